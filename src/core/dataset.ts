@@ -1,0 +1,127 @@
+/**
+ * Reading a data table (a worksheet range as a 2-D array) into numeric columns: header
+ * detection, column matching, level detection (five sub-indices or 19 raw indicators), cell
+ * coercion with the missing-data rule, and per-row errors.
+ */
+import { BLANK, isBlankRow, readCell } from "./cells";
+import { IndexError } from "./errors";
+import { DIMENSIONS, INDICATORS, namesOf } from "./framework";
+import { ColumnMap, describeHeaders, looksLikeHeader, mapHeaderRow, positionalColumnMap } from "./headers";
+import { columnLetter, showValue } from "./text";
+import type { WeightTable } from "./weights";
+
+/** Five sub-index columns, or raw indicator columns. */
+export type Level = "dimension" | "indicator";
+
+export const ROW_OK = 0;
+export const ROW_BLANK = 1;
+export const ROW_ERROR = 2;
+
+export interface IndexInput {
+  readonly level: Level;
+  readonly columns: ColumnMap;
+  /** Range row of the first data row: 1 with a header row, 0 without. */
+  readonly firstDataRow: number;
+  readonly rowCount: number;
+  /** Per framework item of the level (dimensions or indicators): its values, or null when not needed. */
+  readonly values: readonly (Float64Array | null)[];
+  /** Per data row: ROW_OK, ROW_BLANK (no value at all: blank result) or ROW_ERROR. */
+  readonly status: Uint8Array;
+  /** The error of each ROW_ERROR row, by data row. */
+  readonly errors: ReadonlyMap<number, IndexError>;
+}
+
+export type Cells = readonly (readonly unknown[])[];
+
+/** Checks that a range is non-empty and rectangular; returns its width. */
+export function checkShape(cells: Cells): number {
+  if (!Array.isArray(cells) || cells.length === 0 || !Array.isArray(cells[0]) || cells[0].length === 0) {
+    throw new IndexError("EMPTY_RANGE");
+  }
+  const width = cells[0].length;
+  for (let r = 1; r < cells.length; r++) {
+    if (!Array.isArray(cells[r]) || cells[r].length !== width) {
+      throw new IndexError("RAGGED_RANGE", { row: r + 1, found: Array.isArray(cells[r]) ? cells[r].length : 0, expected: width });
+    }
+  }
+  return width;
+}
+
+/** Finds the columns of a table and its level without reading the values. */
+export function mapColumns(cells: Cells): { columns: ColumnMap; level: Level } {
+  const width = checkShape(cells);
+  let columns: ColumnMap;
+  if (looksLikeHeader(cells[0])) {
+    columns = mapHeaderRow(cells[0]);
+    if (!columns.dimensions.some((c) => c >= 0) && !columns.indicators.some((c) => c >= 0)) {
+      throw new IndexError("NO_INDEX_COLUMNS", { headers: describeHeaders(cells[0]) });
+    }
+  } else {
+    columns = positionalColumnMap(width);
+  }
+  const dims = DIMENSIONS.filter((d) => columns.dimensions[d.index] >= 0);
+  const inds = INDICATORS.filter((i) => columns.indicators[i.index] >= 0);
+  if (dims.length && inds.length) throw new IndexError("MIXED_LEVELS", { dimensions: namesOf(dims), indicators: namesOf(inds) });
+  return { columns, level: inds.length ? "indicator" : "dimension" };
+}
+
+/**
+ * Reads the columns a computation needs. `target` limits it to one dimension (a sub-index);
+ * otherwise every dimension with a weight above 0 is needed. At the indicator level only
+ * indicators with a weight above 0 are needed, so a zero weight lets a column be left out.
+ */
+export function readIndexInput(cells: Cells, weights: WeightTable, target?: number): IndexInput {
+  const { columns, level } = mapColumns(cells);
+  const dims = target !== undefined ? [DIMENSIONS[target]] : DIMENSIONS.filter((d) => weights.dimensions[d.index] > 0);
+  const neededItems = level === "dimension" ? dims : dims.flatMap((d) => d.indicators.map((i) => INDICATORS[i])).filter((i) => weights.indicators[i.index] > 0);
+  const positions = level === "dimension" ? columns.dimensions : columns.indicators;
+  const missing = neededItems.filter((item) => positions[item.index] < 0);
+  if (missing.length) throw new IndexError("MISSING_COLUMNS", { names: namesOf(missing) });
+
+  const firstDataRow = columns.hasHeader ? 1 : 0;
+  const rowCount = cells.length - firstDataRow;
+  if (rowCount <= 0) throw new IndexError("NO_DATA_ROWS");
+
+  const itemCount = level === "dimension" ? DIMENSIONS.length : INDICATORS.length;
+  const values: (Float64Array | null)[] = new Array(itemCount).fill(null);
+  const cols: number[] = [];
+  const outs: Float64Array[] = [];
+  for (const item of neededItems) {
+    const out = new Float64Array(rowCount);
+    values[item.index] = out;
+    cols.push(positions[item.index]);
+    outs.push(out);
+  }
+  const status = new Uint8Array(rowCount);
+  const errors = new Map<number, IndexError>();
+  const k = cols.length;
+
+  for (let r = 0; r < rowCount; r++) {
+    const row = cells[r + firstDataRow];
+    let blanks = 0;
+    for (let c = 0; c < k; c++) {
+      const v = row[cols[c]];
+      if (typeof v === "number" && v - v === 0) {
+        outs[c][r] = v;
+        continue;
+      }
+      const read = readCell(v);
+      if (typeof read === "number") {
+        outs[c][r] = read;
+      } else if (read === BLANK) {
+        outs[c][r] = 0;
+        blanks++;
+      } else {
+        status[r] = ROW_ERROR;
+        errors.set(r, new IndexError(read.problem === "nonFinite" ? "NOT_FINITE" : "BAD_VALUE", {
+          row: r + firstDataRow + 1,
+          column: columns.labels[cols[c]] || columnLetter(cols[c]),
+          value: showValue(v),
+        }));
+        break;
+      }
+    }
+    if (status[r] === ROW_OK && blanks === k && isBlankRow(row)) status[r] = ROW_BLANK;
+  }
+  return { level, columns, firstDataRow, rowCount, values, status, errors };
+}

@@ -1,0 +1,122 @@
+/**
+ * Header matching: which column of a data table is which dimension, indicator or name column.
+ * Names are matched, never positions (the Top-100 table and the weight table order the
+ * dimensions differently), except for the two documented header-less layouts.
+ */
+import { IndexError } from "./errors";
+import { DIMENSIONS, findDimension, findIndicator, INDICATORS, TOP100_DIMENSION_ORDER, dimensionIndex } from "./framework";
+import { normaliseName, showValue, columnLetter } from "./text";
+
+/** Columns that are not inputs of the index; recognised so that a whole report table can be passed. */
+export type NameRole = "rank" | "province" | "city" | "district" | "total";
+
+export type ColumnRole =
+  | { readonly kind: "dimension"; readonly index: number }
+  | { readonly kind: "indicator"; readonly index: number }
+  | { readonly kind: "name"; readonly role: NameRole }
+  | { readonly kind: "other" };
+
+const NAME_ALIASES: Readonly<Record<NameRole, readonly string[]>> = {
+  rank: ["排名", "名次", "序号", "rank", "ranking", "no"],
+  province: ["省", "省份", "省区市", "province"],
+  city: ["市", "城市", "地级市", "地市", "city", "prefecture"],
+  district: ["区", "区县", "县", "县区", "地区", "区域", "district", "county", "region", "name", "名称"],
+  total: ["总指数", "总", "综合指数", "total", "totalindex", "liveindex", "index"],
+};
+
+const nameRoleByName = new Map<string, NameRole>();
+for (const [role, names] of Object.entries(NAME_ALIASES) as [NameRole, readonly string[]][]) {
+  for (const n of names) nameRoleByName.set(normaliseName(n), role);
+}
+
+/** The role of one header cell. */
+export function matchHeader(cell: unknown): ColumnRole {
+  if (typeof cell !== "string") return { kind: "other" };
+  const ind = findIndicator(cell);
+  if (ind) return { kind: "indicator", index: ind.index };
+  const dim = findDimension(cell);
+  if (dim) return { kind: "dimension", index: dim.index };
+  const role = nameRoleByName.get(normaliseName(cell));
+  if (role) return { kind: "name", role };
+  return { kind: "other" };
+}
+
+/** Where each dimension, indicator and name column sits in a data table (column positions, or -1). */
+export interface ColumnMap {
+  readonly hasHeader: boolean;
+  /** Column of each dimension, in {@link DIMENSIONS} order; -1 where absent. */
+  readonly dimensions: readonly number[];
+  /** Column of each indicator, in {@link INDICATORS} order; -1 where absent. */
+  readonly indicators: readonly number[];
+  readonly names: Readonly<Partial<Record<NameRole, number>>>;
+  /** The header text of each column (for messages); generated names when there is no header. */
+  readonly labels: readonly string[];
+}
+
+/**
+ * Reads a header row into a {@link ColumnMap}.
+ * Throws {@link IndexError} DUPLICATE_COLUMN when two columns mean the same thing.
+ */
+export function mapHeaderRow(header: readonly unknown[]): ColumnMap {
+  const dimensions = new Array<number>(DIMENSIONS.length).fill(-1);
+  const indicators = new Array<number>(INDICATORS.length).fill(-1);
+  const names: Partial<Record<NameRole, number>> = {};
+  const seen = new Map<string, number>();
+  header.forEach((cell, col) => {
+    const role = matchHeader(cell);
+    if (role.kind === "other") return;
+    const key = role.kind === "name" ? `name:${role.role}` : `${role.kind}:${role.index}`;
+    const first = seen.get(key);
+    if (first !== undefined) {
+      throw new IndexError("DUPLICATE_COLUMN", { name: String(cell), first: columnLetter(first), second: columnLetter(col) });
+    }
+    seen.set(key, col);
+    if (role.kind === "dimension") dimensions[role.index] = col;
+    else if (role.kind === "indicator") indicators[role.index] = col;
+    else names[role.role] = col;
+  });
+  return { hasHeader: true, dimensions, indicators, names, labels: header.map((c) => (c === null || c === undefined ? "" : String(c))) };
+}
+
+/**
+ * The column map of a table without a header row: 5 columns are the sub-indices in the
+ * Top-100 table's order, 19 columns the indicators in the weight table's order.
+ * Throws NEED_HEADER for any other width.
+ */
+export function positionalColumnMap(width: number): ColumnMap {
+  if (width === TOP100_DIMENSION_ORDER.length) {
+    const dimensions = new Array<number>(DIMENSIONS.length).fill(-1);
+    TOP100_DIMENSION_ORDER.forEach((id, col) => (dimensions[dimensionIndex(id)] = col));
+    const labels = TOP100_DIMENSION_ORDER.map((id) => DIMENSIONS[dimensionIndex(id)].zh);
+    return { hasHeader: false, dimensions, indicators: new Array<number>(INDICATORS.length).fill(-1), names: {}, labels };
+  }
+  if (width === INDICATORS.length) {
+    return {
+      hasHeader: false,
+      dimensions: new Array<number>(DIMENSIONS.length).fill(-1),
+      indicators: INDICATORS.map((_, i) => i),
+      names: {},
+      labels: INDICATORS.map((i) => i.zh),
+    };
+  }
+  throw new IndexError("NEED_HEADER", { count: width });
+}
+
+/** True when a first row reads as a header: it holds text that is not a number or "-". */
+export function looksLikeHeader(row: readonly unknown[]): boolean {
+  return row.some((c) => typeof c === "string" && c.trim() !== "" && !isNumericText(c));
+}
+
+/** Lists header cells for the NO_INDEX_COLUMNS message. */
+export function describeHeaders(row: readonly unknown[]): string {
+  const shown = row.filter((c) => c !== null && c !== undefined && c !== "").slice(0, 8).map(showValue);
+  return shown.length ? shown.join(", ") + (row.length > 8 ? ", …" : "") : "(blank)";
+}
+
+const NUMERIC_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?%?$/;
+
+/** True for text that reads as a number ("12.5", "40%", "-"), after full-width folding. */
+export function isNumericText(s: string): boolean {
+  const t = s.normalize("NFKC").trim().replace(/,/g, "");
+  return t === "-" || t === "—" || NUMERIC_TEXT.test(t);
+}

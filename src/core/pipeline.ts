@@ -1,0 +1,83 @@
+/**
+ * The index pipeline as named steps over one table:
+ * readIndexInput → scaleIndicators → aggregateDimension → aggregateTotal.
+ */
+import { aggregateDimension, aggregateTotal } from "./aggregate";
+import { Cells, IndexInput, readIndexInput, ROW_OK } from "./dataset";
+import { IndexError } from "./errors";
+import { DIMENSIONS, INDICATORS, namesOf } from "./framework";
+import { DEFAULT_SCALING, getScalingMethod, Goalposts, ScalingMethodName } from "./scaling";
+import { REPORT_WEIGHT_TABLE, WeightTable } from "./weights";
+
+export interface IndexOptions {
+  /** Weight table; default: the report's. */
+  readonly weights?: WeightTable;
+  /** Scaling method for raw indicators; default `minmax`. Ignored at the sub-index level. */
+  readonly method?: ScalingMethodName;
+  /** Bounds per indicator (by framework position) for the goalposts method. */
+  readonly goalposts?: ReadonlyMap<number, Goalposts>;
+  /** Rescale each computed dimension so that its maximum is 100 (raw-indicator level only). */
+  readonly rescale?: boolean;
+}
+
+export interface IndexResult {
+  readonly input: IndexInput;
+  /** Per dimension, the sub-index per data row (NaN where blank or error); null when not computed. */
+  readonly dimensions: readonly (Float64Array | null)[];
+  /** The total per data row, or null when only one dimension was asked for. */
+  readonly total: Float64Array | null;
+  /** 1 where the row has a result. */
+  readonly include: Uint8Array;
+}
+
+/**
+ * Computes the total index (or, with `target`, one dimension's sub-index) for every row of a
+ * table. Throws {@link IndexError} for structural problems; per-row problems are in
+ * `input.errors` and give NaN in that row only.
+ */
+export function computeIndex(cells: Cells, options: IndexOptions = {}, target?: number): IndexResult {
+  const weights = options.weights ?? REPORT_WEIGHT_TABLE;
+  const input = readIndexInput(cells, weights, target);
+  const include = new Uint8Array(input.rowCount);
+  for (let r = 0; r < input.rowCount; r++) include[r] = input.status[r] === ROW_OK ? 1 : 0;
+
+  let dimensions: (Float64Array | null)[];
+  if (input.level === "dimension") {
+    dimensions = input.values.map((col) => (col ? maskRows(col, include) : null));
+  } else {
+    const scaled = scaleIndicators(input, include, options.method ?? DEFAULT_SCALING, options.goalposts);
+    dimensions = DIMENSIONS.map((d) =>
+      input.values.some((v, i) => v && INDICATORS[i].dimension === d.id) ? aggregateDimension(d.index, scaled, include, weights, options.rescale === true) : null,
+    );
+  }
+  const total = target === undefined ? aggregateTotal(dimensions, include, weights) : null;
+  return { input, dimensions, total, include };
+}
+
+/**
+ * Scales every read indicator column with one method, direction-aware, over the included rows.
+ */
+export function scaleIndicators(
+  input: IndexInput,
+  include: Uint8Array,
+  method: ScalingMethodName,
+  goalposts?: ReadonlyMap<number, Goalposts>,
+): (Float64Array | null)[] {
+  const m = getScalingMethod(method);
+  if (m.name === "goalposts") {
+    const missing = INDICATORS.filter((i) => input.values[i.index] && !goalposts?.has(i.index));
+    if (missing.length) throw new IndexError("GOALPOSTS_MISSING", { names: namesOf(missing) });
+  }
+  return input.values.map((col, i) => {
+    if (!col) return null;
+    const out = new Float64Array(col.length);
+    m.scale(col, include, INDICATORS[i].direction, out, goalposts?.get(i));
+    return out;
+  });
+}
+
+function maskRows(col: Float64Array, include: Uint8Array): Float64Array {
+  const out = new Float64Array(col.length);
+  for (let r = 0; r < col.length; r++) out[r] = include[r] ? col[r] : NaN;
+  return out;
+}

@@ -1,0 +1,211 @@
+/**
+ * Scaling raw indicators to comparable scores. The report does not say how it scaled its raw
+ * indicators; these are this project's documented choices, picked by the short names a user
+ * types in a cell.
+ *
+ * Every method takes the values of one indicator over the regions in the data (rows that are
+ * blank or have an error are left out and score NaN) and its direction: for "less is better"
+ * indicators (return rate, dispute rate) the best region is the one with the lowest value.
+ *
+ * The zero-denominator rule: where a method's denominator is zero (a constant column under
+ * minmax, zscore or rank; a column whose maximum is 0 or less under max) every region scores 0:
+ * the column cannot tell regions apart, so it adds nothing. Never NaN.
+ */
+import { IndexError } from "./errors";
+
+export type ScalingMethodName = "minmax" | "max" | "zscore" | "rank" | "goalposts";
+
+export interface Goalposts {
+  readonly low: number;
+  readonly high: number;
+}
+
+export interface ScalingMethod {
+  readonly name: ScalingMethodName;
+  readonly zh: string;
+  readonly en: string;
+  /** The formula as shown in method notes. */
+  readonly formula: string;
+  /**
+   * Scales `x` where `include[r]` is 1; writes NaN elsewhere.
+   * `goalposts` is required by the goalposts method only.
+   */
+  readonly scale: (x: Float64Array, include: Uint8Array, direction: 1 | -1, out: Float64Array, goalposts?: Goalposts) => void;
+}
+
+/** The registry, in the order shown to users; the default is the first. */
+export const SCALING_METHODS: readonly ScalingMethod[] = [
+  {
+    name: "minmax",
+    zh: "最小-最大标准化（0–100）",
+    en: "Min–max (0–100)",
+    formula: "100 × (x − min) / (max − min); less-is-better: 100 × (max − x) / (max − min)",
+    scale: scaleMinMax,
+  },
+  {
+    name: "max",
+    zh: "占最大值比例（x / 最大值 × 100）",
+    en: "Share of maximum (x / max × 100)",
+    formula: "100 × x / max; less-is-better: 100 × (min + max − x) / max",
+    scale: scaleShareOfMax,
+  },
+  {
+    name: "zscore",
+    zh: "Z 分数（均值 0，标准差 1）",
+    en: "z-score (mean 0, sd 1)",
+    formula: "(x − mean) / sd (population sd); less-is-better: −(x − mean) / sd",
+    scale: scaleZScore,
+  },
+  {
+    name: "rank",
+    zh: "百分位排名（0–100）",
+    en: "Percentile rank (0–100)",
+    formula: "100 × (number of regions strictly worse) / (n − 1), as PERCENTRANK.INC",
+    scale: scalePercentRank,
+  },
+  {
+    name: "goalposts",
+    zh: "目标值（给定上下限，截断到 0–100）",
+    en: "Goalposts (given low/high, clamped to 0–100)",
+    formula: "100 × clamp((x − low) / (high − low), 0, 1); less-is-better: 100 × clamp((high − x) / (high − low), 0, 1)",
+    scale: scaleGoalposts,
+  },
+];
+
+export const DEFAULT_SCALING: ScalingMethodName = "minmax";
+
+const METHOD_ALIASES: Readonly<Record<string, ScalingMethodName>> = {
+  最小最大: "minmax",
+  极差: "minmax",
+  share: "max",
+  最大值: "max",
+  z: "zscore",
+  标准分数: "zscore",
+  percentile: "rank",
+  百分位: "rank",
+  目标值: "goalposts",
+};
+
+/** Looks a method up by its short name (case and spaces ignored); throws UNKNOWN_METHOD. */
+export function getScalingMethod(name: unknown): ScalingMethod {
+  const key = typeof name === "string" ? name.normalize("NFKC").trim().toLowerCase().replace(/[\s_-]/g, "") : "";
+  const m = SCALING_METHODS.find((x) => x.name === (METHOD_ALIASES[key] ?? key));
+  if (!m) throw new IndexError("UNKNOWN_METHOD", { value: JSON.stringify(String(name)), options: SCALING_METHODS.map((x) => x.name).join(", ") });
+  return m;
+}
+
+// ---- kernels ---------------------------------------------------------------------------------
+
+function scaleMinMax(x: Float64Array, include: Uint8Array, direction: 1 | -1, out: Float64Array): void {
+  let min = Infinity;
+  let max = -Infinity;
+  for (let r = 0; r < x.length; r++) {
+    if (!include[r]) continue;
+    const v = x[r];
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  const range = max - min;
+  const k = range > 0 ? 100 / range : 0;
+  for (let r = 0; r < x.length; r++) {
+    if (!include[r]) out[r] = NaN;
+    else out[r] = direction === 1 ? (x[r] - min) * k : (max - x[r]) * k;
+  }
+}
+
+function scaleShareOfMax(x: Float64Array, include: Uint8Array, direction: 1 | -1, out: Float64Array): void {
+  let min = Infinity;
+  let max = -Infinity;
+  for (let r = 0; r < x.length; r++) {
+    if (!include[r]) continue;
+    if (x[r] < min) min = x[r];
+    if (x[r] > max) max = x[r];
+  }
+  const k = max > 0 ? 100 / max : 0;
+  for (let r = 0; r < x.length; r++) {
+    if (!include[r]) out[r] = NaN;
+    else out[r] = direction === 1 ? x[r] * k : (min + max - x[r]) * k;
+  }
+}
+
+function scaleZScore(x: Float64Array, include: Uint8Array, direction: 1 | -1, out: Float64Array): void {
+  let n = 0;
+  let mean = 0;
+  for (let r = 0; r < x.length; r++) {
+    if (!include[r]) continue;
+    n++;
+    mean += (x[r] - mean) / n;
+  }
+  let ss = 0;
+  for (let r = 0; r < x.length; r++) if (include[r]) ss += (x[r] - mean) * (x[r] - mean);
+  const sd = n > 0 ? Math.sqrt(ss / n) : 0;
+  // A spread below rounding noise is a constant column: the zero-denominator rule applies.
+  const k = sd > 1e-12 * Math.max(1, Math.abs(mean)) ? direction / sd : 0;
+  for (let r = 0; r < x.length; r++) out[r] = include[r] ? (x[r] - mean) * k : NaN;
+}
+
+function scalePercentRank(x: Float64Array, include: Uint8Array, direction: 1 | -1, out: Float64Array): void {
+  const idx: number[] = [];
+  for (let r = 0; r < x.length; r++) if (include[r]) idx.push(r);
+  const n = idx.length;
+  // Sorted so that "worse" comes first: ascending for more-is-better, descending otherwise.
+  idx.sort((a, b) => direction * (x[a] - x[b]));
+  out.fill(NaN);
+  const k = n > 1 ? 100 / (n - 1) : 0;
+  let i = 0;
+  while (i < n) {
+    let j = i;
+    while (j + 1 < n && x[idx[j + 1]] === x[idx[i]]) j++;
+    for (let t = i; t <= j; t++) out[idx[t]] = i * k;
+    i = j + 1;
+  }
+}
+
+function scaleGoalposts(x: Float64Array, include: Uint8Array, direction: 1 | -1, out: Float64Array, goalposts?: Goalposts): void {
+  if (!goalposts || !(goalposts.high > goalposts.low)) {
+    throw new IndexError("GOALPOSTS_INVALID", { detail: { zh: "上限必须大于下限。", en: "high must be above low." } });
+  }
+  const { low, high } = goalposts;
+  const k = 100 / (high - low);
+  for (let r = 0; r < x.length; r++) {
+    if (!include[r]) {
+      out[r] = NaN;
+      continue;
+    }
+    const s = direction === 1 ? (x[r] - low) * k : (high - x[r]) * k;
+    out[r] = s < 0 ? 0 : s > 100 ? 100 : s;
+  }
+}
+
+/**
+ * Reads a goalposts table from cells: a header row naming the indicator, low and high columns
+ * (指标/indicator, 下限/low/min, 上限/high/max), then one row per indicator.
+ * Indicators are matched by `findIndicator`; throws GOALPOSTS_INVALID for a bad table.
+ */
+export function parseGoalposts(
+  cells: readonly (readonly unknown[])[],
+  findIndicatorIndex: (name: unknown) => number,
+): Map<number, Goalposts> {
+  const head = (cells[0] ?? []).map((c) => (typeof c === "string" ? c.normalize("NFKC").trim().toLowerCase() : ""));
+  const col = (names: string[]) => head.findIndex((h) => names.includes(h));
+  const ci = col(["指标", "二级指标", "indicator", "indicator_id"]);
+  const cl = col(["下限", "low", "min", "lower"]);
+  const ch = col(["上限", "high", "max", "upper"]);
+  if (ci < 0 || cl < 0 || ch < 0) {
+    throw new IndexError("GOALPOSTS_INVALID", { detail: { zh: "需要标题行：指标、下限、上限。", en: "It needs a header row: indicator, low, high." } });
+  }
+  const out = new Map<number, Goalposts>();
+  for (let r = 1; r < cells.length; r++) {
+    const row = cells[r];
+    if (row.every((c) => c === null || c === "" || c === undefined)) continue;
+    const i = findIndicatorIndex(row[ci]);
+    const low = row[cl];
+    const high = row[ch];
+    if (i < 0) throw new IndexError("GOALPOSTS_INVALID", { detail: { zh: `第 ${r + 1} 行：未知指标 ${String(row[ci])}。`, en: `row ${r + 1}: unknown indicator ${String(row[ci])}.` } });
+    if (typeof low !== "number" || typeof high !== "number" || !Number.isFinite(low) || !Number.isFinite(high) || !(high > low)) {
+      throw new IndexError("GOALPOSTS_INVALID", { detail: { zh: `第 ${r + 1} 行：下限和上限须为数字且上限大于下限。`, en: `row ${r + 1}: low and high must be numbers with high above low.` } });
+    }
+    out.set(i, { low, high });
+  }
+  return out;
+}

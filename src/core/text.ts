@@ -1,0 +1,51 @@
+/**
+ * Name normalisation for matching headers and weight-table entries.
+ *
+ * Users type names in many ways: full-width or half-width characters, with spaces, with or
+ * without the report's 该区县 prefix and 指数 suffix, in Chinese, English or as ids. Every
+ * comparison of a user-typed name goes through {@link normaliseName} so that all of these meet.
+ */
+
+const STRIP_PREFIXES = ["该区县", "区县"];
+const STRIP_SUFFIXES = ["指数", "index"];
+
+/**
+ * Folds a name to the form used for matching: NFKC (full-width → half-width), lower case,
+ * no white space, no `_`, `-`, `.`, `·` or quotes, without the prefix 该区县 and the suffix 指数 / index.
+ *
+ * @example
+ * normaliseName("该区县主播直播场次指数") // → "主播直播场次"
+ * normaliseName("Ｓtreamer_GMV ")         // → "streamergmv"
+ */
+export function normaliseName(raw: unknown): string {
+  if (raw === null || raw === undefined) return "";
+  let s = String(raw).normalize("NFKC").toLowerCase();
+  s = s.replace(/[\s_\-.·'"`’‘“”]+/g, "");
+  for (const p of STRIP_PREFIXES) if (s.startsWith(p) && s.length > p.length) s = s.slice(p.length);
+  for (const x of STRIP_SUFFIXES) if (s.endsWith(x) && s.length > x.length) s = s.slice(0, -x.length);
+  return s;
+}
+
+/** Shows a cell value in a message: strings quoted and cut to 40 characters. */
+export function showValue(v: unknown): string {
+  if (typeof v === "string") {
+    const cut = v.length > 40 ? `${v.slice(0, 40)}…` : v;
+    return `"${cut}"`;
+  }
+  if (typeof v === "number") return Number.isNaN(v) ? "NaN" : String(v);
+  if (v === null || v === undefined) return "(blank)";
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  return typeof v === "object" ? "(object)" : String(v);
+}
+
+/** A1-style column letters for a zero-based column index: 0 → A, 27 → AB. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let out = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}

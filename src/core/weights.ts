@@ -1,0 +1,333 @@
+/**
+ * Weight tables: the canonical layout, parsing from worksheet cells, checking, renormalising.
+ *
+ * Canonical layout (what `LIVEWEIGHTS()` spills and every entry point accepts): a header row,
+ * then one row per indicator: dimension, indicator, dimension weight, indicator weight.
+ *
+ * Units are decided per level: if every weight of a level is at most 1 the level is read as
+ * fractions (Excel percents: 40% is 0.4), otherwise as percent points (40). Within each level the
+ * weights are renormalised to sum to 1, so the printed, rounded 16% × 6 = 96% works as 1/6 each,
+ * and multiplying every weight by a constant changes nothing.
+ */
+import * as z from "zod/mini";
+import { BLANK, isBlankRow, readCell } from "./cells";
+import { FINDING_MESSAGES, FindingCode, formatFinding, IndexError, Lang, LocalText, ErrorParams, Severity } from "./errors";
+import { DIMENSIONS, INDICATORS, findDimension, findIndicator, nameOf, namesOf } from "./framework";
+import { normaliseName, showValue } from "./text";
+
+/** A checked weight table, renormalised, in framework order. */
+export interface WeightTable {
+  /** First-level weights, summing to 1. */
+  readonly dimensions: Float64Array;
+  /** Second-level weights, summing to 1 within each dimension (0 for a dimension whose weights are all 0). */
+  readonly indicators: Float64Array;
+  /** The weights as given, as fractions (0.4 for 40%), before renormalising. */
+  readonly givenDimensions: Float64Array;
+  readonly givenIndicators: Float64Array;
+}
+
+/** One finding of {@link checkWeights}: a code, where (0-based row and column in the range), and its values. */
+export interface WeightFinding {
+  readonly severity: Severity;
+  readonly code: FindingCode;
+  /** Row in the given range (0 is the first row, normally the header); null for the whole table. */
+  readonly row: number | null;
+  readonly column: number | null;
+  readonly params: ErrorParams;
+}
+
+export type WeightCheck =
+  | { readonly success: true; readonly table: WeightTable; readonly findings: readonly WeightFinding[] }
+  | { readonly success: false; readonly findings: readonly WeightFinding[] };
+
+const HEADER_ALIASES = {
+  dimension: ["一级指标", "维度", "分指数", "dimension", "dimensionid"],
+  indicator: ["二级指标", "指标", "indicator", "indicatorid"],
+  dimensionWeight: ["一级指标权重", "维度权重", "分指数权重", "dimensionweight", "dimensionweights"],
+  indicatorWeight: ["二级指标权重", "指标权重", "indicatorweight", "indicatorweights"],
+} as const;
+type WeightColumn = keyof typeof HEADER_ALIASES;
+
+const headerByName = new Map<string, WeightColumn>();
+for (const [col, names] of Object.entries(HEADER_ALIASES) as [WeightColumn, readonly string[]][]) {
+  for (const n of names) headerByName.set(normaliseName(n), col);
+}
+
+const WHAT_DIMENSION_WEIGHT: LocalText = { zh: "一级指标权重", en: "dimension weight" };
+const WHAT_INDICATOR_WEIGHT: LocalText = { zh: "二级指标权重", en: "indicator weight" };
+
+/** A weight as zod sees it once the cell is read: finite and not negative. */
+const WeightValue = z.number().check(z.gte(0));
+
+/**
+ * The report's weight table, as printed (percent points), renormalised.
+ */
+export const REPORT_WEIGHT_TABLE: WeightTable = buildTable(
+  DIMENSIONS.map((d) => d.reportWeight / 100),
+  INDICATORS.map((i) => i.reportWeight / 100),
+);
+
+/**
+ * Checks a weight table given as worksheet cells (the canonical layout; a header row is
+ * recommended, without one the first four columns are taken in canonical order).
+ * Never throws for bad content: problems are findings. Throws {@link IndexError} only for a
+ * range that cannot be a weight table at all (empty, no usable columns).
+ */
+export function checkWeights(cells: readonly (readonly unknown[])[]): WeightCheck {
+  const rows = cells.filter((r) => !isBlankRow(r));
+  if (rows.length === 0) throw new IndexError("WEIGHTS_EMPTY");
+  const start = cells.indexOf(rows[0]);
+  const layout = weightColumns(cells[start]);
+  const findings: WeightFinding[] = [];
+  const add = (code: FindingCode, row: number | null, column: number | null, params: ErrorParams = {}) =>
+    findings.push({ severity: FINDING_MESSAGES[code].severity, code, row, column, params });
+
+  const dimWeight = new Array<number | undefined>(DIMENSIONS.length).fill(undefined);
+  const dimWeightRow = new Array<number>(DIMENSIONS.length).fill(-1);
+  const dimWeightBad = new Array<boolean>(DIMENSIONS.length).fill(false);
+  const indWeight = new Array<number | undefined>(INDICATORS.length).fill(undefined);
+  const indRow = new Array<number>(INDICATORS.length).fill(-1);
+  let lastDimension = -1;
+
+  for (let r = layout.hasHeader ? start + 1 : start; r < cells.length; r++) {
+    const row = cells[r];
+    if (isBlankRow(row)) continue;
+    const dimCell = layout.dimension >= 0 ? row[layout.dimension] : null;
+    const indCell = row[layout.indicator];
+    const indicator = findIndicator(indCell);
+    let dimension = -1;
+    if (layout.dimension >= 0 && !isBlankText(dimCell)) {
+      const d = findDimension(dimCell);
+      if (!d) add("W_UNKNOWN_DIMENSION", r, layout.dimension, { value: showValue(dimCell) });
+      else dimension = d.index;
+    } else if (indicator) {
+      dimension = DIMENSIONS.findIndex((d) => d.id === indicator.dimension);
+    } else {
+      dimension = lastDimension;
+    }
+    if (!indicator) {
+      add("W_UNKNOWN_INDICATOR", r, layout.indicator, { value: showValue(indCell) });
+      continue;
+    }
+    const home = DIMENSIONS.findIndex((d) => d.id === indicator.dimension);
+    if (dimension >= 0 && dimension !== home && layout.dimension >= 0 && !isBlankText(dimCell)) {
+      add("W_DIMENSION_MISMATCH", r, layout.dimension, { indicator: nameOf(indicator), expected: nameOf(DIMENSIONS[home]), value: showValue(dimCell) });
+    }
+    lastDimension = home;
+    if (indRow[indicator.index] >= 0) {
+      add("W_DUPLICATE_INDICATOR", r, layout.indicator, { indicator: nameOf(indicator), first: indRow[indicator.index] + 1 });
+      continue;
+    }
+    indRow[indicator.index] = r;
+
+    const w = readWeight(row[layout.indicatorWeight], WHAT_INDICATOR_WEIGHT, r, layout.indicatorWeight, add, true);
+    if (w !== undefined) indWeight[indicator.index] = w;
+
+    const dwCell = row[layout.dimensionWeight];
+    const dw = readWeight(dwCell, WHAT_DIMENSION_WEIGHT, r, layout.dimensionWeight, add, false);
+    if (dw === undefined && readCell(dwCell) !== BLANK) dimWeightBad[home] = true;
+    if (dw !== undefined) {
+      const prev = dimWeight[home];
+      if (prev === undefined) {
+        dimWeight[home] = dw;
+        dimWeightRow[home] = r;
+      } else if (Math.abs(prev - dw) > 1e-12 * Math.max(1, Math.abs(prev))) {
+        add("W_DIMENSION_WEIGHT_INCONSISTENT", r, layout.dimensionWeight, {
+          dimension: nameOf(DIMENSIONS[home]),
+          first: dimWeightRow[home] + 1,
+          firstValue: showValue(prev),
+          value: showValue(dw),
+        });
+      }
+    }
+  }
+
+  const missing = INDICATORS.filter((i) => indRow[i.index] < 0);
+  if (missing.length) add("W_MISSING_INDICATOR", null, layout.indicator, { names: namesOf(missing) });
+  for (const d of DIMENSIONS) {
+    const firstRow = d.indicators.map((i) => indRow[i]).filter((r) => r >= 0)[0];
+    if (firstRow !== undefined && dimWeight[d.index] === undefined && !dimWeightBad[d.index]) {
+      add("W_MISSING_WEIGHT", firstRow, layout.dimensionWeight, { what: WHAT_DIMENSION_WEIGHT });
+    }
+  }
+  if (findings.some((f) => f.severity === "error")) return { success: false, findings };
+
+  const given = levelsAsFractions(dimWeight as number[], indWeight as number[]);
+  checkSums(given, indRow, layout, add);
+  if (findings.some((f) => f.severity === "error")) return { success: false, findings };
+  return { success: true, table: buildTable(given.dimensions, given.indicators), findings };
+}
+
+/**
+ * Parses a weight table and returns it, or throws {@link IndexError} WEIGHTS_INVALID naming the
+ * first error (with its row), for the custom functions' one-cell answer.
+ */
+export function parseWeightTable(cells: readonly (readonly unknown[])[], lang: Lang = "en"): WeightTable {
+  const check = checkWeights(cells);
+  if (check.success) return check.table;
+  const errors = check.findings.filter((f) => f.severity === "error");
+  throw new IndexError("WEIGHTS_INVALID", { count: errors.length, first: { zh: describeFinding(errors[0], "zh"), en: describeFinding(errors[0], "en") } });
+}
+
+/** "Row 5: message" for a finding, in one language (rows counted from 1). */
+export function describeFinding(f: WeightFinding, lang: Lang): string {
+  const msg = formatFinding(f.code, f.params, lang);
+  if (f.row === null) return msg;
+  return lang === "zh" ? `第 ${f.row + 1} 行：${msg}` : `Row ${f.row + 1}: ${msg}`;
+}
+
+/** Each indicator's effective weight in the total: dimension weight × indicator weight. Sums to 1. */
+export function getEffectiveWeights(table: WeightTable): Float64Array {
+  const out = new Float64Array(INDICATORS.length);
+  for (const ind of INDICATORS) {
+    out[ind.index] = table.dimensions[DIMENSIONS.findIndex((d) => d.id === ind.dimension)] * table.indicators[ind.index];
+  }
+  return out;
+}
+
+export type NameLanguage = "zh" | "en" | "id";
+
+/**
+ * A weight table as cells in the canonical layout, header included, weights as fractions
+ * (format them as % in Excel). With no table given: the report's weights exactly as printed.
+ */
+export function weightTableToCells(lang: NameLanguage, table?: WeightTable): (string | number)[][] {
+  const header: Record<NameLanguage, string[]> = {
+    zh: ["一级指标", "二级指标", "一级指标权重", "二级指标权重"],
+    en: ["Dimension", "Indicator", "Dimension weight", "Indicator weight"],
+    id: ["dimension_id", "indicator_id", "dimension_weight", "indicator_weight"],
+  };
+  const rows: (string | number)[][] = [header[lang]];
+  for (const ind of INDICATORS) {
+    const d = DIMENSIONS.find((x) => x.id === ind.dimension)!;
+    const dw = table ? table.givenDimensions[d.index] : d.reportWeight / 100;
+    const iw = table ? table.givenIndicators[ind.index] : ind.reportWeight / 100;
+    rows.push([lang === "id" ? d.id : d[lang], lang === "id" ? ind.id : ind[lang], round12(dw), round12(iw)]);
+  }
+  return rows;
+}
+
+// ---- helpers ---------------------------------------------------------------------------------
+
+interface WeightLayout {
+  readonly hasHeader: boolean;
+  readonly dimension: number;
+  readonly indicator: number;
+  readonly dimensionWeight: number;
+  readonly indicatorWeight: number;
+}
+
+function weightColumns(first: readonly unknown[]): WeightLayout {
+  const found: Partial<Record<WeightColumn, number>> = {};
+  first.forEach((c, i) => {
+    if (typeof c !== "string") return;
+    const col = headerByName.get(normaliseName(c));
+    if (col && found[col] === undefined) found[col] = i;
+  });
+  if (Object.keys(found).length >= 2) {
+    const lacking = (["indicator", "dimensionWeight", "indicatorWeight"] as const).filter((k) => found[k] === undefined);
+    if (lacking.length) {
+      throw new IndexError("WEIGHTS_LAYOUT", { detail: { zh: `缺少：${lacking.map((k) => HEADER_ALIASES[k][0]).join("、")}。`, en: `Missing: ${lacking.join(", ")}.` } });
+    }
+    return { hasHeader: true, dimension: found.dimension ?? -1, indicator: found.indicator!, dimensionWeight: found.dimensionWeight!, indicatorWeight: found.indicatorWeight! };
+  }
+  if (first.length >= 4) return { hasHeader: false, dimension: 0, indicator: 1, dimensionWeight: 2, indicatorWeight: 3 };
+  throw new IndexError("WEIGHTS_LAYOUT", { detail: { zh: `只有 ${first.length} 列。`, en: `It has only ${first.length} column(s).` } });
+}
+
+function readWeight(
+  cell: unknown,
+  what: LocalText,
+  row: number,
+  column: number,
+  add: (code: FindingCode, row: number | null, column: number | null, params?: ErrorParams) => void,
+  required: boolean,
+): number | undefined {
+  const v = readCell(cell);
+  if (v === BLANK) {
+    if (required) add("W_MISSING_WEIGHT", row, column, { what });
+    return undefined;
+  }
+  if (typeof v !== "number") {
+    add("W_NOT_NUMBER", row, column, { what, value: showValue(cell) });
+    return undefined;
+  }
+  const parsed = WeightValue.safeParse(v);
+  if (!parsed.success) {
+    add("W_NEGATIVE", row, column, { what, value: showValue(cell) });
+    return undefined;
+  }
+  return parsed.data;
+}
+
+function isBlankText(v: unknown): boolean {
+  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+}
+
+/** Both levels as fractions: a level whose weights are all ≤ 1 is fractions, otherwise percent points. */
+function levelsAsFractions(dims: readonly number[], inds: readonly number[]): { dimensions: number[]; indicators: number[] } {
+  const dimUnit = dims.every((w) => w <= 1) ? 1 : 100;
+  const indUnit = inds.every((w) => w <= 1) ? 1 : 100;
+  return { dimensions: dims.map((w) => w / dimUnit), indicators: inds.map((w) => w / indUnit) };
+}
+
+function checkSums(
+  given: { dimensions: number[]; indicators: number[] },
+  indRow: readonly number[],
+  layout: WeightLayout,
+  add: (code: FindingCode, row: number | null, column: number | null, params?: ErrorParams) => void,
+): void {
+  const dimSum = sum(given.dimensions);
+  if (dimSum <= 0) {
+    add("W_SUM_ZERO", null, layout.dimensionWeight);
+    return;
+  }
+  const levelGroup: LocalText = { zh: "一级指标", en: "the dimensions" };
+  checkGroupSum(dimSum, DIMENSIONS.length, levelGroup, null, layout.dimensionWeight, add);
+  for (const d of DIMENSIONS) {
+    const s = sum(d.indicators.map((i) => given.indicators[i]));
+    const firstRow = Math.min(...d.indicators.map((i) => indRow[i]));
+    if (s <= 0) {
+      if (given.dimensions[d.index] > 0) add("W_DIMENSION_ALL_ZERO", firstRow, layout.indicatorWeight, { dimension: nameOf(d) });
+      continue;
+    }
+    checkGroupSum(s, d.indicators.length, { zh: `“${d.zh}”的二级指标`, en: `the indicators of "${d.en}"` }, firstRow, layout.indicatorWeight, add);
+  }
+}
+
+function checkGroupSum(
+  s: number,
+  count: number,
+  group: LocalText,
+  row: number | null,
+  column: number,
+  add: (code: FindingCode, row: number | null, column: number | null, params?: ErrorParams) => void,
+): void {
+  const gap = Math.abs(s - 1);
+  if (gap <= 1e-9) return;
+  // Printed weights are whole percents: n weights can miss 100% by less than one point each.
+  const code: FindingCode = gap < count * 0.01 ? "W_ROUNDED" : "W_SUM_NOT_100";
+  add(code, row, column, { group, sum: `${round12(s * 100)}%`, count });
+}
+
+function buildTable(dims: readonly number[], inds: readonly number[]): WeightTable {
+  const dimSum = sum(dims);
+  const dimensions = Float64Array.from(dims, (w) => w / dimSum);
+  const indicators = new Float64Array(INDICATORS.length);
+  for (const d of DIMENSIONS) {
+    const s = sum(d.indicators.map((i) => inds[i]));
+    for (const i of d.indicators) indicators[i] = s > 0 ? inds[i] / s : 0;
+  }
+  return { dimensions, indicators, givenDimensions: Float64Array.from(dims), givenIndicators: Float64Array.from(inds) };
+}
+
+function sum(xs: readonly number[]): number {
+  let s = 0;
+  for (const x of xs) s += x;
+  return s;
+}
+
+/** Removes binary noise (0.16000000000000003 → 0.16) from weights shown to people. */
+function round12(x: number): number {
+  return Math.round(x * 1e12) / 1e12;
+}

@@ -1,0 +1,87 @@
+/* global CustomFunctions */
+/* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes and takes cells of any type; convert.ts narrows them. */
+/**
+ * The custom functions. Each is a thin wrapper: read the arguments, call one core kernel,
+ * convert the result. The JSDoc blocks are the metadata Excel shows (custom-functions-metadata
+ * builds functions.json from them); `functions.zh-CN.json` takes its Chinese text from
+ * `metadata-zh.ts`. Only top-level `function` declarations are registered.
+ */
+import { formatFinding } from "../core/errors";
+import { computeIndex } from "../core/pipeline";
+import { parseRankOrder, parseTieMethod } from "../core/rank";
+import { checkWeights, weightTableToCells } from "../core/weights";
+import { describeWhere, indexLabel, parseCall, parseDimensionArg, parseNameLanguage, rankScores, severityLabel, weightsCells } from "./calls";
+import { guard, scalarArg, toColumn } from "./convert";
+
+/**
+ * The total Live-Streaming E-commerce Regional Development Index for each row of a data range.
+ * @customfunction LIVEINDEX
+ * @param {any[][]} data The five sub-index columns or the 19 raw indicator columns, with a header row (columns matched by name) or without one (5 columns in the Top-100 order, 19 in the weight-table order). Other columns are ignored.
+ * @param {any[][]} [weights] A weight table (dimension, indicator, dimension weight, indicator weight). Default: the report's weights.
+ * @param {any[][]} [method] Scaling for raw indicators: "minmax" (default), "max", "zscore", "rank", or a goalposts table (indicator, low, high).
+ * @param {boolean} [rescale] TRUE to rescale each computed sub-index so its maximum is 100, as in the report's tables. Default FALSE.
+ * @returns {any[][]} One total per row, aligned with the data; a header label when the data has a header row.
+ */
+export function liveIndex(data: any[][], weights?: any[][], method?: any[][], rescale?: boolean): any[][] {
+  return guard((lang) => {
+    const result = computeIndex(data, parseCall(weights, method, rescale, lang));
+    return toColumn(result.total!, result.input.columns.hasHeader ? indexLabel(null, lang) : null, result.input.errors, lang);
+  });
+}
+
+/**
+ * One sub-index (first-level dimension) for each row of a data range.
+ * @customfunction LIVESUBINDEX
+ * @param {any[][]} data The five sub-index columns or the raw indicator columns, as for LIVEINDEX.
+ * @param {string} dimension The sub-index: goods, supply, viewing, quality, industry, or its Chinese or English name (直播商品消费指数 …).
+ * @param {any[][]} [weights] A weight table. Default: the report's weights.
+ * @param {any[][]} [method] Scaling for raw indicators: "minmax" (default), "max", "zscore", "rank", or a goalposts table.
+ * @param {boolean} [rescale] TRUE to rescale the sub-index so its maximum is 100. Default FALSE.
+ * @returns {any[][]} One sub-index value per row, aligned with the data.
+ */
+export function liveSubIndex(data: any[][], dimension: string, weights?: any[][], method?: any[][], rescale?: boolean): any[][] {
+  return guard((lang) => {
+    const target = parseDimensionArg(dimension);
+    const result = computeIndex(data, parseCall(weights, method, rescale, lang), target);
+    return toColumn(result.dimensions[target]!, result.input.columns.hasHeader ? indexLabel(target, lang) : null, result.input.errors, lang);
+  });
+}
+
+/**
+ * Ranks each score among all scores in the range (competition ranking by default, like RANK.EQ).
+ * @customfunction RANKDISTRICT
+ * @param {any[][]} scores A column of scores, e.g. the result of LIVEINDEX. Blank cells stay blank; a text header in the first cell is kept as a header.
+ * @param {any} [order] 0 or omitted: largest first; 1: smallest first.
+ * @param {string} [ties] How ties rank: "min" (default, 1-2-2-4 as RANK.EQ), "avg" (RANK.AVG), "dense" (1-2-2-3), "ordinal" (1-2-3-4, in order of appearance).
+ * @returns {any[][]} One rank per cell, in the shape of scores.
+ */
+export function rankDistrict(scores: any[][], order?: any, ties?: string): any[][] {
+  return guard((lang) => rankScores(scores, parseRankOrder(scalarArg(order)), parseTieMethod(scalarArg(ties)), lang));
+}
+
+/**
+ * The report's weight table in the canonical layout, ready to edit and pass back as weights.
+ * @customfunction LIVEWEIGHTS
+ * @param {string} [language] Names in "zh" (default, as printed), "en" (English) or "id" (ids).
+ * @returns {any[][]} A header row and 19 rows: dimension, indicator, dimension weight, indicator weight (as fractions: format as %).
+ */
+export function liveWeights(language?: string): any[][] {
+  return guard(() => weightTableToCells(parseNameLanguage(language)));
+}
+
+/**
+ * Checks a weight table: one row per finding (severity, where, message), or OK.
+ * @customfunction LIVECHECKWEIGHTS
+ * @param {any[][]} weights The weight table range, header row included.
+ * @param {CustomFunctions.Invocation} invocation Invocation parameter (supplies the address of the range, so findings name real cells).
+ * @requiresParameterAddresses
+ * @returns {any[][]} Findings, one per row, or a single OK.
+ */
+export function liveCheckWeights(weights: any[][], invocation: CustomFunctions.Invocation): any[][] {
+  return guard((lang) => {
+    const findings = checkWeights(weightsCells(weights)).findings;
+    if (findings.length === 0) return [["OK"]];
+    const address = invocation?.parameterAddresses?.[0] ?? null;
+    return findings.map((f) => [severityLabel(f.severity, lang), describeWhere(f, address, lang), formatFinding(f.code, f.params, lang)]);
+  });
+}
