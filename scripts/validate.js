@@ -1,0 +1,27 @@
+#!/usr/bin/env node
+/**
+ * `npm run validate`: checks manifest.xml against the add-in manifest schemas offline (xmllint,
+ * Debian package libxml2-utils), then, with `--online`, also with office-addin-manifest validate,
+ * which needs the internet. Exits non-zero when the offline check fails.
+ */
+const { spawnSync } = require("child_process");
+const path = require("path");
+
+const xsd = path.join(__dirname, "..", "test", "fixtures", "manifest-xsd", "OfficeAppManifestV1_1.xsd");
+const which = spawnSync("sh", ["-c", "command -v xmllint"], { encoding: "utf8" });
+if (which.status !== 0) {
+  console.error("找不到 xmllint，请安装 libxml2-utils。/ xmllint not found: install libxml2-utils (apt-get install -y libxml2-utils).");
+  process.exit(2);
+}
+const res = spawnSync("xmllint", ["--noout", "--schema", xsd, "manifest.xml"], { encoding: "utf8" });
+process.stdout.write(res.stdout);
+process.stderr.write(res.stderr);
+if (res.status !== 0) {
+  console.error("manifest.xml 未通过架构检查。/ manifest.xml failed the schema check.");
+  process.exit(1);
+}
+console.log("manifest.xml 通过架构检查。/ manifest.xml passes the schema check.");
+if (process.argv.includes("--online")) {
+  // office-addin-manifest can exit 0 on failure, so its output is shown, not trusted.
+  spawnSync("npx", ["office-addin-manifest", "validate", "manifest.xml"], { stdio: "inherit" });
+}

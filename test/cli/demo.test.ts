@@ -1,0 +1,45 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { demoReport, sampleCells } from "../../src/cli/demo";
+import { padCells, displayWidth } from "../../src/cli/table-text";
+import { parseCsv } from "../../src/core/csv";
+import { REPORT_TOP100_2020 } from "../../src/data/report2020";
+
+describe("demoReport", () => {
+  it("prints 100 ranked rows and the verdict that all 100 published totals are reproduced", () => {
+    const { lines, checked, reproduced } = demoReport(sampleCells(), "sample");
+    expect([checked, reproduced]).toEqual([100, 100]);
+    expect(lines.some((l) => l.startsWith("Verdict: 100 of 100 published totals reproduced within ±0.01"))).toBe(true);
+    expect(lines.some((l) => l.startsWith("复现：100 个公布的总指数中有 100 个"))).toBe(true);
+    const first = lines.find((l) => /^\s*1\s/.test(l))!;
+    expect(first).toContain(REPORT_TOP100_2020[0].district);
+  });
+
+  it("flags the probable misprint 涿水县 where the name is shown", () => {
+    const { lines } = demoReport(sampleCells(), "sample");
+    expect(lines.some((l) => l.includes("涿水县*"))).toBe(true);
+    expect(lines.some((l) => l.startsWith("* 涿水县:") && l.includes("涞水县"))).toBe(true);
+  });
+
+  it("reads a CSV file of the same shape, and says when there is no total to check", () => {
+    const dir = mkdtempSync(join(tmpdir(), "demo-"));
+    const file = join(dir, "two.csv");
+    writeFileSync(file, "区,直播商品消费指数,直播内容供给指数,直播内容消费指数,直播质量指数,产业促进指数\nA,100,0,0,0,0\nB,0,100,0,0,0\n");
+    const { lines, checked } = demoReport(parseCsv(readFileSync(file, "utf8")), file);
+    expect(checked).toBe(0);
+    // 40% × 100 for A (goods) and 25% × 100 for B (supply): the report's first-level weights.
+    expect(lines.find((l) => /\bA\b/.test(l))).toMatch(/40\.00/);
+    expect(lines.find((l) => /\bB\b/.test(l))).toMatch(/25\.00/);
+    expect(lines.some((l) => l.startsWith("Computed the total for 2 regions"))).toBe(true);
+  });
+});
+
+describe("padCells", () => {
+  it("aligns Chinese names by display width, two columns per character", () => {
+    expect(displayWidth("滨江区")).toBe(6);
+    expect(displayWidth("ab")).toBe(2);
+    const lines = padCells([["区县", "x"], ["德宏傣族景颇族自治州", "y"]]);
+    expect(displayWidth(lines[0].slice(0, lines[0].indexOf("x")))).toBe(displayWidth(lines[1].slice(0, lines[1].indexOf("y"))));
+  });
+});
