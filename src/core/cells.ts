@@ -43,6 +43,8 @@ export function readCell(v: unknown): CellReading {
     return /^[+-]?(nan|inf|infinity)$/i.test(body) ? NON_FINITE_PROBLEM : TEXT_PROBLEM;
   }
   const x = Number(body);
+  // "1e400" matches the pattern but overflows to Infinity, which must never reach a computation.
+  if (!Number.isFinite(x)) return NON_FINITE_PROBLEM;
   return percent ? x / 100 : x;
 }
 

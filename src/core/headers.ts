@@ -3,6 +3,7 @@
  * Names are matched, never positions (the Top-100 table and the weight table order the
  * dimensions differently), except for the two documented header-less layouts.
  */
+import { readCell } from "./cells";
 import { IndexError } from "./errors";
 import { DIMENSIONS, findDimension, findIndicator, INDICATORS, TOP100_DIMENSION_ORDER, dimensionIndex } from "./framework";
 import { normaliseName, showValue, columnLetter } from "./text";
@@ -109,14 +110,18 @@ export function looksLikeHeader(row: readonly unknown[]): boolean {
 
 /** Lists header cells for the NO_INDEX_COLUMNS message. */
 export function describeHeaders(row: readonly unknown[]): string {
-  const shown = row.filter((c) => c !== null && c !== undefined && c !== "").slice(0, 8).map(showValue);
-  return shown.length ? shown.join(", ") + (row.length > 8 ? ", …" : "") : "(blank)";
+  const filled = row.filter((c) => c !== null && c !== undefined && c !== "");
+  const shown = filled.slice(0, 8).map(showValue);
+  // "…" only when headers were actually left out, not when blank cells made the row long.
+  return shown.length ? shown.join(", ") + (filled.length > 8 ? ", …" : "") : "(blank)";
 }
 
-const NUMERIC_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?%?$/;
-
-/** True for text that reads as a number ("12.5", "40%", "-"), after full-width folding. */
+/**
+ * True for text that reads as a number ("12.5", "40%", "-"), after full-width folding.
+ * Delegates to {@link readCell} so that header detection and cell reading agree on every dash.
+ */
 export function isNumericText(s: string): boolean {
-  const t = s.normalize("NFKC").trim().replace(/,/g, "");
-  return t === "-" || t === "—" || NUMERIC_TEXT.test(t);
+  const r = readCell(s);
+  // Number text that overflows ("1e400") is still data, not a header: its row reports NOT_FINITE.
+  return typeof r === "number" || (typeof r === "object" && r.problem === "nonFinite" && /\d/.test(s.normalize("NFKC")));
 }

@@ -145,7 +145,9 @@ export function checkWeights(cells: readonly (readonly unknown[])[]): WeightChec
   const missing = INDICATORS.filter((i) => indRow[i.index] < 0);
   if (missing.length) add("W_MISSING_INDICATOR", null, layout.indicator, { names: namesOf(missing) });
   for (const d of DIMENSIONS) {
-    const firstRow = d.indicators.map((i) => indRow[i]).filter((r) => r >= 0)[0];
+    // The dimension's first row in the table, which need not hold its first indicator in framework order.
+    const rows = d.indicators.map((i) => indRow[i]).filter((r) => r >= 0);
+    const firstRow = rows.length ? Math.min(...rows) : undefined;
     if (firstRow !== undefined && dimWeight[d.index] === undefined && !dimWeightBad[d.index]) {
       add("W_MISSING_WEIGHT", firstRow, layout.dimensionWeight, { what: WHAT_DIMENSION_WEIGHT });
     }

@@ -1,0 +1,157 @@
+import { aggregateDimension, aggregateTotal } from "../../src/core/aggregate";
+import { parseWeightTable, REPORT_WEIGHT_TABLE, weightTableToCells, WeightTable } from "../../src/core/weights";
+import { REPORT_TOP100_2020, REPORT_WEIGHTS_2020 } from "../../src/data/report2020";
+
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A weight table from the report's, with indicator weights (percent points) replaced where given. */
+function weightsWith(indicatorPoints: Record<number, number>, dimensionPoints: Record<string, number> = {}): WeightTable {
+  const cells: unknown[][] = weightTableToCells("id").map((r) => [...r]);
+  for (let i = 1; i < cells.length; i++) {
+    cells[i][3] = (indicatorPoints[i - 1] ?? REPORT_WEIGHTS_2020[i - 1].indicatorWeight) / 100;
+    const d = cells[i][0] as string;
+    if (d in dimensionPoints) cells[i][2] = dimensionPoints[d] / 100;
+  }
+  return parseWeightTable(cells);
+}
+
+const all = (n: number) => new Uint8Array(n).fill(1);
+const col = (xs: number[]) => Float64Array.from(xs);
+const GOODS = 0;
+const SUPPLY = 1;
+
+describe("aggregateDimension: shape", () => {
+  it("gives NaN to left-out rows, also with rescaling", () => {
+    const scaled = Array.from({ length: 19 }, () => col([10, 20, 30]));
+    for (const rescale of [false, true]) {
+      const out = aggregateDimension(GOODS, scaled, Uint8Array.from([1, 0, 1]), REPORT_WEIGHT_TABLE, rescale);
+      expect(Number.isNaN(out[1])).toBe(true);
+      expect(Number.isFinite(out[0]) && Number.isFinite(out[2])).toBe(true);
+    }
+  });
+
+  it("accepts a missing (null) column for an indicator of weight 0", () => {
+    const w = weightsWith({ 0: 0 });
+    const scaled: (Float64Array | null)[] = Array.from({ length: 19 }, () => col([40, 80]));
+    scaled[0] = null;
+    expect([...aggregateDimension(GOODS, scaled, all(2), w, false)]).toEqual([40, 80]);
+  });
+
+  it("ignores the values of an indicator of weight 0", () => {
+    const w = weightsWith({ 0: 0 });
+    const scaled = Array.from({ length: 19 }, () => col([40, 80]));
+    scaled[0] = col([1e9, -1e9]);
+    expect([...aggregateDimension(GOODS, scaled, all(2), w, false)]).toEqual([40, 80]);
+  });
+
+  it("leaves a column whose maximum is 0 or less as it is when rescaling", () => {
+    const scaled = Array.from({ length: 19 }, () => col([0, 0, 0]));
+    expect([...aggregateDimension(SUPPLY, scaled, all(3), REPORT_WEIGHT_TABLE, true)]).toEqual([0, 0, 0]);
+    const negative = Array.from({ length: 19 }, () => col([-1, -2, -3]));
+    const out = aggregateDimension(GOODS, negative, all(3), REPORT_WEIGHT_TABLE, true);
+    out.forEach((v, r) => expect(v).toBeCloseTo([-1, -2, -3][r], 12));
+  });
+});
+
+describe("aggregateDimension: works", () => {
+  it("gives the weighted mean of the supply indicators with the rounded 16% weights as one sixth each", () => {
+    const scaled: (Float64Array | null)[] = Array.from({ length: 19 }, () => null);
+    // Supply is indicators 4–9.
+    const values = [
+      [0, 10, 20, 30, 40, 50],
+      [60, 60, 60, 60, 60, 60],
+    ];
+    for (let k = 0; k < 6; k++) scaled[4 + k] = col([values[0][k], values[1][k]]);
+    const out = aggregateDimension(SUPPLY, scaled, all(2), REPORT_WEIGHT_TABLE, false);
+    expect(out[0]).toBeCloseTo(150 / 6, 12);
+    expect(out[1]).toBeCloseTo(60, 12);
+  });
+
+  it("renormalises unequal indicator weights within the dimension", () => {
+    // Goods with 10, 20, 30, 40 points: weights 0.1, 0.2, 0.3, 0.4.
+    const w = weightsWith({ 0: 10, 1: 20, 2: 30, 3: 40 });
+    const scaled = Array.from({ length: 19 }, () => col([0]));
+    [100, 50, 20, 10].forEach((v, k) => (scaled[k] = col([v])));
+    expect(aggregateDimension(GOODS, scaled, all(1), w, false)[0]).toBeCloseTo(0.1 * 100 + 0.2 * 50 + 0.3 * 20 + 0.4 * 10, 12);
+  });
+
+  it("rescales a dimension so that its maximum is 100, keeping ratios", () => {
+    const scaled = Array.from({ length: 19 }, () => col([10, 40, 20, 30]));
+    const out = aggregateDimension(GOODS, scaled, Uint8Array.from([1, 1, 1, 0]), REPORT_WEIGHT_TABLE, true);
+    expect(out[0]).toBeCloseTo(25, 12);
+    expect(out[1]).toBeCloseTo(100, 12);
+    expect(out[2]).toBeCloseTo(50, 12);
+    expect(Number.isNaN(out[3])).toBe(true);
+  });
+
+  it("matches a straightforward weighted mean on random scores for every dimension", () => {
+    const rnd = prng(4242);
+    for (let trial = 0; trial < 30; trial++) {
+      const points: Record<number, number> = {};
+      for (let i = 0; i < 19; i++) points[i] = Math.floor(rnd() * 5) + 1;
+      const w = weightsWith(points);
+      const n = 1 + Math.floor(rnd() * 30);
+      const scaled = Array.from({ length: 19 }, () => col(Array.from({ length: n }, () => rnd() * 100)));
+      for (let d = 0; d < 5; d++) {
+        const dimId = ["goods", "supply", "viewing", "quality", "industry"][d];
+        const members = REPORT_WEIGHTS_2020.map((r, i) => (r.dimensionId === dimId ? i : -1)).filter((i) => i >= 0);
+        const wsum = members.reduce((a, i) => a + points[i], 0);
+        const out = aggregateDimension(d, scaled, all(n), w, false);
+        for (let r = 0; r < n; r++) {
+          const want = members.reduce((a, i) => a + points[i] * scaled[i][r], 0) / wsum;
+          if (!(Math.abs(out[r] - want) < 1e-9)) throw new Error(`trial ${trial} dimension ${dimId} row ${r}: ${out[r]} vs ${want}`);
+        }
+      }
+    }
+  });
+});
+
+describe("aggregateTotal", () => {
+  it("gives NaN to left-out rows", () => {
+    const dims = Array.from({ length: 5 }, () => col([50, 60]));
+    const out = aggregateTotal(dims, Uint8Array.from([0, 1]), REPORT_WEIGHT_TABLE);
+    expect(Number.isNaN(out[0])).toBe(true);
+    expect(out[1]).toBeCloseTo(60, 12);
+  });
+
+  it("accepts a missing (null) column for a dimension of weight 0", () => {
+    const w = weightsWith({}, { industry: 0 });
+    const dims: (Float64Array | null)[] = [col([100]), col([100]), col([100]), col([100]), null];
+    expect(aggregateTotal(dims, all(1), w)[0]).toBeCloseTo(100, 12);
+  });
+
+  it("gives the report's first-ranked district 滨江区 its printed total 78.61", () => {
+    // Printed: supply 25.59, viewing 100, goods 100, quality 81.4, industry 100; total 78.61.
+    // By hand: 0.40·100 + 0.25·25.59 + 0.15·100 + 0.15·81.4 + 0.05·100 = 78.6075.
+    const dims = [col([100]), col([25.59]), col([100]), col([81.4]), col([100])];
+    const total = aggregateTotal(dims, all(1), REPORT_WEIGHT_TABLE)[0];
+    expect(total).toBeCloseTo(78.6075, 10);
+    expect(Math.round(total * 100) / 100).toBe(REPORT_TOP100_2020[0].total);
+  });
+
+  it("gives every Top-100 row the printed-weight sum of its printed sub-indices, '-' as 0", () => {
+    const rows = REPORT_TOP100_2020;
+    const dims = [rows.map((r) => r.goods ?? 0), rows.map((r) => r.supply ?? 0), rows.map((r) => r.viewing ?? 0), rows.map((r) => r.quality ?? 0), rows.map((r) => r.industry ?? 0)].map(col);
+    const total = aggregateTotal(dims, all(rows.length), REPORT_WEIGHT_TABLE);
+    rows.forEach((r, i) => {
+      const want = (40 * (r.goods ?? 0) + 25 * (r.supply ?? 0) + 15 * (r.viewing ?? 0) + 15 * (r.quality ?? 0) + 5 * (r.industry ?? 0)) / 100;
+      expect([r.rank, total[i]]).toEqual([r.rank, expect.closeTo(want, 10)]);
+    });
+  });
+
+  it("renormalises first-level weights that do not sum to 100", () => {
+    // 80/50/30/30/10 points are the report's weights doubled: the total must not change.
+    const doubled = weightsWith({}, { goods: 80, supply: 50, viewing: 30, quality: 30, industry: 10 });
+    const dims = [col([10]), col([20]), col([30]), col([40]), col([50])];
+    expect(aggregateTotal(dims, all(1), doubled)[0]).toBeCloseTo(0.4 * 10 + 0.25 * 20 + 0.15 * 30 + 0.15 * 40 + 0.05 * 50, 12);
+  });
+});

@@ -1,0 +1,173 @@
+import { IndexError } from "../../src/core/errors";
+import { parseRankOrder, parseTieMethod, rankDistricts, RankOrder, TIE_METHODS, TieMethod } from "../../src/core/rank";
+
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function codeOf(f: () => unknown): string {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof IndexError) return e.code;
+    throw e;
+  }
+  return "no error";
+}
+
+/** Naive O(n²) ranking, straight from the definitions (RANK.EQ, RANK.AVG, dense, ordinal). */
+function naiveRank(xs: number[], order: RankOrder, ties: TieMethod): number[] {
+  const better = (a: number, b: number) => (order === "desc" ? a > b : a < b);
+  return xs.map((v, r) => {
+    if (Number.isNaN(v)) return NaN;
+    const scored = xs.filter((u) => !Number.isNaN(u));
+    const ahead = scored.filter((u) => better(u, v)).length;
+    const equal = scored.filter((u) => u === v).length;
+    if (ties === "min") return 1 + ahead;
+    if (ties === "avg") return 1 + ahead + (equal - 1) / 2;
+    if (ties === "dense") return 1 + new Set(scored.filter((u) => better(u, v))).size;
+    const equalBefore = xs.slice(0, r).filter((u) => u === v).length;
+    return 1 + ahead + equalBefore;
+  });
+}
+
+const same = (a: ArrayLike<number>, b: ArrayLike<number>) => {
+  expect(a.length).toBe(b.length);
+  for (let i = 0; i < a.length; i++) {
+    if (!(Object.is(a[i], b[i]) || a[i] === b[i])) throw new Error(`position ${i}: got ${a[i]}, want ${b[i]} (got ${[...Array.from(a)]}, want ${[...Array.from(b)]})`);
+  }
+};
+
+describe("rankDistricts: shape", () => {
+  it("gives an empty result for no scores", () => {
+    expect(rankDistricts([])).toHaveLength(0);
+  });
+
+  it("never ranks NaN and leaves it out of everyone else's rank", () => {
+    same(rankDistricts([NaN, 5, NaN, 9]), [NaN, 2, NaN, 1]);
+    same(rankDistricts([NaN, NaN]), [NaN, NaN]);
+    for (const t of TIE_METHODS) same(rankDistricts([3, NaN, 3, 1], "asc", t), naiveRank([3, NaN, 3, 1], "asc", t));
+  });
+
+  it("ranks ±Infinity at the ends and treats 0 and −0 as tied", () => {
+    same(rankDistricts([1, Infinity, -Infinity, Infinity]), [3, 1, 4, 1]);
+    same(rankDistricts([0, -0, 1]), [2, 2, 1]);
+  });
+
+  it("accepts any array-like of numbers", () => {
+    same(rankDistricts(Float64Array.from([1, 2, 3])), [3, 2, 1]);
+  });
+});
+
+describe("rankDistricts: tie methods on the documented example 9, 7, 7, 5", () => {
+  it("gives competition ranks 1, 2, 2, 4 by default (RANK.EQ)", () => {
+    same(rankDistricts([9, 7, 7, 5]), [1, 2, 2, 4]);
+  });
+
+  it("gives average ranks 1, 2.5, 2.5, 4 (RANK.AVG)", () => {
+    same(rankDistricts([9, 7, 7, 5], "desc", "avg"), [1, 2.5, 2.5, 4]);
+  });
+
+  it("gives dense ranks 1, 2, 2, 3", () => {
+    same(rankDistricts([9, 7, 7, 5], "desc", "dense"), [1, 2, 2, 3]);
+  });
+
+  it("gives ordinal ranks 1, 2, 3, 4, ties in order of appearance", () => {
+    same(rankDistricts([9, 7, 7, 5], "desc", "ordinal"), [1, 2, 3, 4]);
+    same(rankDistricts([7, 9, 7, 7], "desc", "ordinal"), [2, 1, 3, 4]);
+  });
+
+  it("ranks smallest first in ascending order", () => {
+    same(rankDistricts([9, 7, 7, 5], "asc"), [4, 2, 2, 1]);
+    same(rankDistricts([9, 7, 7, 5], "asc", "avg"), [4, 2.5, 2.5, 1]);
+    same(rankDistricts([9, 7, 7, 5], "asc", "dense"), [3, 2, 2, 1]);
+    same(rankDistricts([9, 7, 7, 5], "asc", "ordinal"), [4, 2, 3, 1]);
+  });
+});
+
+describe("rankDistricts against a naive O(n²) ranking on random scores with many ties", () => {
+  const cases = Array.from({ length: 200 }, (_, k) => {
+    const rnd = prng(77 + k);
+    const n = Math.floor(rnd() * 80);
+    const levels = 1 + Math.floor(rnd() * 8);
+    return Array.from({ length: n }, () => (rnd() < 0.1 ? NaN : Math.floor(rnd() * levels) * 0.5 - 1));
+  });
+
+  for (const order of ["desc", "asc"] as const) {
+    for (const ties of TIE_METHODS) {
+      it(`agrees for ${order} order with ${ties} ties`, () => {
+        for (const xs of cases) same(rankDistricts(xs, order, ties), naiveRank(xs, order, ties));
+      });
+    }
+  }
+});
+
+describe("parseTieMethod", () => {
+  it("throws BAD_OPTION naming the argument for an unknown method", () => {
+    let err: unknown;
+    try {
+      parseTieMethod("best");
+    } catch (e) {
+      err = e;
+    }
+    expect((err as IndexError).code).toBe("BAD_OPTION");
+    expect((err as IndexError).params).toEqual({ name: "ties", value: '"best"', options: "min, avg, dense, ordinal" });
+    expect(codeOf(() => parseTieMethod("constructor"))).toBe("BAD_OPTION");
+    expect(codeOf(() => parseTieMethod(2))).toBe("BAD_OPTION");
+  });
+
+  it("defaults to min when omitted", () => {
+    expect(parseTieMethod(null)).toBe("min");
+    expect(parseTieMethod(undefined)).toBe("min");
+    expect(parseTieMethod("")).toBe("min");
+  });
+
+  it("reads the method names and Excel's names in any case and width", () => {
+    const cases: [string, TieMethod][] = [
+      ["min", "min"],
+      ["EQ", "min"],
+      ["Rank.Eq", "min"],
+      ["avg", "avg"],
+      ["AVERAGE", "avg"],
+      ["rank.avg", "avg"],
+      ["mean", "avg"],
+      [" dense ", "dense"],
+      ["ordinal", "ordinal"],
+      ["first", "ordinal"],
+      ["ＡＶＧ", "avg"],
+    ];
+    for (const [v, t] of cases) expect([v, parseTieMethod(v)]).toEqual([v, t]);
+  });
+});
+
+describe("parseRankOrder", () => {
+  it("throws BAD_OPTION for words it does not know, NaN and objects", () => {
+    expect(codeOf(() => parseRankOrder("up"))).toBe("BAD_OPTION");
+    expect(codeOf(() => parseRankOrder(NaN))).toBe("BAD_OPTION");
+    expect(codeOf(() => parseRankOrder({}))).toBe("BAD_OPTION");
+  });
+
+  it("reads 0, omitted and FALSE as descending, as RANK.EQ does", () => {
+    for (const v of [null, undefined, "", 0, false]) expect([v, parseRankOrder(v)]).toEqual([v, "desc"]);
+  });
+
+  it("reads any other number and TRUE as ascending, as RANK.EQ does", () => {
+    for (const v of [1, true, -1, 2, 0.5]) expect([v, parseRankOrder(v)]).toEqual([v, "asc"]);
+  });
+
+  it("reads the words asc/desc in English and Chinese", () => {
+    expect(parseRankOrder("ASC")).toBe("asc");
+    expect(parseRankOrder("ascending")).toBe("asc");
+    expect(parseRankOrder("升序")).toBe("asc");
+    expect(parseRankOrder(" desc ")).toBe("desc");
+    expect(parseRankOrder("descending")).toBe("desc");
+    expect(parseRankOrder("降序")).toBe("desc");
+  });
+});
