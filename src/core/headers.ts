@@ -68,6 +68,8 @@ export function mapHeaderRow(header: readonly unknown[]): ColumnMap {
     if (role.kind === "other") return;
     const key = role.kind === "name" ? `name:${role.role}` : `${role.kind}:${role.index}`;
     const first = seen.get(key);
+    // Name columns do not feed the index: a table with both 序号 and 排名 keeps the first one.
+    if (first !== undefined && role.kind === "name") return;
     if (first !== undefined) {
       throw new IndexError("DUPLICATE_COLUMN", { name: String(cell), first: columnLetter(first), second: columnLetter(col) });
     }

@@ -63,7 +63,8 @@ export function parseRankOrder(v: unknown): RankOrder {
   if (v === 1 || v === true) return "asc";
   if (typeof v === "number" && Number.isFinite(v)) return "asc";
   if (typeof v === "string") {
-    const key = v.trim().toLowerCase();
+    const key = v.normalize("NFKC").trim().toLowerCase();
+    if (/^[+-]?\d+(\.\d+)?$/.test(key)) return Number(key) === 0 ? "desc" : "asc";
     if (["desc", "descending", "降序"].includes(key)) return "desc";
     if (["asc", "ascending", "升序"].includes(key)) return "asc";
   }

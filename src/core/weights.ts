@@ -4,8 +4,8 @@
  * Canonical layout (what `LIVEWEIGHTS()` spills and every entry point accepts): a header row,
  * then one row per indicator: dimension, indicator, dimension weight, indicator weight.
  *
- * Units are decided per level: if every weight of a level is at most 1 the level is read as
- * fractions (Excel percents: 40% is 0.4), otherwise as percent points (40). Within each level the
+ * Units are decided per level from the sums: weights summing to about 1 are read as fractions
+ * (Excel percents: 40% is 0.4), weights summing to about 100 as percent points (40). Within each level the
  * weights are renormalised to sum to 1, so the printed, rounded 16% × 6 = 96% works as 1/6 each,
  * and multiplying every weight by a constant changes nothing.
  */
@@ -266,10 +266,16 @@ function isBlankText(v: unknown): boolean {
   return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 }
 
-/** Both levels as fractions: a level whose weights are all ≤ 1 is fractions, otherwise percent points. */
+/**
+ * Both levels as fractions, the unit decided per level from its sums: a level whose groups sum
+ * to at most 10 on average (1 each when complete) is read as fractions (Excel percents),
+ * otherwise as percent points (100 each when complete). Deciding by sums rather than by single
+ * values keeps fractions such as 0.75 / 1.5 (a level summing to 2.25) read as fractions.
+ */
 function levelsAsFractions(dims: readonly number[], inds: readonly number[]): { dimensions: number[]; indicators: number[] } {
-  const dimUnit = dims.every((w) => w <= 1) ? 1 : 100;
-  const indUnit = inds.every((w) => w <= 1) ? 1 : 100;
+  const dimUnit = sum(dims) <= 10 ? 1 : 100;
+  const groupSums = DIMENSIONS.map((d) => sum(d.indicators.map((i) => inds[i])));
+  const indUnit = sum(groupSums) / DIMENSIONS.length <= 10 ? 1 : 100;
   return { dimensions: dims.map((w) => w / dimUnit), indicators: inds.map((w) => w / indUnit) };
 }
 

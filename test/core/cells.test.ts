@@ -13,6 +13,10 @@ describe("readCell", () => {
     expect(readCell("inf")).toEqual({ problem: "nonFinite" });
   });
 
+  it("reads the Unicode minus sign (U+2212) as a minus", () => {
+    expect(readCell("\u22123.5")).toBe(-3.5);
+  });
+
   it("calls number text too large for a double non-finite rather than returning Infinity", () => {
     expect(readCell("1e400")).toEqual({ problem: "nonFinite" });
     expect(readCell("-1e400")).toEqual({ problem: "nonFinite" });

@@ -128,6 +128,12 @@ describe("mapHeaderRow", () => {
     expect(codeOf(() => mapHeaderRow(["直播质量指数", "Live-stream quality"]))).toBe("DUPLICATE_COLUMN");
   });
 
+  it("keeps the first of two name columns with the same role (序号 and 排名) instead of failing", () => {
+    const map = mapHeaderRow(["序号", "排名", "区", "goods"]);
+    expect(map.names).toEqual({ rank: 0, district: 2 });
+    expect(map.dimensions[0]).toBe(3);
+  });
+
   it("maps the report's Top-100 header to its printed positions", () => {
     const map = mapHeaderRow([...REPORT_TOP100_HEADERS]);
     expect(map.hasHeader).toBe(true);

@@ -162,6 +162,12 @@ describe("parseRankOrder", () => {
     for (const v of [1, true, -1, 2, 0.5]) expect([v, parseRankOrder(v)]).toEqual([v, "asc"]);
   });
 
+  it("reads numbers typed as text like the numbers themselves", () => {
+    expect(parseRankOrder("0")).toBe("desc");
+    expect(parseRankOrder("1")).toBe("asc");
+    expect(parseRankOrder("１")).toBe("asc");
+  });
+
   it("reads the words asc/desc in English and Chinese", () => {
     expect(parseRankOrder("ASC")).toBe("asc");
     expect(parseRankOrder("ascending")).toBe("asc");

@@ -290,6 +290,15 @@ describe("weight units", () => {
     expectSameTable(parseWeightTable(text), a);
   });
 
+  it("decides the unit from the sums, so relative fractions above 1 (0.75, 1.5) are not read as points", () => {
+    // Goods weighted 1.5 and the rest 0.75/4 each: the level sums to 2.25 and is read as fractions.
+    const relative = reportCells("zh", (r) => r.slice(1).forEach((row) => (row[DW] = row[DIM] === "直播商品消费指数" ? 1.5 : 0.1875)));
+    const t = parseWeightTable(relative);
+    expect(t.givenDimensions[0]).toBeCloseTo(1.5, 12);
+    expect(t.dimensions[0]).toBeCloseTo(1.5 / 2.25, 12);
+    expect(t.dimensions[1]).toBeCloseTo(0.1875 / 2.25, 12);
+  });
+
   it("decides the unit per level: dimension weights in points with indicator weights in fractions", () => {
     const mixed = reportCells("zh", (r) => r.slice(1).forEach((row) => (row[DW] = Math.round((row[DW] as number) * 100))));
     expectSameTable(parseWeightTable(mixed), parseWeightTable(reportCells("zh")));
