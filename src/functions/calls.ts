@@ -19,8 +19,10 @@ export function parseCall(weights: unknown, method: unknown, rescale: unknown, l
   if (!isOmittedRange(weights)) options.weights = parseWeightTable(weightsCells(weights), lang);
   const m = scalarArg(method);
   if (Array.isArray(m)) {
+    // A range of more than one cell is a goalposts table. Pass the 2-D range itself: scalarArg
+    // unwraps a one-row range to a 1-D row, which is not a table.
     options.method = "goalposts";
-    options.goalposts = parseGoalposts(m as unknown[][], (name) => findIndicator(name)?.index ?? -1);
+    options.goalposts = parseGoalposts(method as unknown[][], (name) => findIndicator(name)?.index ?? -1);
   } else if (m !== null && m !== "") {
     options.method = getScalingMethod(m).name;
   }

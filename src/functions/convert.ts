@@ -4,6 +4,7 @@
  * numbers, "" for blanks, CustomFunctions.Error for errors. No NaN, Infinity or null ever
  * leaves this file.
  */
+import { ROW_BLANK } from "../core/dataset";
 import { excelErrorKind, formatError, IndexError, isIndexError, Lang } from "../core/errors";
 
 /** Excel caps custom error messages; longer ones are cut with an ellipsis. */
@@ -43,19 +44,29 @@ export function guard<T>(body: (lang: Lang) => T): T {
 /** One cell of a result: a finite number, "" for a blank, or an error. */
 export type ResultCell = number | string | CustomFunctions.Error;
 
+/** What {@link toColumn} needs to know about the data rows: their errors and which are blank. */
+export interface RowInfo {
+  readonly errors: ReadonlyMap<number, IndexError>;
+  /** Per data row: ROW_BLANK for a row with no value at all (see core/dataset.ts). */
+  readonly status: ArrayLike<number>;
+}
+
 /**
  * A result column aligned row for row with the data: an optional header label, then one cell
- * per data row; NaN becomes the row's error if it has one, else "".
+ * per data row. A row without a finite value gets its error if it has one, "" if it is blank,
+ * and otherwise #NUM! (the computation overflowed): a row that holds data never shows as blank.
  */
-export function toColumn(values: ArrayLike<number>, header: string | null, errors: ReadonlyMap<number, IndexError>, lang: Lang): ResultCell[][] {
+export function toColumn(values: ArrayLike<number>, header: string | null, rows: RowInfo, lang: Lang): ResultCell[][] {
   const out: ResultCell[][] = [];
   if (header !== null) out.push([header]);
   for (let r = 0; r < values.length; r++) {
     const v = values[r];
     if (v - v === 0) out.push([v]);
     else {
-      const err = errors.get(r);
-      out.push([err ? toExcelError(err, lang) : ""]);
+      const err = rows.errors.get(r);
+      if (err) out.push([toExcelError(err, lang)]);
+      else if (rows.status[r] === ROW_BLANK) out.push([""]);
+      else out.push([new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidNumber)]);
     }
   }
   return out;

@@ -4,7 +4,11 @@
  * The custom functions. Each is a thin wrapper: read the arguments, call one core kernel,
  * convert the result. The JSDoc blocks are the metadata Excel shows (custom-functions-metadata
  * builds functions.json from them); `functions.zh-CN.json` takes its Chinese text from
- * `metadata-zh.ts`. Only top-level `function` declarations are registered.
+ * `metadata-zh.json`. Only top-level `function` declarations are registered.
+ *
+ * Option arguments (rescale, order) are typed `any`, not `boolean`: Excel answers an argument it
+ * cannot coerce to a declared type with a bare #VALUE!, while `any` lets the function say what
+ * is wrong (rescale cannot be "yes": use TRUE or FALSE).
  */
 import { formatFinding } from "../core/errors";
 import { computeIndex } from "../core/pipeline";
@@ -19,13 +23,13 @@ import { guard, scalarArg, toColumn } from "./convert";
  * @param {any[][]} data The five sub-index columns or the 19 raw indicator columns, with a header row (columns matched by name) or without one (5 columns in the Top-100 order, 19 in the weight-table order). Other columns are ignored.
  * @param {any[][]} [weights] A weight table (dimension, indicator, dimension weight, indicator weight). Default: the report's weights.
  * @param {any[][]} [method] Scaling for raw indicators: "minmax" (default), "max", "zscore", "rank", or a goalposts table (indicator, low, high).
- * @param {boolean} [rescale] TRUE to rescale each computed sub-index so its maximum is 100, as in the report's tables. Default FALSE.
+ * @param {any} [rescale] TRUE to rescale each computed sub-index so its maximum is 100, as in the report's tables. Default FALSE.
  * @returns {any[][]} One total per row, aligned with the data; a header label when the data has a header row.
  */
-export function liveIndex(data: any[][], weights?: any[][], method?: any[][], rescale?: boolean): any[][] {
+export function liveIndex(data: any[][], weights?: any[][], method?: any[][], rescale?: any): any[][] {
   return guard((lang) => {
     const result = computeIndex(data, parseCall(weights, method, rescale, lang));
-    return toColumn(result.total!, result.input.columns.hasHeader ? indexLabel(null, lang) : null, result.input.errors, lang);
+    return toColumn(result.total!, result.input.columns.hasHeader ? indexLabel(null, lang) : null, result.input, lang);
   });
 }
 
@@ -36,14 +40,14 @@ export function liveIndex(data: any[][], weights?: any[][], method?: any[][], re
  * @param {string} dimension The sub-index: goods, supply, viewing, quality, industry, or its Chinese or English name (直播商品消费指数 …).
  * @param {any[][]} [weights] A weight table. Default: the report's weights.
  * @param {any[][]} [method] Scaling for raw indicators: "minmax" (default), "max", "zscore", "rank", or a goalposts table.
- * @param {boolean} [rescale] TRUE to rescale the sub-index so its maximum is 100. Default FALSE.
+ * @param {any} [rescale] TRUE to rescale the sub-index so its maximum is 100. Default FALSE.
  * @returns {any[][]} One sub-index value per row, aligned with the data.
  */
-export function liveSubIndex(data: any[][], dimension: string, weights?: any[][], method?: any[][], rescale?: boolean): any[][] {
+export function liveSubIndex(data: any[][], dimension: string, weights?: any[][], method?: any[][], rescale?: any): any[][] {
   return guard((lang) => {
     const target = parseDimensionArg(dimension);
     const result = computeIndex(data, parseCall(weights, method, rescale, lang), target);
-    return toColumn(result.dimensions[target]!, result.input.columns.hasHeader ? indexLabel(target, lang) : null, result.input.errors, lang);
+    return toColumn(result.dimensions[target]!, result.input.columns.hasHeader ? indexLabel(target, lang) : null, result.input, lang);
   });
 }
 
