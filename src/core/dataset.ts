@@ -39,11 +39,14 @@ export function checkShape(cells: Cells): number {
     throw new IndexError("EMPTY_RANGE");
   }
   const width = cells[0].length;
-  for (let r = 1; r < cells.length; r++) {
+  let empty = true;
+  for (let r = 0; r < cells.length; r++) {
     if (!Array.isArray(cells[r]) || cells[r].length !== width) {
       throw new IndexError("RAGGED_RANGE", { row: r + 1, found: Array.isArray(cells[r]) ? cells[r].length : 0, expected: width });
     }
+    if (empty && !isBlankRow(cells[r])) empty = false;
   }
+  if (empty) throw new IndexError("EMPTY_RANGE");
   return width;
 }
 

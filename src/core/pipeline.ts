@@ -46,9 +46,9 @@ export function computeIndex(cells: Cells, options: IndexOptions = {}, target?: 
     dimensions = input.values.map((col) => (col ? maskRows(col, include) : null));
   } else {
     const scaled = scaleIndicators(input, include, options.method ?? DEFAULT_SCALING, options.goalposts);
-    dimensions = DIMENSIONS.map((d) =>
-      input.values.some((v, i) => v && INDICATORS[i].dimension === d.id) ? aggregateDimension(d.index, scaled, include, weights, options.rescale === true) : null,
-    );
+    // The asked-for dimension is always computed, even when all its indicator weights are 0 (it is then 0).
+    const wanted = (d: number) => (target === undefined ? weights.dimensions[d] > 0 : d === target);
+    dimensions = DIMENSIONS.map((d) => (wanted(d.index) ? aggregateDimension(d.index, scaled, include, weights, options.rescale === true) : null));
   }
   const total = target === undefined ? aggregateTotal(dimensions, include, weights) : null;
   return { input, dimensions, total, include };

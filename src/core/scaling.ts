@@ -11,6 +11,7 @@
  * minmax, zscore or rank; a column whose maximum is 0 or less under max) every region scores 0:
  * the column cannot tell regions apart, so it adds nothing. Never NaN.
  */
+import { readCell } from "./cells";
 import { IndexError } from "./errors";
 
 export type ScalingMethodName = "minmax" | "max" | "zscore" | "rank" | "goalposts";
@@ -105,11 +106,14 @@ function scaleMinMax(x: Float64Array, include: Uint8Array, direction: 1 | -1, ou
     if (v < min) min = v;
     if (v > max) max = v;
   }
-  const range = max - min;
-  const k = range > 0 ? 100 / range : 0;
+  // Halves are exact and keep max − min finite even for values near ±1.8e308.
+  const halfRange = max / 2 - min / 2;
+  const k = halfRange > 0 ? 100 / halfRange : 0;
+  const lo = min / 2;
+  const hi = max / 2;
   for (let r = 0; r < x.length; r++) {
     if (!include[r]) out[r] = NaN;
-    else out[r] = direction === 1 ? (x[r] - min) * k : (max - x[r]) * k;
+    else out[r] = direction === 1 ? (x[r] / 2 - lo) * k : (hi - x[r] / 2) * k;
   }
 }
 
@@ -129,19 +133,27 @@ function scaleShareOfMax(x: Float64Array, include: Uint8Array, direction: 1 | -1
 }
 
 function scaleZScore(x: Float64Array, include: Uint8Array, direction: 1 | -1, out: Float64Array): void {
+  // z is unchanged by scaling x; dividing by the largest magnitude keeps the squares finite.
+  let maxAbs = 0;
+  for (let r = 0; r < x.length; r++) if (include[r] && Math.abs(x[r]) > maxAbs) maxAbs = Math.abs(x[r]);
+  const unit = maxAbs > 1e100 ? maxAbs : 1;
   let n = 0;
   let mean = 0;
   for (let r = 0; r < x.length; r++) {
     if (!include[r]) continue;
     n++;
-    mean += (x[r] - mean) / n;
+    mean += (x[r] / unit - mean) / n;
   }
   let ss = 0;
-  for (let r = 0; r < x.length; r++) if (include[r]) ss += (x[r] - mean) * (x[r] - mean);
+  for (let r = 0; r < x.length; r++) {
+    if (!include[r]) continue;
+    const d = x[r] / unit - mean;
+    ss += d * d;
+  }
   const sd = n > 0 ? Math.sqrt(ss / n) : 0;
   // A spread below rounding noise is a constant column: the zero-denominator rule applies.
   const k = sd > 1e-12 * Math.max(1, Math.abs(mean)) ? direction / sd : 0;
-  for (let r = 0; r < x.length; r++) out[r] = include[r] ? (x[r] - mean) * k : NaN;
+  for (let r = 0; r < x.length; r++) out[r] = include[r] ? (x[r] / unit - mean) * k : NaN;
 }
 
 function scalePercentRank(x: Float64Array, include: Uint8Array, direction: 1 | -1, out: Float64Array): void {
@@ -199,8 +211,8 @@ export function parseGoalposts(
     const row = cells[r];
     if (row.every((c) => c === null || c === "" || c === undefined)) continue;
     const i = findIndicatorIndex(row[ci]);
-    const low = row[cl];
-    const high = row[ch];
+    const low = readCell(row[cl]);
+    const high = readCell(row[ch]);
     if (i < 0) throw new IndexError("GOALPOSTS_INVALID", { detail: { zh: `第 ${r + 1} 行：未知指标 ${String(row[ci])}。`, en: `row ${r + 1}: unknown indicator ${String(row[ci])}.` } });
     if (typeof low !== "number" || typeof high !== "number" || !Number.isFinite(low) || !Number.isFinite(high) || !(high > low)) {
       throw new IndexError("GOALPOSTS_INVALID", { detail: { zh: `第 ${r + 1} 行：下限和上限须为数字且上限大于下限。`, en: `row ${r + 1}: low and high must be numbers with high above low.` } });

@@ -48,6 +48,13 @@ const HEADER_ALIASES = {
 } as const;
 type WeightColumn = keyof typeof HEADER_ALIASES;
 
+const HEADER_WORDS_EN: Readonly<Record<WeightColumn, string>> = {
+  dimension: "dimension",
+  indicator: "indicator",
+  dimensionWeight: "dimension weight",
+  indicatorWeight: "indicator weight",
+};
+
 const headerByName = new Map<string, WeightColumn>();
 for (const [col, names] of Object.entries(HEADER_ALIASES) as [WeightColumn, readonly string[]][]) {
   for (const n of names) headerByName.set(normaliseName(n), col);
@@ -229,7 +236,7 @@ function weightColumns(first: readonly unknown[]): WeightLayout {
   if (Object.keys(found).length >= 2) {
     const lacking = (["indicator", "dimensionWeight", "indicatorWeight"] as const).filter((k) => found[k] === undefined);
     if (lacking.length) {
-      throw new IndexError("WEIGHTS_LAYOUT", { detail: { zh: `缺少：${lacking.map((k) => HEADER_ALIASES[k][0]).join("、")}。`, en: `Missing: ${lacking.join(", ")}.` } });
+      throw new IndexError("WEIGHTS_LAYOUT", { detail: { zh: `缺少：${lacking.map((k) => HEADER_ALIASES[k][0]).join("、")}。`, en: `Missing: ${lacking.map((k) => HEADER_WORDS_EN[k]).join(", ")}.` } });
     }
     return { hasHeader: true, dimension: found.dimension ?? -1, indicator: found.indicator!, dimensionWeight: found.dimensionWeight!, indicatorWeight: found.indicatorWeight! };
   }

@@ -23,7 +23,7 @@ export function parseCall(weights: unknown, method: unknown, rescale: unknown, l
     // unwraps a one-row range to a 1-D row, which is not a table.
     options.method = "goalposts";
     options.goalposts = parseGoalposts(method as unknown[][], (name) => findIndicator(name)?.index ?? -1);
-  } else if (m !== null && m !== "") {
+  } else if (!isOmittedRange(m)) {
     options.method = getScalingMethod(m).name;
   }
   options.rescale = parseBoolean(scalarArg(rescale), "rescale");

@@ -79,10 +79,13 @@ export function scalarArg(v: unknown): unknown {
   return Array.isArray(x) ? x : x === undefined ? null : x;
 }
 
-/** True when an optional range argument was omitted (null, or a single blank cell). */
+/**
+ * True when an optional argument was omitted: null, or a single blank cell, which Excel desktop
+ * passes as 0 (no weight table or method is a single 0, so 0 cannot mean anything else).
+ */
 export function isOmittedRange(v: unknown): boolean {
   const x = scalarArg(v);
-  return x === null || x === "";
+  return x === null || x === "" || x === 0;
 }
 
 function cut(s: string): string {

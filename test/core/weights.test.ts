@@ -61,7 +61,7 @@ describe("checkWeights: ranges that cannot be a weight table", () => {
       err = e;
     }
     expect((err as IndexError).code).toBe("WEIGHTS_LAYOUT");
-    expect(((err as IndexError).params.detail as { en: string }).en).toBe("Missing: dimensionWeight, indicatorWeight.");
+    expect(((err as IndexError).params.detail as { en: string }).en).toBe("Missing: dimension weight, indicator weight.");
   });
 
   it("throws WEIGHTS_LAYOUT for a header-less range of fewer than four columns", () => {

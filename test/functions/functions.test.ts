@@ -167,7 +167,7 @@ describe("LIVEINDEX", () => {
     // = NaN for the extreme rows, and zscore gives NaN for every row. Input: any raw table with
     // streamer_gmv 1e308 in one row and -1e308 in another. Expected: finite scores (minmax 100 and
     // 0 for those rows), e.g. by scaling x / max|x| before subtracting.
-    it.failing.each(["minmax", "zscore"])("[core bug] %s scales finite values near the double limit without overflowing", (method) => {
+    it.each(["minmax", "zscore"])("%s scales finite values near the double limit without overflowing", (method) => {
       const out = column(rt.call("LIVEINDEX", extreme(), null, [[method]])).slice(1);
       expect(out.map(show)).toEqual(out.map((c) => (typeof c === "number" ? c : "a finite number")));
     });
@@ -202,6 +202,12 @@ describe("LIVESUBINDEX", () => {
     expect(rt.call("LIVESUBINDEX", top100Cells(), zh)).toEqual(byId);
     expect(rt.call("LIVESUBINDEX", top100Cells(), en)).toEqual(byId);
     expect(rt.call("LIVESUBINDEX", top100Cells(), ` ${en.toUpperCase()} `)).toEqual(byId);
+  });
+
+  it("gives 0 in every row for a dimension whose weights are all 0 (the zero-denominator rule), not an error", () => {
+    const weights = (rt.call("LIVEWEIGHTS") as Cell[][]).map((r, i) => (i >= 18 ? [r[0], r[1], 0, 0] : r));
+    const out = column(rt.call("LIVESUBINDEX", rawIndicatorCells(6), "industry", weights));
+    expect(out).toEqual(["Industry promotion", 0, 0, 0, 0, 0, 0]);
   });
 
   it("needs only its own column: a range with just the quality column works", () => {
