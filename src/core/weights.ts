@@ -171,7 +171,7 @@ export function checkWeights(cells: readonly (readonly unknown[])[]): WeightChec
  * Parses a weight table and returns it, or throws {@link IndexError} WEIGHTS_INVALID naming the
  * first error (with its row), for the custom functions' one-cell answer.
  */
-export function parseWeightTable(cells: readonly (readonly unknown[])[], lang: Lang = "en"): WeightTable {
+export function parseWeightTable(cells: readonly (readonly unknown[])[]): WeightTable {
   const check = checkWeights(cells);
   if (check.success) return check.table;
   const errors = check.findings.filter((f) => f.severity === "error");

@@ -14,9 +14,9 @@ import { isOmittedRange, ResultCell, scalarArg, toExcelError } from "./convert";
 import { checkShape } from "../core/dataset";
 
 /** Reads the shared optional arguments weights, method and rescale into core options. */
-export function parseCall(weights: unknown, method: unknown, rescale: unknown, lang: Lang): IndexOptions {
+export function parseCall(weights: unknown, method: unknown, rescale: unknown): IndexOptions {
   const options: { -readonly [K in keyof IndexOptions]: IndexOptions[K] } = {};
-  if (!isOmittedRange(weights)) options.weights = parseWeightTable(weightsCells(weights), lang);
+  if (!isOmittedRange(weights)) options.weights = parseWeightTable(weightsCells(weights));
   const m = scalarArg(method);
   if (Array.isArray(m)) {
     // A range of more than one cell is a goalposts table. Pass the 2-D range itself: scalarArg

@@ -28,7 +28,7 @@ import { guard, scalarArg, toColumn } from "./convert";
  */
 export function liveIndex(data: any[][], weights?: any[][], method?: any[][], rescale?: any): any[][] {
   return guard((lang) => {
-    const result = computeIndex(data, parseCall(weights, method, rescale, lang));
+    const result = computeIndex(data, parseCall(weights, method, rescale));
     return toColumn(result.total!, result.input.columns.hasHeader ? indexLabel(null, lang) : null, result.input, lang);
   });
 }
@@ -46,7 +46,7 @@ export function liveIndex(data: any[][], weights?: any[][], method?: any[][], re
 export function liveSubIndex(data: any[][], dimension: string, weights?: any[][], method?: any[][], rescale?: any): any[][] {
   return guard((lang) => {
     const target = parseDimensionArg(dimension);
-    const result = computeIndex(data, parseCall(weights, method, rescale, lang), target);
+    const result = computeIndex(data, parseCall(weights, method, rescale), target);
     return toColumn(result.dimensions[target]!, result.input.columns.hasHeader ? indexLabel(target, lang) : null, result.input, lang);
   });
 }

@@ -1,17 +1,7 @@
 import { aggregateDimension, aggregateTotal } from "../../src/core/aggregate";
 import { parseWeightTable, REPORT_WEIGHT_TABLE, weightTableToCells, WeightTable } from "../../src/core/weights";
 import { REPORT_TOP100_2020, REPORT_WEIGHTS_2020 } from "../../src/data/report2020";
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from "../helpers/fixtures";
 
 /** A weight table from the report's, with indicator weights (percent points) replaced where given. */
 function weightsWith(indicatorPoints: Record<number, number>, dimensionPoints: Record<string, number> = {}): WeightTable {

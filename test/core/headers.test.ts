@@ -8,21 +8,11 @@ import {
   positionalColumnMap,
 } from "../../src/core/headers";
 import { REPORT_TOP100_HEADERS, REPORT_WEIGHTS_2020 } from "../../src/data/report2020";
+import { codeOf } from "../helpers/errors";
 
 /** Full-width form of the printable ASCII characters in `s`. */
 function fullWidth(s: string): string {
   return s.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
-}
-
-/** The code of the IndexError thrown by `f`, or "no error". */
-function codeOf(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof IndexError) return e.code;
-    throw e;
-  }
-  return "no error";
 }
 
 // The report's weight table, row by row: the indicators' framework positions are their row order.

@@ -1,26 +1,7 @@
 import { IndexError } from "../../src/core/errors";
 import { parseRankOrder, parseTieMethod, rankDistricts, RankOrder, TIE_METHODS, TieMethod } from "../../src/core/rank";
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function codeOf(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof IndexError) return e.code;
-    throw e;
-  }
-  return "no error";
-}
+import { codeOf } from "../helpers/errors";
+import { prng } from "../helpers/fixtures";
 
 /** Naive O(n²) ranking, straight from the definitions (RANK.EQ, RANK.AVG, dense, ordinal). */
 function naiveRank(xs: number[], order: RankOrder, ties: TieMethod): number[] {

@@ -1,28 +1,10 @@
 import { IndexError } from "../../src/core/errors";
 import { findIndicator } from "../../src/core/framework";
 import { DEFAULT_SCALING, getScalingMethod, Goalposts, parseGoalposts, SCALING_METHODS, ScalingMethodName } from "../../src/core/scaling";
+import { codeOf } from "../helpers/errors";
+import { prng } from "../helpers/fixtures";
 
 /** Small deterministic PRNG (mulberry32) so that the random cases are the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function codeOf(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof IndexError) return e.code;
-    throw e;
-  }
-  return "no error";
-}
 
 function run(name: ScalingMethodName, x: number[], direction: 1 | -1, include?: number[], goalposts?: Goalposts): number[] {
   const out = new Float64Array(x.length).fill(-12345);

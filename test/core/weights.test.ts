@@ -10,6 +10,7 @@ import {
   weightTableToCells,
 } from "../../src/core/weights";
 import { REPORT_WEIGHTS_2020 } from "../../src/data/report2020";
+import { codeOf } from "../helpers/errors";
 
 // Rows of the canonical table: 0 header; goods 1–4; supply 5–10; viewing 11–13; quality 14–17; industry 18–19.
 // Columns: 0 dimension, 1 indicator, 2 dimension weight, 3 indicator weight.
@@ -28,16 +29,6 @@ function reportCells(lang: "zh" | "en" | "id" = "zh", edit?: (rows: unknown[][])
 /** The findings as [code, row, column] triples, in order. */
 function where(check: WeightCheck): [string, number | null, number | null][] {
   return check.findings.map((f) => [f.code, f.row, f.column]);
-}
-
-function codeOf(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof IndexError) return e.code;
-    throw e;
-  }
-  return "no error";
 }
 
 function expectSameTable(a: WeightTable, b: WeightTable): void {
