@@ -51,10 +51,15 @@ export function checkShape(cells: Cells): number {
 }
 
 /** Finds the columns of a table and its level without reading the values. */
-export function mapColumns(cells: Cells): { columns: ColumnMap; level: Level } {
+export function mapColumns(cells: Cells, given?: ColumnMap): { columns: ColumnMap; level: Level } {
   const width = checkShape(cells);
   let columns: ColumnMap;
-  if (looksLikeHeader(cells[0])) {
+  if (given) {
+    columns = given;
+    if (!columns.dimensions.some((c) => c >= 0) && !columns.indicators.some((c) => c >= 0)) {
+      throw new IndexError("NO_INDEX_COLUMNS", { headers: describeHeaders(cells[0]) });
+    }
+  } else if (looksLikeHeader(cells[0])) {
     columns = mapHeaderRow(cells[0]);
     if (!columns.dimensions.some((c) => c >= 0) && !columns.indicators.some((c) => c >= 0)) {
       throw new IndexError("NO_INDEX_COLUMNS", { headers: describeHeaders(cells[0]) });
@@ -72,9 +77,10 @@ export function mapColumns(cells: Cells): { columns: ColumnMap; level: Level } {
  * Reads the columns a computation needs. `target` limits it to one dimension (a sub-index);
  * otherwise every dimension with a weight above 0 is needed. At the indicator level only
  * indicators with a weight above 0 are needed, so a zero weight lets a column be left out.
+ * `given` replaces header matching with a mapping the user chose (its first row is the header).
  */
-export function readIndexInput(cells: Cells, weights: WeightTable, target?: number): IndexInput {
-  const { columns, level } = mapColumns(cells);
+export function readIndexInput(cells: Cells, weights: WeightTable, target?: number, given?: ColumnMap): IndexInput {
+  const { columns, level } = mapColumns(cells, given);
   const dims = target !== undefined ? [DIMENSIONS[target]] : DIMENSIONS.filter((d) => weights.dimensions[d.index] > 0);
   const neededItems = level === "dimension" ? dims : dims.flatMap((d) => d.indicators.map((i) => INDICATORS[i])).filter((i) => weights.indicators[i.index] > 0);
   const positions = level === "dimension" ? columns.dimensions : columns.indicators;

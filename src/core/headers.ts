@@ -127,3 +127,93 @@ export function isNumericText(s: string): boolean {
   // Number text that overflows ("1e400") is still data, not a header: its row reports NOT_FINITE.
   return typeof r === "number" || (typeof r === "object" && r.problem === "nonFinite" && /\d/.test(s.normalize("NFKC")));
 }
+
+/**
+ * A column's meaning as one short key, for the task pane's mapping dropdowns and for storing a
+ * mapping in the workbook: `dim:<id>`, `ind:<id>`, `name:<role>` or `skip`.
+ */
+export type ColumnKey = string;
+
+export const SKIP_COLUMN: ColumnKey = "skip";
+
+/** The key of a column role. */
+export function columnKeyOf(role: ColumnRole): ColumnKey {
+  if (role.kind === "dimension") return `dim:${DIMENSIONS[role.index].id}`;
+  if (role.kind === "indicator") return `ind:${INDICATORS[role.index].id}`;
+  if (role.kind === "name") return `name:${role.role}`;
+  return SKIP_COLUMN;
+}
+
+/** The role a key stands for; unknown keys are `other` (skipped). */
+export function roleOfKey(key: ColumnKey): ColumnRole {
+  const [kind, id] = key.split(":");
+  if (kind === "dim") {
+    const index = DIMENSIONS.findIndex((d) => d.id === id);
+    if (index >= 0) return { kind: "dimension", index };
+  } else if (kind === "ind") {
+    const index = INDICATORS.findIndex((i) => i.id === id);
+    if (index >= 0) return { kind: "indicator", index };
+  } else if (kind === "name" && id in NAME_ALIASES) {
+    return { kind: "name", role: id as NameRole };
+  }
+  return { kind: "other" };
+}
+
+export interface ProposedMapping {
+  /** One key per column of the header. */
+  readonly keys: readonly ColumnKey[];
+  /** Columns whose key another column also has (the user must choose). */
+  readonly ambiguous: readonly number[];
+  /** Columns with a non-blank header that matched nothing. */
+  readonly unmatched: readonly number[];
+}
+
+/** Matches every header cell, without failing on duplicates: the task pane shows them for the user to fix. */
+export function proposeMapping(header: readonly unknown[]): ProposedMapping {
+  const keys = header.map((c) => columnKeyOf(matchHeader(c)));
+  const ambiguous: number[] = [];
+  keys.forEach((k, i) => {
+    if (k !== SKIP_COLUMN && keys.indexOf(k) !== keys.lastIndexOf(k)) ambiguous.push(i);
+  });
+  const unmatched = keys.flatMap((k, i) => (k === SKIP_COLUMN && typeof header[i] === "string" && (header[i] as string).trim() !== "" ? [i] : []));
+  return { keys, ambiguous, unmatched };
+}
+
+/**
+ * The column map of a header row with the user's choice of key per column.
+ * Throws DUPLICATE_COLUMN when two columns are given the same index key.
+ */
+export function columnMapFromKeys(header: readonly unknown[], keys: readonly ColumnKey[]): ColumnMap {
+  const dimensions = new Array<number>(DIMENSIONS.length).fill(-1);
+  const indicators = new Array<number>(INDICATORS.length).fill(-1);
+  const names: Partial<Record<NameRole, number>> = {};
+  header.forEach((cell, col) => {
+    const role = roleOfKey(keys[col] ?? SKIP_COLUMN);
+    if (role.kind === "other") return;
+    if (role.kind === "name") {
+      if (names[role.role] === undefined) names[role.role] = col;
+      return;
+    }
+    const slot = role.kind === "dimension" ? dimensions : indicators;
+    if (slot[role.index] >= 0) throw new IndexError("DUPLICATE_COLUMN", { name: String(cell ?? columnLetter(col)), first: columnLetter(slot[role.index]), second: columnLetter(col) });
+    slot[role.index] = col;
+  });
+  return { hasHeader: true, dimensions, indicators, names, labels: header.map((c) => (c === null || c === undefined ? "" : String(c))) };
+}
+
+/** Every key a column can take, with its label in one language, for a dropdown. */
+export function columnKeyChoices(lang: "zh" | "en"): { key: ColumnKey; label: string; group: "name" | "dimension" | "indicator" | "skip" }[] {
+  const nameLabels: Record<NameRole, { zh: string; en: string }> = {
+    rank: { zh: "排名", en: "Rank" },
+    province: { zh: "省", en: "Province" },
+    city: { zh: "市", en: "City" },
+    district: { zh: "区县", en: "District / county" },
+    total: { zh: "总指数（仅供核对）", en: "Total index (for checking only)" },
+  };
+  return [
+    { key: SKIP_COLUMN, label: lang === "zh" ? "（忽略此列）" : "(ignore this column)", group: "skip" },
+    ...(Object.keys(nameLabels) as NameRole[]).map((r) => ({ key: `name:${r}`, label: nameLabels[r][lang], group: "name" as const })),
+    ...DIMENSIONS.map((d) => ({ key: `dim:${d.id}`, label: d[lang], group: "dimension" as const })),
+    ...INDICATORS.map((i) => ({ key: `ind:${i.id}`, label: i[lang], group: "indicator" as const })),
+  ];
+}

@@ -6,6 +6,7 @@ import { aggregateDimension, aggregateTotal } from "./aggregate";
 import { Cells, IndexInput, readIndexInput, ROW_OK } from "./dataset";
 import { IndexError } from "./errors";
 import { DIMENSIONS, INDICATORS, namesOf } from "./framework";
+import type { ColumnMap } from "./headers";
 import { DEFAULT_SCALING, getScalingMethod, Goalposts, ScalingMethodName } from "./scaling";
 import { REPORT_WEIGHT_TABLE, WeightTable } from "./weights";
 
@@ -18,6 +19,8 @@ export interface IndexOptions {
   readonly goalposts?: ReadonlyMap<number, Goalposts>;
   /** Rescale each computed dimension so that its maximum is 100 (raw-indicator level only). */
   readonly rescale?: boolean;
+  /** A column mapping chosen by the user, instead of matching the header row. */
+  readonly columns?: ColumnMap;
 }
 
 export interface IndexResult {
@@ -37,7 +40,7 @@ export interface IndexResult {
  */
 export function computeIndex(cells: Cells, options: IndexOptions = {}, target?: number): IndexResult {
   const weights = options.weights ?? REPORT_WEIGHT_TABLE;
-  const input = readIndexInput(cells, weights, target);
+  const input = readIndexInput(cells, weights, target, options.columns);
   const include = new Uint8Array(input.rowCount);
   for (let r = 0; r < input.rowCount; r++) include[r] = input.status[r] === ROW_OK ? 1 : 0;
 
