@@ -7,6 +7,7 @@ const fs = require("fs");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const webpack = require("webpack");
 const { localiseMetadata } = require("./scripts/localise-metadata");
 
 const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
@@ -61,7 +62,13 @@ module.exports = async (env, argv) => {
         chunks: ["functions", "taskpane"],
         chunksSortMode: "manual",
       }),
-      new CopyWebpackPlugin({ patterns: [{ from: "assets/*.png", to: "assets/[name][ext]" }] }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
+        ],
+      }),
+      new webpack.DefinePlugin({ ADDIN_VERSION: JSON.stringify(require("./package.json").version) }),
     ],
     devServer: {
       headers: { "Access-Control-Allow-Origin": "*" },

@@ -4,12 +4,15 @@
  * verdict line: how many published totals were reproduced within 0.01.
  */
 import { readFileSync } from "fs";
+import { resolve } from "path";
 import { parseCsv } from "../core/csv";
 import { formatError, isIndexError } from "../core/errors";
 import { DIMENSIONS, TOP100_DIMENSION_ORDER, dimensionIndex } from "../core/framework";
 import { computeIndex } from "../core/pipeline";
 import { buildRanking } from "../core/ranking";
 import { PUBLISHED_NAME_NOTES, REPORT_TOP100_2020, REPORT_TOP100_HEADERS } from "../data/report2020";
+import { writeRankedXlsx } from "../files/xlsx-writer";
+import { planFromCells } from "./main";
 import { padCells } from "./table-text";
 
 const TOLERANCE = 0.01;
@@ -69,13 +72,25 @@ function fixed(x: number): string {
   return Number.isFinite(x) ? x.toFixed(2) : "";
 }
 
-function main(argv: string[]): number {
+/** The file `npm run demo` writes from the embedded sample, in the current directory. */
+export const SAMPLE_XLSX = "ranked-sample.xlsx";
+
+/** Writes the embedded sample's ranked sheet (values, Chinese, top 100) as an .xlsx; returns its path. */
+export async function writeSampleXlsx(dir: string): Promise<string> {
+  const path = resolve(dir, SAMPLE_XLSX);
+  const { plan } = planFromCells(sampleCells(), { lang: "zh", top: 100, mode: "values", source: "报告百强表（内置样例）" });
+  await writeRankedXlsx(plan, path, { overwrite: true });
+  return path;
+}
+
+async function main(argv: string[]): Promise<number> {
   const path = argv[0];
   try {
     const cells = path ? parseCsv(readFileSync(path, "utf8")) : sampleCells();
     const source = path ?? "报告百强表（内置样例）/ the report's Top-100 table (embedded sample)";
     const { lines, checked, reproduced } = demoReport(cells, source);
     process.stdout.write(lines.join("\n") + "\n");
+    if (!path) process.stdout.write(`\n排名表文件 / Ranked sheet as a file: ${await writeSampleXlsx(process.cwd())}\n`);
     return checked > 0 && reproduced < checked ? 1 : 0;
   } catch (e) {
     if (isIndexError(e)) {
@@ -90,4 +105,8 @@ function main(argv: string[]): number {
   }
 }
 
-if (require.main === module) process.exitCode = main(process.argv.slice(2));
+if (require.main === module) {
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

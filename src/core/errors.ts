@@ -117,6 +117,16 @@ export const ERROR_MESSAGES = {
     zh: "区域中只有标题行，没有数据行。",
     en: "The range holds a header row and no data rows.",
   },
+  NO_SELECTION: {
+    excel: "value",
+    zh: "没有选中数据：请选中数据表中的一个单元格，或选中整个数据区域（只选一个区域，不要选图表或形状）。",
+    en: "Nothing selected: select one cell of the data table or the whole data range (a single area, not a chart or a shape).",
+  },
+  SELECTION_TOO_LARGE: {
+    excel: "value",
+    zh: "选中的区域有 {cells} 个单元格，超过一次最多可读取的 5,000,000 个：请只选中数据表。",
+    en: "The selection has {cells} cells, more than the 5,000,000 that can be read at once: select only the data table.",
+  },
 } as const satisfies Record<string, MessageSpec>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

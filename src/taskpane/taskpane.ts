@@ -1,29 +1,28 @@
-/* global Office, document */
+/* global Office, Excel, document */
 /**
- * The task pane page. It also hosts the custom functions (shared runtime): taskpane.html loads
- * functions.js first. The full pane (ranked sheets, weights) is built on top of this page.
+ * The task pane page's entry: waits for Office, then mounts the pane. The page also hosts the
+ * custom functions (shared runtime): taskpane.html loads functions.js first.
  */
-import { taskpaneText, TaskpaneLang } from "./strings";
+import { mountPane } from "./pane";
+import { languageOf } from "./strings";
 
-/** Fills the page's text in the user's display language. */
-export function renderIntro(doc: Document, lang: TaskpaneLang): void {
-  const t = taskpaneText(lang);
-  doc.documentElement.lang = lang === "zh" ? "zh-CN" : "en";
-  doc.title = t.title;
-  setText(doc, "title", t.title);
-  setText(doc, "intro", t.intro);
-  setText(doc, "functions", t.functions);
-}
+/** Set by webpack from package.json. */
+declare const ADDIN_VERSION: string;
 
-function setText(doc: Document, id: string, text: string): void {
-  const el = doc.getElementById(id);
-  if (el) el.textContent = text;
-}
-
-function languageOf(displayLanguage: string | undefined): TaskpaneLang {
-  return (displayLanguage ?? "").toLowerCase().startsWith("zh") ? "zh" : "en";
+/** "2026-11-27 10:15" in local time: what the method note shows as the run's date. */
+export function localTimestamp(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
 if (typeof Office !== "undefined") {
-  Office.onReady(() => renderIntro(document, languageOf(Office.context?.displayLanguage)));
+  Office.onReady((info) => {
+    mountPane(document, {
+      lang: languageOf(Office.context?.displayLanguage),
+      run: (batch) => Excel.run(batch),
+      inExcel: info.host === Office.HostType.Excel,
+      version: typeof ADDIN_VERSION === "string" ? ADDIN_VERSION : "dev",
+      now: () => localTimestamp(new Date()),
+    });
+  });
 }

@@ -1,7 +1,8 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { demoReport, sampleCells } from "../../src/cli/demo";
+import * as ExcelJS from "exceljs";
+import { demoReport, sampleCells, SAMPLE_XLSX, writeSampleXlsx } from "../../src/cli/demo";
 import { padCells, displayWidth } from "../../src/cli/table-text";
 import { parseCsv } from "../../src/core/csv";
 import { REPORT_TOP100_2020 } from "../../src/data/report2020";
@@ -32,6 +33,23 @@ describe("demoReport", () => {
     expect(lines.find((l) => /\bA\b/.test(l))).toMatch(/40\.00/);
     expect(lines.find((l) => /\bB\b/.test(l))).toMatch(/25\.00/);
     expect(lines.some((l) => l.startsWith("Computed the total for 2 regions"))).toBe(true);
+  });
+});
+
+describe("writeSampleXlsx", () => {
+  it("writes ranked-sample.xlsx: the embedded sample ranked, values, in Chinese, top 100", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "demo-xlsx-"));
+    const path = await writeSampleXlsx(dir);
+    expect(path).toBe(join(dir, SAMPLE_XLSX));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path);
+    const ws = wb.getWorksheet("排名")!;
+    expect([ws.getCell("A2").value, ws.getCell("D2").value]).toEqual([1, "滨江区"]);
+    expect(ws.getCell("J2").value).toBeCloseTo(78.6075, 10);
+    expect(ws.getCell("A101").value).toBe(100);
+    expect(ws.getCell("M1").value).toBe("前 100 名地区数");
+    // Run again: the demo's own file is replaced.
+    await writeSampleXlsx(dir);
   });
 });
 

@@ -25,6 +25,8 @@ export const DIST = path.join(ROOT, "dist");
 export const BUNDLE = path.join(DIST, "functions.js");
 export const METADATA = path.join(DIST, "functions.json");
 export const METADATA_ZH = path.join(DIST, "functions.zh-CN.json");
+/** Every output the tests load; the build is fresh when all exist and none is older than src/. */
+export const BUILD_OUTPUTS = [BUNDLE, METADATA, METADATA_ZH, ...["taskpane.html", "taskpane.js", "taskpane.css"].map((f) => path.join(DIST, f))];
 
 /** Generous: a production build takes a few seconds, but CI machines can be slow. */
 export const BUILD_TIMEOUT_MS = 120_000;
@@ -100,12 +102,12 @@ function newestMtime(dir: string): number {
 
 /** True when every output exists and functions.js is at least as new as every input. */
 export function isBuildFresh(): boolean {
-  if (![BUNDLE, METADATA, METADATA_ZH].every((f) => fs.existsSync(f))) return false;
+  if (!BUILD_OUTPUTS.every((f) => fs.existsSync(f))) return false;
   const inputs = Math.max(
     newestMtime(path.join(ROOT, "src")),
     ...["webpack.config.js", "scripts/localise-metadata.js"].map((f) => (fs.existsSync(path.join(ROOT, f)) ? fs.statSync(path.join(ROOT, f)).mtimeMs : 0)),
   );
-  return fs.statSync(BUNDLE).mtimeMs >= inputs;
+  return Math.min(...BUILD_OUTPUTS.map((f) => fs.statSync(f).mtimeMs)) >= inputs;
 }
 
 const LOCK = path.join(os.tmpdir(), `excel-runtime-build-${crypto.createHash("sha1").update(ROOT).digest("hex").slice(0, 12)}.lock`);
@@ -149,7 +151,7 @@ export function ensureBuilt(): boolean {
       // webpack does not rewrite an output whose content is unchanged (compareBeforeEmit), so its
       // mtime can stay older than an edited comment in src/: mark the outputs as built now.
       const now = new Date();
-      for (const f of [BUNDLE, METADATA, METADATA_ZH]) if (fs.existsSync(f)) fs.utimesSync(f, now, now);
+      for (const f of BUILD_OUTPUTS) if (fs.existsSync(f)) fs.utimesSync(f, now, now);
       if (!isBuildFresh()) throw new Error("npm run build finished but dist/ is still missing or stale");
       return true;
     } catch (e) {

@@ -1,0 +1,65 @@
+/* global Excel */
+/**
+ * Weight tables kept in the workbook as Excel tables: finding them, and reading one.
+ */
+import { IndexError, isIndexError } from "../core/errors";
+import { checkWeights } from "../core/weights";
+
+export interface WeightTableInfo {
+  readonly name: string;
+  /** Excel's address of the whole table, header included. */
+  readonly address: string;
+}
+
+/**
+ * The Excel tables whose header row reads as a weight table (two syncs, whatever the number of
+ * tables: only header rows are read).
+ *
+ * @example
+ * await Excel.run((context) => listWeightTables(context)) // → [{ name: "权重", address: "权重!A1:D20" }]
+ */
+export async function listWeightTables(context: Excel.RequestContext): Promise<WeightTableInfo[]> {
+  const tables = context.workbook.tables.load("items/name");
+  await context.sync();
+  const found = tables.items.map((t) => ({ name: t.name, header: t.getHeaderRowRange().load("values"), range: t.getRange().load("address") }));
+  await context.sync();
+  return found.filter((f) => readsAsWeightHeader(f.header.values[0] ?? [])).map((f) => ({ name: f.name, address: f.range.address }));
+}
+
+/** Syncs made by {@link readWeightTable}. */
+export const READ_WEIGHT_TABLE_SYNCS = 2;
+
+/**
+ * The values of a table, header included ({@link READ_WEIGHT_TABLE_SYNCS} syncs).
+ * Throws {@link IndexError} BAD_OPTION, listing the workbook's tables, when there is no table of that name.
+ */
+export async function readWeightTable(context: Excel.RequestContext, name: string): Promise<unknown[][]> {
+  const table = context.workbook.tables.getItemOrNullObject(name).load("name");
+  const all = context.workbook.tables.load("items/name");
+  await context.sync();
+  if (table.isNullObject) {
+    throw new IndexError("BAD_OPTION", {
+      name: { zh: "权重表", en: "weight table" },
+      value: JSON.stringify(name),
+      options: all.items.map((t) => t.name).join(", ") || "—",
+    });
+  }
+  const range = table.getRange().load("values");
+  await context.sync();
+  return range.values;
+}
+
+/**
+ * True when a table's first row is a weight table's header (or, header-less, its first indicator
+ * row): checkWeights reads it without a layout error and finds nothing wrong in that row itself.
+ * A data table's header fails this: read as a header-less weight row, its cells are no indicator.
+ */
+export function readsAsWeightHeader(header: readonly unknown[]): boolean {
+  if (header.length < 4) return false;
+  try {
+    return !checkWeights([header]).findings.some((f) => f.row === 0);
+  } catch (e) {
+    if (isIndexError(e) && (e.code === "WEIGHTS_LAYOUT" || e.code === "WEIGHTS_EMPTY")) return false;
+    throw e;
+  }
+}

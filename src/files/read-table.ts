@@ -1,0 +1,174 @@
+/**
+ * An input table from a file, as the cells Excel would hand the engine (Node only): numbers as
+ * numbers, text as text, TRUE/FALSE as booleans, empty cells as null, a formula cell as its
+ * result, an error cell as its text (#N/A …), a date as its serial number. Header matching and
+ * the missing-data rule then happen in core, exactly as in Excel.
+ *
+ * - .xlsx / .xlsm: the first worksheet, or the one named by `sheet`; the used range from A1
+ *   (leading blank rows and columns are kept, as a selection from A1 would).
+ * - .csv: RFC 4180 (src/core/csv.ts), UTF-8 with or without BOM, UTF-16 with BOM, or GB18030/GBK
+ *   (what Excel in Chinese saves as "CSV (逗号分隔)"). Plain decimal numbers become numbers, as
+ *   Excel reads them on open; other text stays text for core to read.
+ */
+import { readFile } from "fs/promises";
+import { extname } from "path";
+import * as ExcelJS from "exceljs";
+import { parseCsv } from "../core/csv";
+
+export type TableCell = number | string | boolean | null;
+
+export interface FileTable {
+  readonly cells: TableCell[][];
+  /** Where the cells came from: the file's base name, with the sheet for a workbook ("data.xlsx!Sheet1"). */
+  readonly source: string;
+  /** The worksheet read, for workbooks. */
+  readonly sheetName: string | null;
+  /** Every worksheet of a workbook, in order (empty for CSV). */
+  readonly sheetNames: readonly string[];
+  /** Formula cells that had no saved result (the file was never recalculated): read as empty. */
+  readonly formulasWithoutResult: number;
+}
+
+export type ReadTableProblem = "NOT_FOUND" | "UNREADABLE" | "UNSUPPORTED_TYPE" | "NO_SHEET";
+
+/** A problem reading the file itself (as opposed to its content, which core judges). */
+export class ReadTableError extends Error {
+  constructor(
+    readonly problem: ReadTableProblem,
+    readonly path: string,
+    readonly detail: { readonly zh: string; readonly en: string },
+  ) {
+    super(detail.en);
+    this.name = "ReadTableError";
+  }
+}
+
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+/** Days from Excel's epoch (1899-12-30, with its 1900 leap-year bug folded in) to 1970-01-01. */
+const EXCEL_EPOCH_OFFSET = 25569;
+const MS_PER_DAY = 86_400_000;
+
+/** Reads a table file (.xlsx, .xlsm or .csv). Throws {@link ReadTableError} for a file that cannot be read as a table. */
+export async function readTable(path: string, options: { readonly sheet?: string } = {}): Promise<FileTable> {
+  const ext = extname(path).toLowerCase();
+  let data: Buffer;
+  try {
+    data = await readFile(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") throw new ReadTableError("NOT_FOUND", path, { zh: `找不到文件：${path}`, en: `File not found: ${path}` });
+    if (code === "EISDIR") throw new ReadTableError("UNREADABLE", path, { zh: `这是一个文件夹，不是文件：${path}`, en: `This is a folder, not a file: ${path}` });
+    throw new ReadTableError("UNREADABLE", path, { zh: `无法读取文件 ${path}（${code ?? "?"}）`, en: `Cannot read ${path} (${code ?? (e as Error).message})` });
+  }
+  const base = path.split(/[\\/]/).pop() ?? path;
+  if (ext === ".csv") {
+    return { cells: csvCells(decodeText(data)), source: base, sheetName: null, sheetNames: [], formulasWithoutResult: 0 };
+  }
+  if (ext === ".xlsx" || ext === ".xlsm") {
+    if (data.length === 0) {
+      throw new ReadTableError("UNREADABLE", path, { zh: `文件为空：${path}`, en: `The file is empty: ${path}` });
+    }
+    const workbook = new ExcelJS.Workbook();
+    try {
+      await workbook.xlsx.load(data as unknown as ExcelJS.Buffer);
+    } catch {
+      throw new ReadTableError("UNREADABLE", path, { zh: `不是有效的 .xlsx 文件：${path}`, en: `Not a valid .xlsx file: ${path}` });
+    }
+    const names = workbook.worksheets.map((w) => w.name);
+    const ws = options.sheet === undefined ? workbook.worksheets[0] : workbook.worksheets.find((w) => w.name === options.sheet) ?? workbook.worksheets.find((w) => w.name.toLowerCase() === options.sheet!.toLowerCase());
+    if (!ws) {
+      const list = names.join(", ") || "—";
+      throw new ReadTableError(
+        "NO_SHEET",
+        path,
+        options.sheet === undefined
+          ? { zh: `工作簿中没有工作表：${path}`, en: `The workbook has no worksheet: ${path}` }
+          : { zh: `工作簿中没有名为“${options.sheet}”的工作表（有：${list}）`, en: `The workbook has no sheet named "${options.sheet}" (it has: ${list})` },
+      );
+    }
+    const { cells, formulasWithoutResult } = worksheetCells(ws);
+    return { cells, source: `${base}!${ws.name}`, sheetName: ws.name, sheetNames: names, formulasWithoutResult };
+  }
+  const hint = ext === ".xls" || ext === ".et" || ext === ".ods" ? { zh: "请另存为 .xlsx 或 .csv。", en: "Save it as .xlsx or .csv." } : { zh: "支持 .xlsx 和 .csv。", en: "Use .xlsx or .csv." };
+  throw new ReadTableError("UNSUPPORTED_TYPE", path, { zh: `不支持的文件类型“${ext || "（无扩展名）"}”：${path}。${hint.zh}`, en: `Unsupported file type "${ext || "(none)"}": ${path}. ${hint.en}` });
+}
+
+/** CSV text → cells: "" is empty (null), plain decimal numbers are numbers, the rest stays text. */
+export function csvCells(text: string): TableCell[][] {
+  return parseCsv(text).map((row) =>
+    row.map((s) => {
+      if (s === "") return null;
+      const t = s.trim();
+      if (NUMBER.test(t)) {
+        const x = Number(t);
+        if (Number.isFinite(x)) return x;
+      }
+      return s;
+    }),
+  );
+}
+
+/** Bytes of a text file → text: BOM-marked UTF-8/UTF-16, else UTF-8 when valid, else GB18030 (a superset of GBK). */
+export function decodeText(data: Uint8Array): string {
+  if (data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf) return new TextDecoder("utf-8").decode(data.subarray(3));
+  if (data[0] === 0xff && data[1] === 0xfe) return new TextDecoder("utf-16le").decode(data.subarray(2));
+  if (data[0] === 0xfe && data[1] === 0xff) return new TextDecoder("utf-16be").decode(data.subarray(2));
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(data);
+  } catch {
+    return new TextDecoder("gb18030").decode(data);
+  }
+}
+
+/** A worksheet's used range from A1 as cells. */
+export function worksheetCells(ws: ExcelJS.Worksheet): { cells: TableCell[][]; formulasWithoutResult: number } {
+  const rows: TableCell[][] = [];
+  let width = 0;
+  let formulasWithoutResult = 0;
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    const out: TableCell[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      // A merged range holds its value in the top-left cell only; Excel reads the others as empty.
+      if (cell.type === ExcelJS.ValueType.Merge) return;
+      const { value, uncached } = cellOf(cell.value);
+      if (uncached) formulasWithoutResult++;
+      out[c - 1] = value;
+    });
+    rows[r - 1] = out;
+  });
+  // Trailing rows and columns that hold nothing are not part of the used range.
+  let height = rows.length;
+  while (height > 0 && (rows[height - 1] ?? []).every((v) => v === null || v === undefined)) height--;
+  for (let r = 0; r < height; r++) {
+    const row = rows[r] ?? [];
+    for (let c = row.length - 1; c >= 0; c--) if (row[c] !== null && row[c] !== undefined) { width = Math.max(width, c + 1); break; }
+  }
+  const cells: TableCell[][] = [];
+  for (let r = 0; r < height; r++) {
+    const row = rows[r] ?? [];
+    const out: TableCell[] = new Array<TableCell>(width);
+    for (let c = 0; c < width; c++) out[c] = row[c] ?? null;
+    cells.push(out);
+  }
+  return { cells, formulasWithoutResult };
+}
+
+/** One exceljs cell value as Excel would pass it. */
+function cellOf(v: ExcelJS.CellValue): { value: TableCell; uncached?: boolean } {
+  if (v === null || v === undefined) return { value: null };
+  if (typeof v === "number") return { value: Number.isFinite(v) ? v : null };
+  if (typeof v === "string") return { value: v === "" ? null : v };
+  if (typeof v === "boolean") return { value: v };
+  if (v instanceof Date) return { value: v.getTime() / MS_PER_DAY + EXCEL_EPOCH_OFFSET };
+  if (typeof v === "object") {
+    if ("error" in v) return { value: String(v.error) };
+    if ("richText" in v) return { value: v.richText.map((t) => t.text).join("") || null };
+    if ("formula" in v || "sharedFormula" in v) {
+      const result = (v as ExcelJS.CellFormulaValue).result;
+      if (result === undefined || result === null) return { value: null, uncached: true };
+      return cellOf(result as ExcelJS.CellValue);
+    }
+    if ("hyperlink" in v && "text" in v) return cellOf((v as ExcelJS.CellHyperlinkValue).text as ExcelJS.CellValue);
+  }
+  return { value: String(v) };
+}

@@ -1,0 +1,296 @@
+/* global Excel */
+/**
+ * The task pane: wiring and views. Workbook work goes through `src/excel` inside the runner the
+ * pane is given (Excel.run in Office, a stand-in in tests); computation is in `src/core`.
+ *
+ * Text from cells (headers, sheet names) is only ever put into the page as text (textContent,
+ * option labels), never as markup.
+ */
+import { formatError, isIndexError } from "../core/errors";
+import { columnKeyChoices, ColumnKey, proposeMapping, SKIP_COLUMN } from "../core/headers";
+import { SCALING_METHODS, ScalingMethodName } from "../core/scaling";
+import { generateRankedSheet } from "../excel/generate";
+import { insertSampleData } from "../excel/sample";
+import { loadMapping, saveMapping } from "../excel/settings";
+import { readSource, SourceTable } from "../excel/source";
+import { listWeightTables } from "../excel/weights";
+import { TaskpaneLang, taskpaneText, TaskpaneText } from "./strings";
+
+export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export interface PaneEnv {
+  readonly lang: TaskpaneLang;
+  readonly run: ExcelRunner;
+  /** False outside Excel (a browser): the pane still renders, with a notice. */
+  readonly inExcel: boolean;
+  readonly version: string;
+  readonly now: () => string;
+}
+
+interface PaneState {
+  source: SourceTable | null;
+  keys: ColumnKey[];
+  ambiguous: Set<number>;
+  busy: boolean;
+}
+
+/** Fills the page's text and wires its controls. Returns the pane's state for tests. */
+export function mountPane(doc: Document, env: PaneEnv): { state: PaneState; ready: Promise<void> } {
+  const t = taskpaneText(env.lang);
+  const state: PaneState = { source: null, keys: [], ambiguous: new Set(), busy: false };
+  doc.documentElement.lang = env.lang === "zh" ? "zh-CN" : "en";
+  doc.title = t.title;
+  doc.querySelectorAll<HTMLElement>("[data-text]").forEach((el) => {
+    const v = (t as unknown as Record<string, unknown>)[el.dataset.text!];
+    if (typeof v === "string") el.textContent = v;
+  });
+  byId(doc, "not-in-excel").hidden = env.inExcel;
+  fillMethods(doc, env.lang);
+  setWeightOptions(doc, t, []);
+
+  const ui = new PaneUi(doc, env, t, state);
+  byId(doc, "insert-sample").addEventListener("click", () => void ui.insertSample());
+  byId(doc, "use-selection").addEventListener("click", () => void ui.useSelection());
+  byId(doc, "generate").addEventListener("click", () => void ui.generate());
+  const ready = env.inExcel ? ui.refreshWeightTables() : Promise.resolve();
+  return { state, ready };
+}
+
+class PaneUi {
+  constructor(
+    private readonly doc: Document,
+    private readonly env: PaneEnv,
+    private readonly t: TaskpaneText,
+    private readonly state: PaneState,
+  ) {}
+
+  async insertSample(): Promise<void> {
+    await this.task(async () => {
+      const result = await this.env.run((ctx) => insertSampleData(ctx, this.env.lang));
+      this.status(this.t.inserted(result.sheetName));
+      await this.readSelection();
+      await this.refreshWeightTables();
+    });
+  }
+
+  async useSelection(): Promise<void> {
+    await this.task(() => this.readSelection());
+  }
+
+  async generate(): Promise<void> {
+    await this.task(async () => {
+      this.progress(0, "read");
+      const fresh = await this.env.run((ctx) => readSource(ctx));
+      if (!this.state.source || sourceKey(fresh) !== sourceKey(this.state.source)) await this.showSource(fresh);
+      else this.state.source = fresh;
+      this.state.keys = this.currentKeys();
+      this.state.ambiguous = duplicateColumns(this.state.keys);
+      this.markMapping();
+      if (this.state.ambiguous.size) {
+        this.error(this.t.fixMapping);
+        return;
+      }
+      const source = this.state.source!;
+      const weightsChoice = select(this.doc, "weights").value;
+      const result = await this.env.run((ctx) =>
+        generateRankedSheet(
+          ctx,
+          {
+            source,
+            keys: this.state.keys,
+            weights: weightsChoice === "" ? { kind: "report" } : { kind: "table", name: weightsChoice },
+            method: select(this.doc, "method").value as ScalingMethodName,
+            topN: this.topN(),
+            mode: (this.doc.querySelector<HTMLInputElement>('input[name="mode"]:checked')?.value ?? "values") as "values" | "formulas",
+            lang: this.env.lang,
+            version: this.env.version,
+            now: this.env.now(),
+          },
+          (fraction, step) => this.progress(fraction, step),
+        ),
+      );
+      await this.env.run((ctx) => saveMapping(ctx, sourceKey(source), this.state.keys));
+      this.progress(1, "done");
+      this.status(this.t.generated(result.sheetName, result.ranked, result.skipped));
+    });
+  }
+
+  async refreshWeightTables(): Promise<void> {
+    try {
+      const tables = await this.env.run((ctx) => listWeightTables(ctx));
+      setWeightOptions(this.doc, this.t, tables.map((x) => x.name));
+    } catch {
+      // The list is a convenience: without it the report's weights remain available.
+    }
+  }
+
+  private async readSelection(): Promise<void> {
+    const source = await this.env.run((ctx) => readSource(ctx));
+    await this.showSource(source);
+  }
+
+  private async showSource(source: SourceTable): Promise<void> {
+    this.state.source = source;
+    const header = source.values[0] ?? [];
+    const proposed = proposeMapping(header);
+    const saved = await this.env.run((ctx) => loadMapping(ctx, sourceKey(source))).catch(() => null);
+    this.state.keys = saved && saved.length === header.length ? [...saved] : [...proposed.keys];
+    this.state.ambiguous = duplicateColumns(this.state.keys);
+    byId(this.doc, "source").textContent = this.t.source(source.address, source.values.length, header.length);
+    this.renderMapping(header, new Set(proposed.unmatched));
+  }
+
+  private renderMapping(header: readonly unknown[], unmatched: Set<number>): void {
+    const body = byId(this.doc, "mapping-rows");
+    body.replaceChildren();
+    const choices = columnKeyChoices(this.env.lang);
+    header.forEach((cell, col) => {
+      const tr = this.doc.createElement("tr");
+      tr.dataset.col = String(col);
+      const name = this.doc.createElement("td");
+      name.textContent = cell === null || cell === undefined || cell === "" ? `(${col + 1})` : String(cell);
+      const note = this.doc.createElement("span");
+      note.className = "flag-note";
+      name.appendChild(note);
+      const pick = this.doc.createElement("td");
+      const sel = this.doc.createElement("select");
+      sel.id = `map-${col}`;
+      sel.setAttribute("aria-label", `${this.t.mappingMeaning}: ${name.firstChild?.textContent ?? ""}`);
+      for (const c of choices) {
+        const opt = this.doc.createElement("option");
+        opt.value = c.key;
+        opt.textContent = c.label;
+        sel.appendChild(opt);
+      }
+      sel.value = this.state.keys[col] ?? SKIP_COLUMN;
+      if (unmatched.has(col)) note.textContent = this.t.unmatched;
+      sel.addEventListener("change", () => {
+        this.state.keys = this.currentKeys();
+        this.state.ambiguous = duplicateColumns(this.state.keys);
+        this.markMapping();
+      });
+      pick.appendChild(sel);
+      tr.append(name, pick);
+      body.appendChild(tr);
+    });
+    byId(this.doc, "mapping").hidden = header.length === 0;
+    this.markMapping();
+  }
+
+  private markMapping(): void {
+    this.doc.querySelectorAll<HTMLTableRowElement>("#mapping-rows tr").forEach((tr) => {
+      const col = Number(tr.dataset.col);
+      const flagged = this.state.ambiguous.has(col);
+      tr.classList.toggle("flag", flagged);
+      const note = tr.querySelector(".flag-note");
+      if (note && (flagged || note.textContent === this.t.ambiguous)) note.textContent = flagged ? this.t.ambiguous : "";
+    });
+  }
+
+  private currentKeys(): ColumnKey[] {
+    const header = this.state.source?.values[0] ?? [];
+    return header.map((_, col) => this.doc.querySelector<HTMLSelectElement>(`#map-${col}`)?.value ?? this.state.keys[col] ?? SKIP_COLUMN);
+  }
+
+  private topN(): number {
+    const v = Number(select(this.doc, "top-n").value);
+    return Number.isFinite(v) && v >= 1 ? Math.floor(v) : 100;
+  }
+
+  /** Runs one user action: one at a time, buttons disabled, errors shown in words, never thrown. */
+  private async task(body: () => Promise<void>): Promise<void> {
+    if (this.state.busy) return;
+    this.state.busy = true;
+    this.setBusy(true);
+    this.error("");
+    this.status("");
+    try {
+      await body();
+    } catch (e) {
+      this.error(isIndexError(e) ? formatError(e, this.env.lang) : this.t.unexpected(e instanceof Error ? e.message : String(e)));
+    } finally {
+      this.state.busy = false;
+      this.setBusy(false);
+    }
+  }
+
+  private setBusy(busy: boolean): void {
+    byId(this.doc, "app").setAttribute("aria-busy", String(busy));
+    for (const id of ["insert-sample", "use-selection", "generate"]) (byId(this.doc, id) as HTMLButtonElement).disabled = busy;
+    if (!busy) byId(this.doc, "progress").hidden = true;
+  }
+
+  private progress(fraction: number, step: string): void {
+    byId(this.doc, "progress").hidden = false;
+    (byId(this.doc, "progress-bar") as HTMLProgressElement).value = Math.max(0, Math.min(1, fraction));
+    byId(this.doc, "progress-text").textContent = this.t.steps[step] ?? this.t.working;
+  }
+
+  private status(text: string): void {
+    byId(this.doc, "status").textContent = text;
+  }
+
+  private error(text: string): void {
+    const el = byId(this.doc, "error");
+    el.textContent = text;
+    el.hidden = text === "";
+  }
+}
+
+// ---- helpers ---------------------------------------------------------------------------------
+
+function byId(doc: Document, id: string): HTMLElement {
+  const el = doc.getElementById(id);
+  if (!el) throw new Error(`taskpane.html has no #${id}`);
+  return el;
+}
+
+function select(doc: Document, id: string): HTMLSelectElement | HTMLInputElement {
+  return byId(doc, id) as HTMLSelectElement | HTMLInputElement;
+}
+
+/** Where a mapping is remembered: the table's name, or the sheet-qualified address. */
+export function sourceKey(source: SourceTable): string {
+  return source.tableName ?? source.address;
+}
+
+/** Columns that share an index key with another column. */
+export function duplicateColumns(keys: readonly ColumnKey[]): Set<number> {
+  const out = new Set<number>();
+  keys.forEach((k, i) => {
+    if (k !== SKIP_COLUMN && !k.startsWith("name:") && keys.indexOf(k) !== i) {
+      out.add(i);
+      out.add(keys.indexOf(k));
+    }
+  });
+  return out;
+}
+
+function fillMethods(doc: Document, lang: TaskpaneLang): void {
+  const sel = select(doc, "method") as HTMLSelectElement;
+  sel.replaceChildren();
+  // Goalposts need bounds per indicator, which only a formula's goalposts table can give.
+  for (const m of SCALING_METHODS.filter((x) => x.name !== "goalposts")) {
+    const opt = doc.createElement("option");
+    opt.value = m.name;
+    opt.textContent = m[lang];
+    sel.appendChild(opt);
+  }
+}
+
+function setWeightOptions(doc: Document, t: TaskpaneText, tables: readonly string[]): void {
+  const sel = select(doc, "weights") as HTMLSelectElement;
+  const current = sel.value;
+  sel.replaceChildren();
+  const report = doc.createElement("option");
+  report.value = "";
+  report.textContent = t.weightsReport;
+  sel.appendChild(report);
+  for (const name of tables) {
+    const opt = doc.createElement("option");
+    opt.value = name;
+    opt.textContent = t.weightsTable(name);
+    sel.appendChild(opt);
+  }
+  sel.value = tables.includes(current) ? current : "";
+}

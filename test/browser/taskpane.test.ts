@@ -1,0 +1,149 @@
+/**
+ * The built task pane in headless Chromium, against the in-memory Excel stand-in served in
+ * place of office.js: a person's clicks, checked on the workbook they produce. Also: cell text
+ * stays text (no markup), the page's Content-Security-Policy, and no network request of its own.
+ * Screenshots of the pane in each language go to test-output/screenshots (and to docs/screenshots
+ * with UPDATE_SCREENSHOTS=1, for the README).
+ */
+import * as fs from "fs";
+import * as path from "path";
+import type { Browser, Page } from "playwright-core";
+import { BUILD_TIMEOUT_MS, DIST, ensureBuilt, ROOT } from "../helpers/excel-runtime";
+import { browserUnavailable, buildFakeOfficeBundle, CHROMIUM, CHROMIUM_ARGS, OFFICE_JS_URL, serveFolder } from "../helpers/browser";
+import type { WorkbookInit } from "../fakes/fake-excel";
+
+const skip = browserUnavailable();
+if (skip) console.warn(`Skipping the browser tests: ${skip}.`);
+const describeBrowser = skip ? describe.skip : describe;
+
+const SHOTS = path.join(ROOT, "test-output", "screenshots");
+
+describeBrowser("the task pane in Chromium", () => {
+  let browser: Browser;
+  let server: { origin: string; close: () => Promise<void> };
+  let fakeBundle: string;
+
+  beforeAll(async () => {
+    ensureBuilt();
+    fakeBundle = await buildFakeOfficeBundle();
+    server = await serveFolder(DIST);
+    const { chromium } = await import("playwright-core");
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  }, BUILD_TIMEOUT_MS);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** Opens the pane over a workbook; records every request and any dialog (alert) the page opens. */
+  async function openPane(init: WorkbookInit): Promise<{ page: Page; requests: string[]; dialogs: string[] }> {
+    const page = await browser.newPage({ viewport: { width: 360, height: 900 } });
+    const requests: string[] = [];
+    const dialogs: string[] = [];
+    page.on("request", (r) => requests.push(r.url()));
+    page.on("dialog", (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await page.route(OFFICE_JS_URL, (route) =>
+      route.fulfill({ contentType: "text/javascript", body: `window.__FAKE_INIT__ = ${JSON.stringify(init)};\n${fakeBundle}` }),
+    );
+    await page.goto(`${server.origin}/taskpane.html`);
+    await page.waitForFunction(() => document.querySelector("#generate")?.textContent !== "");
+    return { page, requests, dialogs };
+  }
+
+  const emptyWorkbook = (lang: string): WorkbookInit => ({ sheets: [{ name: "Sheet1" }], selection: "Sheet1!A1", displayLanguage: lang });
+
+  /** Clicks a button and waits until the pane is idle again with something new to show. */
+  async function clickAndWait(page: Page, button: string): Promise<void> {
+    await page.evaluate(() => {
+      document.querySelector("#status")!.textContent = "";
+      (document.querySelector("#mapping") as HTMLElement).dataset.seen = (document.querySelector("#source")?.textContent ?? "");
+    });
+    await page.click(button);
+    await page.waitForFunction(() => {
+      const idle = document.querySelector("#app")?.getAttribute("aria-busy") === "false";
+      const status = document.querySelector("#status")?.textContent !== "";
+      const error = !(document.querySelector("#error") as HTMLElement).hidden;
+      const source = document.querySelector("#source")?.textContent !== (document.querySelector("#mapping") as HTMLElement).dataset.seen;
+      return idle && (status || error || source);
+    });
+  }
+
+  it.each([
+    ["zh-CN", "排名", "样例数据", "生成排名表"],
+    ["en-US", "Ranking", "Sample data", "Generate ranked sheet"],
+  ])("in %s: Insert sample data, then Generate ranked sheet, gives 滨江区 at rank 1 with 78.61", async (lang, sheet, sampleSheet, generateLabel) => {
+    const { page, requests, dialogs } = await openPane(emptyWorkbook(lang));
+    expect(await page.textContent("#generate")).toBe(generateLabel);
+
+    await clickAndWait(page, "#insert-sample");
+    expect(await page.isHidden("#error")).toBe(true);
+    const sheets = await page.evaluate(() => (window as unknown as { __fake: { state(): { sheets: { name: string }[] } } }).__fake.state().sheets.map((s) => s.name));
+    expect(sheets).toContain(sampleSheet);
+    expect(await page.locator("#mapping-rows tr").count()).toBe(10);
+
+    await clickAndWait(page, "#generate");
+    expect(await page.isHidden("#error")).toBe(true);
+    expect(await page.textContent("#status")).toContain(sheet);
+    const top = await page.evaluate((s) => (window as unknown as { __fake: { values(sheet: string, a: string): unknown[][] } }).__fake.values(s, "A2:J2")[0], sheet);
+    expect(top.slice(0, 4)).toEqual([1, "浙江省", "杭州市", "滨江区"]);
+    expect(Math.abs((top[9] as number) - 78.61)).toBeLessThan(0.01);
+
+    fs.mkdirSync(SHOTS, { recursive: true });
+    const file = path.join(SHOTS, `taskpane-${lang.slice(0, 2)}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    expect(fs.statSync(file).size).toBeGreaterThan(5000);
+    if (process.env.UPDATE_SCREENSHOTS === "1") {
+      fs.mkdirSync(path.join(ROOT, "docs", "screenshots"), { recursive: true });
+      fs.copyFileSync(file, path.join(ROOT, "docs", "screenshots", path.basename(file)));
+    }
+
+    // No request of its own: only the page's files from its origin, and office.js (served by the test).
+    expect(requests.filter((u) => !u.startsWith(server.origin) && u !== OFFICE_JS_URL)).toEqual([]);
+    expect(dialogs).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it("shows cell text as text: a header and a district that look like markup stay characters", async () => {
+    const evil = "<img src=x onerror=alert(1)>";
+    const { page, dialogs } = await openPane({
+      sheets: [{ name: "Data", cells: [["区", evil, "直播内容供给指数", "直播内容消费指数", "直播商品消费指数", "直播质量指数", "产业促进指数"], [evil, 1, 10, 20, 30, 40, 50], ["B区", 2, 50, 40, 30, 20, 10]] }],
+      selection: "Data!A1",
+      displayLanguage: "en-US",
+    });
+    await clickAndWait(page, "#use-selection");
+    expect(await page.textContent("#mapping-rows tr:nth-child(2) td")).toContain(evil);
+    await clickAndWait(page, "#generate");
+    expect(await page.isHidden("#error")).toBe(true);
+    expect(await page.locator("img").count()).toBe(0);
+    const names = await page.evaluate(() => (window as unknown as { __fake: { values(sheet: string, a: string): unknown[][] } }).__fake.values("Ranking", "D2:D3").map((r) => r[0]));
+    expect(names).toContain(evil);
+    expect(dialogs).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it("says in words when there is nothing to rank, and writes nothing", async () => {
+    const { page } = await openPane(emptyWorkbook("zh-CN"));
+    await clickAndWait(page, "#generate");
+    expect(await page.isHidden("#error")).toBe(false);
+    expect((await page.textContent("#error"))!.length).toBeGreaterThan(5);
+    expect(await page.textContent("#error")).not.toMatch(/at \w+ \(|TypeError|undefined/);
+    const sheets = await page.evaluate(() => (window as unknown as { __fake: { state(): { sheets: { name: string }[] } } }).__fake.state().sheets.map((s) => s.name));
+    expect(sheets).toEqual(["Sheet1"]);
+    await page.close();
+  }, 60_000);
+
+  it("carries a Content-Security-Policy that allows scripts only from its own origin and Office's CDN", () => {
+    const html = fs.readFileSync(path.join(DIST, "taskpane.html"), "utf8");
+    // The production build minifies the page, so the attribute may lose its quotes.
+    const csp = /http-equiv="?Content-Security-Policy"? content="([^"]+)"/.exec(html)?.[1] ?? "";
+    const scriptSrc = /script-src ([^;]+)/.exec(csp)?.[1].trim().split(/\s+/);
+    expect(scriptSrc).toEqual(["'self'", "https://appsforoffice.microsoft.com"]);
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("connect-src 'self'");
+    expect(csp).not.toContain("unsafe-eval");
+  });
+});

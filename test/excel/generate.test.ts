@@ -1,0 +1,226 @@
+import { IndexError } from "../../src/core/errors";
+import { proposeMapping } from "../../src/core/headers";
+import { weightTableToCells } from "../../src/core/weights";
+import { REPORT_TOP100_2020 } from "../../src/data/report2020";
+import { generateRankedSheet, GenerateRequest } from "../../src/excel/generate";
+import { insertSampleData } from "../../src/excel/sample";
+import { readSource, SourceTable } from "../../src/excel/source";
+import { FakeExcel, installFakeExcel, WorkbookInit } from "../fakes/fake-excel";
+import { syntheticCells, workbookSnapshot } from "../fakes/scenarios";
+import { top100Cells } from "../helpers/fixtures";
+
+/** The report's first-level weights as printed (percent points), written out here, not imported. */
+const PRINTED = { goods: 40, supply: 25, viewing: 15, quality: 15, industry: 5 };
+
+function request(source: SourceTable, more: Partial<GenerateRequest> = {}): GenerateRequest {
+  return { source, keys: null, weights: { kind: "report" }, method: "minmax", topN: 100, mode: "values", lang: "zh", version: "9.9.9", now: "2026-03-01 10:00", ...more };
+}
+
+function sourceOf(values: unknown[][], sheetName = "数据"): SourceTable {
+  return { sheetName, address: `${sheetName}!A1`, tableName: null, values, top: 0, left: 0 };
+}
+
+const generate = (req: GenerateRequest) => Excel.run((context) => generateRankedSheet(context, req));
+
+/** Runs generate on cells placed on a sheet 数据 and expects an IndexError and an unchanged workbook. */
+async function expectRefusal(values: unknown[][], more: Partial<GenerateRequest> = {}, init?: WorkbookInit): Promise<IndexError> {
+  const fake = installFakeExcel(globalThis, init ?? { sheets: [{ name: "数据", cells: values.length ? values : [[""]] }] });
+  const before = workbookSnapshot(fake);
+  const error = await generate(request(sourceOf(values), more)).then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(IndexError);
+  expect(workbookSnapshot(fake)).toEqual(before);
+  return error as IndexError;
+}
+
+describe("generateRankedSheet: bad input is refused before any sheet is made", () => {
+  it("refuses a selection with no data (EMPTY_RANGE)", async () => {
+    expect((await expectRefusal([[""]])).code).toBe("EMPTY_RANGE");
+    expect((await expectRefusal([])).code).toBe("EMPTY_RANGE");
+  });
+
+  it("refuses a table with no recognisable column (NO_INDEX_COLUMNS), naming what it saw", async () => {
+    const e = await expectRefusal([["名称", "年份", "销售额"], ["甲", 2020, 5]]);
+    expect(e.code).toBe("NO_INDEX_COLUMNS");
+    expect(e.params.headers).toBe('"名称", "年份", "销售额"');
+  });
+
+  it("refuses a merged-cell header that names one sub-index over blank cells (MISSING_COLUMNS)", async () => {
+    const e = await expectRefusal([
+      ["省", "区县", "直播内容供给指数", "", "", "", ""],
+      ["", "", "场次", "时长", "主体", "商家", "渗透率"],
+      ["浙江省", "滨江区", 1, 2, 3, 4, 5],
+    ]);
+    expect(e.code).toBe("MISSING_COLUMNS");
+  });
+
+  it("refuses a table of one header row (NO_DATA_ROWS)", async () => {
+    expect((await expectRefusal([top100Cells()[0]])).code).toBe("NO_DATA_ROWS");
+  });
+
+  it("refuses an Excel table whose only data row is blank, as read from the workbook (NO_DATA_ROWS)", async () => {
+    const fake = installFakeExcel(globalThis, { sheets: [{ name: "数据", cells: [top100Cells()[0]], tables: [{ name: "Empty", address: "A1:J1" }] }], selection: "B1" });
+    const source = await Excel.run((c) => readSource(c));
+    expect(source.values.length).toBe(2);
+    const before = workbookSnapshot(fake);
+    await expect(generate(request(source))).rejects.toMatchObject({ code: "NO_DATA_ROWS" });
+    expect(workbookSnapshot(fake)).toEqual(before);
+  });
+
+  it("refuses a table whose every row has text in a numeric column, naming the first row and column", async () => {
+    const cells = syntheticCells(3);
+    for (const row of cells.slice(1)) row[4] = "n/a";
+    const e = await expectRefusal(cells);
+    expect(e.code).toBe("BAD_VALUE");
+    expect(e.params).toMatchObject({ row: 2, column: "直播内容消费指数", value: '"n/a"' });
+  });
+
+  it("refuses a top N below 1 and an unknown method", async () => {
+    expect((await expectRefusal(syntheticCells(3), { topN: 0 })).code).toBe("BAD_OPTION");
+    expect((await expectRefusal(syntheticCells(3), { method: "cubic" as never })).code).toBe("UNKNOWN_METHOD");
+  });
+
+  it("refuses a weight table that is missing or invalid", async () => {
+    const bad = weightTableToCells("zh");
+    bad[3][3] = "abc";
+    const init: WorkbookInit = { sheets: [{ name: "数据", cells: syntheticCells(3) }, { name: "权重", cells: bad, tables: [{ name: "W", address: "A1:D20" }] }] };
+    expect((await expectRefusal(syntheticCells(3), { weights: { kind: "table", name: "W" } }, init)).code).toBe("WEIGHTS_INVALID");
+    expect((await expectRefusal(syntheticCells(3), { weights: { kind: "table", name: "Nope" } }, init)).code).toBe("BAD_OPTION");
+  });
+
+  it("refuses two columns mapped to the same sub-index (DUPLICATE_COLUMN)", async () => {
+    const cells = syntheticCells(3);
+    const keys = [...proposeMapping(cells[0]).keys];
+    keys[4] = keys[3];
+    expect((await expectRefusal(cells, { keys })).code).toBe("DUPLICATE_COLUMN");
+  });
+});
+
+describe("generateRankedSheet on the sample data", () => {
+  let fake: FakeExcel;
+  let source: SourceTable;
+  beforeEach(async () => {
+    fake = installFakeExcel(globalThis);
+    await Excel.run((c) => insertSampleData(c, "zh"));
+    source = await Excel.run((c) => readSource(c));
+  });
+
+  it("ranks 滨江区 first with the report's published total 78.61 (within 0.01)", async () => {
+    const r = await generate(request(source));
+    expect(r).toMatchObject({ sheetName: "排名", ranked: 100, skipped: 0, syncs: 4, tableNames: ["ZBDS_Ranking", "ZBDS_Provinces"] });
+    const [first] = fake.values("排名", "A2:J2");
+    expect(first.slice(0, 4)).toEqual([1, "浙江省", "杭州市", "滨江区"]);
+    expect(Math.abs((first[9] as number) - REPORT_TOP100_2020[0].total)).toBeLessThanOrEqual(0.01);
+  });
+
+  it("reproduces every published total within 0.01, in rank order", async () => {
+    await generate(request(source));
+    const rows = fake.values("排名", "A2:J101");
+    const published = new Map(REPORT_TOP100_2020.map((x) => [x.district + x.province, x.total]));
+    for (const row of rows) expect([row[3], Math.abs((row[9] as number) - published.get(`${row[3]}${row[1]}`)!) <= 0.01]).toEqual([row[3], true]);
+    const totals = rows.map((r) => r[9] as number);
+    expect(totals).toEqual([...totals].sort((a, b) => b - a));
+  });
+
+  it("writes live formulas that point at the sample's cells, absolute, in formulas mode", async () => {
+    const r = await generate(request(source, { mode: "formulas" }));
+    const row = fake.cells(r.sheetName, "A2:J2")[0];
+    // 滨江区 is the sample's row 2; its 直播内容供给指数 is column E there.
+    expect(row[4].formula).toBe("='样例数据'!$E$2");
+    expect(row[0].formula).toBe("=RANK.EQ(J2,$J$2:$J$101)");
+    expect(row[9].formula).toMatch(/^=SUMPRODUCT\(E2:I2,\$M\$\d+:\$Q\$\d+\)$/);
+  });
+
+  it("points live formulas at the right cells when the table does not start at A1", async () => {
+    const book = installFakeExcel(globalThis, { sheets: [{ name: "数据 2020", at: "C3", cells: top100Cells(), tables: [{ name: "T", address: "C3:L103" }] }], selection: "'数据 2020'!E9" });
+    const src = await Excel.run((c) => readSource(c));
+    const r = await generate(request(src, { mode: "formulas" }));
+    // 滨江区 is the table's first data row (sheet row 4); its 直播内容供给指数 is the table's fifth column (G), 产业促进指数 the ninth (K).
+    const row = book.cells(r.sheetName, "A2:J2")[0];
+    expect([row[3].value, row[4].formula, row[8].formula]).toEqual(["滨江区", "='数据 2020'!$G$4", "='数据 2020'!$K$4"]);
+  });
+
+  it("uses a weight table from the workbook: equal weights give the mean of the five sub-indices", async () => {
+    const cells = weightTableToCells("zh").map((r, i) => (i === 0 ? r : [r[0], r[1], 0.2, r[3]]));
+    await Excel.run(async (c) => {
+      const s = c.workbook.worksheets.add("权重");
+      s.getRange("A1:D20").values = cells;
+      s.tables.add(s.getRange("A1:D20"), true).name = "EqualWeights";
+      await c.sync();
+    });
+    const syncsBefore = fake.stats.syncs;
+    const r = await generate(request(source, { weights: { kind: "table", name: "EqualWeights" } }));
+    expect(r.syncs).toBe(6);
+    expect(fake.stats.syncs - syncsBefore).toBe(6);
+    const rows = fake.values(r.sheetName, "D2:J101");
+    const printed = new Map(REPORT_TOP100_2020.map((x) => [x.district, x]));
+    for (const row of rows) {
+      const x = printed.get(row[0] as string)!;
+      const mean = ((x.supply ?? 0) + (x.viewing ?? 0) + (x.goods ?? 0) + (x.quality ?? 0) + (x.industry ?? 0)) / 5;
+      expect([row[0], (row[6] as number).toFixed(9)]).toEqual([row[0], mean.toFixed(9)]);
+    }
+    expect(fake.values(r.sheetName).flat()).toContain("本工作簿中的权重表 EqualWeights");
+  });
+
+  it("writes the note in English with the report's weights when asked", async () => {
+    const r = await generate(request(source, { lang: "en" }));
+    expect(r.sheetName).toBe("Ranking");
+    const all = fake.values(r.sheetName).flat();
+    expect(all).toContain("Method note");
+    expect(all.some((v) => typeof v === "string" && v.startsWith("The report's weights"))).toBe(true);
+  });
+});
+
+describe("generateRankedSheet: rows and columns the user must know about", () => {
+  it("ranks the good rows and lists the rows with text in a numeric column", async () => {
+    const cells = syntheticCells(20);
+    cells[3][5] = "n/a";
+    cells[8][7] = "约 30";
+    const fake = installFakeExcel(globalThis, { sheets: [{ name: "数据", cells }] });
+    const r = await generate(request(sourceOf(cells)));
+    expect(r).toMatchObject({ ranked: 18, skipped: 2 });
+    expect(r.rejected.map((x) => x.dataRow)).toEqual([2, 7]);
+    const all = fake.values(r.sheetName).flat();
+    expect(all).toContain("因数据错误跳过的行");
+    expect(all).toContain('第 4 行“直播商品消费指数”列的值 "n/a" 不是数字（“-”和空单元格按 0 计）。');
+    expect(fake.values(r.sheetName, "D2:D19").flat()).not.toContain(cells[3][2]);
+  });
+
+  it("follows the user's mapping of unrecognised headers, computing the report's weighted sum", async () => {
+    const cells = syntheticCells(10).map((r, i) => (i === 0 ? ["P", "C", "D", "S1", "S2", "S3", "S4", "S5"] : r));
+    const keys = ["name:province", "name:city", "name:district", "dim:supply", "dim:viewing", "dim:goods", "dim:quality", "dim:industry"];
+    const fake = installFakeExcel(globalThis, { sheets: [{ name: "数据", cells }] });
+    const r = await generate(request(sourceOf(cells), { keys }));
+    expect(r.ranked).toBe(10);
+    for (const row of fake.values(r.sheetName, "A2:J11")) {
+      const x = cells.find((c) => c[2] === row[3])!.slice(3) as number[];
+      const expected = (PRINTED.supply * x[0] + PRINTED.viewing * x[1] + PRINTED.goods * x[2] + PRINTED.quality * x[3] + PRINTED.industry * x[4]) / 100;
+      expect([row[3], (row[9] as number).toFixed(9)]).toEqual([row[3], expected.toFixed(9)]);
+    }
+  });
+
+  it("reads five header-less columns by position whatever keys the pane proposes for them", async () => {
+    const cells = syntheticCells(6).slice(1).map((r) => r.slice(3));
+    installFakeExcel(globalThis, { sheets: [{ name: "数据", cells }] });
+    const r = await generate(request(sourceOf(cells), { keys: [...proposeMapping(cells[0]).keys] }));
+    expect(r.ranked).toBe(6);
+  });
+
+  it("writes a correct sheet for 100,000 rows, in 12 syncs", async () => {
+    const cells = syntheticCells(100_000);
+    const fake = installFakeExcel(globalThis, { sheets: [{ name: "数据", cells }] });
+    const r = await generate(request(sourceOf(cells)));
+    expect(r).toMatchObject({ ranked: 100_000, skipped: 0, syncs: 12 });
+    const ranks = fake.values(r.sheetName, "A2:A100001").map((x) => x[0] as number);
+    const totals = fake.values(r.sheetName, "J2:J100001").map((x) => x[0] as number);
+    expect(ranks[0]).toBe(1);
+    for (let i = 1; i < totals.length; i++) {
+      if (!(totals[i] <= totals[i - 1]) || !(ranks[i] >= ranks[i - 1])) throw new Error(`row ${i + 2} out of order`);
+    }
+    const best = Math.max(...cells.slice(1).map((c) => (PRINTED.supply * (c[3] as number) + PRINTED.viewing * (c[4] as number) + PRINTED.goods * (c[5] as number) + PRINTED.quality * (c[6] as number) + PRINTED.industry * (c[7] as number)) / 100));
+    expect(totals[0]).toBeCloseTo(best, 9);
+    expect(fake.stats.maxPayloadBytes).toBeLessThan(4 * 1024 * 1024);
+  }, 120_000);
+});

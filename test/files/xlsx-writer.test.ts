@@ -1,0 +1,319 @@
+import { existsSync, writeFileSync } from "fs";
+import { join } from "path";
+import * as ExcelJS from "exceljs";
+import { cellAddress, rangeAddress } from "../../src/core/a1";
+import { parseCsv } from "../../src/core/csv";
+import { DIMENSIONS } from "../../src/core/framework";
+import { computeIndex } from "../../src/core/pipeline";
+import { buildRanking, Ranking } from "../../src/core/ranking";
+import { blockRange, CellBlock, planBlock, planRankedSheet, PlanOptions, PlanValue, SheetPlan } from "../../src/core/sheet-plan";
+import { REPORT_WEIGHT_TABLE } from "../../src/core/weights";
+import { fileFormula } from "../../src/files/formulas";
+import { writePlanToWorkbook, writeRankedXlsx, writeWorkbookFile } from "../../src/files/xlsx-writer";
+import { top100Cells } from "../helpers/fixtures";
+import { findSoffice, sofficeToCsv, tempDir, xlsxPart } from "../helpers/files";
+
+const cells = top100Cells();
+const result = computeIndex(cells);
+const ranking = buildRanking(cells, result);
+
+function options(o: Partial<PlanOptions> = {}): PlanOptions {
+  return {
+    lang: "zh",
+    topN: 10,
+    mode: "values",
+    source: "top100.csv",
+    weightsLabel: "报告权重",
+    dimensionWeights: REPORT_WEIGHT_TABLE.dimensions,
+    scalingLabel: null,
+    generatedAt: "2026-01-02T03:04:05.000Z",
+    version: "0.1.0",
+    ...o,
+  };
+}
+
+async function load(path: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  return wb;
+}
+
+/** The cell value a plan value should read back as. */
+function expected(v: PlanValue): unknown {
+  if (typeof v === "object") return { formula: fileFormula(v.formula) };
+  return v === "" ? null : v;
+}
+
+/** exceljs reads conditional formats into the worksheet model but does not type them. */
+function conditionalFormats(ws: ExcelJS.Worksheet): ExcelJS.ConditionalFormattingOptions[] {
+  return (ws as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings;
+}
+
+function readBack(cell: ExcelJS.Cell): unknown {
+  const v = cell.value;
+  if (v && typeof v === "object" && "formula" in v) return { formula: v.formula };
+  return v;
+}
+
+/** Every cell of every block, its format and header weight, as written. */
+function expectBlocks(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
+  for (const block of plan.blocks) {
+    block.values.forEach((row, r) =>
+      row.forEach((v, c) => {
+        const cell = ws.getCell(block.row + r + 1, block.col + c + 1);
+        expect({ at: cell.address, value: readBack(cell) }).toEqual({ at: cell.address, value: expected(v) });
+        if (r < block.headerRows) expect({ at: cell.address, bold: cell.font?.bold }).toEqual({ at: cell.address, bold: true });
+        else if (block.columnFormats[c]) expect({ at: cell.address, numFmt: cell.numFmt }).toEqual({ at: cell.address, numFmt: block.columnFormats[c] });
+      }),
+    );
+  }
+}
+
+async function expectFile(path: string, plan: SheetPlan, sheetName = plan.sheetName): Promise<ExcelJS.Worksheet> {
+  const wb = await load(path);
+  const ws = wb.getWorksheet(sheetName)!;
+  expect(ws).toBeDefined();
+  expectBlocks(ws, plan);
+
+  // Tables: the plan's names, ranges (header included) and styles.
+  const tables = (ws.getTables() as unknown as { name: string; table: { tableRef: string; style: { theme: string }; columns: { name: string }[] } }[]).map((t) => ({
+    name: t.name,
+    ref: t.table.tableRef,
+    style: t.table.style.theme,
+    headers: t.table.columns.map((c) => c.name),
+  }));
+  expect(tables).toEqual(
+    plan.tables.map((t) => {
+      const b = planBlock(plan, t.block);
+      return { name: t.name, ref: blockRange(b), style: t.style, headers: b.values[0] };
+    }),
+  );
+
+  // Frozen header row, column widths.
+  expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: plan.freezeRows });
+  plan.columnWidths.forEach((w, c) => expect({ col: c, width: ws.getColumn(c + 1).width }).toEqual({ col: c, width: w }));
+
+  // Emphasised rows: fill and bold over the ranking block's width; the next row is plain.
+  const ranking = planBlock(plan, "ranking");
+  const argb = `FF${plan.emphasisFill.slice(1).toUpperCase()}`;
+  for (let i = 0; i < plan.emphasisedRows; i++) {
+    for (let c = 0; c < ranking.values[0].length; c++) {
+      const cell = ws.getCell(ranking.row + ranking.headerRows + i + 1, ranking.col + c + 1);
+      expect({ at: cell.address, fill: (cell.fill as ExcelJS.FillPattern)?.fgColor?.argb, bold: cell.font?.bold }).toEqual({ at: cell.address, fill: argb, bold: true });
+    }
+  }
+  const after = ws.getCell(ranking.row + ranking.headerRows + plan.emphasisedRows + 1, 1);
+  expect((after.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb).not.toBe(argb);
+
+  // The data bar over the total column's data rows.
+  const bars = conditionalFormats(ws).filter((cf) => cf.rules.some((r) => r.type === "dataBar"));
+  expect(bars.map((cf) => cf.ref)).toEqual([rangeAddress(ranking.row + ranking.headerRows, ranking.col + plan.dataBarColumn, ranking.values.length - ranking.headerRows, 1)]);
+  return ws;
+}
+
+describe("writeRankedXlsx", () => {
+  const dir = tempDir("xlsx-writer");
+
+  it("writes the values plan: every cell, format, table, frozen row, width, emphasised row and the data bar", async () => {
+    const plan = planRankedSheet(ranking, options());
+    expect(plan.emphasisedRows).toBe(10);
+    const path = join(dir, "values.xlsx");
+    const written = await writeRankedXlsx(plan, path);
+    expect(written).toMatchObject({ sheetName: "排名", tableNames: ["ZBDS_Ranking", "ZBDS_Provinces"] });
+    const ws = await expectFile(path, plan);
+    // Spot checks against the report: rank 1 is 滨江区 with 78.6075 (published 78.61).
+    expect(ws.getCell("D2").value).toBe("滨江区");
+    expect(ws.getCell("J2").value).toBeCloseTo(78.61, 2);
+    // A values sheet has no formula, so no recalculation is asked for.
+    expect(await xlsxPart(path, "xl/workbook.xml")).not.toMatch(/fullCalcOnLoad/);
+  });
+
+  it("writes the formulas plan with future functions as _xlfn. and asks for recalculation on load", async () => {
+    const plan = planRankedSheet(ranking, options({ mode: "formulas", lang: "en" }));
+    const path = join(dir, "formulas.xlsx");
+    const written = await writeRankedXlsx(plan, path);
+    expect(written.sheetName).toBe("Ranking");
+    const ws = await expectFile(path, plan);
+    expect(ws.getCell("A2").formula).toBe("_xlfn.RANK.EQ(J2,$J$2:$J$101)");
+    expect(ws.getCell("J2").formula).toMatch(/^SUMPRODUCT\(E2:I2,\$M\$\d+:\$Q\$\d+\)$/);
+    expect(ws.getCell("M2").formula).toMatch(/^COUNTIFS\(/);
+    expect(await xlsxPart(path, "xl/workbook.xml")).toMatch(/<calcPr[^>]*fullCalcOnLoad="1"/);
+  });
+
+  it("adds the planned bar chart: its data references the summary block, anchored where the plan says", async () => {
+    const plan = planRankedSheet(ranking, options());
+    const path = join(dir, "chart.xlsx");
+    await writeRankedXlsx(plan, path);
+    const chart = plan.chart!;
+    const summary = planBlock(plan, "summary");
+    const xml = (await xlsxPart(path, "xl/charts/chart1.xml"))!;
+    expect(xml).toContain('<c:barDir val="bar"/>');
+    expect(xml).toContain(`<a:t>${chart.title}</a:t>`);
+    expect(xml).toContain(`<c:f>'排名'!${rangeAddress(summary.row + 1, summary.col + chart.categoryColumn, chart.rows, 1, true)}</c:f>`);
+    expect(xml).toContain(`<c:f>'排名'!${rangeAddress(summary.row + 1, summary.col + chart.valueColumn, chart.rows, 1, true)}</c:f>`);
+    // The cached points are the summary's rows, so viewers that do not recalculate still draw it.
+    expect(xml).toContain(`<c:v>${summary.values[1][0]}</c:v>`);
+    const drawing = (await xlsxPart(path, "xl/drawings/drawing1.xml"))!;
+    expect(drawing).toContain(`<xdr:col>${chart.anchorCol}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${chart.anchorRow}</xdr:row>`);
+    expect(drawing).toContain(`<xdr:ext cx="${chart.width * 12700}" cy="${chart.height * 12700}"/>`);
+    expect(await xlsxPart(path, "xl/worksheets/sheet1.xml")).toMatch(/<drawing r:id="rId\d+"\/><tableParts/);
+    expect(await xlsxPart(path, "[Content_Types].xml")).toContain('PartName="/xl/charts/chart1.xml"');
+  });
+
+  it("never overwrites an existing file unless asked", async () => {
+    const plan = planRankedSheet(ranking, options());
+    const path = join(dir, "exists.xlsx");
+    writeFileSync(path, "not a workbook");
+    await expect(writeRankedXlsx(plan, path)).rejects.toMatchObject({ code: "EEXIST" });
+    await writeRankedXlsx(plan, path, { overwrite: true });
+    expect((await load(path)).worksheets.map((w) => w.name)).toEqual(["排名"]);
+  });
+
+  it("writes a cached result where the plan gives one, and then asks for no recalculation", async () => {
+    const plan = planRankedSheet(ranking, options({ mode: "formulas" }));
+    // A plan whose formulas carry their values (as a plan may: { formula, value }).
+    const withValues: SheetPlan = {
+      ...plan,
+      blocks: plan.blocks.map((b): CellBlock =>
+        b.id !== "ranking"
+          ? b
+          : {
+              ...b,
+              values: b.values.map((row, r) =>
+                row.map((v, c) => (typeof v === "object" && r > 0 ? { formula: v.formula, value: c === 0 ? ranking.districts[r - 1].rank : ranking.districts[r - 1].total } : v)),
+              ),
+            },
+      ),
+    };
+    const summaryless: SheetPlan = { ...withValues, blocks: withValues.blocks.filter((b) => b.id !== "summary"), tables: withValues.tables.filter((t) => t.block !== "summary"), chart: null };
+    const path = join(dir, "cached.xlsx");
+    await writeRankedXlsx(summaryless, path);
+    const ws = (await load(path)).getWorksheet("排名")!;
+    expect(ws.getCell("A2").value).toEqual({ formula: "_xlfn.RANK.EQ(J2,$J$2:$J$101)", result: 1 });
+    expect((ws.getCell("J2").value as ExcelJS.CellFormulaValue).result).toBeCloseTo(78.6075, 10);
+    expect(await xlsxPart(path, "xl/workbook.xml")).not.toMatch(/fullCalcOnLoad/);
+  });
+
+  it("writes an empty ranking (no data rows) without tables or data bar", async () => {
+    const empty: Ranking = { districts: [], rejected: [], blankRows: 3 };
+    const plan = planRankedSheet(empty, options());
+    const path = join(dir, "empty.xlsx");
+    const written = await writeRankedXlsx(plan, path);
+    expect(written.tableNames).toEqual([]);
+    expect(written.chart).toBeNull();
+    const ws = (await load(path)).getWorksheet("排名")!;
+    expect(ws.getCell("A1").value).toBe("排名");
+    expect(conditionalFormats(ws)).toEqual([]);
+  });
+});
+
+describe("writePlanToWorkbook", () => {
+  it("leaves an existing 排名 sheet and its table untouched and writes 排名 (2) with free table names", async () => {
+    const dir = tempDir("xlsx-existing");
+    const wb = new ExcelJS.Workbook();
+    const mine = wb.addWorksheet("排名");
+    mine.getCell("A1").value = "my own notes";
+    mine.getCell("B5").value = 42;
+    mine.addTable({ name: "ZBDS_Ranking", ref: "D1", columns: [{ name: "x" }], rows: [[1], [2]] });
+    const first = join(dir, "mine.xlsx");
+    await wb.xlsx.writeFile(first);
+
+    const book = await load(first);
+    const plan = planRankedSheet(ranking, options());
+    const written = writePlanToWorkbook(book, plan);
+    expect(written).toMatchObject({ sheetName: "排名 (2)", tableNames: ["ZBDS_Ranking_2", "ZBDS_Provinces"] });
+    const path = join(dir, "both.xlsx");
+    await writeWorkbookFile(book, path, [written.chart!]);
+
+    const back = await load(path);
+    expect(back.worksheets.map((w) => w.name)).toEqual(["排名", "排名 (2)"]);
+    const old = back.getWorksheet("排名")!;
+    expect(old.getCell("A1").value).toBe("my own notes");
+    expect(old.getCell("B5").value).toBe(42);
+    expect(old.getCell("A2").value).toBeNull();
+    expect(old.getCell("J2").value).toBeNull();
+    expect((old.getTables() as unknown as { name: string }[]).map((t) => t.name)).toEqual(["ZBDS_Ranking"]);
+    await expectFile(path, { ...plan, tables: plan.tables.map((t, i) => ({ ...t, name: written.tableNames[i] })) }, "排名 (2)");
+    // The chart refers to the new sheet by its quoted name and sits on it (sheet2's drawing).
+    expect(await xlsxPart(path, "xl/charts/chart1.xml")).toContain("<c:f>'排名 (2)'!$M$2:$M$");
+    expect(await xlsxPart(path, "xl/worksheets/sheet2.xml")).toMatch(/<drawing r:id=/);
+    expect(await xlsxPart(path, "xl/worksheets/sheet1.xml")).not.toMatch(/<drawing/);
+  });
+});
+
+// ---- LibreOffice: the formulas file recalculates to the engine's numbers ------------------------
+
+const soffice = findSoffice();
+if (!soffice) {
+  console.warn("LibreOffice (soffice) is not on PATH: skipping the recalculation tests (apt-get install --no-install-recommends libreoffice-calc-nogui).");
+}
+const withLibreOffice = soffice ? describe : describe.skip;
+
+withLibreOffice("the formulas file in LibreOffice", () => {
+  const dir = tempDir("xlsx-lo");
+  const engineTotal = new Map(ranking.districts.map((d) => [`${d.province}|${d.city}|${d.district}`, d]));
+  const values = planRankedSheet(ranking, options());
+
+  /** Checks a converted ranking sheet: totals within 1e-6 of the engine's, ranks equal, the summary as in the values plan. */
+  function expectRecalculated(csv: string): void {
+    const rows = parseCsv(csv);
+    expect(rows[0][0]).toBe("排名");
+    const data = rows.slice(1, 1 + ranking.districts.length);
+    expect(data).toHaveLength(100);
+    for (const r of data) {
+      const d = engineTotal.get(`${r[1]}|${r[2]}|${r[3]}`)!;
+      expect({ district: r[3], total: Math.abs(Number(r[9]) - d.total) <= 1e-6, rank: Number(r[0]) }).toEqual({ district: d.district, total: true, rank: d.rank });
+    }
+    const summary = planBlock(values, "summary");
+    summary.values.slice(1).forEach((row, i) => {
+      expect([rows[1 + i][summary.col], Number(rows[1 + i][summary.col + 1])]).toEqual(row);
+    });
+  }
+
+  it("computes totals, ranks and the province summary from live formulas that read a data sheet", async () => {
+    // A workbook with the data on 数据 and a formulas sheet whose sub-index cells refer to it.
+    const wb = new ExcelJS.Workbook();
+    const data = wb.addWorksheet("数据");
+    cells.forEach((row, r) => row.forEach((v, c) => (data.getCell(r + 1, c + 1).value = v)));
+    const column: Record<string, string> = { supply: "E", viewing: "F", goods: "G", quality: "H", industry: "I" };
+    const plan = planRankedSheet(ranking, options({ mode: "formulas", sourceRef: (dataRow, dim) => `'数据'!${column[DIMENSIONS[dim].id]}${dataRow + 2}` }));
+    expect(planBlock(plan, "ranking").values[1][4]).toEqual({ formula: "'数据'!E2" });
+    const written = writePlanToWorkbook(wb, plan);
+    const path = join(dir, "live.xlsx");
+    await writeWorkbookFile(wb, path, [written.chart!]);
+
+    // A fresh profile, as a user has it: the file holds no cached results, so LibreOffice computes them.
+    const sheets = sofficeToCsv(soffice!, path);
+    expectRecalculated(sheets.get("排名")!);
+  }, 180_000);
+
+  it("recalculates on load rather than trusting cached results (a test-only copy with wrong cached totals)", async () => {
+    const plan = planRankedSheet(ranking, options({ mode: "formulas" }));
+    // Every formula carries a wrong cached result, -1.
+    const wrong: SheetPlan = { ...plan, blocks: plan.blocks.map((b) => ({ ...b, values: b.values.map((row) => row.map((v) => (typeof v === "object" ? { formula: v.formula, value: -1 } : v))) })) };
+    const path = join(dir, "wrong-cache.xlsx");
+    await writeRankedXlsx(wrong, path);
+
+    // Without recalculation LibreOffice shows the cached -1: the check below would fail on stale numbers.
+    const stale = parseCsv(sofficeToCsv(soffice!, path).get("排名")!);
+    expect(stale[1][9]).toBe("-1");
+    expect(() => expectRecalculated(sofficeToCsv(soffice!, path).get("排名")!)).toThrow();
+
+    // Recalculating on load, it gets the engine's totals and ranks.
+    expectRecalculated(sofficeToCsv(soffice!, path, { recalcOnLoad: true }).get("排名")!);
+  }, 180_000);
+
+  it("opens the chart: LibreOffice keeps it when it saves the file again", async () => {
+    const path = join(dir, "chart.xlsx");
+    await writeRankedXlsx(values, path);
+    const out = join(dir, "resaved");
+    const { execFileSync } = await import("child_process");
+    execFileSync(soffice!, [`-env:UserInstallation=file://${join(dir, "profile-resave")}`, "--headless", "--convert-to", "xlsx", "--outdir", out, path], { stdio: "pipe", timeout: 120_000 });
+    const resaved = join(out, "chart.xlsx");
+    expect(existsSync(resaved)).toBe(true);
+    const chart = await xlsxPart(resaved, "xl/charts/chart1.xml");
+    expect(chart).toContain('<c:barDir val="bar"/>');
+    expect(chart).toMatch(/排名'?!\$L\$2:\$L\$\d+/);
+    expect(cellAddress(values.chart!.anchorRow, values.chart!.anchorCol)).toBe(`L${values.chart!.anchorRow + 1}`);
+  }, 180_000);
+});
