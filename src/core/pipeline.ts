@@ -31,6 +31,8 @@ export interface IndexResult {
   readonly total: Float64Array | null;
   /** 1 where the row has a result. */
   readonly include: Uint8Array;
+  /** Raw-indicator input: the scaled indicators (framework order; null where not read). Null for sub-index input. */
+  readonly scaled: readonly (Float64Array | null)[] | null;
 }
 
 /**
@@ -45,16 +47,17 @@ export function computeIndex(cells: Cells, options: IndexOptions = {}, target?: 
   for (let r = 0; r < input.rowCount; r++) include[r] = input.status[r] === ROW_OK ? 1 : 0;
 
   let dimensions: (Float64Array | null)[];
+  let scaled: (Float64Array | null)[] | null = null;
   if (input.level === "dimension") {
     dimensions = input.values.map((col) => (col ? maskRows(col, include) : null));
   } else {
-    const scaled = scaleIndicators(input, include, options.method ?? DEFAULT_SCALING, options.goalposts);
+    scaled = scaleIndicators(input, include, options.method ?? DEFAULT_SCALING, options.goalposts);
     // The asked-for dimension is always computed, even when all its indicator weights are 0 (it is then 0).
     const wanted = (d: number) => (target === undefined ? weights.dimensions[d] > 0 : d === target);
-    dimensions = DIMENSIONS.map((d) => (wanted(d.index) ? aggregateDimension(d.index, scaled, include, weights, options.rescale === true) : null));
+    dimensions = DIMENSIONS.map((d) => (wanted(d.index) ? aggregateDimension(d.index, scaled!, include, weights, options.rescale === true) : null));
   }
   const total = target === undefined ? aggregateTotal(dimensions, include, weights) : null;
-  return { input, dimensions, total, include };
+  return { input, dimensions, total, include, scaled };
 }
 
 /**
