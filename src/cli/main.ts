@@ -1,15 +1,17 @@
 /**
- * `live-index`: the ranked sheet as a file, from the command line.
+ * `live-index`: the ranked sheet as a file, and weight tables checked, from the command line.
  *
  *   live-index rank <input.xlsx|csv> [--weights <file>] [--method <m>] [--top <n>]
  *                   [--mode values|formulas] [--lang zh|en] [--out ranked.xlsx] [--sheet <name>] [--force]
+ *   live-index check-weights <weights.xlsx|csv> [--baseline <file>] [--data <file>] [--top <n>] [--lang zh|en]
  *
  * Reads the table as Excel would pass it to the engine (src/files/read-table.ts), computes and
  * ranks with core, plans the sheet with core's planRankedSheet and writes it with the file
  * writer: the same plan the task pane applies to a workbook.
  *
- * Exit codes: 0 written; 2 bad input or usage (with a message in Chinese and English);
- * 1 an unexpected failure (a message, never a stack trace).
+ * Exit codes: 0 written (rank) or no error in the weight table (check-weights); 2 bad input or
+ * usage, or a weight table with errors (with a message in Chinese and English); 1 an unexpected
+ * failure (a message, never a stack trace).
  */
 import { existsSync, readFileSync } from "fs";
 import { basename, dirname, extname, join, resolve } from "path";
@@ -23,6 +25,7 @@ import { checkWeights, describeFinding, REPORT_WEIGHT_TABLE, WeightTable } from 
 import { PUBLISHED_NAME_NOTES } from "../data/report2020";
 import { readTable, ReadTableError } from "../files/read-table";
 import { writeRankedXlsx } from "../files/xlsx-writer";
+import { CheckWeightsArgs, checkWeightsCommand } from "./check-weights";
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
@@ -37,14 +40,15 @@ export interface CliIO {
   readonly now?: () => Date;
 }
 
-export const HELP = `live-index — 直播电商区域发展指数：把排名表写成 Excel 文件
-live-index — Live-Streaming E-commerce Regional Development Index: the ranked sheet as an Excel file
+export const HELP = `live-index — 直播电商区域发展指数：把排名表写成 Excel 文件，检查权重表
+live-index — Live-Streaming E-commerce Regional Development Index: the ranked sheet as an Excel file; weight tables checked
 
 用法 / Usage:
   live-index rank <输入 input.xlsx|.csv> [选项 options]
+  live-index check-weights <权重表 weights.xlsx|.csv> [--baseline <file>] [--data <file>] [--top <n>] [--lang zh|en]
   live-index --help | --version
 
-选项 / Options:
+rank 的选项 / Options of rank:
   --weights <file>   权重表（.csv 或 .xlsx，规范格式：一级指标、二级指标、一级指标权重、二级指标权重）；默认为报告权重
                      weight table (.csv or .xlsx, canonical layout: dimension, indicator, dimension weight,
                      indicator weight); default: the report's weights
@@ -69,10 +73,23 @@ live-index — Live-Streaming E-commerce Regional Development Index: the ranked 
   One sheet: the ranking (an Excel table, top N emphasised, a data bar on the total), the summary by
   province with its bar chart, and the method note.
 
-退出码 / Exit codes: 0 成功 ok · 2 输入或参数有误 bad input or usage · 1 其他错误 other failure
+check-weights：检查权重表（级别、行、说明），列出与基准（默认报告权重）不同的权重及有效权重（原 → 新）；
+  给出 --data 时再比较两套权重下的排名：进入和退出前 N 名的地区、升降最多的地区、Spearman 等级相关系数、平均绝对排名变化。
+check-weights: checks a weight table (severity, row, message), lists the weights and effective weights that
+  differ from the baseline (default: the report's weights), old → new; with --data it also ranks the data under
+  both tables: regions entering and leaving the top N, the largest moves, Spearman's rank correlation and the
+  mean absolute rank shift.
+  --baseline <file>  作为比较基准的权重表（默认报告权重）/ the weight table to compare against (default: the report's)
+  --data <file>      数据表（.csv 或 .xlsx，同 rank 的输入）/ a data table (.csv or .xlsx, as for rank)
+  --top <n>          进入/退出的前 N 名 / the top group for entering and leaving (默认 default 10)
+  --lang <zh|en>     输出语言 / language of the report (默认 default zh)
 
-示例 / Example:
-  live-index rank 百强.csv --top 50 --out 排名.xlsx`;
+退出码 / Exit codes: 0 成功（rank 已写入；check-weights 权重表无错误）ok · 2 输入或参数有误、权重表有错误 bad input
+  or usage, or a weight table with errors · 1 其他错误 other failure
+
+示例 / Examples:
+  live-index rank 百强.csv --top 50 --out 排名.xlsx
+  live-index check-weights 我的权重.xlsx --data 百强.csv --top 10`;
 
 interface RankArgs {
   input: string;
@@ -97,8 +114,8 @@ class CliError extends Error {
   }
 }
 
-const VALUE_FLAGS = ["weights", "method", "top", "mode", "lang", "out", "sheet"] as const;
-type ValueFlag = (typeof VALUE_FLAGS)[number];
+const RANK_FLAGS = ["weights", "method", "top", "mode", "lang", "out", "sheet"] as const;
+const CHECK_FLAGS = ["baseline", "data", "top", "lang"] as const;
 
 /** Runs the command line; returns the exit code. Never throws. */
 export async function run(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
@@ -111,6 +128,7 @@ export async function run(argv: readonly string[], io: CliIO = processIO()): Pro
       io.out(version());
       return EXIT_OK;
     }
+    if (argv[0] === "check-weights") return await checkWeightsCommand(parseCheckArgs(argv.slice(1)), io);
     if (argv[0] !== "rank") {
       const hint = argv[0].startsWith("-") ? "" : /\.(csv|xlsx|xlsm)$/i.test(argv[0]) ? ` live-index rank ${argv[0]}` : "";
       throw new CliError(`未知命令“${argv[0]}”。${hint ? `是否想用：${hint}？` : ""}`, `Unknown command "${argv[0]}".${hint ? ` Did you mean:${hint}?` : ""}`);
@@ -238,7 +256,34 @@ function outputExists(path: string): CliError {
 }
 
 function parseRankArgs(args: readonly string[]): RankArgs {
-  const values: Partial<Record<ValueFlag, string>> = {};
+  const { values, positional, force } = parseFlags(args, RANK_FLAGS, true);
+  if (positional.length === 0) throw new CliError("缺少输入文件：live-index rank <输入.xlsx|.csv>", "Missing the input file: live-index rank <input.xlsx|.csv>");
+  if (positional.length > 1) throw new CliError(`多余的参数：${positional.slice(1).join(" ")}`, `Unexpected argument(s): ${positional.slice(1).join(" ")}`);
+
+  const top = parseTop(values.top, 100);
+  const mode = (values.mode ?? "values").toLowerCase();
+  if (mode !== "values" && mode !== "formulas") throw new CliError(`--mode 应为 values 或 formulas，而不是“${values.mode}”。`, `--mode must be values or formulas, not "${values.mode}".`);
+  const lang = parseLang(values.lang);
+  if (values.out !== undefined && extname(values.out).toLowerCase() !== ".xlsx") {
+    throw new CliError(`--out 应为 .xlsx 文件：${values.out}`, `--out must name an .xlsx file: ${values.out}`);
+  }
+  const method = getScalingMethod(values.method ?? "minmax").name; // UNKNOWN_METHOD for a bad name
+  if (method === "goalposts") {
+    throw new CliError("命令行不支持 goalposts（目标值）方法：它需要每个指标的上下限表。请使用 minmax、max、zscore 或 rank。", "The command line does not support the goalposts method (it needs a table of bounds per indicator). Use minmax, max, zscore or rank.");
+  }
+  return { input: positional[0], weights: values.weights, method, top, mode, lang, out: values.out, sheet: values.sheet, force };
+}
+
+function parseCheckArgs(args: readonly string[]): CheckWeightsArgs {
+  const { values, positional } = parseFlags(args, CHECK_FLAGS, false);
+  if (positional.length === 0) throw new CliError("缺少权重表文件：live-index check-weights <权重表.xlsx|.csv>", "Missing the weight table file: live-index check-weights <weights.xlsx|.csv>");
+  if (positional.length > 1) throw new CliError(`多余的参数：${positional.slice(1).join(" ")}`, `Unexpected argument(s): ${positional.slice(1).join(" ")}`);
+  return { weights: positional[0], baseline: values.baseline, data: values.data, top: parseTop(values.top, 10), lang: parseLang(values.lang) };
+}
+
+/** Splits arguments into `--flag value` (or `--flag=value`) pairs, positional arguments and, when allowed, --force. */
+function parseFlags<F extends string>(args: readonly string[], flags: readonly F[], allowForce: boolean): { values: Partial<Record<F, string>>; positional: string[]; force: boolean } {
+  const values: Partial<Record<F, string>> = {};
   const positional: string[] = [];
   let force = false;
   for (let i = 0; i < args.length; i++) {
@@ -254,36 +299,32 @@ function parseRankArgs(args: readonly string[]): RankArgs {
     }
     const eq = a.indexOf("=");
     const flag = (eq > 0 ? a.slice(2, eq) : a.slice(2)).toLowerCase();
-    if (flag === "force") {
+    if (flag === "force" && allowForce) {
       if (eq > 0) throw new CliError("--force 不带值。", "--force takes no value.");
       force = true;
       continue;
     }
-    if (!(VALUE_FLAGS as readonly string[]).includes(flag)) throw unknownOption(a);
+    if (!(flags as readonly string[]).includes(flag)) throw unknownOption(a);
     let value: string | undefined;
     if (eq > 0) value = a.slice(eq + 1);
     else if (i + 1 < args.length && !args[i + 1].startsWith("--")) value = args[++i];
     if (value === undefined || value === "") throw new CliError(`--${flag} 缺少值。`, `--${flag} needs a value.`);
-    if (values[flag as ValueFlag] !== undefined) throw new CliError(`--${flag} 只能给一次。`, `--${flag} is given twice.`);
-    values[flag as ValueFlag] = value;
+    if (values[flag as F] !== undefined) throw new CliError(`--${flag} 只能给一次。`, `--${flag} is given twice.`);
+    values[flag as F] = value;
   }
-  if (positional.length === 0) throw new CliError("缺少输入文件：live-index rank <输入.xlsx|.csv>", "Missing the input file: live-index rank <input.xlsx|.csv>");
-  if (positional.length > 1) throw new CliError(`多余的参数：${positional.slice(1).join(" ")}`, `Unexpected argument(s): ${positional.slice(1).join(" ")}`);
+  return { values, positional, force };
+}
 
-  const top = values.top === undefined ? 100 : /^\s*\d+\s*$/.test(values.top) ? Number(values.top) : NaN;
-  if (!Number.isSafeInteger(top) || top < 1) throw new CliError(`--top 应为正整数，而不是“${values.top}”。`, `--top must be a whole number of at least 1, not "${values.top}".`);
-  const mode = (values.mode ?? "values").toLowerCase();
-  if (mode !== "values" && mode !== "formulas") throw new CliError(`--mode 应为 values 或 formulas，而不是“${values.mode}”。`, `--mode must be values or formulas, not "${values.mode}".`);
-  const lang = (values.lang ?? "zh").toLowerCase();
-  if (lang !== "zh" && lang !== "en") throw new CliError(`--lang 应为 zh 或 en，而不是“${values.lang}”。`, `--lang must be zh or en, not "${values.lang}".`);
-  if (values.out !== undefined && extname(values.out).toLowerCase() !== ".xlsx") {
-    throw new CliError(`--out 应为 .xlsx 文件：${values.out}`, `--out must name an .xlsx file: ${values.out}`);
-  }
-  const method = getScalingMethod(values.method ?? "minmax").name; // UNKNOWN_METHOD for a bad name
-  if (method === "goalposts") {
-    throw new CliError("命令行不支持 goalposts（目标值）方法：它需要每个指标的上下限表。请使用 minmax、max、zscore 或 rank。", "The command line does not support the goalposts method (it needs a table of bounds per indicator). Use minmax, max, zscore or rank.");
-  }
-  return { input: positional[0], weights: values.weights, method, top, mode, lang, out: values.out, sheet: values.sheet, force };
+function parseTop(v: string | undefined, fallback: number): number {
+  const top = v === undefined ? fallback : /^\s*\d+\s*$/.test(v) ? Number(v) : NaN;
+  if (!Number.isSafeInteger(top) || top < 1) throw new CliError(`--top 应为正整数，而不是“${v}”。`, `--top must be a whole number of at least 1, not "${v}".`);
+  return top;
+}
+
+function parseLang(v: string | undefined): Lang {
+  const lang = (v ?? "zh").toLowerCase();
+  if (lang !== "zh" && lang !== "en") throw new CliError(`--lang 应为 zh 或 en，而不是“${v}”。`, `--lang must be zh or en, not "${v}".`);
+  return lang;
 }
 
 function unknownOption(a: string): CliError {

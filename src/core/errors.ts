@@ -112,6 +112,16 @@ export const ERROR_MESSAGES = {
     zh: "权重表有 {count} 处错误。第一处：{first}",
     en: "The weight table has {count} error(s). First: {first}",
   },
+  BASELINE_INVALID: {
+    excel: "value",
+    zh: "基准权重表无法使用：{detail}",
+    en: "The baseline weight table cannot be used: {detail}",
+  },
+  TOO_MANY_RUNS: {
+    excel: "value",
+    zh: "{runs} 次模拟 × {rows} 个地区超出了公式一次可完成的计算量（模拟次数 × 地区数最多 10,000,000）：请把模拟次数减到 {max} 次以内。",
+    en: "{runs} runs over {rows} regions is more than a formula can do at once (runs × regions at most 10,000,000): use at most {max} runs.",
+  },
   NO_DATA_ROWS: {
     excel: "na",
     zh: "区域中只有标题行，没有数据行。",

@@ -2,7 +2,7 @@
  * A ranked list of districts from a computed index: names, sub-indices, total, rank, in rank
  * order. The input to the ranked sheet, the demo and the command line.
  */
-import { Cells, ROW_OK } from "./dataset";
+import { Cells, IndexInput, ROW_OK } from "./dataset";
 import { IndexError } from "./errors";
 import { DIMENSIONS } from "./framework";
 import type { IndexResult } from "./pipeline";
@@ -30,16 +30,33 @@ export interface Ranking {
   readonly blankRows: number;
 }
 
+type NameColumn = "province" | "city" | "district";
+
+/** A name cell of a data row ("" when the table has no such column). */
+function nameCell(cells: Cells, input: IndexInput, role: NameColumn, r: number): string {
+  const col = input.columns.names[role];
+  const v = col === undefined ? null : cells[r + input.firstDataRow][col];
+  return v === null || v === undefined ? "" : String(v).trim();
+}
+
+/**
+ * How a data row is named to people: "district (province city)", the district alone, or
+ * "row N" / "第 N 行" when the table has no name columns.
+ */
+export function regionName(cells: Cells, input: IndexInput, row: number, lang: "zh" | "en"): string {
+  const district = nameCell(cells, input, "district", row);
+  const where = [nameCell(cells, input, "province", row), nameCell(cells, input, "city", row)].filter((x) => x && x !== "-").join(" ");
+  if (district) return where ? (lang === "zh" ? `${district}（${where}）` : `${district} (${where})`) : district;
+  const n = row + input.firstDataRow + 1;
+  return lang === "zh" ? `第 ${n} 行` : `row ${n}`;
+}
+
 /** Ranks the rows of a computed index (descending total), names taken from the table's name columns. */
 export function buildRanking(cells: Cells, result: IndexResult, ties: TieMethod = "min"): Ranking {
   const { input } = result;
   const total = result.total!;
   const ranks = rankDistricts(total, "desc", ties);
-  const name = (role: "province" | "city" | "district", r: number): string => {
-    const col = input.columns.names[role];
-    const v = col === undefined ? null : cells[r + input.firstDataRow][col];
-    return v === null || v === undefined ? "" : String(v).trim();
-  };
+  const name = (role: NameColumn, r: number): string => nameCell(cells, input, role, r);
   const givenCol = input.columns.names.total;
   const districts: RankedDistrict[] = [];
   let blankRows = 0;

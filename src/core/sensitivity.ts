@@ -68,10 +68,11 @@ export function startSensitivity(result: IndexResult, weights: WeightTable, opti
   const seed = Math.floor(options.seed ?? DEFAULT_SEED) >>> 0;
   const model = totalsModel(result, options.rescale === true);
   const n = result.include.length;
-  const rows: number[] = [];
-  for (let r = 0; r < n; r++) if (result.include[r]) rows.push(r);
-  const m = rows.length;
   const nominal = rankDistricts(model.totals(weights.dimensions, weights.indicators));
+  // Rows with a nominal rank: a row whose total overflowed to a non-number is left out, as it is nominally.
+  const rows: number[] = [];
+  for (let r = 0; r < n; r++) if (nominal[r] === nominal[r]) rows.push(r);
+  const m = rows.length;
   // ranks[k * runs + j]: rank of the k-th included row in run j (ranks fit in 32 bits).
   const ranks = new Uint32Array(m * runs);
   const random = mulberry32(seed);
@@ -88,7 +89,7 @@ export function startSensitivity(result: IndexResult, weights: WeightTable, opti
       return completed >= runs;
     },
     step(count: number): number {
-      const end = Math.min(runs, completed + Math.max(1, Math.floor(count)));
+      const end = Math.min(runs, completed + (Number.isFinite(count) ? Math.max(1, Math.floor(count)) : 1));
       for (; completed < end; completed++) {
         perturb(weights, spread, random, dimW, indW);
         const r = rankDistricts(model.totals(dimW, indW));

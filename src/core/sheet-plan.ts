@@ -22,7 +22,8 @@ import { displayWidth } from "./text";
 
 export type PlanValue = string | number | { readonly formula: string };
 
-export type BlockId = "ranking" | "summary" | "note";
+/** Blocks of the ranked sheet (ranking, summary, note) and of the weight-analysis sheets (see weight-sheets.ts). */
+export type BlockId = "ranking" | "summary" | "note" | "figures" | "entering" | "leaving" | "moves" | "regions" | "intervals";
 
 export interface CellBlock {
   readonly id: BlockId;
@@ -44,13 +45,21 @@ export interface TablePlan {
 }
 
 export interface ChartPlan {
-  readonly type: "barClustered";
+  readonly type: "barClustered" | "barStacked";
   readonly title: string;
   readonly block: BlockId;
   /** Data rows of the block (after its header) that the chart shows. */
   readonly rows: number;
   readonly categoryColumn: number;
+  /** The first series' column; further series are the columns to its right (see `series`). */
   readonly valueColumn: number;
+  /** Number of series, in adjacent columns from `valueColumn` (default 1). */
+  readonly series?: number;
+  /**
+   * Draw the first series without fill: in a stacked bar it is the invisible offset that lets the
+   * second series float (a rank interval from p5 to p95 drawn as p5 hidden + (p95 − p5) shown).
+   */
+  readonly hideFirstSeries?: boolean;
   /** Top-left cell the chart is anchored at, and its size in points. */
   readonly anchorRow: number;
   readonly anchorCol: number;
@@ -58,7 +67,8 @@ export interface ChartPlan {
   readonly height: number;
 }
 
-export interface SheetPlan {
+/** Any sheet as a plan: what the writers apply. The ranked sheet's {@link SheetPlan} is one kind. */
+export interface BaseSheetPlan {
   /** Wanted sheet name; writers take a free one (排名 (2) …): never an existing sheet. */
   readonly sheetName: string;
   readonly blocks: readonly CellBlock[];
@@ -66,12 +76,23 @@ export interface SheetPlan {
   readonly freezeRows: number;
   /** Width in characters per sheet column (index = column). */
   readonly columnWidths: readonly number[];
-  /** A data bar over this column of the ranking block's data rows. */
-  readonly dataBarColumn: number;
-  /** Data rows (0-based within the ranking block's data) to emphasise: the top N. Empty when every row is in the top N. */
+  /**
+   * The block that may be large: writers cut it into pieces, and the data bar and the emphasis
+   * apply to its data rows (default "ranking").
+   */
+  readonly mainBlock?: BlockId;
+  /** A data bar over this column of the main block's data rows; null for none. */
+  readonly dataBarColumn: number | null;
+  /** Data rows (0-based within the main block's data) to emphasise: the top N. Empty when every row is in the top N. */
   readonly emphasisedRows: number;
   readonly emphasisFill: string;
   readonly chart: ChartPlan | null;
+}
+
+/** The ranked sheet's plan. */
+export interface SheetPlan extends BaseSheetPlan {
+  /** A data bar over this column of the ranking block's data rows. */
+  readonly dataBarColumn: number;
   /** Counts, for callers and tests. */
   readonly rankedCount: number;
 }
@@ -280,7 +301,7 @@ export function blockRange(block: CellBlock, withHeader = true): string {
 }
 
 /** A block of a plan by id. */
-export function planBlock(plan: SheetPlan, id: BlockId): CellBlock {
+export function planBlock(plan: BaseSheetPlan, id: BlockId): CellBlock {
   const b = plan.blocks.find((x) => x.id === id);
   if (!b) throw new Error(`plan has no block ${id}`);
   return b;
@@ -342,7 +363,7 @@ function quoteFormulaText(s: string): string {
 }
 
 /** Width per sheet column in characters, from the widest shown value (note values excepted: they may run on). */
-function columnWidths(blocks: readonly CellBlock[]): number[] {
+export function columnWidths(blocks: readonly CellBlock[]): number[] {
   const widths: number[] = [];
   for (const b of blocks) {
     b.values.forEach((r) =>

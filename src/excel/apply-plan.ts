@@ -1,17 +1,17 @@
 /* global Excel */
 /**
- * Applies a ranked-sheet plan (src/core/sheet-plan.ts) to the live workbook: a new sheet, its
- * cells in row blocks, number formats, the two tables, frozen header, column widths, data bar,
- * emphasised top N, the province chart. Never touches an existing sheet; on any failure the
- * half-written sheet is deleted and the error rethrown.
+ * Applies a sheet plan (src/core/sheet-plan.ts: the ranked sheet, or the weight-analysis sheets of
+ * src/core/weight-sheets.ts) to the live workbook: a new sheet, its cells in row blocks, number
+ * formats, the tables, frozen header, column widths, data bar, emphasised top N, the chart. Never
+ * touches an existing sheet; on any failure the half-written sheet is deleted and the error rethrown.
  *
- * Syncs, whatever the size up to 20,000 ranked rows: 1 (names in use) + 2 (cells) + 1 (tables and
- * formatting) = 4. Beyond, one more per further block of at most 10,000 rows. Each write sync
+ * Syncs, whatever the size up to 20,000 rows in the main block: 1 (names in use) + 2 (cells) + 1
+ * (tables and formatting) = 4. Beyond, one more per further block of at most 10,000 rows. Each write sync
  * carries one block's values and its number formats (format after values), so the payload per
  * sync stays near one block's worth (about 3 MB at most, with live formulas), under the web's 5 MB.
  */
 import { cellAddress, freeName, rangeAddress } from "../core/a1";
-import { blockRange, CellBlock, planBlock, SheetPlan } from "../core/sheet-plan";
+import { BaseSheetPlan, blockRange, CellBlock, planBlock } from "../core/sheet-plan";
 import { columnLetter } from "../core/text";
 import { cellInput, freeTableNames, queueTakenNames, removeSheet } from "./workbook";
 
@@ -47,7 +47,7 @@ interface Piece {
  * const { sheetName, syncs } = await Excel.run((context) => applySheetPlan(context, plan));
  * // sheetName → "排名 (2)" when 排名 exists; syncs → 4 for 100 rows
  */
-export async function applySheetPlan(context: Excel.RequestContext, plan: SheetPlan, onProgress?: ProgressListener): Promise<AppliedSheet> {
+export async function applySheetPlan(context: Excel.RequestContext, plan: BaseSheetPlan, onProgress?: ProgressListener): Promise<AppliedSheet> {
   let syncs = 0;
   const sync = async () => {
     syncs++;
@@ -91,12 +91,12 @@ export async function applySheetPlan(context: Excel.RequestContext, plan: SheetP
 // ---- helpers ---------------------------------------------------------------------------------
 
 /**
- * The cell writes, one batch per sync. The ranking's data rows are cut into at least two pieces
+ * The cell writes, one batch per sync. The main block's data rows are cut into at least two pieces
  * of at most {@link BLOCK_ROWS} rows, so that the sync count is the same for every size up to two
- * full blocks; the first batch also carries the ranking's header and the small side blocks.
+ * full blocks; the first batch also carries the main block's header and the small side blocks.
  */
-function writeBatches(plan: SheetPlan): Piece[][] {
-  const ranking = planBlock(plan, "ranking");
+function writeBatches(plan: BaseSheetPlan): Piece[][] {
+  const ranking = mainBlock(plan);
   const rows = ranking.values.length - ranking.headerRows;
   const count = Math.max(2, Math.ceil(rows / BLOCK_ROWS));
   const size = Math.ceil(rows / count);
@@ -145,7 +145,7 @@ function writePiece(sheet: Excel.Worksheet, { block, from, count }: Piece): void
 }
 
 /** Everything after the cells, in one batch: bold headers, tables, frozen header, widths, data bar, emphasis, chart, activation. */
-function finishSheet(sheet: Excel.Worksheet, plan: SheetPlan, tableNames: readonly string[]): void {
+function finishSheet(sheet: Excel.Worksheet, plan: BaseSheetPlan, tableNames: readonly string[]): void {
   for (const b of plan.blocks) {
     if (b.headerRows > 0 && b.values.length > 0) sheet.getRange(rangeAddress(b.row, b.col, b.headerRows, b.values[0].length)).format.font.bold = true;
   }
@@ -161,10 +161,10 @@ function finishSheet(sheet: Excel.Worksheet, plan: SheetPlan, tableNames: readon
     sheet.getRange(`${letter}:${letter}`).format.columnWidth = chars * POINTS_PER_CHAR;
   });
 
-  const ranking = planBlock(plan, "ranking");
+  const ranking = mainBlock(plan);
   const dataRows = ranking.values.length - ranking.headerRows;
   const firstData = ranking.row + ranking.headerRows;
-  if (dataRows > 0) {
+  if (dataRows > 0 && plan.dataBarColumn !== null) {
     const bar = sheet.getRange(rangeAddress(firstData, ranking.col + plan.dataBarColumn, dataRows, 1)).conditionalFormats.add(Excel.ConditionalFormatType.dataBar);
     bar.dataBar.barDirection = Excel.ConditionalDataBarDirection.leftToRight;
   }
@@ -178,9 +178,11 @@ function finishSheet(sheet: Excel.Worksheet, plan: SheetPlan, tableNames: readon
   if (c) {
     const b = planBlock(plan, c.block);
     const left = Math.min(c.categoryColumn, c.valueColumn);
-    const source = sheet.getRange(rangeAddress(b.row, b.col + left, b.headerRows + c.rows, Math.abs(c.valueColumn - c.categoryColumn) + 1));
+    const right = Math.max(c.categoryColumn, c.valueColumn + (c.series ?? 1) - 1);
+    const source = sheet.getRange(rangeAddress(b.row, b.col + left, b.headerRows + c.rows, right - left + 1));
     const chart = sheet.charts.add(Excel.ChartType[c.type], source, Excel.ChartSeriesBy.columns);
     chart.title.text = c.title;
+    if (c.hideFirstSeries) chart.series.getItemAt(0).format.fill.clear();
     chart.legend.visible = false;
     // A bar chart draws its first category at the bottom; reversed, the largest count is on top as in the table.
     chart.axes.categoryAxis.reversePlotOrder = true;
@@ -189,4 +191,8 @@ function finishSheet(sheet: Excel.Worksheet, plan: SheetPlan, tableNames: readon
     chart.height = c.height;
   }
   sheet.activate();
+}
+
+function mainBlock(plan: BaseSheetPlan): CellBlock {
+  return planBlock(plan, plan.mainBlock ?? "ranking");
 }

@@ -3,13 +3,15 @@
  * body stays a few lines. Pure apart from the CustomFunctions.Error values built by convert.ts.
  */
 import { BLANK, readCell } from "../core/cells";
-import { IndexError, Lang, Severity } from "../core/errors";
+import { formatError, IndexError, isIndexError, Lang, LocalText, Severity } from "../core/errors";
 import { DIMENSIONS, findDimension, findIndicator } from "../core/framework";
 import { IndexOptions } from "../core/pipeline";
 import { RankOrder, rankDistricts, TieMethod } from "../core/rank";
 import { getScalingMethod, parseGoalposts } from "../core/scaling";
 import { columnLetter, showValue } from "../core/text";
-import { NameLanguage, parseWeightTable, WeightFinding } from "../core/weights";
+import { DEFAULT_RUNS, DEFAULT_SEED, DEFAULT_SPREAD, MAX_RUNS, SensitivityOptions } from "../core/sensitivity";
+import { changeName, WeightChange } from "../core/weight-compare";
+import { NameLanguage, parseWeightTable, REPORT_WEIGHT_TABLE, WeightFinding, WeightTable } from "../core/weights";
 import { isOmittedRange, ResultCell, scalarArg, toExcelError } from "./convert";
 import { checkShape } from "../core/dataset";
 
@@ -110,6 +112,55 @@ export function parseNameLanguage(v: unknown): NameLanguage {
   return map[key];
 }
 
+/** Reads the `baseline` argument of LIVEWEIGHTDIFF: a weight table, or the report's weights when omitted. */
+export function parseBaseline(v: unknown): WeightTable {
+  if (isOmittedRange(v)) return REPORT_WEIGHT_TABLE;
+  try {
+    return parseWeightTable(weightsCells(v));
+  } catch (e) {
+    // Say which of the two tables is wrong: the same message, introduced as the baseline's.
+    if (isIndexError(e)) throw new IndexError("BASELINE_INVALID", { detail: { zh: formatError(e, "zh"), en: formatError(e, "en") } });
+    throw e;
+  }
+}
+
+/**
+ * The changed rows of a weight comparison with a header row (name, old, new, effective old,
+ * effective new; weights as fractions), or a single "no change" cell.
+ */
+export function weightDiffRows(changes: readonly WeightChange[], lang: Lang): ResultCell[][] {
+  const changed = changes.filter((c) => c.changed);
+  if (changed.length === 0) return [[lang === "zh" ? "无变化" : "No change"]];
+  const header = lang === "zh" ? ["一级/二级指标", "原权重", "新权重", "原有效权重", "新有效权重"] : ["Dimension or indicator", "Old weight", "New weight", "Old effective weight", "New effective weight"];
+  return [header, ...changed.map((c) => [changeName(c, lang), c.oldWeight, c.newWeight, c.oldEffective, c.newEffective])];
+}
+
+/** Most region-runs a formula does at once: about 3 seconds, 40 MB of ranks. */
+export const MAX_FORMULA_WORK = 10_000_000;
+
+/**
+ * Reads LIVESENSITIVITY's `runs` (whole number 1–100,000; omitted or 0: 1,000), `spread`
+ * (0 ≤ p < 1; 25% arrives as 0.25; omitted: 0.25) and `seed` (whole number 0–4294967295; omitted: 2021).
+ */
+export function parseSensitivityArgs(runs: unknown, spread: unknown, seed: unknown): Required<Omit<SensitivityOptions, "rescale">> {
+  const r = numberOption(runs, "runs", (x) => Number.isInteger(x) && x >= 1 && x <= MAX_RUNS, { zh: `1 至 ${MAX_RUNS} 的整数`, en: `a whole number from 1 to ${MAX_RUNS}` }, true);
+  const p = numberOption(spread, "spread", (x) => x >= 0 && x < 1, { zh: "不小于 0、小于 1 的小数（0.25 或 25% 表示 ±25%）", en: "a fraction from 0 up to (not including) 1, e.g. 0.25 or 25% for ±25%" }, false);
+  const s = numberOption(seed, "seed", (x) => Number.isInteger(x) && x >= 0 && x <= 0xffffffff, { zh: "0 至 4294967295 的整数", en: "a whole number from 0 to 4294967295" }, false);
+  return { runs: r ?? DEFAULT_RUNS, spread: p ?? DEFAULT_SPREAD, seed: s ?? DEFAULT_SEED };
+}
+
+/** Refuses an analysis too large to run inside one formula (see {@link MAX_FORMULA_WORK}). */
+export function checkFormulaWork(runs: number, include: ArrayLike<number>): void {
+  let rows = 0;
+  for (let r = 0; r < include.length; r++) rows += include[r] ? 1 : 0;
+  if (runs * rows > MAX_FORMULA_WORK) throw new IndexError("TOO_MANY_RUNS", { runs, rows, max: Math.floor(MAX_FORMULA_WORK / rows) });
+}
+
+/** The header labels of LIVESENSITIVITY's three columns. */
+export function sensitivityLabels(lang: Lang): string[] {
+  return lang === "zh" ? ["排名中位数", "排名第 5 百分位", "排名第 95 百分位"] : ["Median rank", "5th percentile rank", "95th percentile rank"];
+}
+
 /** The word for a severity. */
 export function severityLabel(s: Severity, lang: Lang): string {
   const labels = { error: { zh: "错误", en: "error" }, warning: { zh: "警告", en: "warning" }, info: { zh: "提示", en: "info" } };
@@ -121,6 +172,19 @@ function parseBoolean(v: unknown, name: string): boolean {
   if (v === true || v === 1) return true;
   if (typeof v === "string" && ["true", "false"].includes(v.trim().toLowerCase())) return v.trim().toLowerCase() === "true";
   throw new IndexError("BAD_OPTION", { name, value: showValue(v), options: "TRUE, FALSE" });
+}
+
+/**
+ * A numeric option: null when omitted (or, with `zeroIsOmitted`, a lone 0: Excel desktop passes a
+ * blank cell as 0), the number when `valid` accepts it (numbers, or text such as "25%" or "1,000"),
+ * else BAD_OPTION naming the argument and what it takes.
+ */
+function numberOption(v: unknown, name: string, valid: (x: number) => boolean, takes: LocalText, zeroIsOmitted: boolean): number | null {
+  const x = scalarArg(v);
+  if (x === null || x === "" || (zeroIsOmitted && x === 0)) return null;
+  const read = typeof x === "number" ? x : typeof x === "string" && /\d/.test(x) ? readCell(x) : null;
+  if (typeof read === "number" && valid(read)) return read;
+  throw new IndexError("BAD_OPTION", { name, value: showValue(x), options: takes });
 }
 
 /** "Sheet 1!B2:E21" or "'My sheet'!B2" → sheet prefix and zero-based top-left cell. */

@@ -57,17 +57,25 @@ export interface RowInfo {
  * and otherwise #NUM! (the computation overflowed): a row that holds data never shows as blank.
  */
 export function toColumn(values: ArrayLike<number>, header: string | null, rows: RowInfo, lang: Lang): ResultCell[][] {
+  return toColumns([values], header === null ? null : [header], rows, lang);
+}
+
+/**
+ * Several result columns side by side, aligned with the data as {@link toColumn} aligns one;
+ * a row without a result (error, blank or overflow) shows it in every column.
+ */
+export function toColumns(columns: readonly ArrayLike<number>[], headers: readonly string[] | null, rows: RowInfo, lang: Lang): ResultCell[][] {
   const out: ResultCell[][] = [];
-  if (header !== null) out.push([header]);
-  for (let r = 0; r < values.length; r++) {
-    const v = values[r];
-    if (v - v === 0) out.push([v]);
-    else {
-      const err = rows.errors.get(r);
-      if (err) out.push([toExcelError(err, lang)]);
-      else if (rows.status[r] === ROW_BLANK) out.push([""]);
-      else out.push([new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidNumber)]);
-    }
+  if (headers !== null) out.push([...headers]);
+  for (let r = 0; r < columns[0].length; r++) {
+    let missing: ResultCell | null = null;
+    out.push(
+      columns.map((col) => {
+        const v = col[r];
+        if (v - v === 0) return v;
+        return (missing ??= rowWithoutValue(r, rows, lang));
+      }),
+    );
   }
   return out;
 }
@@ -86,6 +94,14 @@ export function scalarArg(v: unknown): unknown {
 export function isOmittedRange(v: unknown): boolean {
   const x = scalarArg(v);
   return x === null || x === "" || x === 0;
+}
+
+/** What a row without a finite result shows: its error, "" when blank, else #NUM! (overflow). */
+function rowWithoutValue(r: number, rows: RowInfo, lang: Lang): ResultCell {
+  const err = rows.errors.get(r);
+  if (err) return toExcelError(err, lang);
+  if (rows.status[r] === ROW_BLANK) return "";
+  return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidNumber);
 }
 
 function cut(s: string): string {

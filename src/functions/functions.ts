@@ -6,16 +6,32 @@
  * builds functions.json from them); `functions.zh-CN.json` takes its Chinese text from
  * `metadata-zh.json`. Only top-level `function` declarations are registered.
  *
- * Option arguments (rescale, order) are typed `any`, not `boolean`: Excel answers an argument it
- * cannot coerce to a declared type with a bare #VALUE!, while `any` lets the function say what
- * is wrong (rescale cannot be "yes": use TRUE or FALSE).
+ * Option arguments (rescale, order, runs, spread, seed) are typed `any`, not `boolean` or
+ * `number`: Excel answers an argument it cannot coerce to a declared type with a bare #VALUE!,
+ * while `any` lets the function say what is wrong (rescale cannot be "yes": use TRUE or FALSE).
  */
 import { formatFinding } from "../core/errors";
 import { computeIndex } from "../core/pipeline";
 import { parseRankOrder, parseTieMethod } from "../core/rank";
-import { checkWeights, weightTableToCells } from "../core/weights";
-import { describeWhere, indexLabel, parseCall, parseDimensionArg, parseNameLanguage, rankScores, severityLabel, weightsCells } from "./calls";
-import { guard, scalarArg, toColumn } from "./convert";
+import { getSensitivity } from "../core/sensitivity";
+import { compareWeights } from "../core/weight-compare";
+import { checkWeights, parseWeightTable, REPORT_WEIGHT_TABLE, weightTableToCells } from "../core/weights";
+import {
+  checkFormulaWork,
+  describeWhere,
+  indexLabel,
+  parseBaseline,
+  parseCall,
+  parseDimensionArg,
+  parseNameLanguage,
+  parseSensitivityArgs,
+  rankScores,
+  sensitivityLabels,
+  severityLabel,
+  weightDiffRows,
+  weightsCells,
+} from "./calls";
+import { guard, scalarArg, toColumn, toColumns } from "./convert";
 
 /**
  * The total Live-Streaming E-commerce Regional Development Index for each row of a data range.
@@ -87,5 +103,40 @@ export function liveCheckWeights(weights: any[][], invocation: CustomFunctions.I
     if (findings.length === 0) return [["OK"]];
     const address = invocation?.parameterAddresses?.[0] ?? null;
     return findings.map((f) => [severityLabel(f.severity, lang), describeWhere(f, address, lang), formatFinding(f.code, f.params, lang)]);
+  });
+}
+
+/**
+ * The weights that differ between two weight tables: one row per changed dimension or indicator, with its old and new weight and its old and new effective weight in the total.
+ * @customfunction LIVEWEIGHTDIFF
+ * @param {any[][]} weights The weight table to compare (the canonical layout, header row included), e.g. your edited copy of LIVEWEIGHTS().
+ * @param {any[][]} [baseline] The weight table to compare against. Default: the report's weights.
+ * @returns {any[][]} A header row, then name, old weight, new weight, old effective weight, new effective weight (fractions: format as %); or "No change".
+ */
+export function liveWeightDiff(weights: any[][], baseline?: any[][]): any[][] {
+  return guard((lang) => {
+    const current = parseWeightTable(weightsCells(weights));
+    return weightDiffRows(compareWeights(parseBaseline(baseline), current), lang);
+  });
+}
+
+/**
+ * How robust each row's rank is to the weights: a Monte Carlo analysis that multiplies every weight by a random factor within ±spread, renormalises and ranks again, runs times.
+ * @customfunction LIVESENSITIVITY
+ * @param {any[][]} data The five sub-index columns or the 19 raw indicator columns (scaled min–max), as for LIVEINDEX.
+ * @param {any[][]} [weights] A weight table. Default: the report's weights.
+ * @param {any} [runs] Number of runs, a whole number from 1 to 100000. Default 1000.
+ * @param {any} [spread] How far each weight may move: 0.25 (or 25%) means each weight × a factor between 0.75 and 1.25. At least 0, below 1. Default 0.25.
+ * @param {any} [seed] Seed of the random numbers (a whole number); the same seed gives the same result. Default 2021.
+ * @returns {any[][]} Per row: median rank, 5th percentile rank, 95th percentile rank, aligned with the data; header labels when the data has a header row.
+ */
+export function liveSensitivity(data: any[][], weights?: any[][], runs?: any, spread?: any, seed?: any): any[][] {
+  return guard((lang) => {
+    const mc = parseSensitivityArgs(runs, spread, seed);
+    const options = parseCall(weights, null, null);
+    const result = computeIndex(data, options);
+    checkFormulaWork(mc.runs, result.include);
+    const s = getSensitivity(result, options.weights ?? REPORT_WEIGHT_TABLE, mc);
+    return toColumns([s.median, s.p5, s.p95], result.input.columns.hasHeader ? sensitivityLabels(lang) : null, result.input, lang);
   });
 }

@@ -15,6 +15,7 @@ import { loadMapping, saveMapping } from "../excel/settings";
 import { readSource, SourceTable } from "../excel/source";
 import { listWeightTables } from "../excel/weights";
 import { TaskpaneLang, taskpaneText, TaskpaneText } from "./strings";
+import { mountWeightsPane, WeightsPane } from "./weights-pane";
 
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -48,11 +49,20 @@ export function mountPane(doc: Document, env: PaneEnv): { state: PaneState; read
   fillMethods(doc, env.lang);
   setWeightOptions(doc, t, []);
 
-  const ui = new PaneUi(doc, env, t, state);
+  const weights = mountWeightsPane(doc, {
+    lang: env.lang,
+    run: env.run,
+    now: env.now,
+    version: env.version,
+    data: () => (state.source ? { source: state.source, keys: state.keys } : null),
+    topN: () => readTopN(doc),
+    yieldToUi: () => new Promise((resolve) => setTimeout(resolve, 0)),
+  });
+  const ui = new PaneUi(doc, env, t, state, weights);
   byId(doc, "insert-sample").addEventListener("click", () => void ui.insertSample());
   byId(doc, "use-selection").addEventListener("click", () => void ui.useSelection());
   byId(doc, "generate").addEventListener("click", () => void ui.generate());
-  const ready = env.inExcel ? ui.refreshWeightTables() : Promise.resolve();
+  const ready = env.inExcel ? Promise.all([ui.refreshWeightTables(), weights.guard(() => weights.refresh())]).then(() => undefined) : Promise.resolve();
   return { state, ready };
 }
 
@@ -62,6 +72,7 @@ class PaneUi {
     private readonly env: PaneEnv,
     private readonly t: TaskpaneText,
     private readonly state: PaneState,
+    private readonly weights: WeightsPane,
   ) {}
 
   async insertSample(): Promise<void> {
@@ -70,11 +81,13 @@ class PaneUi {
       this.status(this.t.inserted(result.sheetName));
       await this.readSelection();
       await this.refreshWeightTables();
+      void this.weights.guard(() => this.weights.check());
     });
   }
 
   async useSelection(): Promise<void> {
     await this.task(() => this.readSelection());
+    void this.weights.guard(() => this.weights.check());
   }
 
   async generate(): Promise<void> {
@@ -193,8 +206,7 @@ class PaneUi {
   }
 
   private topN(): number {
-    const v = Number(select(this.doc, "top-n").value);
-    return Number.isFinite(v) && v >= 1 ? Math.floor(v) : 100;
+    return readTopN(this.doc);
   }
 
   /** Runs one user action: one at a time, buttons disabled, errors shown in words, never thrown. */
@@ -247,6 +259,12 @@ function byId(doc: Document, id: string): HTMLElement {
 
 function select(doc: Document, id: string): HTMLSelectElement | HTMLInputElement {
   return byId(doc, id) as HTMLSelectElement | HTMLInputElement;
+}
+
+/** The Options section's N (100 when the field does not hold a whole number of at least 1). */
+function readTopN(doc: Document): number {
+  const v = Number(select(doc, "top-n").value);
+  return Number.isFinite(v) && v >= 1 ? Math.floor(v) : 100;
 }
 
 /** Where a mapping is remembered: the table's name, or the sheet-qualified address. */

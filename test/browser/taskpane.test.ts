@@ -54,6 +54,18 @@ describeBrowser("the task pane in Chromium", () => {
     return { page, requests, dialogs };
   }
 
+  /** Saves a screenshot of the whole pane (and copies it to docs/screenshots with UPDATE_SCREENSHOTS=1). */
+  async function shoot(page: Page, name: string): Promise<void> {
+    fs.mkdirSync(SHOTS, { recursive: true });
+    const file = path.join(SHOTS, name);
+    await page.screenshot({ path: file, fullPage: true });
+    expect(fs.statSync(file).size).toBeGreaterThan(5000);
+    if (process.env.UPDATE_SCREENSHOTS === "1") {
+      fs.mkdirSync(path.join(ROOT, "docs", "screenshots"), { recursive: true });
+      fs.copyFileSync(file, path.join(ROOT, "docs", "screenshots", name));
+    }
+  }
+
   const emptyWorkbook = (lang: string): WorkbookInit => ({ sheets: [{ name: "Sheet1" }], selection: "Sheet1!A1", displayLanguage: lang });
 
   /** Clicks a button and waits until the pane is idle again with something new to show. */
@@ -92,18 +104,57 @@ describeBrowser("the task pane in Chromium", () => {
     expect(top.slice(0, 4)).toEqual([1, "浙江省", "杭州市", "滨江区"]);
     expect(Math.abs((top[9] as number) - 78.61)).toBeLessThan(0.01);
 
-    fs.mkdirSync(SHOTS, { recursive: true });
-    const file = path.join(SHOTS, `taskpane-${lang.slice(0, 2)}.png`);
-    await page.screenshot({ path: file, fullPage: true });
-    expect(fs.statSync(file).size).toBeGreaterThan(5000);
-    if (process.env.UPDATE_SCREENSHOTS === "1") {
-      fs.mkdirSync(path.join(ROOT, "docs", "screenshots"), { recursive: true });
-      fs.copyFileSync(file, path.join(ROOT, "docs", "screenshots", path.basename(file)));
-    }
+    await shoot(page, `taskpane-${lang.slice(0, 2)}.png`);
 
     // No request of its own: only the page's files from its origin, and office.js (served by the test).
     expect(requests.filter((u) => !u.startsWith(server.origin) && u !== OFFICE_JS_URL)).toEqual([]);
     expect(dialogs).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it("re-checks and re-compares a weight table by itself when a weight is edited in the workbook", async () => {
+    const { page } = await openPane(emptyWorkbook("en-US"));
+    await clickAndWait(page, "#insert-sample");
+    await page.click("#insert-weights");
+    await page.waitForFunction(() => (document.querySelector("#findings-summary")?.textContent ?? "") !== "" && !(document.querySelector("#impact") as HTMLElement).hidden);
+    // The report's own table: only the two printed-rounding warnings, and no change against the report.
+    expect(await page.textContent("#findings-summary")).toBe("0 error(s), 2 warning(s)");
+    expect(await page.textContent("#diff-report")).toContain("No change.");
+    expect(await page.textContent("#impact-body")).toContain("1.0000");
+
+    const where = await page.evaluate(() => {
+      const fake = (window as unknown as { __fake: { state(): { sheets: { name: string; tables: { name: string; address: string }[] }[] } } }).__fake;
+      for (const sheet of fake.state().sheets) for (const t of sheet.tables) if (t.name.startsWith("ZBDS_Weights")) return { sheet: sheet.name, address: t.address };
+      return null;
+    });
+    expect(where).not.toBeNull();
+    const [, col, row] = /!?\$?([A-Z]+)\$?(\d+)/.exec(where!.address.split(":")[0])!;
+    // Columns of the table: dimension, indicator, dimension weight, indicator weight; the first
+    // data rows are the four goods indicators.
+    const at = (offset: number, r: number) => `${String.fromCharCode(col.charCodeAt(0) + offset)}${Number(row) + r}`;
+    const edit = (address: string, values: unknown[][]) =>
+      page.evaluate(([sheet, a, v]) => (window as unknown as { __fake: { setValues(s: string, a: string, v: unknown[][]): void } }).__fake.setValues(sheet as string, a as string, v as unknown[][]), [where!.sheet, address, values] as const);
+
+    await edit(at(3, 1), [[-0.25]]);
+    await page.waitForFunction(() => (document.querySelector("#findings-summary")?.textContent ?? "").startsWith("1 error"));
+    expect(await page.textContent("#findings-list")).toContain("cannot be negative: -0.25");
+
+    // Goods from 40% to 10% in all four of its rows, the indicator weight restored.
+    await edit(`${at(2, 1)}:${at(3, 4)}`, [[0.1, 0.25], [0.1, 0.25], [0.1, 0.25], [0.1, 0.25]]);
+    await page.waitForFunction(() => (document.querySelector("#findings-summary")?.textContent ?? "").startsWith("0 error"));
+    expect(await page.textContent("#diff-report")).toMatch(/changed/);
+    expect(await page.textContent("#diff-report")).toContain("40% → 10%");
+    const spearman = Number(await page.textContent("#impact-body dl dd"));
+    expect(spearman).toBeGreaterThan(0.5);
+    expect(spearman).toBeLessThan(1);
+
+    // The robustness analysis from its button, written as a sheet.
+    await page.fill("#mc-runs", "200");
+    await page.click("#run-robust");
+    await page.waitForFunction(() => (document.querySelector("#weights-status")?.textContent ?? "").includes("200 runs, seed 2021"));
+    const sheets = await page.evaluate(() => (window as unknown as { __fake: { state(): { sheets: { name: string }[] } } }).__fake.state().sheets.map((x) => x.name));
+    expect(sheets).toContain("Robustness");
+    await shoot(page, "taskpane-weights-en.png");
     await page.close();
   }, 60_000);
 

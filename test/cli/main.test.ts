@@ -203,3 +203,166 @@ describe("bin/live-index.js", () => {
     expect(bad.stderr).toBe(`错误：找不到文件：${join(dir, "nope.xlsx")}\nError: File not found: ${join(dir, "nope.xlsx")}\n`);
   }, 60_000);
 });
+
+describe("live-index check-weights", () => {
+  const dir = tempDir("check");
+  /** The report's weight table as LIVEWEIGHTS() spills it (range rows: 0 header, 1–4 goods, 5–10 supply, 11–13 viewing, 14–17 quality, 18–19 industry). */
+  const table = (edit: (rows: (string | number)[][]) => void = () => undefined) => {
+    const rows = weightTableToCells("zh");
+    edit(rows);
+    return rows;
+  };
+  writeFileSync(join(dir, "report.csv"), toCsv(table()));
+  // streamer_gmv 25% → 40%: goods' indicators become 40, 25, 25, 25 (sum 115) of 40%, so the
+  // effective weights are 0.4 × 40/115 = 13.91% and 0.4 × 25/115 = 8.70%, from 0.4 × 25% = 10%.
+  writeFileSync(join(dir, "edited.csv"), toCsv(table((r) => (r[1][3] = 0.4))));
+  // All the weight on goods: 100% goods, 0 for the other four dimensions.
+  writeFileSync(join(dir, "goods-only.csv"), toCsv(table((r) => r.slice(1).forEach((row, i) => (row[2] = i < 4 ? 1 : 0)))));
+  writeFileSync(join(dir, "broken.csv"), toCsv(table((r) => ((r[3][3] = -0.25), (r[7][1] = "不存在的指标")))));
+  /**
+   * Five regions whose four other sub-indices all equal x, so the report's weights give
+   * 0.4·goods + 0.6·x and the goods-only table gives goods:
+   *
+   *   region  goods  x    report total  rank   goods-only  rank   move
+   *   甲区     10   100       64         1         10        5     −4
+   *   乙区     50    50       50         3         50        3      0
+   *   丙区     90     0       36         5         90        1     +4
+   *   丁区     30    80       60         2         30        4     −2
+   *   戊区     70    20       40         4         70        2     +2
+   *
+   * Top 2: 甲区 and 丁区 leave, 丙区 and 戊区 enter. The order is exactly reversed: Spearman −1.
+   * Mean absolute shift (4 + 0 + 4 + 2 + 2) / 5 = 2.4. A sixth row with a bad value is skipped.
+   */
+  const regions: [string, number, number][] = [["甲区", 10, 100], ["乙区", 50, 50], ["丙区", 90, 0], ["丁区", 30, 80], ["戊区", 70, 20]];
+  writeFileSync(
+    join(dir, "regions.csv"),
+    toCsv([
+      ["省", "市", "区", "直播商品消费指数", "直播内容供给指数", "直播内容消费指数", "直播质量指数", "产业促进指数"],
+      ...regions.map(([name, g, x]) => ["浙江省", "杭州市", name, g, x, x, x, x]),
+      ["浙江省", "杭州市", "己区", "abc", 1, 1, 1, 1],
+    ]),
+  );
+
+  it.each([
+    [["check-weights"], ["缺少权重表文件", "Missing the weight table file"]],
+    [["check-weights", "nope.csv"], ["找不到文件", "File not found"]],
+    [["check-weights", "report.csv", "--baseline", "nope.csv"], ["File not found"]],
+    [["check-weights", "report.csv", "--data", "nope.csv"], ["File not found"]],
+    [["check-weights", "report.csv", "extra.csv"], ["Unexpected argument(s): extra.csv"]],
+    [["check-weights", "report.csv", "--force"], ["Unknown option: --force"]],
+    [["check-weights", "report.csv", "--out", "x.xlsx"], ["Unknown option: --out"]],
+    [["check-weights", "report.csv", "--top", "0"], ['--top must be a whole number of at least 1, not "0"']],
+    [["check-weights", "report.csv", "--lang", "fr"], ["--lang must be zh or en"]],
+    [["check-weights", "report.csv", "--data"], ["--data needs a value"]],
+    [["check-weights", "short.csv"], ["无法识别权重表的列", "Cannot read the weight table's columns", "It has only 2 column(s)"]],
+    [["check-weights", "report.csv", "--data", "short.csv"], ["Columns needed for the computation are missing"]],
+  ])("bad usage %j exits 2 with a message in both languages", async (args, messages) => {
+    writeFileSync(join(dir, "short.csv"), "区,直播商品消费指数\nA,1\n");
+    const r = await cli(args, dir);
+    expect(r.code).toBe(2);
+    for (const m of messages) expect(r.err).toContain(m);
+    expect(r.err).toMatch(/^错误：/m);
+    expect(r.err).toMatch(/^Error: /m);
+    expect(r.err).not.toMatch(/\n\s+at /);
+  });
+
+  it("a table with errors: every finding with its severity and row, nothing compared, exit 2", async () => {
+    const r = await cli(["check-weights", "broken.csv", "--data", "regions.csv"], dir);
+    expect(r.code).toBe(2);
+    expect(r.out).toContain("检查结果：3 条（错误 3，警告 0）");
+    expect(r.out).toMatch(/^ {2}错误 {2}第 4 行 +二级指标权重不能为负数：-0\.25。$/m);
+    expect(r.out).toMatch(/^ {2}错误 {2}第 8 行 +未知的二级指标 "不存在的指标"。$/m);
+    expect(r.out).toMatch(/^ {2}错误 {2}整表 +缺少二级指标：该区县直播主体\(达人\+机构\)数量指数。$/m);
+    expect(r.out).not.toContain("差异");
+    expect(r.out).not.toContain("排名影响");
+    expect(r.out.split("\n").pop()).toBe("结论：权重表有错误（见上），未作比较。");
+  });
+
+  it("a baseline with errors: its errors are listed, exit 2", async () => {
+    const r = await cli(["check-weights", "report.csv", "--baseline", "broken.csv", "--lang", "en"], dir);
+    expect(r.code).toBe(2);
+    expect(r.out).toContain("Baseline weight table: broken.csv\nFindings: 3 (3 error(s), 0 warning(s))");
+    expect(r.out.split("\n").pop()).toBe("Verdict: the baseline weight table has errors (see above); nothing compared.");
+  });
+
+  it("the report's own table: the two rounding warnings with their rows, no difference, exit 0", async () => {
+    const r = await cli(["check-weights", "report.csv"], dir);
+    expect(r).toMatchObject({ code: 0, err: "" });
+    expect(r.out).toContain("权重表：report.csv");
+    expect(r.out).toContain("检查结果：2 条（错误 0，警告 2）");
+    expect(r.out).toMatch(/^ {2}警告 {2}第 6 行 +“直播内容供给指数”的二级指标的权重之和为 96%.*四舍五入/m);
+    expect(r.out).toMatch(/^ {2}警告 {2}第 12 行 +“直播内容消费指数”的二级指标的权重之和为 99%/m);
+    expect(r.out).toContain("与报告权重相比的差异：0 项\n  无变化。");
+    expect(r.out).not.toContain("排名影响");
+    expect(r.out.split("\n").pop()).toBe("结论：权重表没有错误。");
+  });
+
+  it("one indicator edited: that indicator and its three siblings, old → new and effective old → new (English)", async () => {
+    const r = await cli(["check-weights", "edited.csv", "--lang", "en"], dir);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("Weight table: edited.csv");
+    expect(r.out).toMatch(/warning {2}row 2 +The weights of the indicators of "Live-stream goods consumption" sum to 115%/);
+    expect(r.out).toContain("Differences from the report's weights: 4");
+    const lines = r.out.split("\n");
+    const line = (name: string) => lines.find((l) => l.includes(name)) ?? "";
+    expect(line("GMV driven by streamers based in the district")).toMatch(/25% → 40% +10% → 13\.91%$/);
+    for (const sibling of ["Growth rate of streamer-driven GMV", "GMV driven by merchants' own live streams", "Share of merchants' sales made through live streams"]) {
+      expect(line(sibling)).toMatch(/25% → 25% +10% → 8\.7%$/);
+    }
+    // The column header and the four rows, nothing else: no dimension changed.
+    const section = r.out.slice(r.out.indexOf("Differences from")).split("\n\n")[0].split("\n");
+    expect(section).toHaveLength(1 + 1 + 4);
+  });
+
+  it("--baseline: the differences are taken from that table instead", async () => {
+    const r = await cli(["check-weights", "report.csv", "--baseline", "edited.csv", "--lang", "en"], dir);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("Differences from the baseline edited.csv: 4");
+    expect(r.out).toMatch(/GMV driven by streamers based in the district +40% → 25% +13\.91% → 10%$/m);
+  });
+
+  it("--data: regions entering and leaving the top N, the largest moves, Spearman and the mean shift (hand-worked example)", async () => {
+    const r = await cli(["check-weights", "goods-only.csv", "--data", "regions.csv", "--top", "2"], dir);
+    expect(r).toMatchObject({ code: 0, err: "" });
+    const impact = r.out.slice(r.out.indexOf("排名影响"));
+    expect(impact.split("\n").slice(0, 15)).toEqual([
+      "排名影响（regions.csv，5 个地区，跳过 1 行（空行或数据错误））：",
+      "  进入前 2 名：",
+      "    浙江省 杭州市 丙区  5 → 1  (+4)",
+      "    浙江省 杭州市 戊区  4 → 2  (+2)",
+      "  退出前 2 名：",
+      "    浙江省 杭州市 甲区  1 → 5  (-4)",
+      "    浙江省 杭州市 丁区  2 → 4  (-2)",
+      "  上升最多：",
+      "    浙江省 杭州市 丙区  5 → 1  (+4)",
+      "    浙江省 杭州市 戊区  4 → 2  (+2)",
+      "  下降最多：",
+      "    浙江省 杭州市 甲区  1 → 5  (-4)",
+      "    浙江省 杭州市 丁区  2 → 4  (-2)",
+      "  Spearman 等级相关系数：-1.0000",
+      "  平均绝对排名变化（名次）：2.40",
+    ]);
+  });
+
+  it("--data with the report's own table: nobody enters, leaves or moves; Spearman 1", async () => {
+    const r = await cli(["check-weights", "report.csv", "--data", "regions.csv", "--top", "2", "--lang", "en"], dir);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("  Entering the top 2: none\n  Leaving the top 2: none\n  Largest moves up: none\n  Largest moves down: none");
+    expect(r.out).toContain("Spearman's rank correlation: 1.0000");
+    expect(r.out).toContain("Mean absolute rank shift (places): 0.00");
+  });
+
+  it("reads an .xlsx weight table", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("权重").addRows(table((r) => (r[1][3] = 0.4)));
+    await wb.xlsx.writeFile(join(dir, "edited.xlsx"));
+    const r = await cli(["check-weights", "edited.xlsx"], dir);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("权重表：edited.xlsx!权重");
+    expect(r.out).toMatch(/该区县主播直播引导成交额指数 +25% → 40% +10% → 13\.91%$/m);
+  });
+
+  it("is in the help", () => {
+    expect(HELP).toContain("live-index check-weights <权重表 weights.xlsx|.csv> [--baseline <file>] [--data <file>] [--top <n>] [--lang zh|en]");
+  });
+});

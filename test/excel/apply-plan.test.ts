@@ -163,6 +163,7 @@ describe("applySheetPlan: the written sheet", () => {
         endCell: null,
         width: c.width,
         height: c.height,
+        seriesWithoutFill: [],
       },
     ]);
     expect(summary.col).toBe(11);

@@ -8,12 +8,19 @@
  * It counts syncs, measures the payload of each batch (UTF-8 bytes of the JSON of values, formulas
  * and number formats written) and can fail the k-th sync or the k-th queued operation.
  *
+ * Events: `table.onChanged` and `worksheet.onChanged` handlers (added and removed at sync, as
+ * Office.js does) are called asynchronously (a microtask after the change) for every write of
+ * values or formulas that touches the table or sheet, from a batch or from {@link FakeExcel.setValues},
+ * and for table rows added or deleted. `Excel.run(context, batch)` reuses a context (Office.js's
+ * way to remove a handler through the context that added it).
+ *
  * No Node imports: the same file can be bundled into a browser page.
  *
  * Deliberate simplifications (Excel does more): formulas are stored, never evaluated (a formula
  * cell's value reads as its formula text); text is never coerced to numbers or dates; `'` at the
  * start of a written string marks text, as in Excel; the used range counts cells with a value or
- * formula only.
+ * formula only; adding table rows needs empty cells below the table (Excel would shift them);
+ * a data validation rule replaces the rules inside its range (rules partly overlapping it stay).
  *
  * @example
  * const fake = installFakeExcel(globalThis, { sheets: [{ name: "Sheet1", cells: [["a", 1]] }], selection: "Sheet1!A1" });
@@ -76,6 +83,28 @@ export interface ChartState {
   readonly endCell: string | null;
   readonly width: number;
   readonly height: number;
+  /** Series (0-based) whose fill was cleared: drawn invisible. */
+  readonly seriesWithoutFill: readonly number[];
+}
+
+export interface DataValidationState {
+  readonly address: string;
+  /** The rule as set (`{ decimal: { formula1, formula2, operator } }` …); null when only an alert or prompt was set. */
+  readonly rule: unknown;
+  readonly errorAlert: unknown;
+  readonly prompt: unknown;
+}
+
+/** What a table's or worksheet's onChanged handler receives. */
+export interface FakeChangeEvent {
+  readonly type: "TableChanged" | "WorksheetChanged";
+  readonly changeType: "RangeEdited" | "RowInserted" | "RowDeleted";
+  readonly source: "Local";
+  /** The changed cells, without the sheet name ("C5", "A21:D22"). */
+  readonly address: string;
+  readonly worksheetId: string;
+  /** For TableChanged. */
+  readonly tableId?: string;
 }
 
 export interface ConditionalFormatState {
@@ -92,6 +121,7 @@ export interface SheetState {
   readonly tables: readonly TableState[];
   readonly charts: readonly ChartState[];
   readonly conditionalFormats: readonly ConditionalFormatState[];
+  readonly dataValidations: readonly DataValidationState[];
   readonly freezeRows: number;
   /** Widths in points of the columns whose width was set, by column letter. */
   readonly columnWidths: Readonly<Record<string, number>>;
@@ -139,8 +169,10 @@ export interface FakeExcel {
   formulas(sheet: string, address: string): unknown[][];
   /** Sets the selection ("Sheet1!B2", "B2" on the active sheet, several areas, or null). */
   select(selection: string | readonly string[] | null): void;
-  /** Writes values directly, outside any batch (for test set-up). */
+  /** Writes values directly, outside any batch, as a user typing or pasting would: the change events fire. */
   setValues(sheet: string, address: string, values: readonly (readonly unknown[])[]): void;
+  /** Event handlers registered now, and events delivered since the fake was installed. */
+  events(): { readonly handlers: number; readonly fired: number };
 }
 
 /** The error Office.js rejects a sync with (OfficeExtension.Error: `code`, `debugInfo`). */
@@ -159,7 +191,20 @@ export class FakeOfficeError extends Error {
 export const FAKE_ENUMS = {
   ConditionalFormatType: { custom: "Custom", dataBar: "DataBar", colorScale: "ColorScale", iconSet: "IconSet", topBottom: "TopBottom", presetCriteria: "PresetCriteria", containsText: "ContainsText", cellValue: "CellValue" },
   ConditionalDataBarDirection: { context: "Context", leftToRight: "LeftToRight", rightToLeft: "RightToLeft" },
-  ChartType: { barClustered: "BarClustered", columnClustered: "ColumnClustered", pie: "Pie", line: "Line" },
+  ChartType: { barClustered: "BarClustered", barStacked: "BarStacked", columnClustered: "ColumnClustered", pie: "Pie", line: "Line" },
+  DataValidationOperator: {
+    between: "Between",
+    notBetween: "NotBetween",
+    equalTo: "EqualTo",
+    notEqualTo: "NotEqualTo",
+    greaterThan: "GreaterThan",
+    lessThan: "LessThan",
+    greaterThanOrEqualTo: "GreaterThanOrEqualTo",
+    lessThanOrEqualTo: "LessThanOrEqualTo",
+  },
+  DataValidationAlertStyle: { stop: "Stop", warning: "Warning", information: "Information" },
+  DataChangeType: { unknown: "Unknown", rangeEdited: "RangeEdited", rowInserted: "RowInserted", rowDeleted: "RowDeleted" },
+  EventSource: { local: "Local", remote: "Remote" },
   ChartSeriesBy: { auto: "Auto", columns: "Columns", rows: "Rows" },
   ErrorCodes: { generalException: "GeneralException", invalidArgument: "InvalidArgument", invalidOperation: "InvalidOperation", itemNotFound: "ItemNotFound", itemAlreadyExists: "ItemAlreadyExists", invalidSelection: "InvalidSelection", propertyNotLoaded: "PropertyNotLoaded" },
 } as const;
@@ -172,8 +217,19 @@ export function installFakeExcel(target: object, initial: WorkbookInit = {}): Fa
   const engine = new Engine(new WorkbookModel(initial));
   const excel = {
     ...FAKE_ENUMS,
-    run: async <T>(batch: (context: FakeRequestContext) => Promise<T>): Promise<T> => {
-      const context = new FakeRequestContext(engine);
+    run: async <T>(first: FakeRequestContext | { context: FakeRequestContext } | ((context: FakeRequestContext) => Promise<T>), second?: (context: FakeRequestContext) => Promise<T>): Promise<T> => {
+      // Excel.run(batch), or Excel.run(context or object, batch) to go on with an earlier context.
+      let context: FakeRequestContext;
+      let batch: (context: FakeRequestContext) => Promise<T>;
+      if (typeof first === "function") {
+        context = new FakeRequestContext(engine);
+        batch = first;
+      } else {
+        const given = first instanceof FakeRequestContext ? first : first?.context;
+        if (!(given instanceof FakeRequestContext) || typeof second !== "function") throw new TypeError("Excel.run(context, batch): not a request context of this workbook");
+        context = given;
+        batch = second;
+      }
       let result: T;
       try {
         result = await batch(context);
@@ -301,6 +357,7 @@ function utf8Bytes(s: string): number {
 // ---- the workbook model ----------------------------------------------------------------------
 
 type Layer = "value" | "formula" | "numberFormat" | "bold" | "fill";
+const LAYERS: readonly Layer[] = ["value", "formula", "numberFormat", "bold", "fill"];
 
 class Grid {
   private readonly layers: Record<Layer, unknown[][]> = { value: [], formula: [], numberFormat: [], bold: [], fill: [] };
@@ -312,6 +369,15 @@ class Grid {
   set(layer: Layer, r: number, c: number, v: unknown): void {
     const rows = this.layers[layer];
     (rows[r] ?? (rows[r] = []))[c] = v;
+  }
+
+  /** Copies every layer of one cell to another. */
+  copy(fromR: number, fromC: number, toR: number, toC: number): void {
+    for (const layer of LAYERS) this.set(layer, toR, toC, this.get(layer, fromR, fromC));
+  }
+
+  clear(r: number, c: number): void {
+    for (const layer of LAYERS) if (this.get(layer, r, c) !== undefined) this.set(layer, r, c, undefined);
   }
 
   filled(r: number, c: number): boolean {
@@ -350,6 +416,9 @@ interface ChartModel {
   name: string;
   readonly type: string;
   readonly source: string;
+  /** Series in the source: its columns (or rows) after the first, which holds the categories. */
+  readonly seriesCount: number;
+  seriesWithoutFill: number[];
   readonly seriesBy: string;
   title: string | null;
   legendVisible: boolean;
@@ -358,6 +427,13 @@ interface ChartModel {
   endCell: string | null;
   width: number;
   height: number;
+}
+
+interface DataValidationModel {
+  readonly rect: Rect;
+  rule: unknown;
+  errorAlert: unknown;
+  prompt: unknown;
 }
 
 interface ConditionalFormatModel {
@@ -371,6 +447,7 @@ class SheetModel {
   readonly grid = new Grid();
   readonly charts: ChartModel[] = [];
   readonly conditionalFormats: ConditionalFormatModel[] = [];
+  readonly validations: DataValidationModel[] = [];
   readonly columnWidths = new Map<number, number>();
   freezeRows = 0;
   /** Each sheet keeps its own selection; activating a sheet shows it again, as in Excel. */
@@ -389,6 +466,8 @@ class WorkbookModel {
   readonly tables: TableModel[] = [];
   readonly settings = new Map<string, unknown>();
   readonly names: string[];
+  /** Told of every change of cells or table rows (the engine turns them into events); unset while the initial workbook is built. */
+  onChange: ((change: CellChange) => void) | null = null;
   activeId = "";
   /** True while something other than a range (a chart, a shape) is selected. */
   noRangeSelected = false;
@@ -493,7 +572,7 @@ class WorkbookModel {
   }
 
   /** Writes values or formulas as Excel does: "=…" is a formula, a leading "'" marks text, null leaves a cell alone. */
-  writeCells(sheet: SheetModel, rect: Rect, data: readonly (readonly unknown[])[], what: "values" | "formulas"): void {
+  writeCells(sheet: SheetModel, rect: Rect, data: readonly (readonly unknown[])[], what: "values" | "formulas", silent = false): void {
     checkShape(rect, data, what);
     const g = sheet.grid;
     for (let i = 0; i < rect.h; i++) {
@@ -515,6 +594,47 @@ class WorkbookModel {
         }
       }
     }
+    if (!silent) this.onChange?.({ sheet, rect, changeType: "RangeEdited", table: null });
+  }
+
+  /**
+   * Adds `values.length` rows to a table at data row `at` (its end when null), moving the table's
+   * rows from there down. The cells below the table must be empty: the fake does not shift them.
+   */
+  addTableRows(table: TableModel, at: number | null, values: readonly (readonly unknown[])[]): void {
+    const { sheet, rect } = table;
+    const dataRows = rect.h - 1;
+    const index = at ?? dataRows;
+    const n = values.length;
+    if (!Number.isInteger(index) || index < 0 || index > dataRows) throw new FakeOfficeError("InvalidArgument", `table row index ${index}`);
+    if (n === 0) throw new FakeOfficeError("InvalidArgument", "no rows to add");
+    const below: Rect = { r: rect.r + rect.h, c: rect.c, h: n, w: rect.w };
+    for (let r = below.r; r < below.r + n; r++) {
+      for (let c = below.c; c < below.c + below.w; c++) {
+        if (sheet.grid.filled(r, c)) throw new FakeOfficeError("InvalidOperation", "the fake cannot shift the cells below a table");
+      }
+    }
+    if (this.tables.some((t) => t !== table && t.sheet === sheet && intersect(t.rect, below))) throw new FakeOfficeError("InvalidOperation", "a table is in the way");
+    const first = rect.r + 1 + index;
+    for (let r = rect.r + rect.h - 1; r >= first; r--) for (let c = rect.c; c < rect.c + rect.w; c++) sheet.grid.copy(r, c, r + n, c);
+    for (let r = first; r < first + n; r++) for (let c = rect.c; c < rect.c + rect.w; c++) sheet.grid.clear(r, c);
+    const added: Rect = { r: first, c: rect.c, h: n, w: rect.w };
+    this.writeCells(sheet, added, values, "values", true);
+    table.rect = { ...rect, h: rect.h + n };
+    this.onChange?.({ sheet, rect: added, changeType: "RowInserted", table });
+  }
+
+  /** Deletes one data row of a table, moving the rows below it up; the last data row is only cleared, as a table keeps one. */
+  deleteTableRow(table: TableModel, index: number): void {
+    const { sheet, rect } = table;
+    const dataRows = rect.h - 1;
+    if (!Number.isInteger(index) || index < 0 || index >= dataRows) throw new FakeOfficeError("ItemNotFound", `no table row ${index}`);
+    const row = rect.r + 1 + index;
+    const last = rect.r + rect.h - 1;
+    for (let r = row; r < last; r++) for (let c = rect.c; c < rect.c + rect.w; c++) sheet.grid.copy(r + 1, c, r, c);
+    for (let c = rect.c; c < rect.c + rect.w; c++) sheet.grid.clear(last, c);
+    if (dataRows > 1) table.rect = { ...rect, h: rect.h - 1 };
+    this.onChange?.({ sheet, rect: { r: row, c: rect.c, h: 1, w: rect.w }, changeType: "RowDeleted", table });
   }
 
   private freeSheetName(): string {
@@ -522,6 +642,15 @@ class WorkbookModel {
     while (this.sheetByName(`Sheet${n}`)) n++;
     return `Sheet${n}`;
   }
+}
+
+/** A change of cells, for the event handlers. */
+interface CellChange {
+  readonly sheet: SheetModel;
+  readonly rect: Rect;
+  readonly changeType: FakeChangeEvent["changeType"];
+  /** The table whose rows were added or deleted; null for a write of cells. */
+  readonly table: TableModel | null;
 }
 
 function checkShape(rect: Rect, data: unknown, what: string): asserts data is readonly (readonly unknown[])[] {
@@ -562,8 +691,16 @@ interface Op {
   readonly fail: boolean;
 }
 
+/** A registered onChanged handler of a table or a worksheet. */
+interface HandlerRegistration {
+  readonly target: TableModel | SheetModel;
+  readonly handler: (event: FakeChangeEvent) => unknown;
+}
+
 class Engine {
   private queue: Op[] = [];
+  private readonly registrations: HandlerRegistration[] = [];
+  private fired = 0;
   private payload = 0;
   private counts = { syncs: 0, operations: 0, payloadBytes: [] as number[], calculationSuspended: 0, screenUpdatingSuspended: 0 };
   private failure: FailurePlan | null = null;
@@ -572,7 +709,41 @@ class Engine {
   suspendCalc = false;
   suspendScreen = false;
 
-  constructor(readonly wb: WorkbookModel) {}
+  constructor(readonly wb: WorkbookModel) {
+    wb.onChange = (change) => this.dispatch(change);
+  }
+
+  addHandler(registration: HandlerRegistration): void {
+    this.registrations.push(registration);
+  }
+
+  removeHandler(registration: HandlerRegistration): void {
+    const i = this.registrations.indexOf(registration);
+    if (i >= 0) this.registrations.splice(i, 1);
+  }
+
+  /** Calls, a microtask later, every handler of a table or sheet the change touches (Excel fires after the change, never during it). */
+  private dispatch(change: CellChange): void {
+    for (const reg of this.registrations) {
+      const event = this.eventFor(reg.target, change);
+      if (!event) continue;
+      this.fired++;
+      void Promise.resolve()
+        .then(() => (this.registrations.includes(reg) ? reg.handler(event) : undefined))
+        .catch(() => undefined);
+    }
+  }
+
+  private eventFor(target: TableModel | SheetModel, change: CellChange): FakeChangeEvent | null {
+    if (target instanceof SheetModel) {
+      if (target !== change.sheet || !this.wb.sheets.includes(target)) return null;
+      return { type: "WorksheetChanged", changeType: change.changeType, source: "Local", address: a1(change.rect), worksheetId: target.id };
+    }
+    if (target.sheet !== change.sheet || !this.wb.tables.includes(target)) return null;
+    const touched = change.table === target ? change.rect : intersect(target.rect, change.rect);
+    if (!touched) return null;
+    return { type: "TableChanged", changeType: change.changeType, source: "Local", address: a1(touched), worksheetId: target.sheet.id, tableId: target.id };
+  }
 
   pending(): boolean {
     return this.queue.length > 0;
@@ -658,6 +829,7 @@ class Engine {
         const at = parseRef(address);
         wb.writeCells(s, { r: at.r, c: at.c, h: values.length, w: values[0]?.length ?? 0 }, values, "values");
       },
+      events: () => ({ handlers: engine.registrations.length, fired: engine.fired }),
     };
   }
 }
@@ -691,8 +863,9 @@ function snapshot(wb: WorkbookModel): WorkbookState {
         name: s.name,
         usedAddress: used ? a1(used) : null,
         tables: wb.tables.filter((t) => t.sheet === s).map((t) => ({ name: t.name, address: a1(t.rect), style: t.style })),
-        charts: s.charts.map(({ id: _id, ...chart }) => chart),
+        charts: s.charts.map(({ id: _id, seriesCount: _count, seriesWithoutFill, ...chart }) => ({ ...chart, seriesWithoutFill: [...seriesWithoutFill].sort((a, b) => a - b) })),
         conditionalFormats: s.conditionalFormats.map((f) => ({ type: f.type, address: a1(f.rect), barDirection: f.barDirection })),
+        dataValidations: s.validations.map((v) => ({ address: a1(v.rect), rule: v.rule, errorAlert: v.errorAlert, prompt: v.prompt })),
         freezeRows: s.freezeRows,
         columnWidths: Object.fromEntries([...s.columnWidths].sort((a, b) => a[0] - b[0]).map(([c, w]) => [letters(c), w])),
       };
@@ -881,6 +1054,7 @@ class FakeWorksheet extends FakeClientObject {
   readonly tables: FakeTableCollection;
   readonly charts: FakeChartCollection;
   readonly freezePanes: FakeFreezePanes;
+  readonly onChanged: FakeEventHandlers;
   constructor(
     engine: Engine,
     private readonly resolve: () => SheetModel | null,
@@ -889,6 +1063,7 @@ class FakeWorksheet extends FakeClientObject {
     this.tables = new FakeTableCollection(engine, () => this.entity());
     this.charts = new FakeChartCollection(engine, () => this.entity());
     this.freezePanes = new FakeFreezePanes(engine, () => this.entity());
+    this.onChanged = new FakeEventHandlers(engine, () => this.entity());
   }
   get name(): string {
     return this.read("name");
@@ -963,6 +1138,7 @@ class FakeRange extends FakeClientObject {
   protected readonly className = "Range";
   readonly format: FakeRangeFormat;
   readonly conditionalFormats: FakeConditionalFormatCollection;
+  readonly dataValidation: FakeDataValidation;
   constructor(
     engine: Engine,
     private readonly resolve: () => RangeRef | null,
@@ -970,6 +1146,7 @@ class FakeRange extends FakeClientObject {
     super(engine);
     this.format = new FakeRangeFormat(engine, () => this.entity());
     this.conditionalFormats = new FakeConditionalFormatCollection(engine, () => this.entity());
+    this.dataValidation = new FakeDataValidation(engine, () => this.entity());
   }
   get address(): string {
     return this.read("address");
@@ -1229,11 +1406,19 @@ class FakeTableCollection extends FakeClientObject {
 
 class FakeTable extends FakeClientObject {
   protected readonly className = "Table";
+  readonly rows: FakeTableRowCollection;
+  readonly onChanged: FakeEventHandlers;
   constructor(
     engine: Engine,
     private readonly resolve: () => TableModel | null,
   ) {
     super(engine);
+    this.rows = new FakeTableRowCollection(engine, () => this.entity());
+    this.onChanged = new FakeEventHandlers(engine, () => this.entity());
+  }
+  /** The fake's tables never show a totals row. */
+  get showTotals(): boolean {
+    return this.read("showTotals");
   }
   get name(): string {
     return this.read("name");
@@ -1281,11 +1466,11 @@ class FakeTable extends FakeClientObject {
     });
   }
   protected loadable() {
-    return ["name", "style", "id"];
+    return ["name", "style", "id", "showTotals"];
   }
   protected readNow(name: string): unknown {
     const t = this.entity();
-    return name === "name" ? t.name : name === "style" ? t.style : t.id;
+    return name === "name" ? t.name : name === "style" ? t.style : name === "id" ? t.id : false;
   }
   protected entity(allowNull?: boolean): TableModel;
   protected entity(allowNull: true): TableModel | null;
@@ -1312,6 +1497,8 @@ class FakeChartCollection {
         name: `Chart ${s.charts.length + 1}`,
         type,
         source: `${sheetRef(src.sheet.name)}!${a1(src.rect)}`,
+        seriesCount: Math.max(1, (seriesBy === "Rows" ? src.rect.h : src.rect.w) - 1),
+        seriesWithoutFill: [],
         seriesBy,
         title: null,
         legendVisible: true,
@@ -1332,10 +1519,12 @@ class FakeChart {
   readonly title: { text: string; visible: boolean };
   readonly legend: { visible: boolean };
   readonly axes: { categoryAxis: { reversePlotOrder: boolean } };
+  readonly series: { getItemAt(index: number): FakeChartSeries };
   constructor(
     private readonly engine: Engine,
     private readonly chart: () => ChartModel,
   ) {
+    this.series = { getItemAt: (index: number) => new FakeChartSeries(engine, chart, index) };
     const setter = <K extends keyof ChartModel>(key: K, map: (v: never) => ChartModel[K]) => ({
       get: (): never => {
         throw new FakeOfficeError("PropertyNotLoaded", `The property '${String(key)}' is not available.`);
@@ -1368,6 +1557,214 @@ class FakeChart {
       c.startCell = show(startCell);
       c.endCell = endCell === undefined ? null : show(endCell);
     });
+  }
+}
+
+/** A chart's series: its fill can be cleared (drawn invisible: the offset of a floating bar) or set. */
+class FakeChartSeries {
+  readonly format: { readonly fill: { clear(): void; setSolidColor(color: string): void } };
+  constructor(engine: Engine, chart: () => ChartModel, index: number) {
+    const series = () => {
+      const c = chart();
+      if (!Number.isInteger(index) || index < 0 || index >= c.seriesCount) throw new FakeOfficeError("ItemNotFound", `the chart has no series ${index}`);
+      return c;
+    };
+    this.format = {
+      fill: {
+        clear: () => engine.enqueue(() => {
+          const c = series();
+          if (!c.seriesWithoutFill.includes(index)) c.seriesWithoutFill.push(index);
+        }),
+        setSolidColor: () => engine.enqueue(() => {
+          const c = series();
+          c.seriesWithoutFill = c.seriesWithoutFill.filter((i) => i !== index);
+        }),
+      },
+    };
+  }
+}
+
+/** `range.dataValidation`: rule, error alert and prompt, recorded per range (see the file comment). */
+class FakeDataValidation extends FakeClientObject {
+  protected readonly className = "DataValidation";
+  constructor(
+    engine: Engine,
+    private readonly range: () => RangeRef,
+  ) {
+    super(engine);
+  }
+  get rule(): unknown {
+    return this.read("rule");
+  }
+  set rule(v: unknown) {
+    this.queue(() => {
+      checkValidationRule(v);
+      const { sheet, rect } = this.range();
+      for (let i = sheet.validations.length - 1; i >= 0; i--) if (contains(rect, sheet.validations[i].rect)) sheet.validations.splice(i, 1);
+      sheet.validations.push({ rect, rule: clone(v), errorAlert: null, prompt: null });
+    }, v);
+  }
+  get errorAlert(): unknown {
+    return this.read("errorAlert");
+  }
+  set errorAlert(v: unknown) {
+    this.queue(() => {
+      const style = (v as { style?: unknown } | null)?.style;
+      if (style !== undefined && !Object.values(FAKE_ENUMS.DataValidationAlertStyle).includes(style as never)) throw new FakeOfficeError("InvalidArgument", `error alert style ${String(style)}`);
+      this.own().errorAlert = clone(v);
+    }, v);
+  }
+  get prompt(): unknown {
+    return this.read("prompt");
+  }
+  set prompt(v: unknown) {
+    this.queue(() => (this.own().prompt = clone(v)), v);
+  }
+  clear(): void {
+    this.queue(() => {
+      const { sheet, rect } = this.range();
+      for (let i = sheet.validations.length - 1; i >= 0; i--) if (intersect(rect, sheet.validations[i].rect)) sheet.validations.splice(i, 1);
+    });
+  }
+  protected loadable() {
+    return ["rule", "errorAlert", "prompt"];
+  }
+  protected readNow(name: string): unknown {
+    const found = this.find();
+    if (!found) return name === "rule" ? {} : null;
+    return clone(name === "rule" ? found.rule ?? {} : name === "errorAlert" ? found.errorAlert : found.prompt);
+  }
+  protected entity() {
+    return this.range();
+  }
+  /** The validation that covers the whole range, if one does. */
+  private find(): DataValidationModel | undefined {
+    const { sheet, rect } = this.range();
+    return [...sheet.validations].reverse().find((v) => contains(v.rect, rect));
+  }
+  /** The validation of exactly this range, made when there is none. */
+  private own(): DataValidationModel {
+    const { sheet, rect } = this.range();
+    let v = sheet.validations.find((x) => x.rect.r === rect.r && x.rect.c === rect.c && x.rect.h === rect.h && x.rect.w === rect.w);
+    if (!v) {
+      v = { rect, rule: null, errorAlert: null, prompt: null };
+      sheet.validations.push(v);
+    }
+    return v;
+  }
+}
+
+const RULE_KINDS = ["wholeNumber", "decimal", "textLength", "date", "time", "list", "custom"] as const;
+
+/** Rejects what Excel rejects in a rule: not exactly one kind, an unknown operator, a missing formula. */
+function checkValidationRule(v: unknown): void {
+  const rule = v as Record<string, unknown> | null;
+  const kinds = rule && typeof rule === "object" ? RULE_KINDS.filter((k) => rule[k] !== undefined && rule[k] !== null) : [];
+  if (kinds.length !== 1) throw new FakeOfficeError("InvalidArgument", "a data validation rule needs exactly one kind");
+  const kind = kinds[0];
+  const spec = rule![kind] as { operator?: unknown; formula1?: unknown; formula2?: unknown; source?: unknown };
+  if (kind === "list" || kind === "custom") return;
+  const operators: readonly unknown[] = Object.values(FAKE_ENUMS.DataValidationOperator);
+  if (!operators.includes(spec.operator)) throw new FakeOfficeError("InvalidArgument", `data validation operator ${String(spec.operator)}`);
+  if (spec.formula1 === undefined || spec.formula1 === null || spec.formula1 === "") throw new FakeOfficeError("InvalidArgument", "formula1 is required");
+  const needsTwo = spec.operator === "Between" || spec.operator === "NotBetween";
+  if (needsTwo !== (spec.formula2 !== undefined && spec.formula2 !== null && spec.formula2 !== "")) throw new FakeOfficeError("InvalidArgument", "formula2 goes with Between and NotBetween only");
+}
+
+function clone<T>(v: T): T {
+  return v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T);
+}
+
+/** `table.rows`: add rows, delete one, count them. */
+class FakeTableRowCollection extends FakeClientObject {
+  protected readonly className = "TableRowCollection";
+  constructor(
+    engine: Engine,
+    private readonly table: () => TableModel,
+  ) {
+    super(engine);
+  }
+  get count(): number {
+    return this.read("count");
+  }
+  add(index?: number | null, values?: unknown[][]): FakeTableRow {
+    let at = -1;
+    this.queue(() => {
+      const t = this.table();
+      const rows = values ?? [new Array<unknown>(t.rect.w).fill("")];
+      checkShape({ r: 0, c: 0, h: rows.length, w: t.rect.w }, rows, "rows.add");
+      at = index ?? t.rect.h - 1;
+      this.engine.wb.addTableRows(t, index ?? null, rows);
+    }, values);
+    return new FakeTableRow(this.engine, this.table, () => at);
+  }
+  getItemAt(index: number): FakeTableRow {
+    return new FakeTableRow(this.engine, this.table, () => index);
+  }
+  protected loadable() {
+    return ["count"];
+  }
+  protected readNow(): unknown {
+    return this.table().rect.h - 1;
+  }
+  protected entity() {
+    return this.table();
+  }
+}
+
+class FakeTableRow extends FakeClientObject {
+  protected readonly className = "TableRow";
+  constructor(
+    engine: Engine,
+    private readonly table: () => TableModel,
+    private readonly index: () => number,
+  ) {
+    super(engine);
+  }
+  get values(): unknown[][] {
+    return this.read("values");
+  }
+  delete(): void {
+    this.queue(() => this.engine.wb.deleteTableRow(this.table(), this.index()));
+  }
+  protected loadable() {
+    return ["index", "values"];
+  }
+  protected readNow(name: string): unknown {
+    const t = this.table();
+    const i = this.index();
+    if (i < 0 || i >= t.rect.h - 1) throw new FakeOfficeError("ItemNotFound", `no table row ${i}`);
+    return name === "index" ? i : gridMap({ r: t.rect.r + 1 + i, c: t.rect.c, h: 1, w: t.rect.w }, (r, c) => cellValue(t.sheet, r, c));
+  }
+  protected entity() {
+    return this.table();
+  }
+}
+
+/**
+ * `onChanged` of a table or worksheet. The handler is registered when the batch that adds it
+ * syncs, and removed when the batch that calls `remove()` does; the result's `context` can be
+ * passed to `Excel.run` for that.
+ */
+class FakeEventHandlers {
+  constructor(
+    private readonly engine: Engine,
+    private readonly target: () => TableModel | SheetModel,
+  ) {}
+  add(handler: (event: FakeChangeEvent) => unknown): { context: FakeRequestContext; remove(): void } {
+    if (typeof handler !== "function") throw new TypeError("onChanged.add: the handler must be a function");
+    let registration: HandlerRegistration | null = null;
+    this.engine.enqueue(() => {
+      registration = { target: this.target(), handler };
+      this.engine.addHandler(registration);
+    });
+    return {
+      context: new FakeRequestContext(this.engine),
+      remove: () =>
+        this.engine.enqueue(() => {
+          if (registration) this.engine.removeHandler(registration);
+        }),
+    };
   }
 }
 

@@ -16,8 +16,11 @@ beforeAll(() => {
 }, BUILD_TIMEOUT_MS);
 
 type Kind = "#VALUE!" | "#N/A";
-/** "whole": the call returns one error; [row, col]: only that cell of the spilled result is an error. */
-type Scope = "whole" | readonly [row: number, col: number];
+/**
+ * "whole": the call returns one error; [row, col]: only that cell of the spilled result is an
+ * error; [row, "row"]: every cell of that row holds the same error and no other cell is one.
+ */
+type Scope = "whole" | readonly [row: number, col: number | "row"];
 
 interface BadCase {
   readonly name: string;
@@ -141,6 +144,43 @@ const CASES: BadCase[] = [
   { name: "goalposts: a header-only (one-row) table", fn: "LIVEINDEX", args: () => [raw(), null, goalposts().slice(0, 1)], kind: "#VALUE!", scope: "whole", fragment: "The goalposts table has no low/high bounds for: " },
   { name: "method: a one-row range of two names", fn: "LIVEINDEX", args: () => [raw(), null, [["minmax", "zscore"]]], kind: "#VALUE!", scope: "whole", fragment: "It needs a header row: indicator, low, high" },
 
+  // LIVESENSITIVITY: its options, its data, its weights
+  { name: "LIVESENSITIVITY: runs not a whole number", fn: "LIVESENSITIVITY", args: () => [dims(), null, 0.5], kind: "#VALUE!", scope: "whole", fragment: 'Argument "runs" cannot be 0.5. Use one of: a whole number from 1 to 100000' },
+  { name: "LIVESENSITIVITY: negative runs", fn: "LIVESENSITIVITY", args: () => [dims(), null, -3], kind: "#VALUE!", scope: "whole", fragment: 'Argument "runs" cannot be -3' },
+  { name: "LIVESENSITIVITY: runs above 100,000", fn: "LIVESENSITIVITY", args: () => [dims(), null, 100001], kind: "#VALUE!", scope: "whole", fragment: 'Argument "runs" cannot be 100001' },
+  { name: "LIVESENSITIVITY: runs as text", fn: "LIVESENSITIVITY", args: () => [dims(), null, "many"], kind: "#VALUE!", scope: "whole", fragment: 'Argument "runs" cannot be "many"' },
+  { name: "LIVESENSITIVITY: runs TRUE", fn: "LIVESENSITIVITY", args: () => [dims(), null, true], kind: "#VALUE!", scope: "whole", fragment: 'Argument "runs" cannot be TRUE' },
+  { name: "LIVESENSITIVITY: spread 1 (100%)", fn: "LIVESENSITIVITY", args: () => [dims(), null, null, 1], kind: "#VALUE!", scope: "whole", fragment: 'Argument "spread" cannot be 1. Use one of: a fraction from 0 up to (not including) 1, e.g. 0.25 or 25% for ±25%' },
+  { name: "LIVESENSITIVITY: spread 25 meant as percent", fn: "LIVESENSITIVITY", args: () => [dims(), null, null, 25], kind: "#VALUE!", scope: "whole", fragment: 'Argument "spread" cannot be 25' },
+  { name: "LIVESENSITIVITY: negative spread", fn: "LIVESENSITIVITY", args: () => [dims(), null, null, -0.1], kind: "#VALUE!", scope: "whole", fragment: 'Argument "spread" cannot be -0.1' },
+  { name: "LIVESENSITIVITY: spread as text", fn: "LIVESENSITIVITY", args: () => [dims(), null, null, "wide"], kind: "#VALUE!", scope: "whole", fragment: 'Argument "spread" cannot be "wide"' },
+  { name: "LIVESENSITIVITY: spread NaN", fn: "LIVESENSITIVITY", args: () => [dims(), null, null, NaN], kind: "#VALUE!", scope: "whole", fragment: 'Argument "spread" cannot be NaN' },
+  { name: "LIVESENSITIVITY: seed not a whole number", fn: "LIVESENSITIVITY", args: () => [dims(), null, null, null, 1.5], kind: "#VALUE!", scope: "whole", fragment: 'Argument "seed" cannot be 1.5. Use one of: a whole number from 0 to 4294967295' },
+  { name: "LIVESENSITIVITY: negative seed", fn: "LIVESENSITIVITY", args: () => [dims(), null, null, null, -1], kind: "#VALUE!", scope: "whole", fragment: 'Argument "seed" cannot be -1' },
+  { name: "LIVESENSITIVITY: seed as text", fn: "LIVESENSITIVITY", args: () => [dims(), null, null, null, "abc"], kind: "#VALUE!", scope: "whole", fragment: 'Argument "seed" cannot be "abc"' },
+  { name: "LIVESENSITIVITY: text in a numeric cell (the whole row)", fn: "LIVESENSITIVITY", args: () => [withCell(dims(), 2, 1, "abc")], kind: "#VALUE!", scope: [2, "row"], fragment: 'Row 3, column "直播内容消费指数": "abc" is not a number' },
+  { name: "LIVESENSITIVITY: Infinity in a cell (the whole row)", fn: "LIVESENSITIVITY", args: () => [withCell(dims(), 3, 0, Infinity)], kind: "#VALUE!", scope: [3, "row"], fragment: "Infinity is not a finite number" },
+  { name: "LIVESENSITIVITY: an empty range", fn: "LIVESENSITIVITY", args: () => [[[]]], kind: "#VALUE!", scope: "whole", fragment: "The range is empty" },
+  { name: "LIVESENSITIVITY: unknown headers only", fn: "LIVESENSITIVITY", args: () => [[["GMV", "Score"], [1, 2]]], kind: "#N/A", scope: "whole", fragment: "The header row has no recognisable index columns" },
+  { name: "LIVESENSITIVITY: a missing sub-index column", fn: "LIVESENSITIVITY", args: () => [dims().map((r) => r.slice(0, 4))], kind: "#N/A", scope: "whole", fragment: "Columns needed for the computation are missing: Industry promotion" },
+  { name: "LIVESENSITIVITY: an invalid weight table", fn: "LIVESENSITIVITY", args: () => [dims(), weights(setWeight(3, 3, -0.25))], kind: "#VALUE!", scope: "whole", fragment: "The weight table has 1 error(s). First: Row 4: The indicator weight cannot be negative: -0.25" },
+  {
+    name: "LIVESENSITIVITY: more work than a formula does at once (100,000 runs × 101 regions)",
+    fn: "LIVESENSITIVITY",
+    args: () => [[[...TOP100_SUBINDEX_HEADERS], ...Array.from({ length: 101 }, (_, r) => [r, 2 * r, 3 * r, r % 7, r % 3])], null, 100000],
+    kind: "#VALUE!",
+    scope: "whole",
+    fragment: "100000 runs over 101 regions is more than a formula can do at once (runs × regions at most 10,000,000): use at most 99009 runs",
+  },
+
+  // LIVEWEIGHTDIFF: either table unusable
+  { name: "LIVEWEIGHTDIFF: an invalid weight table", fn: "LIVEWEIGHTDIFF", args: () => [weights(setWeight(2, 1, "gmv_total"))], kind: "#VALUE!", scope: "whole", fragment: 'The weight table has 2 error(s). First: Row 3: Unknown indicator "gmv_total"' },
+  { name: "LIVEWEIGHTDIFF: an invalid baseline", fn: "LIVEWEIGHTDIFF", args: () => [weights(), weights(setWeight(3, 3, "lots"))], kind: "#VALUE!", scope: "whole", fragment: 'The baseline weight table cannot be used: The weight table has 1 error(s). First: Row 4: The indicator weight "lots" is not a number' },
+  { name: "LIVEWEIGHTDIFF: a baseline of 2 columns", fn: "LIVEWEIGHTDIFF", args: () => [weights(), weights((rows) => rows.map((r) => r.slice(0, 2)))], kind: "#VALUE!", scope: "whole", fragment: "The baseline weight table cannot be used: Cannot read the weight table's columns" },
+  { name: "LIVEWEIGHTDIFF: an empty baseline [[]]", fn: "LIVEWEIGHTDIFF", args: () => [weights(), [[]]], kind: "#VALUE!", scope: "whole", fragment: "The baseline weight table cannot be used: The weight table is empty" },
+  { name: "LIVEWEIGHTDIFF: an empty weight table [[]]", fn: "LIVEWEIGHTDIFF", args: () => [[[]]], kind: "#VALUE!", scope: "whole", fragment: "The weight table is empty" },
+  { name: "LIVEWEIGHTDIFF: dimension weights summing to 0", fn: "LIVEWEIGHTDIFF", args: () => [weights((rows) => rows.map((r, i) => (i === 0 ? r : [r[0], r[1], 0, r[3]])))], kind: "#VALUE!", scope: "whole", fragment: "The dimension weights sum to 0" },
+
   // LIVECHECKWEIGHTS: a range that cannot be a weight table at all
   { name: "LIVECHECKWEIGHTS: an empty range [[]]", fn: "LIVECHECKWEIGHTS", args: () => [[[]]], kind: "#VALUE!", scope: "whole", fragment: "The weight table is empty" },
   { name: 'LIVECHECKWEIGHTS: an empty range [[""]]', fn: "LIVECHECKWEIGHTS", args: () => [[[""]]], kind: "#VALUE!", scope: "whole", fragment: "The weight table is empty" },
@@ -158,10 +198,12 @@ function errorAt(result: unknown, scope: Scope): CustomFunctionError {
   }
   if (!Array.isArray(result)) throw new Error(`expected a spilled result with an error in one cell, got ${JSON.stringify(show(result)).slice(0, 400)}`);
   const [row, col] = scope;
-  const cell = result[row]?.[col];
+  const cell = result[row]?.[col === "row" ? 0 : col];
   if (!isCustomFunctionError(cell)) throw new Error(`expected an error at [${row}][${col}], got ${JSON.stringify(show(result)).slice(0, 400)}`);
-  // Only that cell: every other cell is a value (number, header label or blank).
-  const others = result.flatMap((r: Cell[], i: number) => r.map((c, k) => ({ i, k, c }))).filter(({ i, k, c }) => !(i === row && k === col) && isCustomFunctionError(c));
+  if (col === "row") expect((result[row] as Cell[]).map(show)).toEqual((result[row] as Cell[]).map(() => show(cell)));
+  // Only that cell (or row): every other cell is a value (number, header label or blank).
+  const mine = (i: number, k: number) => i === row && (col === "row" || k === col);
+  const others = result.flatMap((r: Cell[], i: number) => r.map((c, k) => ({ i, k, c }))).filter(({ i, k, c }) => !mine(i, k) && isCustomFunctionError(c));
   expect(others.map(({ i, k, c }) => ({ at: [i, k], c: show(c) }))).toEqual([]);
   return cell;
 }
@@ -257,6 +299,32 @@ describe("generated junk never crashes (fast-check through the bundle)", () => {
         if (dropRow) w = w.filter((_, i) => i !== 7);
         rt.callWith({ lang, addresses: ["Sheet1!B2:E21"] }, "LIVECHECKWEIGHTS", w);
         rt.callWith({ lang }, "LIVEINDEX", dims(), w);
+      }),
+      RUNS,
+    );
+  });
+
+  it("LIVESENSITIVITY with generated data and options", () => {
+    const runsArb = fc.constantFrom<unknown>(null, "", 0, 1, 7, 2.5, -1, 1e9, "20", "x", true, NaN);
+    const spreadArb = fc.constantFrom<unknown>(null, "", 0, 0.3, 0.999, 1, -0.5, "25%", "x", false, Infinity);
+    const seedArb = fc.constantFrom<unknown>(null, "", 0, 1, 2 ** 32, -7, 3.5, "9", "x", true);
+    fc.assert(
+      fc.property(dataArb, langArb, runsArb, spreadArb, seedArb, (data, lang, runs, spread, seed) => {
+        const out = rt.callWith({ lang }, "LIVESENSITIVITY", data, null, runs === null ? 5 : runs, spread, seed);
+        // Aligned with the data row for row (a header row gives the label row), 3 cells each.
+        if (Array.isArray(out)) expect([out.length, out.every((r) => r.length === 3)]).toEqual([data.length, true]);
+      }),
+      RUNS,
+    );
+  });
+
+  it("LIVEWEIGHTDIFF with generated weight tables on both sides", () => {
+    const mutate = fc.array(fc.tuple(fc.integer({ min: 0, max: 19 }), fc.integer({ min: 0, max: 3 }), cellArb), { maxLength: 3 });
+    fc.assert(
+      fc.property(mutate, mutate, fc.boolean(), langArb, (a, b, withBaseline, lang) => {
+        const edit = (edits: typeof a) => weights((rows) => edits.reduce((acc, [r, c, v]) => withCell(acc, r, c, v), rows));
+        const out = rt.callWith({ lang }, "LIVEWEIGHTDIFF", edit(a), withBaseline ? edit(b) : null);
+        if (Array.isArray(out) && out.length > 1) expect(out[0].length).toBe(5);
       }),
       RUNS,
     );

@@ -3,6 +3,9 @@
  * Per function: shape and alignment first, then values. Every result of every call is walked
  * by the runtime helper (no null, NaN, Infinity, ragged spill or internal error reaches a cell).
  */
+import { computeIndex } from "../../src/core/pipeline";
+import { getSensitivity } from "../../src/core/sensitivity";
+import { REPORT_WEIGHT_TABLE } from "../../src/core/weights";
 import { REPORT_TOP100_2020 } from "../../src/data/report2020";
 import {
   asError,
@@ -442,6 +445,183 @@ describe("LIVECHECKWEIGHTS", () => {
       expect(err.code).toBe(ErrorCode.invalidValue);
       expect(err.message).toContain("The weight table has 4 error(s). First: Row 4: Unknown indicator");
     });
+  });
+});
+
+// ---- LIVEWEIGHTDIFF ----------------------------------------------------------------------------
+
+describe("LIVEWEIGHTDIFF", () => {
+  /** LIVEWEIGHTS(lang) as cells; `edit` changes them (range rows: 0 header, 1–4 goods, 5–10 supply, 11–13 viewing, 14–17 quality, 18–19 industry). */
+  const table = (lang = "zh", edit: (rows: Cell[][]) => void = () => undefined) => {
+    const rows = asMatrix(rt.call("LIVEWEIGHTS", lang)).map((r) => [...r]);
+    edit(rows);
+    return rows;
+  };
+  const HEADER_EN = ["Dimension or indicator", "Old weight", "New weight", "Old effective weight", "New effective weight"];
+  const HEADER_ZH = ["一级/二级指标", "原权重", "新权重", "原有效权重", "新有效权重"];
+  // The goods indicators from the printed table (fixtures), for the expected names.
+  const GOODS = FRAMEWORK[0];
+
+  it.each(["zh", "en", "id"])("LIVEWEIGHTDIFF(LIVEWEIGHTS(%s)) is a single No change cell", (lang) => {
+    expect(rt.call("LIVEWEIGHTDIFF", table(lang))).toEqual([["No change"]]);
+    expect(rt.call("LIVEWEIGHTDIFF", table(lang), table("id"))).toEqual([["No change"]]);
+  });
+
+  it("says 无变化 in Chinese", () => {
+    expect(rt.callWith({ lang: "zh-CN" }, "LIVEWEIGHTDIFF", table())).toEqual([["无变化"]]);
+  });
+
+  it("a table in percent points is no change from the report's fractions", () => {
+    const points = table("en", (rows) => rows.slice(1).forEach((r) => ((r[2] = Math.round((r[2] as number) * 100)), (r[3] = Math.round((r[3] as number) * 100)))));
+    expect(points[1].slice(2)).toEqual([40, 25]);
+    expect(rt.call("LIVEWEIGHTDIFF", points)).toEqual([["No change"]]);
+  });
+
+  describe("one indicator weight edited (streamer_gmv 25% → 40%)", () => {
+    const edited = () => table("id", (rows) => (rows[1][3] = 0.4));
+    // Goods' indicator weights become 40, 25, 25, 25 (sum 115) of the goods weight 40%:
+    // effective 0.4 × 40/115 for the edited one and 0.4 × 25/115 for its siblings, from 0.4 × 25/100 = 0.1.
+    const expectedRows = (names: readonly string[]) => [
+      [names[0], 0.25, 0.4, 0.1, (0.4 * 40) / 115],
+      [names[1], 0.25, 0.25, 0.1, (0.4 * 25) / 115],
+      [names[2], 0.25, 0.25, 0.1, (0.4 * 25) / 115],
+      [names[3], 0.25, 0.25, 0.1, (0.4 * 25) / 115],
+    ];
+    const close = (rows: readonly (readonly Cell[])[]) => rows.map((r) => r.map((c) => (typeof c === "number" ? expect.closeTo(c, 14) : c)));
+
+    it("gives a header row and one row per changed indicator: the edited one and its three siblings", () => {
+      const out = asMatrix(rt.call("LIVEWEIGHTDIFF", edited()));
+      expect(out.length).toBe(5);
+      expect(out.every((r) => r.length === 5)).toBe(true);
+      expect(out[0]).toEqual(HEADER_EN);
+      const en = asMatrix(rt.call("LIVEWEIGHTS", "en"));
+      expect(out.slice(1)).toEqual(close(expectedRows(en.slice(1, 5).map((r) => String(r[1])))));
+    });
+
+    it("in Chinese: the header and the names follow the display language", () => {
+      const out = asMatrix(rt.callWith({ lang: "zh-CN" }, "LIVEWEIGHTDIFF", edited()));
+      expect(out[0]).toEqual(HEADER_ZH);
+      expect(out.slice(1)).toEqual(close(expectedRows(table().slice(1, 5).map((r) => String(r[1])))));
+      expect(out[1][0]).toBe("该区县主播直播引导成交额指数");
+    });
+
+    it("against the edited table as baseline, the report's table shows the same rows reversed", () => {
+      const out = asMatrix(rt.call("LIVEWEIGHTDIFF", table("en"), edited()));
+      const forward = asMatrix(rt.call("LIVEWEIGHTDIFF", edited()));
+      expect(out.slice(1)).toEqual(forward.slice(1).map((r) => [r[0], r[2], r[1], r[4], r[3]]));
+    });
+
+    it("its effective weights still sum to the goods weight, 40%", () => {
+      const out = asMatrix(rt.call("LIVEWEIGHTDIFF", edited()));
+      expect(numbers(out.slice(1).map((r) => r[4])).reduce((s, x) => s + x, 0)).toBeCloseTo(0.4, 14);
+      expect(GOODS.indicators.length).toBe(out.length - 1);
+    });
+  });
+
+  it("a dimension weight edited (goods 40% → 50%) changes all 5 dimensions' and all 19 indicators' effective weights", () => {
+    const out = asMatrix(rt.call("LIVEWEIGHTDIFF", table("id", (rows) => [1, 2, 3, 4].forEach((k) => (rows[k][2] = 0.5)))));
+    expect(out.length).toBe(1 + 5 + 19);
+    // Dimensions now sum to 110%: effective 50/110, 25/110, 15/110, 15/110, 5/110.
+    const dims = out.filter((r) => FRAMEWORK.some((d) => d.en === r[0]));
+    expect(dims.map((r) => r[0])).toEqual(FRAMEWORK.map((d) => d.en));
+    dims.forEach((r, k) => {
+      expect(r[1]).toBeCloseTo(FRAMEWORK[k].weight / 100, 14);
+      expect(r[2]).toBeCloseTo(k === 0 ? 0.5 : FRAMEWORK[k].weight / 100, 14);
+      expect(r[4]).toBeCloseTo((k === 0 ? 50 : FRAMEWORK[k].weight) / 110, 14);
+    });
+    const indicatorEffective = out.slice(1).filter((r) => !dims.includes(r)).map((r) => r[4] as number);
+    expect(indicatorEffective.reduce((s, x) => s + x, 0)).toBeCloseTo(1, 12);
+  });
+});
+
+// ---- LIVESENSITIVITY ---------------------------------------------------------------------------
+
+describe("LIVESENSITIVITY", () => {
+  const LABELS_EN = ["Median rank", "5th percentile rank", "95th percentile rank"];
+  const LABELS_ZH = ["排名中位数", "排名第 5 百分位", "排名第 95 百分位"];
+  /** RANK.EQ, largest first, written out here: 1 + the number of strictly larger values. */
+  const rankEq = (xs: readonly number[]) => xs.map((x) => 1 + xs.filter((y) => y > x).length);
+  const defaults = () => asMatrix(rt.call("LIVESENSITIVITY", top100Cells()));
+
+  it("on the Top-100 table: 101 rows × 3 columns, header labels first", () => {
+    const out = defaults();
+    expect(out.length).toBe(101);
+    expect(out.every((r) => r.length === 3)).toBe(true);
+    expect(out[0]).toEqual(LABELS_EN);
+    expect(out.slice(1).every((r) => r.every((c) => typeof c === "number" && c >= 1 && c <= 100))).toBe(true);
+    // Of 1,000 ranks the median is the mean of the 500th and 501st: a whole or half number.
+    expect(out.slice(1).every((r) => Number.isInteger(2 * (r[0] as number)))).toBe(true);
+  });
+
+  it("labels the columns in Chinese for a Chinese display language", () => {
+    expect(asMatrix(rt.callWith({ lang: "zh-CN" }, "LIVESENSITIVITY", top100Cells()))[0]).toEqual(LABELS_ZH);
+  });
+
+  it("header-less data: 100 rows, no labels, the same numbers", () => {
+    expect(rt.call("LIVESENSITIVITY", top100SubIndexCells())).toEqual(defaults().slice(1));
+  });
+
+  it("equals core's analysis with the documented defaults (1,000 runs, spread 0.25, seed 2021)", () => {
+    const s = getSensitivity(computeIndex(top100Cells()), REPORT_WEIGHT_TABLE, { runs: 1000, spread: 0.25, seed: 2021 });
+    expect(defaults().slice(1)).toEqual(Array.from(s.median, (m, r) => [m, s.p5[r], s.p95[r]]));
+    expect(rt.call("LIVESENSITIVITY", top100Cells(), null, 1000, 0.25, 2021)).toEqual(defaults());
+  });
+
+  it("every row has 5th percentile ≤ median ≤ 95th percentile; 滨江区 (rank 1) stays 1, 1, 1", () => {
+    const out = defaults().slice(1) as number[][];
+    expect(out.filter(([m, p5, p95]) => !(p5 <= m && m <= p95))).toEqual([]);
+    expect(out[0]).toEqual([1, 1, 1]);
+  });
+
+  it("omitted, blank and 0 runs mean 1,000; \"\" spread and seed mean the defaults", () => {
+    expect(rt.call("LIVESENSITIVITY", top100Cells(), [[""]], 0, "", "")).toEqual(defaults());
+    expect(rt.call("LIVESENSITIVITY", top100Cells(), asMatrix(rt.call("LIVEWEIGHTS")), "", null, null)).toEqual(defaults());
+  });
+
+  it("reads 25% and numbers typed as text", () => {
+    expect(rt.call("LIVESENSITIVITY", top100Cells(), null, "200", "25%", "7")).toEqual(rt.call("LIVESENSITIVITY", top100Cells(), null, 200, 0.25, 7));
+  });
+
+  it("the same seed gives the same result; another seed a different one", () => {
+    const a = rt.call("LIVESENSITIVITY", top100Cells(), null, 300, 0.4, 11);
+    expect(rt.call("LIVESENSITIVITY", top100Cells(), null, 300, 0.4, 11)).toEqual(a);
+    expect(rt.call("LIVESENSITIVITY", top100Cells(), null, 300, 0.4, 12)).not.toEqual(a);
+  });
+
+  it("spread 0: every interval is the rank of the LIVEINDEX total (RANK.EQ)", () => {
+    const totals = numbers(column(rt.call("LIVEINDEX", top100Cells())).slice(1));
+    const ranks = rankEq(totals);
+    expect(asMatrix(rt.call("LIVESENSITIVITY", top100Cells(), null, 20, 0)).slice(1)).toEqual(ranks.map((r) => [r, r, r]));
+  });
+
+  it("with all the weight on goods, every run ranks by the goods column (RANK.EQ): intervals of width 0 even at spread 0.9", () => {
+    const goodsOnly = asMatrix(rt.call("LIVEWEIGHTS", "id")).map((r, i) => (i > 4 ? [r[0], r[1], 0, r[3]] : r));
+    const ranks = rankEq(REPORT_TOP100_2020.map((r) => printed(r.goods)));
+    expect(asMatrix(rt.call("LIVESENSITIVITY", top100Cells(), goodsOnly, 100, 0.9)).slice(1)).toEqual(ranks.map((r) => [r, r, r]));
+  });
+
+  it('a blank row gives "" in its three cells, a bad row its error in each; the other rows rank without them', () => {
+    const base = top100Cells();
+    const cells = [...base.slice(0, 11), base[0].map(() => ""), base[11].map((c, k) => (k === 4 ? "n/a" : c)), ...base.slice(12)];
+    const out = asMatrix(rt.call("LIVESENSITIVITY", cells, null, 200));
+    expect(out.length).toBe(102);
+    expect(out[11]).toEqual(["", "", ""]);
+    expect(out[12].map((c) => show(c))).toEqual(Array(3).fill('#VALUE! Row 13, column "直播内容供给指数": "n/a" is not a number ("-" and blank cells count as 0).'));
+    expect([...out.slice(0, 11), ...out.slice(13)]).toEqual(rt.call("LIVESENSITIVITY", base.filter((_, r) => r !== 11), null, 200));
+  });
+
+  it("raw indicators: spread 0 gives the ranks of an independent min–max computation", () => {
+    const raw = rawIndicatorCells(25, 5);
+    const ranks = rankEq(independentIndex(raw).total);
+    const out = asMatrix(rt.call("LIVESENSITIVITY", raw, null, 10, 0));
+    expect(out[0]).toEqual(LABELS_EN);
+    expect(out.slice(1)).toEqual(ranks.map((r) => [r, r, r]));
+  });
+
+  it("raw indicators with the defaults equal core's analysis", () => {
+    const raw = rawIndicatorCells(40, 8);
+    const s = getSensitivity(computeIndex(raw), REPORT_WEIGHT_TABLE, {});
+    expect(asMatrix(rt.call("LIVESENSITIVITY", raw)).slice(1)).toEqual(Array.from(s.median, (m, r) => [m, s.p5[r], s.p95[r]]));
   });
 });
 

@@ -28,6 +28,17 @@ const DOCUMENTED: Record<string, readonly [name: string, type: string, dimension
   ],
   LIVEWEIGHTS: [["language", "string", "scalar", true]],
   LIVECHECKWEIGHTS: [["weights", "any", "matrix", false]],
+  LIVEWEIGHTDIFF: [
+    ["weights", "any", "matrix", false],
+    ["baseline", "any", "matrix", true],
+  ],
+  LIVESENSITIVITY: [
+    ["data", "any", "matrix", false],
+    ["weights", "any", "matrix", true],
+    ["runs", "any", "scalar", true],
+    ["spread", "any", "scalar", true],
+    ["seed", "any", "scalar", true],
+  ],
 };
 
 /**
@@ -63,7 +74,7 @@ function byId(meta: MetadataFile, id: string): FunctionMetadata {
 }
 
 describe("functions.json", () => {
-  it("declares exactly the five documented functions", () => {
+  it("declares exactly the seven documented functions", () => {
     expect(en.functions.map((f) => f.id).sort()).toEqual([...EXPECTED_IDS].sort());
   });
 
