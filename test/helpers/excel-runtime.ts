@@ -20,7 +20,13 @@ import * as os from "os";
 import * as path from "path";
 import * as vm from "vm";
 
-export const ROOT = path.resolve(__dirname, "..", "..");
+/** The project folder: the nearest folder up from here with webpack.config.js (also when compiled into build/). */
+export const ROOT = ((): string => {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, "webpack.config.js"))) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(__dirname, "..", "..");
+  }
+})();
 export const DIST = path.join(ROOT, "dist");
 export const BUNDLE = path.join(DIST, "functions.js");
 export const METADATA = path.join(DIST, "functions.json");
@@ -200,6 +206,8 @@ export interface ExcelRuntime {
   call(id: string, ...args: unknown[]): CallResult;
   /** {@link call} with a display language and/or parameter addresses. */
   callWith(options: CallOptions, id: string, ...args: unknown[]): CallResult;
+  /** The registered function itself, without the checks of {@link call}: for the benchmark. */
+  impl(id: string): (...args: unknown[]) => unknown;
 }
 
 /** A result that must never reach a cell (see {@link resultProblems}). */
@@ -317,6 +325,11 @@ export function loadExcelRuntime(): ExcelRuntime {
     displayLanguage: "en-US",
     call(id: string, ...args: unknown[]): CallResult {
       return runtime.callWith({}, id, ...args);
+    },
+    impl(id: string) {
+      const f = registry.get(id.toUpperCase());
+      if (!f) throw new ExcelCallError(`the bundle registers no function "${id}"`);
+      return f;
     },
     callWith(options: CallOptions, id: string, ...args: unknown[]): CallResult {
       const fn = metadata.functions.find((f) => f.id === id);

@@ -1,0 +1,257 @@
+/**
+ * The benchmark's measurements, as functions of their sizes so that a test can run them small.
+ * Times are medians of several runs after a warm-up; nothing here asserts a time.
+ *
+ * 1. engine    LIVEINDEX + RANKDISTRICT through the built bundle's entry points, input as Excel passes it
+ * 2. floor     the same arithmetic as one tight loop over typed arrays (what the machine can do)
+ * 3. sheet     the spreadsheet way: per-row SUMPRODUCT and a COUNTIF rank in HyperFormula; RANK.EQ in LibreOffice
+ * 4. office    context.sync() calls and the largest payload per sync to write a ranked sheet (in-memory Excel)
+ * 5. bundles   production bundle sizes, minified and gzipped
+ * 6. weights   the Monte Carlo robustness analysis (issue: 1,000 runs over 100 and 3,000 regions)
+ */
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import * as zlib from "zlib";
+import { INDICATORS, DIMENSIONS, TOP100_DIMENSION_ORDER, dimensionIndex } from "../src/core/framework";
+import { computeIndex } from "../src/core/pipeline";
+import { getSensitivity, mulberry32 } from "../src/core/sensitivity";
+import { REPORT_WEIGHT_TABLE, getEffectiveWeights } from "../src/core/weights";
+import { applySheetPlan } from "../src/excel/apply-plan";
+import { sampleCells } from "../src/cli/demo";
+import { installFakeExcel } from "../test/fakes/fake-excel";
+import { planOf, syntheticCells } from "../test/fakes/scenarios";
+import type { ExcelRuntime } from "../test/helpers/excel-runtime";
+
+export interface BenchRow {
+  readonly group: string;
+  readonly name: string;
+  readonly size: number;
+  /** Median milliseconds (NaN where the row is a count, not a time). */
+  readonly ms: number;
+  /** Nanoseconds per input value, where the input is a table. */
+  readonly nsPerValue?: number;
+  readonly note?: string;
+}
+
+/** Median of a list. */
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** Median time of `fn` over `runs` runs after `warmup` unmeasured ones. */
+export function timeIt(fn: () => unknown, runs: number, warmup = 1): number {
+  for (let i = 0; i < warmup; i++) fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    fn();
+    samples.push(performance.now() - t);
+  }
+  return median(samples);
+}
+
+/** n regions × 19 raw indicators as Excel passes a range: rows of cells, header of ids, some blanks and "-". */
+export function rawTable(n: number, seed = 1): unknown[][] {
+  const rnd = mulberry32(seed);
+  const out: unknown[][] = [INDICATORS.map((i) => i.id)];
+  for (let r = 0; r < n; r++) {
+    const row = new Array<unknown>(INDICATORS.length);
+    for (let c = 0; c < row.length; c++) row[c] = rnd() < 0.01 ? 0 : Math.round(rnd() * 1e6) / 100;
+    out.push(row);
+  }
+  return out;
+}
+
+/** n regions × the five sub-indices (Top-100 order, printed headers), two decimals. */
+export function subIndexTable(n: number, seed = 2): unknown[][] {
+  const rnd = mulberry32(seed);
+  const out: unknown[][] = [TOP100_DIMENSION_ORDER.map((id) => DIMENSIONS[dimensionIndex(id)].zh)];
+  for (let r = 0; r < n; r++) out.push([0, 1, 2, 3, 4].map(() => Math.round(rnd() * 10000) / 100));
+  return out;
+}
+
+/** 1. The engine through the custom functions, as Excel calls them. */
+export function benchEngine(rt: ExcelRuntime, sizes: readonly number[], runs: number): BenchRow[] {
+  const liveIndex = rt.impl("LIVEINDEX");
+  const rankDistrict = rt.impl("RANKDISTRICT");
+  const rows: BenchRow[] = [];
+  for (const n of sizes) {
+    const raw = rawTable(n);
+    const ms = timeIt(() => rankDistrict(liveIndex(raw, null, null, null), null, null), runs);
+    rows.push({ group: "engine", name: "LIVEINDEX + RANKDISTRICT, 19 raw indicators", size: n, ms, nsPerValue: (ms * 1e6) / (n * INDICATORS.length) });
+    const sub = subIndexTable(n);
+    const ms5 = timeIt(() => rankDistrict(liveIndex(sub, null, null, null), null, null), runs);
+    rows.push({ group: "engine", name: "LIVEINDEX + RANKDISTRICT, 5 sub-indices", size: n, ms: ms5, nsPerValue: (ms5 * 1e6) / (n * 5) });
+  }
+  return rows;
+}
+
+/**
+ * 2. The floor: min–max scaling, weighted sum and competition ranking of the same data as one
+ * tight loop over typed arrays (column-major), with the ranking by a native numeric sort and a
+ * binary search. No cell coercion, no result arrays: what the arithmetic alone costs.
+ */
+export function floorIndexRank(cols: readonly Float64Array[], directions: readonly number[], effective: Float64Array): { total: Float64Array; rank: Float64Array } {
+  const n = cols[0].length;
+  const total = new Float64Array(n);
+  for (let c = 0; c < cols.length; c++) {
+    const x = cols[c];
+    let min = Infinity;
+    let max = -Infinity;
+    for (let r = 0; r < n; r++) {
+      const v = x[r];
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+    const k = max > min ? (100 * effective[c]) / (max - min) : 0;
+    if (directions[c] > 0) for (let r = 0; r < n; r++) total[r] += (x[r] - min) * k;
+    else for (let r = 0; r < n; r++) total[r] += (max - x[r]) * k;
+  }
+  const sorted = Float64Array.from(total).sort();
+  const rank = new Float64Array(n);
+  for (let r = 0; r < n; r++) {
+    // Rank 1 + the number of strictly larger totals: n − (index past the last equal value).
+    let lo = 0;
+    let hi = n;
+    const v = total[r];
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid] <= v) lo = mid + 1;
+      else hi = mid;
+    }
+    rank[r] = n - lo + 1;
+  }
+  return { total, rank };
+}
+
+export function benchFloor(sizes: readonly number[], runs: number): BenchRow[] {
+  const effective = getEffectiveWeights(REPORT_WEIGHT_TABLE);
+  const directions = INDICATORS.map((i) => i.direction);
+  return sizes.map((n) => {
+    const table = rawTable(n);
+    const cols = INDICATORS.map((_, c) => Float64Array.from({ length: n }, (__, r) => table[r + 1][c] as number));
+    const ms = timeIt(() => floorIndexRank(cols, directions, effective), runs);
+    return { group: "floor", name: "typed-array loop: scale, weight, rank", size: n, ms, nsPerValue: (ms * 1e6) / (n * INDICATORS.length) };
+  });
+}
+
+/** The check that the floor computes what the engine computes (same totals and ranks). */
+export function floorAgreesWithEngine(n: number): boolean {
+  const table = rawTable(n);
+  const engine = computeIndex(table).total!;
+  const cols = INDICATORS.map((_, c) => Float64Array.from({ length: n }, (__, r) => table[r + 1][c] as number));
+  const floor = floorIndexRank(cols, INDICATORS.map((i) => i.direction), getEffectiveWeights(REPORT_WEIGHT_TABLE));
+  return engine.every((t, r) => Math.abs(t - floor.total[r]) < 1e-9);
+}
+
+/** The spreadsheet way as formulas: totals by SUMPRODUCT with a weights row, ranks by COUNTIF (HyperFormula) or RANK.EQ. */
+export function spreadsheetFormulas(n: number, rankFormula: (row: number, n: number) => string): unknown[][] {
+  const data = subIndexTable(n);
+  const weights = TOP100_DIMENSION_ORDER.map((id) => REPORT_WEIGHT_TABLE.dimensions[dimensionIndex(id)]);
+  const sheet: unknown[][] = [[...(data[0] as string[]), "总指数", "排名", ...weights]];
+  for (let r = 1; r <= n; r++) {
+    const row = r + 1;
+    sheet.push([...(data[r] as number[]), `=SUMPRODUCT(A${row}:E${row},$H$1:$L$1)`, rankFormula(row, n)]);
+  }
+  return sheet;
+}
+
+/** 3a. HyperFormula evaluating the per-row formulas (build = parse + evaluate all). */
+export function benchHyperFormula(sizes: readonly number[], runs: number): BenchRow[] {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { HyperFormula } = require("hyperformula") as typeof import("hyperformula");
+  return sizes.map((n) => {
+    const sheet = spreadsheetFormulas(n, (row, m) => `=COUNTIF($F$2:$F$${m + 1},">"&F${row})+1`);
+    let check = NaN;
+    const ms = timeIt(() => {
+      const hf = HyperFormula.buildFromArray(sheet as never, { licenseKey: "gpl-v3" });
+      check = hf.getCellValue({ sheet: 0, row: 1, col: 6 }) as number;
+      hf.destroy();
+    }, n >= 5000 ? 1 : runs, 0);
+    return { group: "sheet", name: "HyperFormula: SUMPRODUCT + COUNTIF rank per row", size: n, ms, note: Number.isFinite(check) ? undefined : "bad result" };
+  });
+}
+
+/** 3b. LibreOffice recalculating an .xlsx with per-row SUMPRODUCT and RANK.EQ (start-up time of a 1-row file subtracted). */
+export async function benchLibreOffice(sizes: readonly number[]): Promise<BenchRow[]> {
+  if (!hasCommand("soffice")) return [{ group: "sheet", name: "LibreOffice: SUMPRODUCT + RANK.EQ per row", size: 0, ms: NaN, note: "skipped: soffice not installed" }];
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const ExcelJS = require("exceljs") as typeof import("exceljs");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-lo-"));
+  const profile = `file://${path.join(dir, "profile")}`;
+  const convert = async (n: number): Promise<number> => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Sheet1");
+    for (const row of spreadsheetFormulas(n, (r, m) => `=_xlfn.RANK.EQ(F${r},$F$2:$F$${m + 1})`)) {
+      ws.addRow(row.map((v) => (typeof v === "string" && v.startsWith("=") ? { formula: v.slice(1) } : v)));
+    }
+    const file = path.join(dir, `bench-${n}.xlsx`);
+    await wb.xlsx.writeFile(file);
+    const t = performance.now();
+    execFileSync("soffice", [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", "csv", "--outdir", dir, file], { stdio: "ignore", timeout: 600_000 });
+    return performance.now() - t;
+  };
+  await convert(1); // creates the profile
+  const startUp = median([await convert(1), await convert(1)]);
+  const rows: BenchRow[] = [];
+  for (const n of sizes) {
+    const ms = Math.max(0, (await convert(n)) - startUp);
+    rows.push({ group: "sheet", name: "LibreOffice: SUMPRODUCT + RANK.EQ per row", size: n, ms, note: `start-up ${startUp.toFixed(0)} ms subtracted` });
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+  return rows;
+}
+
+/** 4. Office.js cost of writing a ranked sheet, counted with the in-memory Excel. */
+export async function benchSyncs(sizes: readonly number[]): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  for (const n of sizes) {
+    for (const mode of ["values", "formulas"] as const) {
+      // src/excel reads Excel's enums from the global, as in Office: install the stand-in there.
+      const fake = installFakeExcel(globalThis, { sheets: [{ name: "数据" }] });
+      const plan = planOf(syntheticCells(n), mode);
+      await Excel.run((ctx) => applySheetPlan(ctx, plan));
+      rows.push({ group: "office", name: `ranked sheet (${mode}): syncs / largest payload per sync`, size: n, ms: NaN, note: `${fake.stats.syncs} syncs, ${(fake.stats.maxPayloadBytes / 1e6).toFixed(2)} MB` });
+    }
+  }
+  return rows;
+}
+
+export interface BundleSize {
+  readonly file: string;
+  readonly bytes: number;
+  readonly gzipBytes: number;
+}
+
+/** 5. The production bundles (office.js is loaded from Microsoft's CDN and not part of them). */
+export function bundleSizes(dist: string): BundleSize[] {
+  return ["functions.js", "taskpane.js"].map((file) => {
+    const buf = fs.readFileSync(path.join(dist, file));
+    return { file, bytes: buf.length, gzipBytes: zlib.gzipSync(buf, { level: 9 }).length };
+  });
+}
+
+/** 6. Monte Carlo robustness: 1,000 runs over the report's 100 regions and over generated raw data. */
+export function benchSensitivity(sizes: readonly number[], runs: number): BenchRow[] {
+  const out: BenchRow[] = [];
+  const sample = computeIndex(sampleCells());
+  out.push({ group: "weights", name: "Monte Carlo, 1,000 runs, report's Top-100 (sub-indices)", size: 100, ms: timeIt(() => getSensitivity(sample, REPORT_WEIGHT_TABLE, { runs: 1000 }), runs) });
+  for (const n of sizes) {
+    const result = computeIndex(rawTable(n));
+    out.push({ group: "weights", name: "Monte Carlo, 1,000 runs, 19 raw indicators", size: n, ms: timeIt(() => getSensitivity(result, REPORT_WEIGHT_TABLE, { runs: 1000 }), Math.max(1, Math.min(runs, 3)), 0) });
+  }
+  return out;
+}
+
+function hasCommand(cmd: string): boolean {
+  try {
+    execFileSync("sh", ["-c", `command -v ${cmd}`], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+}
