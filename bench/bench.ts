@@ -20,7 +20,7 @@ async function main(argv: string[]): Promise<void> {
   const engineSizes = quick ? [1000, 10000] : [1000, 10000, 100000, 1000000];
   const sheetSizes = quick ? [1000] : [1000, 5000, 10000];
   ensureBuilt();
-  const rt = loadExcelRuntime();
+  const rt = loadExcelRuntime({ sameRealm: true });
   if (!floorAgreesWithEngine(2000)) throw new Error("the floor does not compute what the engine computes");
 
   const rows: BenchRow[] = [];

@@ -4,6 +4,7 @@
  * Rows whose status is not OK give NaN.
  */
 import { DIMENSIONS } from "./framework";
+import type { Affine } from "./scaling";
 import type { WeightTable } from "./weights";
 
 /**
@@ -28,6 +29,39 @@ export function aggregateDimension(
     if (w === 0 || !s) continue;
     for (let r = 0; r < n; r++) out[r] += w * s[r];
   }
+  return finishDimension(out, include, rescale);
+}
+
+/**
+ * {@link aggregateDimension} for scores that are affine in the raw values, score = factor × (x − shift):
+ * the same weighted mean, without a scaled copy of each column.
+ */
+export function aggregateDimensionAffine(
+  dimension: number,
+  values: readonly (Float64Array | null)[],
+  affines: readonly (Affine | null)[],
+  include: Uint8Array,
+  weights: WeightTable,
+  rescale: boolean,
+): Float64Array {
+  const n = include.length;
+  const out = new Float64Array(n);
+  for (const i of DIMENSIONS[dimension].indicators) {
+    const x = values[i];
+    const f = affines[i];
+    const w = weights.indicators[i];
+    if (w === 0 || !x || !f) continue;
+    const k = w * f.factor;
+    const m = f.shift;
+    if (k === 0) continue;
+    for (let r = 0; r < n; r++) out[r] += k * (x[r] - m);
+  }
+  return finishDimension(out, include, rescale);
+}
+
+/** Blanks the rows without a result and, with `rescale`, scales the column to a maximum of 100. */
+function finishDimension(out: Float64Array, include: Uint8Array, rescale: boolean): Float64Array {
+  const n = out.length;
   let max = -Infinity;
   for (let r = 0; r < n; r++) {
     if (!include[r]) out[r] = NaN;

@@ -2,12 +2,12 @@
  * The index pipeline as named steps over one table:
  * readIndexInput → scaleIndicators → aggregateDimension → aggregateTotal.
  */
-import { aggregateDimension, aggregateTotal } from "./aggregate";
+import { aggregateDimension, aggregateDimensionAffine, aggregateTotal } from "./aggregate";
 import { Cells, IndexInput, readIndexInput, ROW_OK } from "./dataset";
 import { IndexError } from "./errors";
 import { DIMENSIONS, INDICATORS, namesOf } from "./framework";
 import type { ColumnMap } from "./headers";
-import { DEFAULT_SCALING, getScalingMethod, Goalposts, ScalingMethodName } from "./scaling";
+import { Affine, DEFAULT_SCALING, getScalingMethod, Goalposts, ScalingMethodName } from "./scaling";
 import { REPORT_WEIGHT_TABLE, WeightTable } from "./weights";
 
 export interface IndexOptions {
@@ -47,17 +47,52 @@ export function computeIndex(cells: Cells, options: IndexOptions = {}, target?: 
   for (let r = 0; r < input.rowCount; r++) include[r] = input.status[r] === ROW_OK ? 1 : 0;
 
   let dimensions: (Float64Array | null)[];
-  let scaled: (Float64Array | null)[] | null = null;
+  let scaled: (() => (Float64Array | null)[]) | null = null;
   if (input.level === "dimension") {
     dimensions = input.values.map((col) => (col ? maskRows(col, include) : null));
   } else {
-    scaled = scaleIndicators(input, include, options.method ?? DEFAULT_SCALING, options.goalposts);
+    const method = options.method ?? DEFAULT_SCALING;
+    let cache: (Float64Array | null)[] | null = null;
+    scaled = () => (cache ??= scaleIndicators(input, include, method, options.goalposts));
     // The asked-for dimension is always computed, even when all its indicator weights are 0 (it is then 0).
     const wanted = (d: number) => (target === undefined ? weights.dimensions[d] > 0 : d === target);
-    dimensions = DIMENSIONS.map((d) => (wanted(d.index) ? aggregateDimension(d.index, scaled!, include, weights, options.rescale === true) : null));
+    const rescale = options.rescale === true;
+    const affines = affineScores(input, include, method);
+    dimensions = DIMENSIONS.map((d) => {
+      if (!wanted(d.index)) return null;
+      return affines ? aggregateDimensionAffine(d.index, input.values, affines, include, weights, rescale) : aggregateDimension(d.index, scaled!(), include, weights, rescale);
+    });
   }
   const total = target === undefined ? aggregateTotal(dimensions, include, weights) : null;
-  return { input, dimensions, total, include, scaled };
+  const lazyScaled = scaled;
+  return {
+    input,
+    dimensions,
+    total,
+    include,
+    // Computed on first use: the affine path above needs no scaled copies.
+    get scaled() {
+      return lazyScaled ? lazyScaled() : null;
+    },
+  };
+}
+
+/** The affine form of every read column under a method, or null when the method (or a column) has none. */
+function affineScores(input: IndexInput, include: Uint8Array, method: ScalingMethodName): (Affine | null)[] | null {
+  const m = getScalingMethod(method);
+  if (!m.affine) return null;
+  const out: (Affine | null)[] = [];
+  for (let i = 0; i < input.values.length; i++) {
+    const col = input.values[i];
+    if (!col) {
+      out.push(null);
+      continue;
+    }
+    const a = m.affine(col, include, INDICATORS[i].direction);
+    if (!a) return null;
+    out.push(a);
+  }
+  return out;
 }
 
 /**

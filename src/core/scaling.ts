@@ -32,6 +32,19 @@ export interface ScalingMethod {
    * `goalposts` is required by the goalposts method only.
    */
   readonly scale: (x: Float64Array, include: Uint8Array, direction: 1 | -1, out: Float64Array, goalposts?: Goalposts) => void;
+  /**
+   * For methods that are affine in x: the score as factor × (x − shift), so that aggregation can
+   * weight the raw column directly instead of storing a scaled copy (the hot path of LIVEINDEX).
+   * Null where the method is not affine or the column is too extreme for this form; `scale` is
+   * then used. Both give the same scores.
+   */
+  readonly affine?: (x: Float64Array, include: Uint8Array, direction: 1 | -1) => Affine | null;
+}
+
+/** score = factor × (x − shift) */
+export interface Affine {
+  readonly shift: number;
+  readonly factor: number;
 }
 
 /** The registry, in the order shown to users; the default is the first. */
@@ -42,6 +55,7 @@ export const SCALING_METHODS: readonly ScalingMethod[] = [
     en: "Min–max (0–100)",
     formula: "100 × (x − min) / (max − min); less-is-better: 100 × (max − x) / (max − min)",
     scale: scaleMinMax,
+    affine: affineMinMax,
   },
   {
     name: "max",
@@ -49,6 +63,7 @@ export const SCALING_METHODS: readonly ScalingMethod[] = [
     en: "Share of maximum (x / max × 100)",
     formula: "100 × x / max; less-is-better: 100 × (min + max − x) / max",
     scale: scaleShareOfMax,
+    affine: affineShareOfMax,
   },
   {
     name: "zscore",
@@ -56,6 +71,7 @@ export const SCALING_METHODS: readonly ScalingMethod[] = [
     en: "z-score (mean 0, sd 1)",
     formula: "(x − mean) / sd (population sd); less-is-better: −(x − mean) / sd",
     scale: scaleZScore,
+    affine: affineZScore,
   },
   {
     name: "rank",
@@ -96,6 +112,55 @@ export function getScalingMethod(name: unknown): ScalingMethod {
 }
 
 // ---- kernels ---------------------------------------------------------------------------------
+
+function minMaxOf(x: Float64Array, include: Uint8Array): { min: number; max: number } {
+  let min = Infinity;
+  let max = -Infinity;
+  for (let r = 0; r < x.length; r++) {
+    if (!include[r]) continue;
+    const v = x[r];
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return { min, max };
+}
+
+function affineMinMax(x: Float64Array, include: Uint8Array, direction: 1 | -1): Affine | null {
+  const { min, max } = minMaxOf(x, include);
+  const range = max - min;
+  if (!Number.isFinite(range)) return range === -Infinity ? { shift: 0, factor: 0 } : null;
+  if (!(range > 0)) return { shift: 0, factor: 0 };
+  return direction === 1 ? { shift: min, factor: 100 / range } : { shift: max, factor: -100 / range };
+}
+
+function affineShareOfMax(x: Float64Array, include: Uint8Array, direction: 1 | -1): Affine | null {
+  const { min, max } = minMaxOf(x, include);
+  if (!(max > 0)) return { shift: 0, factor: 0 };
+  if (direction === 1) return { shift: 0, factor: 100 / max };
+  const shift = min + max;
+  return Number.isFinite(shift) ? { shift, factor: -100 / max } : null;
+}
+
+function affineZScore(x: Float64Array, include: Uint8Array, direction: 1 | -1): Affine | null {
+  let n = 0;
+  let mean = 0;
+  let maxAbs = 0;
+  for (let r = 0; r < x.length; r++) {
+    if (!include[r]) continue;
+    n++;
+    mean += (x[r] - mean) / n;
+    if (Math.abs(x[r]) > maxAbs) maxAbs = Math.abs(x[r]);
+  }
+  if (maxAbs > 1e100) return null;
+  let ss = 0;
+  for (let r = 0; r < x.length; r++) {
+    if (!include[r]) continue;
+    const d = x[r] - mean;
+    ss += d * d;
+  }
+  const sd = n > 0 ? Math.sqrt(ss / n) : 0;
+  return sd > 1e-12 * Math.max(1, Math.abs(mean)) ? { shift: mean, factor: direction / sd } : { shift: 0, factor: 0 };
+}
 
 function scaleMinMax(x: Float64Array, include: Uint8Array, direction: 1 | -1, out: Float64Array): void {
   let min = Infinity;

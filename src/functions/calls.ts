@@ -60,7 +60,12 @@ export function rankScores(scores: unknown, order: RankOrder, ties: TieMethod, l
   for (let r = start; r < cells.length; r++) {
     for (let c = 0; c < width; c++) {
       const k = (r - start) * width + c;
-      const v = readCell(cells[r][c]);
+      const cell = cells[r][c];
+      if (typeof cell === "number" && cell - cell === 0) {
+        values[k] = cell;
+        continue;
+      }
+      const v = readCell(cell);
       if (typeof v === "number") values[k] = v;
       else {
         values[k] = NaN;
@@ -69,16 +74,21 @@ export function rankScores(scores: unknown, order: RankOrder, ties: TieMethod, l
     }
   }
   const ranks = rankDistricts(values, order, ties);
-  const out: ResultCell[][] = [];
-  if (header) out.push(cells[0].map((_, c) => (c === 0 ? (lang === "zh" ? "排名" : "Rank") : "")));
-  for (let r = 0; r < cells.length - start; r++) {
+  const rows = cells.length - start;
+  const out: ResultCell[][] = new Array(rows + start);
+  if (header) out[0] = cells[0].map((_, c) => (c === 0 ? (lang === "zh" ? "排名" : "Rank") : ""));
+  for (let r = 0; r < rows; r++) {
     const row: ResultCell[] = new Array(width);
     for (let c = 0; c < width; c++) {
       const k = r * width + c;
-      const err = bad.get(k);
-      row[c] = err ? toExcelError(err, lang) : ranks[k] === ranks[k] ? ranks[k] : "";
+      const rank = ranks[k];
+      if (rank === rank) row[c] = rank;
+      else {
+        const err = bad.size ? bad.get(k) : undefined;
+        row[c] = err ? toExcelError(err, lang) : "";
+      }
     }
-    out.push(row);
+    out[r + start] = row;
   }
   return out;
 }

@@ -65,17 +65,20 @@ export function toColumn(values: ArrayLike<number>, header: string | null, rows:
  * a row without a result (error, blank or overflow) shows it in every column.
  */
 export function toColumns(columns: readonly ArrayLike<number>[], headers: readonly string[] | null, rows: RowInfo, lang: Lang): ResultCell[][] {
-  const out: ResultCell[][] = [];
-  if (headers !== null) out.push([...headers]);
-  for (let r = 0; r < columns[0].length; r++) {
+  const n = columns[0].length;
+  const width = columns.length;
+  const out: ResultCell[][] = new Array(n + (headers === null ? 0 : 1));
+  let k = 0;
+  if (headers !== null) out[k++] = [...headers];
+  // A plain loop: this runs once per data row (10⁵–10⁶ of them) on every recalculation.
+  for (let r = 0; r < n; r++) {
+    const row: ResultCell[] = new Array(width);
     let missing: ResultCell | null = null;
-    out.push(
-      columns.map((col) => {
-        const v = col[r];
-        if (v - v === 0) return v;
-        return (missing ??= rowWithoutValue(r, rows, lang));
-      }),
-    );
+    for (let c = 0; c < width; c++) {
+      const v = columns[c][r];
+      row[c] = v - v === 0 ? v + 0 : (missing ??= rowWithoutValue(r, rows, lang));
+    }
+    out[k++] = row;
   }
   return out;
 }

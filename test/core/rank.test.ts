@@ -90,6 +90,26 @@ describe("rankDistricts against a naive O(n²) ranking on random scores with man
   }
 });
 
+describe("rankDistricts on large inputs (the radix-sorted path, above 2,048 scores)", () => {
+  // Wide ranges of magnitude and sign, -0 beside 0, infinities, NaN and many exact ties.
+  const rnd = prng(4242);
+  const pool = [0, -0, 1, -1, 1e-300, -1e-300, 1e300, -1e300, Infinity, -Infinity, 0.1 + 0.2, 0.3, 42, -42.5];
+  const xs = Array.from({ length: 3000 }, () => {
+    const u = rnd();
+    if (u < 0.05) return NaN;
+    if (u < 0.5) return pool[Math.floor(rnd() * pool.length)];
+    return (rnd() - 0.5) * 10 ** Math.floor(rnd() * 20 - 10);
+  });
+
+  for (const order of ["desc", "asc"] as const) {
+    for (const ties of TIE_METHODS) {
+      it(`agrees with the naive ranking for ${order} order with ${ties} ties`, () => {
+        same(rankDistricts(xs, order, ties), naiveRank(xs, order, ties));
+      });
+    }
+  }
+});
+
 describe("parseTieMethod", () => {
   it("throws BAD_OPTION naming the argument for an unknown method", () => {
     let err: unknown;
