@@ -1,0 +1,80 @@
+/**
+ * The benchmark's code at tiny sizes, so that it cannot rot: every measurement runs and gives a
+ * finite time, the floor and the spreadsheet formulas compute what the engine computes. No time
+ * is asserted.
+ */
+import {
+  benchEngine,
+  benchFloor,
+  benchHyperFormula,
+  benchSensitivity,
+  benchSyncs,
+  floorAgreesWithEngine,
+  median,
+  rawTable,
+  spreadsheetFormulas,
+  subIndexTable,
+} from "../../bench/cases";
+import { computeIndex } from "../../src/core/pipeline";
+import { rankDistricts } from "../../src/core/rank";
+import { BUILD_TIMEOUT_MS, ensureBuilt, loadExcelRuntime } from "../helpers/excel-runtime";
+
+beforeAll(() => ensureBuilt(), BUILD_TIMEOUT_MS);
+
+describe("the benchmark's helpers", () => {
+  it("takes the median of odd and even lists", () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+  });
+
+  it("generates tables of the asked size with a header row", () => {
+    expect(rawTable(7)).toHaveLength(8);
+    expect(rawTable(7)[1]).toHaveLength(19);
+    expect(subIndexTable(5)[0]).toEqual(["直播内容供给指数", "直播内容消费指数", "直播商品消费指数", "直播质量指数", "产业促进指数"]);
+  });
+});
+
+describe("the measurements at tiny sizes", () => {
+  it("times the engine through the bundle for raw indicators and sub-indices", () => {
+    const rows = benchEngine(loadExcelRuntime(), [50], 1);
+    expect(rows.map((r) => [r.group, r.size])).toEqual([
+      ["engine", 50],
+      ["engine", 50],
+    ]);
+    expect(rows.every((r) => Number.isFinite(r.ms) && Number.isFinite(r.nsPerValue!))).toBe(true);
+  });
+
+  it("has a floor that computes the engine's totals", () => {
+    expect(floorAgreesWithEngine(3000)).toBe(true);
+    expect(benchFloor([40], 1).every((r) => Number.isFinite(r.ms))).toBe(true);
+  });
+
+  it("writes spreadsheet formulas that HyperFormula evaluates to the engine's totals and ranks", () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { HyperFormula } = require("hyperformula") as typeof import("hyperformula");
+    const n = 30;
+    const sheet = spreadsheetFormulas(n, (row, m) => `=COUNTIF($F$2:$F$${m + 1},">"&F${row})+1`);
+    const hf = HyperFormula.buildFromArray(sheet as never, { licenseKey: "gpl-v3" });
+    const values = hf.getSheetValues(0);
+    hf.destroy();
+    const engine = computeIndex(subIndexTable(n)).total!;
+    const ranks = rankDistricts(engine);
+    for (let r = 0; r < n; r++) {
+      expect(values[r + 1][5] as number).toBeCloseTo(engine[r], 9);
+      expect(values[r + 1][6]).toBe(ranks[r]);
+    }
+    const row = benchHyperFormula([20], 1)[0];
+    expect([Number.isFinite(row.ms), row.note]).toEqual([true, undefined]);
+  });
+
+  it("counts the syncs of writing a ranked sheet", async () => {
+    const rows = await benchSyncs([100]);
+    expect(rows.map((r) => r.note)).toEqual([expect.stringMatching(/^4 syncs, /), expect.stringMatching(/^4 syncs, /)]);
+  });
+
+  it("times the Monte Carlo analysis", () => {
+    const rows = benchSensitivity([50], 1);
+    expect(rows.map((r) => r.size)).toEqual([100, 50]);
+    expect(rows.every((r) => Number.isFinite(r.ms))).toBe(true);
+  });
+});
