@@ -163,14 +163,7 @@ function affineZScore(x: Float64Array, include: Uint8Array, direction: 1 | -1): 
 }
 
 function scaleMinMax(x: Float64Array, include: Uint8Array, direction: 1 | -1, out: Float64Array): void {
-  let min = Infinity;
-  let max = -Infinity;
-  for (let r = 0; r < x.length; r++) {
-    if (!include[r]) continue;
-    const v = x[r];
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
+  const { min, max } = minMaxOf(x, include);
   // Halves are exact and keep max − min finite even for values near ±1.8e308.
   const halfRange = max / 2 - min / 2;
   const k = halfRange > 0 ? 100 / halfRange : 0;
@@ -183,13 +176,7 @@ function scaleMinMax(x: Float64Array, include: Uint8Array, direction: 1 | -1, ou
 }
 
 function scaleShareOfMax(x: Float64Array, include: Uint8Array, direction: 1 | -1, out: Float64Array): void {
-  let min = Infinity;
-  let max = -Infinity;
-  for (let r = 0; r < x.length; r++) {
-    if (!include[r]) continue;
-    if (x[r] < min) min = x[r];
-    if (x[r] > max) max = x[r];
-  }
+  const { min, max } = minMaxOf(x, include);
   const k = max > 0 ? 100 / max : 0;
   for (let r = 0; r < x.length; r++) {
     if (!include[r]) out[r] = NaN;

@@ -10,7 +10,7 @@
  */
 import * as z from "zod/mini";
 import { DIMENSIONS, INDICATORS } from "./framework";
-import type { WeightTable } from "./weights";
+import { weightTableFromGiven, WeightTable } from "./weights";
 
 const FORMAT_VERSION = 1;
 
@@ -63,7 +63,7 @@ export function parseStoredWeightTable(json: unknown): WeightTable | null {
   for (const d of DIMENSIONS) {
     if (dims[d.index] > 0 && sum(d.indicators.map((i) => inds[i])) <= 0) return null;
   }
-  return renormalised(dims, inds);
+  return weightTableFromGiven(dims, inds);
 }
 
 // ---- helpers ---------------------------------------------------------------------------------
@@ -75,17 +75,6 @@ function byId(weights: Readonly<Record<string, number>>, items: readonly { reado
   return items.map((item) => weights[item.id]);
 }
 
-/** The same arithmetic, in the same order, as `buildTable` in weights.ts: equal input gives equal floats. */
-function renormalised(dims: readonly number[], inds: readonly number[]): WeightTable {
-  const dimSum = sum(dims);
-  const dimensions = Float64Array.from(dims, (w) => w / dimSum);
-  const indicators = new Float64Array(INDICATORS.length);
-  for (const d of DIMENSIONS) {
-    const s = sum(d.indicators.map((i) => inds[i]));
-    for (const i of d.indicators) indicators[i] = s > 0 ? inds[i] / s : 0;
-  }
-  return { dimensions, indicators, givenDimensions: Float64Array.from(dims), givenIndicators: Float64Array.from(inds) };
-}
 
 function sum(xs: readonly number[]): number {
   let s = 0;

@@ -69,7 +69,7 @@ const WeightValue = z.number().check(z.gte(0));
 /**
  * The report's weight table, as printed (percent points), renormalised.
  */
-export const REPORT_WEIGHT_TABLE: WeightTable = buildTable(
+export const REPORT_WEIGHT_TABLE: WeightTable = weightTableFromGiven(
   DIMENSIONS.map((d) => d.reportWeight / 100),
   INDICATORS.map((i) => i.reportWeight / 100),
 );
@@ -164,7 +164,7 @@ export function checkWeights(cells: readonly (readonly unknown[])[]): WeightChec
   const given = levelsAsFractions(dimWeight as number[], indWeight as number[]);
   checkSums(given, indRow, layout, add);
   if (findings.some((f) => f.severity === "error")) return { success: false, findings };
-  return { success: true, table: buildTable(given.dimensions, given.indicators), findings };
+  return { success: true, table: weightTableFromGiven(given.dimensions, given.indicators), findings };
 }
 
 /**
@@ -325,7 +325,8 @@ function checkGroupSum(
   add(code, row, column, { group, sum: `${round12(s * 100)}%`, count });
 }
 
-function buildTable(dims: readonly number[], inds: readonly number[]): WeightTable {
+/** A weight table from weights as given (fractions, framework order), each level renormalised. */
+export function weightTableFromGiven(dims: readonly number[], inds: readonly number[]): WeightTable {
   const dimSum = sum(dims);
   const dimensions = Float64Array.from(dims, (w) => w / dimSum);
   const indicators = new Float64Array(INDICATORS.length);

@@ -4,6 +4,7 @@
  */
 import { IndexError, isIndexError } from "../core/errors";
 import { checkWeights } from "../core/weights";
+import { READ_WEIGHT_TABLE_AT_SYNCS, readWeightTableAt } from "./weight-sheet";
 
 export interface WeightTableInfo {
   readonly name: string;
@@ -27,26 +28,14 @@ export async function listWeightTables(context: Excel.RequestContext): Promise<W
 }
 
 /** Syncs made by {@link readWeightTable}. */
-export const READ_WEIGHT_TABLE_SYNCS = 2;
+export const READ_WEIGHT_TABLE_SYNCS = READ_WEIGHT_TABLE_AT_SYNCS;
 
 /**
  * The values of a table, header included ({@link READ_WEIGHT_TABLE_SYNCS} syncs).
  * Throws {@link IndexError} BAD_OPTION, listing the workbook's tables, when there is no table of that name.
  */
 export async function readWeightTable(context: Excel.RequestContext, name: string): Promise<unknown[][]> {
-  const table = context.workbook.tables.getItemOrNullObject(name).load("name");
-  const all = context.workbook.tables.load("items/name");
-  await context.sync();
-  if (table.isNullObject) {
-    throw new IndexError("BAD_OPTION", {
-      name: { zh: "权重表", en: "weight table" },
-      value: JSON.stringify(name),
-      options: all.items.map((t) => t.name).join(", ") || "—",
-    });
-  }
-  const range = table.getRange().load("values");
-  await context.sync();
-  return range.values;
+  return (await readWeightTableAt(context, name)).cells;
 }
 
 /**
