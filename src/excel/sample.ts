@@ -8,7 +8,7 @@ import type { Lang } from "../core/errors";
 import { columnLetter, displayWidth } from "../core/text";
 import { REPORT_TOP100_2020, REPORT_TOP100_HEADERS } from "../data/report2020";
 import { POINTS_PER_CHAR } from "./apply-plan";
-import { cellInput, freeTableNames, queueTakenNames, removeSheet } from "./workbook";
+import { cellInput, freeTableNames, queueTakenNames, removeSheet, selectNewTable } from "./workbook";
 
 export interface InsertedSample {
   readonly sheetName: string;
@@ -52,12 +52,7 @@ export async function insertSampleData(context: Excel.RequestContext, lang: Lang
     table.style = "TableStyleMedium2";
     sheet.freezePanes.freezeRows(1);
     columnWidths(cells).forEach((chars, c) => (sheet.getRange(`${columnLetter(c)}:${columnLetter(c)}`).format.columnWidth = chars * POINTS_PER_CHAR));
-    sheet.activate();
-    const range = table.getRange();
-    range.select();
-    range.load("address");
-    await context.sync();
-    return { sheetName, tableName, address: range.address };
+    return { sheetName, tableName, address: await selectNewTable(context, sheet, table) };
   } catch (e) {
     await removeSheet(context, sheetName, names.activeSheet);
     throw e;

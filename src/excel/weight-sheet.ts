@@ -20,7 +20,7 @@ import type { PlanValue } from "../core/sheet-plan";
 import { columnLetter, displayWidth } from "../core/text";
 import { weightTableToCells } from "../core/weights";
 import { POINTS_PER_CHAR } from "./apply-plan";
-import { cellInput, freeTableNames, queueTakenNames, removeSheet } from "./workbook";
+import { cellInput, freeTableNames, queueTakenNames, removeSheet, selectNewTable } from "./workbook";
 
 export interface InsertedWeightSheet {
   readonly sheetName: string;
@@ -128,12 +128,7 @@ export async function insertWeightSheet(context: Excel.RequestContext, lang: Lan
       if (chars > 0) sheet.getRange(`${columnLetter(c)}:${columnLetter(c)}`).format.columnWidth = chars * POINTS_PER_CHAR;
     });
 
-    sheet.activate();
-    const range = table.getRange();
-    range.select();
-    range.load("address");
-    await context.sync();
-    return { sheetName, tableName, address: range.address };
+    return { sheetName, tableName, address: await selectNewTable(context, sheet, table) };
   } catch (e) {
     await removeSheet(context, sheetName, names.activeSheet);
     throw e;

@@ -78,3 +78,13 @@ export async function removeSheet(context: Excel.RequestContext, key: string, pr
     // The original error is the one worth reporting.
   }
 }
+
+/** Activates a new sheet, selects its table and gives the table's address (one sync). */
+export async function selectNewTable(context: Excel.RequestContext, sheet: Excel.Worksheet, table: Excel.Table): Promise<string> {
+  sheet.activate();
+  const range = table.getRange();
+  range.select();
+  range.load("address");
+  await context.sync();
+  return range.address;
+}
