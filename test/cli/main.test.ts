@@ -10,6 +10,15 @@ import { tempDir, toCsv, xlsxPart } from "../helpers/files";
 const ROOT = resolve(__dirname, "../..");
 const NOW = () => new Date("2026-01-02T03:04:05Z");
 
+/** Exit 2, each expected fragment in the error output, a Chinese and an English line, no stack trace. */
+function expectUsageError(r: { code: number; err: string }, messages: readonly string[]): void {
+  expect(r.code).toBe(2);
+  for (const m of messages) expect(r.err).toContain(m);
+  expect(r.err).toMatch(/^错误：/m);
+  expect(r.err).toMatch(/^Error: /m);
+  expect(r.err).not.toMatch(/\n\s+at /);
+}
+
 async function cli(args: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
@@ -147,11 +156,7 @@ describe("live-index rank", () => {
     writeFileSync(join(dir, "bad-rows.csv"), "区,直播商品消费指数,直播内容供给指数,直播内容消费指数,直播质量指数,产业促进指数\nA,x,1,1,1,1\nB,1,n/a,1,1,1\n");
     writeFileSync(join(dir, "missing-dimension.csv"), "区,直播商品消费指数,直播内容供给指数\nA,1,1\n");
     const r = await cli(args, dir);
-    expect(r.code).toBe(2);
-    for (const m of messages) expect(r.err).toContain(m);
-    expect(r.err).toMatch(/^错误：/m);
-    expect(r.err).toMatch(/^Error: /m);
-    expect(r.err).not.toMatch(/\n\s+at /);
+    expectUsageError(r, messages);
   });
 
   it("prints the rows it skipped, with their reasons", async () => {
@@ -259,11 +264,7 @@ describe("live-index check-weights", () => {
   ])("bad usage %j exits 2 with a message in both languages", async (args, messages) => {
     writeFileSync(join(dir, "short.csv"), "区,直播商品消费指数\nA,1\n");
     const r = await cli(args, dir);
-    expect(r.code).toBe(2);
-    for (const m of messages) expect(r.err).toContain(m);
-    expect(r.err).toMatch(/^错误：/m);
-    expect(r.err).toMatch(/^Error: /m);
-    expect(r.err).not.toMatch(/\n\s+at /);
+    expectUsageError(r, messages);
   });
 
   it("a table with errors: every finding with its severity and row, nothing compared, exit 2", async () => {

@@ -1005,13 +1005,38 @@ class FakeWorkbook {
   }
 }
 
-class FakeWorksheetCollection extends FakeClientObject {
+/**
+ * A collection of the workbook: `items` holds a loaded proxy per member. Subclasses name their
+ * members and how to wrap one; loading, reading `items` and the null-object rule are here once.
+ */
+abstract class FakeCollection<P extends FakeClientObject, M> extends FakeClientObject {
+  get items(): P[] {
+    return this.read("items");
+  }
+  override loadNow(names: readonly string[]): void {
+    this.setLoaded("items", this.members().map((m) => {
+      const p = this.proxyFor(m);
+      p.loadNow(names);
+      return p;
+    }));
+  }
+  protected abstract members(): M[];
+  protected abstract proxyFor(member: M): P;
+  protected loadable() {
+    return ["items"];
+  }
+  protected readNow(): unknown {
+    return undefined;
+  }
+  protected entity() {
+    return this.engine.wb;
+  }
+}
+
+class FakeWorksheetCollection extends FakeCollection<FakeWorksheet, SheetModel> {
   protected readonly className = "WorksheetCollection";
   constructor(engine: Engine) {
     super(engine);
-  }
-  get items(): FakeWorksheet[] {
-    return this.read("items");
   }
   add(name?: string): FakeWorksheet {
     let created: SheetModel | null = null;
@@ -1031,21 +1056,11 @@ class FakeWorksheetCollection extends FakeClientObject {
   getActiveWorksheet(): FakeWorksheet {
     return new FakeWorksheet(this.engine, once(() => this.engine.wb.activeSheet()));
   }
-  override loadNow(names: readonly string[]): void {
-    this.setLoaded("items", this.engine.wb.sheets.map((s) => {
-      const p = new FakeWorksheet(this.engine, () => s);
-      p.loadNow(names);
-      return p;
-    }));
+  protected members(): SheetModel[] {
+    return this.engine.wb.sheets;
   }
-  protected loadable() {
-    return ["items"];
-  }
-  protected readNow(): unknown {
-    return undefined;
-  }
-  protected entity() {
-    return this.engine.wb;
+  protected proxyFor(sheet: SheetModel): FakeWorksheet {
+    return new FakeWorksheet(this.engine, () => sheet);
   }
 }
 
@@ -1328,7 +1343,7 @@ class FakeConditionalFormatCollection {
   }
 }
 
-class FakeTableCollection extends FakeClientObject {
+class FakeTableCollection extends FakeCollection<FakeTable, TableModel> {
   protected readonly className = "TableCollection";
   constructor(
     engine: Engine,
@@ -1338,9 +1353,6 @@ class FakeTableCollection extends FakeClientObject {
     private readonly scope?: () => TableModel[],
   ) {
     super(engine);
-  }
-  get items(): FakeTable[] {
-    return this.read("items");
   }
   add(address: string | FakeRange, hasHeaders: boolean): FakeTable {
     let created: TableModel | null = null;
@@ -1376,12 +1388,11 @@ class FakeTableCollection extends FakeClientObject {
       return t;
     }));
   }
-  override loadNow(names: readonly string[]): void {
-    this.setLoaded("items", this.all().map((t) => {
-      const p = new FakeTable(this.engine, () => t);
-      p.loadNow(names);
-      return p;
-    }));
+  protected members(): TableModel[] {
+    return this.all();
+  }
+  protected proxyFor(table: TableModel): FakeTable {
+    return new FakeTable(this.engine, () => table);
   }
   private all(): TableModel[] {
     if (this.scope) return this.scope();
@@ -1392,15 +1403,6 @@ class FakeTableCollection extends FakeClientObject {
   }
   private find(key: string): TableModel | undefined {
     return this.all().find((t) => t.id === key || t.name.toLowerCase() === key.toLowerCase());
-  }
-  protected loadable() {
-    return ["items"];
-  }
-  protected readNow(): unknown {
-    return undefined;
-  }
-  protected entity() {
-    return this.engine.wb;
   }
 }
 
@@ -1768,13 +1770,10 @@ class FakeEventHandlers {
   }
 }
 
-class FakeSettingCollection extends FakeClientObject {
+class FakeSettingCollection extends FakeCollection<FakeSetting, string> {
   protected readonly className = "SettingCollection";
   constructor(engine: Engine) {
     super(engine);
-  }
-  get items(): FakeSetting[] {
-    return this.read("items");
   }
   add(key: string, value: unknown): FakeSetting {
     this.queue(() => {
@@ -1792,21 +1791,11 @@ class FakeSettingCollection extends FakeClientObject {
   getItemOrNullObject(key: string): FakeSetting {
     return new FakeSetting(this.engine, key, () => (this.engine.wb.settings.has(key) ? true : null));
   }
-  override loadNow(names: readonly string[]): void {
-    this.setLoaded("items", [...this.engine.wb.settings.keys()].map((k) => {
-      const p = new FakeSetting(this.engine, k, () => true);
-      p.loadNow(names);
-      return p;
-    }));
+  protected members(): string[] {
+    return [...this.engine.wb.settings.keys()];
   }
-  protected loadable() {
-    return ["items"];
-  }
-  protected readNow(): unknown {
-    return undefined;
-  }
-  protected entity() {
-    return this.engine.wb;
+  protected proxyFor(key: string): FakeSetting {
+    return new FakeSetting(this.engine, key, () => true);
   }
 }
 
