@@ -13,7 +13,6 @@ import { generateRankedSheet } from "../excel/generate";
 import { insertSampleData } from "../excel/sample";
 import { loadMapping, saveMapping } from "../excel/settings";
 import { readSource, SourceTable } from "../excel/source";
-import { listWeightTables } from "../excel/weights";
 import { TaskpaneLang, taskpaneText, TaskpaneText } from "./strings";
 import { mountWeightsPane, WeightsPane } from "./weights-pane";
 
@@ -57,12 +56,14 @@ export function mountPane(doc: Document, env: PaneEnv): { state: PaneState; read
     data: () => (state.source ? { source: state.source, keys: state.keys } : null),
     topN: () => readTopN(doc),
     yieldToUi: () => new Promise((resolve) => setTimeout(resolve, 0)),
+    // One listing of the workbook's weight tables feeds both dropdowns (Options and Weights).
+    onTablesListed: (names) => setWeightOptions(doc, t, names),
   });
   const ui = new PaneUi(doc, env, t, state, weights);
   byId(doc, "insert-sample").addEventListener("click", () => void ui.insertSample());
   byId(doc, "use-selection").addEventListener("click", () => void ui.useSelection());
   byId(doc, "generate").addEventListener("click", () => void ui.generate());
-  const ready = env.inExcel ? Promise.all([ui.refreshWeightTables(), weights.guard(() => weights.refresh())]).then(() => undefined) : Promise.resolve();
+  const ready = env.inExcel ? weights.guard(() => weights.refresh()) : Promise.resolve();
   return { state, ready };
 }
 
@@ -80,7 +81,6 @@ class PaneUi {
       const result = await this.env.run((ctx) => insertSampleData(ctx, this.env.lang));
       this.status(this.t.inserted(result.sheetName));
       await this.readSelection();
-      await this.refreshWeightTables();
       void this.weights.guard(() => this.weights.check());
     });
   }
@@ -126,15 +126,6 @@ class PaneUi {
       this.progress(1, "done");
       this.status(this.t.generated(result.sheetName, result.ranked, result.skipped));
     });
-  }
-
-  async refreshWeightTables(): Promise<void> {
-    try {
-      const tables = await this.env.run((ctx) => listWeightTables(ctx));
-      setWeightOptions(this.doc, this.t, tables.map((x) => x.name));
-    } catch {
-      // The list is a convenience: without it the report's weights remain available.
-    }
   }
 
   private async readSelection(): Promise<void> {

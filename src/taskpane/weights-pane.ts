@@ -35,6 +35,8 @@ export interface WeightsPaneEnv {
   readonly topN: () => number;
   /** Lets the pane give the event loop a turn between Monte Carlo steps (setTimeout in a page). */
   readonly yieldToUi: () => Promise<void>;
+  /** Told the names of the workbook's weight tables whenever they are listed. */
+  readonly onTablesListed: (names: readonly string[]) => void;
 }
 
 const ACTION_BUTTONS = ["insert-weights", "check-weights", "save-baseline", "write-impact", "run-robust"];
@@ -84,7 +86,9 @@ export class WeightsPane {
 
   /** Lists the workbook's weight tables; picks `prefer` (or keeps the current choice) and checks it. */
   async refresh(prefer?: string): Promise<void> {
+    // The list is a convenience: without it the report's weights remain available.
     const tables = await this.env.run((ctx) => listWeightTables(ctx)).catch(() => []);
+    this.env.onTablesListed(tables.map((x) => x.name));
     const sel = byId(this.doc, "weight-table") as HTMLSelectElement;
     const current = prefer ?? sel.value;
     sel.replaceChildren();
