@@ -1,4 +1,3 @@
-/* eslint-disable no-undef */
 // Builds the add-in into dist/: functions.js (+ functions.json, functions.zh-CN.json), taskpane.html
 // (which hosts the functions bundle: shared runtime), taskpane.js and assets/.
 // manifest.xml and test/manifest.test.ts (BUILD_OUTPUTS) must agree with what this emits.
@@ -16,16 +15,13 @@ const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
 class LocalisedMetadataPlugin {
   apply(compiler) {
     compiler.hooks.thisCompilation.tap("LocalisedMetadataPlugin", (compilation) => {
-      compilation.hooks.processAssets.tap(
-        { name: "LocalisedMetadataPlugin", stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
-        () => {
-          const source = compilation.getAsset("functions.json");
-          if (!source) return;
-          const zh = JSON.parse(fs.readFileSync(path.resolve(__dirname, "src/functions/metadata-zh.json"), "utf8"));
-          const out = localiseMetadata(JSON.parse(source.source.source().toString()), zh);
-          compilation.emitAsset("functions.zh-CN.json", new compiler.webpack.sources.RawSource(JSON.stringify(out, null, 2)));
-        },
-      );
+      compilation.hooks.processAssets.tap({ name: "LocalisedMetadataPlugin", stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        const source = compilation.getAsset("functions.json");
+        if (!source) return;
+        const zh = JSON.parse(fs.readFileSync(path.resolve(__dirname, "src/functions/metadata-zh.json"), "utf8"));
+        const out = localiseMetadata(JSON.parse(source.source.source().toString()), zh);
+        compilation.emitAsset("functions.zh-CN.json", new compiler.webpack.sources.RawSource(JSON.stringify(out, null, 2)));
+      });
     });
   }
 }
@@ -49,7 +45,13 @@ module.exports = async (env, argv) => {
     output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: true },
     resolve: { extensions: [".ts", ".js"] },
     module: {
-      rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { configFile: "tsconfig.json", onlyCompileBundledFiles: true, compilerOptions: { module: "es2020" } } } }],
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { configFile: "tsconfig.json", onlyCompileBundledFiles: true, compilerOptions: { module: "es2020" } } },
+        },
+      ],
     },
     performance: { hints: false },
     plugins: [

@@ -7,7 +7,17 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { benchEngine, benchFloor, benchHyperFormula, benchLibreOffice, benchSensitivity, benchSyncs, BenchRow, bundleSizes, floorAgreesWithEngine } from "./cases";
+import {
+  benchEngine,
+  benchFloor,
+  benchHyperFormula,
+  benchLibreOffice,
+  benchSensitivity,
+  benchSyncs,
+  BenchRow,
+  bundleSizes,
+  floorAgreesWithEngine,
+} from "./cases";
 import { DIST, ensureBuilt, loadExcelRuntime, ROOT } from "../test/helpers/excel-runtime";
 import { padCells } from "../src/cli/table-text";
 
@@ -26,7 +36,13 @@ async function main(argv: string[]): Promise<void> {
   const rows: BenchRow[] = [];
   const step = (label: string) => process.stderr.write(`… ${label}\n`);
   step("engine");
-  rows.push(...benchEngine(rt, [...new Set([...engineSizes, ...sheetSizes])].sort((a, b) => a - b), runs));
+  rows.push(
+    ...benchEngine(
+      rt,
+      [...new Set([...engineSizes, ...sheetSizes])].sort((a, b) => a - b),
+      runs,
+    ),
+  );
   step("floor");
   rows.push(...benchFloor(engineSizes, runs));
   step("HyperFormula");
@@ -42,26 +58,69 @@ async function main(argv: string[]): Promise<void> {
   const engineAt = (n: number) => rows.find((r) => r.group === "engine" && r.size === n && r.name.startsWith("LIVEINDEX + RANK"))?.ms ?? NaN;
   const engine5At = (n: number) => rows.find((r) => r.group === "engine" && r.size === n && r.name.includes("5 sub"))?.ms ?? NaN;
   const floorAt = (n: number) => rows.find((r) => r.group === "floor" && r.size === n)?.ms ?? NaN;
-  const ratios = rows.filter((r) => r.group === "sheet" && Number.isFinite(r.ms)).map((r) => ({ ...r, note: `${r.note ? r.note + "; " : ""}${(r.ms / engine5At(r.size)).toFixed(0)}× the engine's time for the same table` }));
+  const ratios = rows
+    .filter((r) => r.group === "sheet" && Number.isFinite(r.ms))
+    .map((r) => ({ ...r, note: `${r.note ? r.note + "; " : ""}${(r.ms / engine5At(r.size)).toFixed(0)}× the engine's time for the same table` }));
   const withRatios = rows.map((r) => ratios.find((x) => x.name === r.name && x.size === r.size) ?? r);
 
   const table = [
     ["group", "measure", "size", "median ms", "ns / value", "note"],
-    ...withRatios.map((r) => [r.group, r.name, String(r.size), Number.isFinite(r.ms) ? r.ms.toFixed(r.ms < 10 ? 2 : 1) : "", r.nsPerValue === undefined ? "" : r.nsPerValue.toFixed(1), r.note ?? ""]),
+    ...withRatios.map((r) => [
+      r.group,
+      r.name,
+      String(r.size),
+      Number.isFinite(r.ms) ? r.ms.toFixed(r.ms < 10 ? 2 : 1) : "",
+      r.nsPerValue === undefined ? "" : r.nsPerValue.toFixed(1),
+      r.note ?? "",
+    ]),
     ...bundles.map((b) => ["bundles", b.file, "", "", "", `${(b.bytes / 1024).toFixed(1)} KB minified, ${(b.gzipBytes / 1024).toFixed(1)} KB gzipped`]),
   ];
   const checks = [
-    ...(quick ? [] : [
-      check(`100,000 regions × 19 indicators, total + ranks ≤ ${TARGETS.engine100kMs} ms`, engineAt(100000), engineAt(100000) <= TARGETS.engine100kMs, "ms"),
-      check(`… within ${TARGETS.floorRatio}× of the typed-array floor`, engineAt(100000) / floorAt(100000), engineAt(100000) / floorAt(100000) <= TARGETS.floorRatio, "×"),
-      check(`1,000,000 regions ≤ ${TARGETS.engine1mMs} ms`, engineAt(1e6), engineAt(1e6) <= TARGETS.engine1mMs, "ms"),
-    ]),
-    ...ratios.filter((r) => r.size === 10000 && r.name.startsWith("HyperFormula")).map((r) => check(`≥ ${TARGETS.sheetRatio10k}× faster than HyperFormula at 10,000 rows`, r.ms / engine5At(10000), r.ms / engine5At(10000) >= TARGETS.sheetRatio10k, "×")),
+    ...(quick
+      ? []
+      : [
+          check(
+            `100,000 regions × 19 indicators, total + ranks ≤ ${TARGETS.engine100kMs} ms`,
+            engineAt(100000),
+            engineAt(100000) <= TARGETS.engine100kMs,
+            "ms",
+          ),
+          check(
+            `… within ${TARGETS.floorRatio}× of the typed-array floor`,
+            engineAt(100000) / floorAt(100000),
+            engineAt(100000) / floorAt(100000) <= TARGETS.floorRatio,
+            "×",
+          ),
+          check(`1,000,000 regions ≤ ${TARGETS.engine1mMs} ms`, engineAt(1e6), engineAt(1e6) <= TARGETS.engine1mMs, "ms"),
+        ]),
+    ...ratios
+      .filter((r) => r.size === 10000 && r.name.startsWith("HyperFormula"))
+      .map((r) =>
+        check(
+          `≥ ${TARGETS.sheetRatio10k}× faster than HyperFormula at 10,000 rows`,
+          r.ms / engine5At(10000),
+          r.ms / engine5At(10000) >= TARGETS.sheetRatio10k,
+          "×",
+        ),
+      ),
     check(`functions.js ≤ ${TARGETS.functionsKb} KB minified`, bundles[0].bytes / 1024, bundles[0].bytes / 1024 <= TARGETS.functionsKb, "KB"),
     check(`taskpane.js ≤ ${TARGETS.taskpaneKb} KB minified`, bundles[1].bytes / 1024, bundles[1].bytes / 1024 <= TARGETS.taskpaneKb, "KB"),
   ];
-  const machine = { cpu: os.cpus()[0]?.model ?? "unknown", cores: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), platform: `${os.platform()} ${os.release()}`, node: process.version };
-  const lines = [`直播电商指数 benchmark — ${new Date().toISOString()}`, `${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.platform}, Node ${machine.node}${quick ? " (quick)" : ""}`, "", ...padCells(table), "", ...checks.map((c) => c.line)];
+  const machine = {
+    cpu: os.cpus()[0]?.model ?? "unknown",
+    cores: os.cpus().length,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    platform: `${os.platform()} ${os.release()}`,
+    node: process.version,
+  };
+  const lines = [
+    `直播电商指数 benchmark — ${new Date().toISOString()}`,
+    `${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.platform}, Node ${machine.node}${quick ? " (quick)" : ""}`,
+    "",
+    ...padCells(table),
+    "",
+    ...checks.map((c) => c.line),
+  ];
   process.stdout.write(lines.join("\n") + "\n");
   const out = path.join(ROOT, "bench", "results");
   fs.mkdirSync(out, { recursive: true });

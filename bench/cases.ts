@@ -95,7 +95,11 @@ export function benchEngine(rt: ExcelRuntime, sizes: readonly number[], runs: nu
  * tight loop over typed arrays (column-major), with the ranking by a native numeric sort and a
  * binary search. No cell coercion, no result arrays: what the arithmetic alone costs.
  */
-export function floorIndexRank(cols: readonly Float64Array[], directions: readonly number[], effective: Float64Array): { total: Float64Array; rank: Float64Array } {
+export function floorIndexRank(
+  cols: readonly Float64Array[],
+  directions: readonly number[],
+  effective: Float64Array,
+): { total: Float64Array; rank: Float64Array } {
   const n = cols[0].length;
   const total = new Float64Array(n);
   for (let c = 0; c < cols.length; c++) {
@@ -144,7 +148,11 @@ export function floorAgreesWithEngine(n: number): boolean {
   const table = rawTable(n);
   const engine = computeIndex(table).total!;
   const cols = INDICATORS.map((_, c) => Float64Array.from({ length: n }, (__, r) => table[r + 1][c] as number));
-  const floor = floorIndexRank(cols, INDICATORS.map((i) => i.direction), getEffectiveWeights(REPORT_WEIGHT_TABLE));
+  const floor = floorIndexRank(
+    cols,
+    INDICATORS.map((i) => i.direction),
+    getEffectiveWeights(REPORT_WEIGHT_TABLE),
+  );
   return engine.every((t, r) => Math.abs(t - floor.total[r]) < 1e-9);
 }
 
@@ -162,24 +170,28 @@ export function spreadsheetFormulas(n: number, rankFormula: (row: number, n: num
 
 /** 3a. HyperFormula evaluating the per-row formulas (build = parse + evaluate all). */
 export function benchHyperFormula(sizes: readonly number[], runs: number): BenchRow[] {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { HyperFormula } = require("hyperformula") as typeof import("hyperformula");
   return sizes.map((n) => {
     const sheet = spreadsheetFormulas(n, (row, m) => `=COUNTIF($F$2:$F$${m + 1},">"&F${row})+1`);
     let check = NaN;
-    const ms = timeIt(() => {
-      const hf = HyperFormula.buildFromArray(sheet as never, { licenseKey: "gpl-v3" });
-      check = hf.getCellValue({ sheet: 0, row: 1, col: 6 }) as number;
-      hf.destroy();
-    }, n >= 5000 ? 1 : runs, 0);
+    const ms = timeIt(
+      () => {
+        const hf = HyperFormula.buildFromArray(sheet as never, { licenseKey: "gpl-v3" });
+        check = hf.getCellValue({ sheet: 0, row: 1, col: 6 }) as number;
+        hf.destroy();
+      },
+      n >= 5000 ? 1 : runs,
+      0,
+    );
     return { group: "sheet", name: "HyperFormula: SUMPRODUCT + COUNTIF rank per row", size: n, ms, note: Number.isFinite(check) ? undefined : "bad result" };
   });
 }
 
 /** 3b. LibreOffice recalculating an .xlsx with per-row SUMPRODUCT and RANK.EQ (start-up time of a 1-row file subtracted). */
 export async function benchLibreOffice(sizes: readonly number[]): Promise<BenchRow[]> {
-  if (!hasCommand("soffice")) return [{ group: "sheet", name: "LibreOffice: SUMPRODUCT + RANK.EQ per row", size: 0, ms: NaN, note: "skipped: soffice not installed" }];
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  if (!hasCommand("soffice"))
+    return [{ group: "sheet", name: "LibreOffice: SUMPRODUCT + RANK.EQ per row", size: 0, ms: NaN, note: "skipped: soffice not installed" }];
+
   const ExcelJS = require("exceljs") as typeof import("exceljs");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-lo-"));
   const profile = `file://${path.join(dir, "profile")}`;
@@ -192,7 +204,10 @@ export async function benchLibreOffice(sizes: readonly number[]): Promise<BenchR
     const file = path.join(dir, `bench-${n}.xlsx`);
     await wb.xlsx.writeFile(file);
     const t = performance.now();
-    execFileSync("soffice", [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", "csv", "--outdir", dir, file], { stdio: "ignore", timeout: 600_000 });
+    execFileSync("soffice", [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", "csv", "--outdir", dir, file], {
+      stdio: "ignore",
+      timeout: 600_000,
+    });
     return performance.now() - t;
   };
   await convert(1); // creates the profile
@@ -215,7 +230,13 @@ export async function benchSyncs(sizes: readonly number[]): Promise<BenchRow[]> 
       const fake = installFakeExcel(globalThis, { sheets: [{ name: "数据" }] });
       const plan = planOf(syntheticCells(n), mode);
       await Excel.run((ctx) => applySheetPlan(ctx, plan));
-      rows.push({ group: "office", name: `ranked sheet (${mode}): syncs / largest payload per sync`, size: n, ms: NaN, note: `${fake.stats.syncs} syncs, ${(fake.stats.maxPayloadBytes / 1e6).toFixed(2)} MB` });
+      rows.push({
+        group: "office",
+        name: `ranked sheet (${mode}): syncs / largest payload per sync`,
+        size: n,
+        ms: NaN,
+        note: `${fake.stats.syncs} syncs, ${(fake.stats.maxPayloadBytes / 1e6).toFixed(2)} MB`,
+      });
     }
   }
   return rows;
@@ -239,10 +260,20 @@ export function bundleSizes(dist: string): BundleSize[] {
 export function benchSensitivity(sizes: readonly number[], runs: number): BenchRow[] {
   const out: BenchRow[] = [];
   const sample = computeIndex(sampleCells());
-  out.push({ group: "weights", name: "Monte Carlo, 1,000 runs, report's Top-100 (sub-indices)", size: 100, ms: timeIt(() => getSensitivity(sample, REPORT_WEIGHT_TABLE, { runs: 1000 }), runs) });
+  out.push({
+    group: "weights",
+    name: "Monte Carlo, 1,000 runs, report's Top-100 (sub-indices)",
+    size: 100,
+    ms: timeIt(() => getSensitivity(sample, REPORT_WEIGHT_TABLE, { runs: 1000 }), runs),
+  });
   for (const n of sizes) {
     const result = computeIndex(rawTable(n));
-    out.push({ group: "weights", name: "Monte Carlo, 1,000 runs, 19 raw indicators", size: n, ms: timeIt(() => getSensitivity(result, REPORT_WEIGHT_TABLE, { runs: 1000 }), Math.max(1, Math.min(runs, 3)), 0) });
+    out.push({
+      group: "weights",
+      name: "Monte Carlo, 1,000 runs, 19 raw indicators",
+      size: n,
+      ms: timeIt(() => getSensitivity(result, REPORT_WEIGHT_TABLE, { runs: 1000 }), Math.max(1, Math.min(runs, 3)), 0),
+    });
   }
   return out;
 }

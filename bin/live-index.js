@@ -7,8 +7,7 @@ const { join } = require("path");
 const main = join(__dirname, "..", "build", "node", "cli", "main.js");
 if (!existsSync(main)) {
   process.stderr.write(
-    "live-index 尚未编译：请在项目目录中运行 npm run build:node。\n" +
-      "live-index is not built yet: run `npm run build:node` in the project directory.\n",
+    "live-index 尚未编译：请在项目目录中运行 npm run build:node。\n" + "live-index is not built yet: run `npm run build:node` in the project directory.\n",
   );
   process.exit(1);
 }

@@ -30,16 +30,74 @@ const ZH = "zh-CN";
  * namespace equal to one of these prefixes would read like a built-in function family.
  */
 const BUILTIN_DOTTED_PREFIXES = [
-  "BETA", "BINOM", "CEILING", "CHISQ", "CONFIDENCE", "COVARIANCE", "ECMA", "ERROR", "EXPON",
-  "F", "FLOOR", "FORECAST", "GAMMA", "GAMMALN", "HYPGEOM", "ISO", "LOGNORM", "MODE", "NEGBINOM",
-  "NETWORKDAYS", "NORM", "PERCENTILE", "PERCENTRANK", "POISSON", "QUARTILE", "RANK", "STDEV",
-  "T", "VAR", "WEIBULL", "WORKDAY", "Z",
+  "BETA",
+  "BINOM",
+  "CEILING",
+  "CHISQ",
+  "CONFIDENCE",
+  "COVARIANCE",
+  "ECMA",
+  "ERROR",
+  "EXPON",
+  "F",
+  "FLOOR",
+  "FORECAST",
+  "GAMMA",
+  "GAMMALN",
+  "HYPGEOM",
+  "ISO",
+  "LOGNORM",
+  "MODE",
+  "NEGBINOM",
+  "NETWORKDAYS",
+  "NORM",
+  "PERCENTILE",
+  "PERCENTRANK",
+  "POISSON",
+  "QUARTILE",
+  "RANK",
+  "STDEV",
+  "T",
+  "VAR",
+  "WEIBULL",
+  "WORKDAY",
+  "Z",
 ];
 /** Some undotted built-in names that a short namespace could collide with or shadow. */
 const BUILTIN_NAMES = [
-  "ABS", "AND", "AVERAGE", "CHOOSE", "COUNT", "DATE", "DAYS", "FILTER", "IF", "INDEX", "LET",
-  "LOOKUP", "MATCH", "MAX", "MIN", "N", "NA", "NOT", "OR", "RANK", "ROUND", "ROWS", "SORT",
-  "SUM", "SUMIFS", "T", "TEXT", "TODAY", "TREND", "UNIQUE", "VALUE", "XLOOKUP", "ZTEST",
+  "ABS",
+  "AND",
+  "AVERAGE",
+  "CHOOSE",
+  "COUNT",
+  "DATE",
+  "DAYS",
+  "FILTER",
+  "IF",
+  "INDEX",
+  "LET",
+  "LOOKUP",
+  "MATCH",
+  "MAX",
+  "MIN",
+  "N",
+  "NA",
+  "NOT",
+  "OR",
+  "RANK",
+  "ROUND",
+  "ROWS",
+  "SORT",
+  "SUM",
+  "SUMIFS",
+  "T",
+  "TEXT",
+  "TODAY",
+  "TREND",
+  "UNIQUE",
+  "VALUE",
+  "XLOOKUP",
+  "ZTEST",
 ];
 
 // ---------------------------------------------------------------- tiny XML reader
@@ -154,7 +212,11 @@ const RESOURCE_KINDS: ResourceKind[] = ["Images", "Urls", "ShortStrings", "LongS
 const definitions: { id: string; kind: ResourceKind; el: XmlElement }[] = RESOURCE_KINDS.flatMap((kind) =>
   select(resources, kind).flatMap((group) => group.children.map((el) => ({ id: el.attrs.id, kind, el }))),
 );
-const definitionOf = (id: string): XmlElement => only(definitions.filter((d) => d.id === id).map((d) => d.el), `resource ${id}`);
+const definitionOf = (id: string): XmlElement =>
+  only(
+    definitions.filter((d) => d.id === id).map((d) => d.el),
+    `resource ${id}`,
+  );
 
 /** Every element outside Resources that refers to a resource. */
 const references = all.filter((el) => "resid" in el.attrs && !ancestors(el).includes("Resources"));
@@ -243,9 +305,7 @@ describe("manifest.xml", () => {
   it("has exactly one zh-CN override for every ShortString and LongString", () => {
     const strings = definitions.filter((d) => d.kind === "ShortStrings" || d.kind === "LongStrings");
     expect(strings.length).toBeGreaterThan(0);
-    const missing = strings
-      .filter((d) => select(d.el, "Override").filter((o) => o.attrs.Locale === ZH && o.attrs.Value).length !== 1)
-      .map((d) => d.id);
+    const missing = strings.filter((d) => select(d.el, "Override").filter((o) => o.attrs.Locale === ZH && o.attrs.Value).length !== 1).map((d) => d.id);
     expect(missing).toEqual([]);
     const tooLong = strings
       .flatMap((d) => [d.el.attrs.DefaultValue, ...select(d.el, "Override").map((o) => o.attrs.Value)].map((v) => ({ d, v })))
@@ -256,11 +316,13 @@ describe("manifest.xml", () => {
 
   it("points every image URL at a PNG in assets/ of the size it claims", () => {
     const images: { url: string; size?: number; where: string }[] = [
-      ...definitions.filter((d) => d.kind === "Images").flatMap((d) => {
-        const sizes = new Set(references.filter((r) => r.attrs.resid === d.id).map((r) => Number(r.attrs.size)));
-        const size = sizes.size === 1 ? [...sizes][0] : undefined;
-        return [d.el.attrs.DefaultValue, ...select(d.el, "Override").map((o) => o.attrs.Value)].map((url) => ({ url, size, where: d.id }));
-      }),
+      ...definitions
+        .filter((d) => d.kind === "Images")
+        .flatMap((d) => {
+          const sizes = new Set(references.filter((r) => r.attrs.resid === d.id).map((r) => Number(r.attrs.size)));
+          const size = sizes.size === 1 ? [...sizes][0] : undefined;
+          return [d.el.attrs.DefaultValue, ...select(d.el, "Override").map((o) => o.attrs.Value)].map((url) => ({ url, size, where: d.id }));
+        }),
       { url: only(select(app, "IconUrl"), "IconUrl").attrs.DefaultValue, size: 32, where: "IconUrl" },
       { url: only(select(app, "HighResolutionIconUrl"), "HighResolutionIconUrl").attrs.DefaultValue, size: 64, where: "HighResolutionIconUrl" },
     ];
@@ -306,7 +368,10 @@ describe("manifest.xml", () => {
     expect(runtime.attrs.lifetime).toBe("long");
     const resid = runtime.attrs.resid;
 
-    const cf = only(select(vHost, "AllFormFactors", "ExtensionPoint").filter((e) => e.attrs["xsi:type"] === "CustomFunctions"), "CustomFunctions extension point");
+    const cf = only(
+      select(vHost, "AllFormFactors", "ExtensionPoint").filter((e) => e.attrs["xsi:type"] === "CustomFunctions"),
+      "CustomFunctions extension point",
+    );
     expect(only(select(cf, "Page", "SourceLocation"), "Page SourceLocation").attrs.resid).toBe(resid);
     expect(only(select(cf, "Script", "SourceLocation"), "Script SourceLocation").attrs.resid).not.toBe(resid);
 

@@ -52,7 +52,11 @@ export async function checkWeightsCommand(args: CheckWeightsArgs, io: CheckWeigh
       // Only its errors: the rounding warnings of a copy of the report's table would be noise here.
       io.out("");
       io.out(`${t.baseline}${t.colon}${base.source}`);
-      printFindings(baseCheck.findings.filter((f) => f.severity === "error"), args.lang, io);
+      printFindings(
+        baseCheck.findings.filter((f) => f.severity === "error"),
+        args.lang,
+        io,
+      );
       return verdict(check.success ? "baseline" : "both", args.lang, io);
     }
     baseline = baseCheck.table;
@@ -106,7 +110,9 @@ async function printImpact(path: string, baseline: WeightTable, current: WeightT
   const before = computeIndex(data.cells, { weights: baseline });
   const after = computeIndex(data.cells, { weights: current });
   const impact = compareRankings(before.total!, after.total!, args.top, MOVES_SHOWN);
-  const names = new Map(buildRanking(data.cells, after).districts.map((d) => [d.dataRow, [d.province, d.city, d.district].filter((x) => x && x !== "-").join(" ")]));
+  const names = new Map(
+    buildRanking(data.cells, after).districts.map((d) => [d.dataRow, [d.province, d.city, d.district].filter((x) => x && x !== "-").join(" ")]),
+  );
   const name = (m: RankMove) => names.get(m.row) || t.dataRow(m.row + after.input.firstDataRow + 1);
   const skipped = after.input.rowCount - impact.compared;
 
@@ -171,7 +177,8 @@ const TEXT = {
     differences: (base: string | null, n: number) => `Differences from ${base === null ? "the report's weights" : `the baseline ${base}`}: ${n}`,
     diffHeader: ["weight old → new", "effective old → new"],
     noChange: "No change.",
-    impact: (source: string, n: number, skipped: number) => `Impact on the ranking (${source}, ${n} region(s)${skipped ? `; ${skipped} row(s) skipped: blank or bad data` : ""}):`,
+    impact: (source: string, n: number, skipped: number) =>
+      `Impact on the ranking (${source}, ${n} region(s)${skipped ? `; ${skipped} row(s) skipped: blank or bad data` : ""}):`,
     entering: (top: number) => `Entering the top ${top}`,
     leaving: (top: number) => `Leaving the top ${top}`,
     movedUp: "Largest moves up",

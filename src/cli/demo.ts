@@ -19,7 +19,18 @@ const TOLERANCE = 0.01;
 
 /** The report's Top-100 table as cells, exactly as printed ("-" kept). */
 export function sampleCells(): unknown[][] {
-  const rows = REPORT_TOP100_2020.map((r) => [r.rank, r.province, r.city ?? "-", r.district, r.supply ?? "-", r.viewing ?? "-", r.goods ?? "-", r.quality ?? "-", r.industry ?? "-", r.total]);
+  const rows = REPORT_TOP100_2020.map((r) => [
+    r.rank,
+    r.province,
+    r.city ?? "-",
+    r.district,
+    r.supply ?? "-",
+    r.viewing ?? "-",
+    r.goods ?? "-",
+    r.quality ?? "-",
+    r.industry ?? "-",
+    r.total,
+  ]);
   return [[...REPORT_TOP100_HEADERS], ...rows];
 }
 
@@ -28,7 +39,16 @@ export function demoReport(cells: unknown[][], source: string): { lines: string[
   const result = computeIndex(cells);
   const ranking = buildRanking(cells, result);
   const dims = TOP100_DIMENSION_ORDER.map(dimensionIndex);
-  const header = ["排名 Rank", "省 Province", "市 City", "区县 District", ...dims.map((d) => `${DIMENSIONS[d].zh} ${DIMENSIONS[d].id}`), "总指数(算) Computed", "总指数(报告) Published", "差 Diff"];
+  const header = [
+    "排名 Rank",
+    "省 Province",
+    "市 City",
+    "区县 District",
+    ...dims.map((d) => `${DIMENSIONS[d].zh} ${DIMENSIONS[d].id}`),
+    "总指数(算) Computed",
+    "总指数(报告) Published",
+    "差 Diff",
+  ];
   const body: string[][] = [];
   let checked = 0;
   let reproduced = 0;
@@ -63,7 +83,10 @@ export function demoReport(cells: unknown[][], source: string): { lines: string[
       `Verdict: ${reproduced} of ${checked} published totals reproduced within ±${TOLERANCE} (largest difference ${worst.toFixed(4)}).`,
     );
   } else {
-    lines.push(`已计算 ${ranking.districts.length} 个地区的总指数（表中没有“总指数”列可供核对）。`, `Computed the total for ${ranking.districts.length} regions (the table has no total column to check against).`);
+    lines.push(
+      `已计算 ${ranking.districts.length} 个地区的总指数（表中没有“总指数”列可供核对）。`,
+      `Computed the total for ${ranking.districts.length} regions (the table has no total column to check against).`,
+    );
   }
   return { lines, checked, reproduced };
 }

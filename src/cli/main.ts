@@ -153,7 +153,9 @@ export function planFromCells(
     topN: options.top,
     mode: options.mode,
     source: options.source,
-    weightsLabel: options.weightsLabel ?? (options.lang === "zh" ? "报告权重（2021 年报告印刷值，归一后）" : "The report's weights (as printed in the 2021 report, renormalised)"),
+    weightsLabel:
+      options.weightsLabel ??
+      (options.lang === "zh" ? "报告权重（2021 年报告印刷值，归一后）" : "The report's weights (as printed in the 2021 report, renormalised)"),
     dimensionWeights: weights.dimensions,
     scalingLabel: result.input.level === "dimension" ? null : `${method[options.lang]}: ${method.formula}`,
     generatedAt: (options.now ?? new Date()).toISOString(),
@@ -186,7 +188,10 @@ async function rank(args: RankArgs, io: CliIO): Promise<number> {
     }
     if (!check.success) {
       const n = check.findings.filter((f) => f.severity === "error").length;
-      throw new CliError(`权重表 ${args.weights} 有 ${n} 处错误（见上），未生成文件。`, `The weight table ${args.weights} has ${n} error(s) (see above); no file written.`);
+      throw new CliError(
+        `权重表 ${args.weights} 有 ${n} 处错误（见上），未生成文件。`,
+        `The weight table ${args.weights} has ${n} error(s) (see above); no file written.`,
+      );
     }
     weights = check.table;
     weightsLabel = args.lang === "zh" ? `权重表文件 ${w.source}` : `Weight table file ${w.source}`;
@@ -200,7 +205,16 @@ async function rank(args: RankArgs, io: CliIO): Promise<number> {
 
   let planned: ReturnType<typeof planFromCells>;
   try {
-    planned = planFromCells(table.cells, { lang: args.lang, top: args.top, mode: args.mode, source: table.source, weights, weightsLabel, method: args.method, now: io.now?.() });
+    planned = planFromCells(table.cells, {
+      lang: args.lang,
+      top: args.top,
+      mode: args.mode,
+      source: table.source,
+      weights,
+      weightsLabel,
+      method: args.method,
+      now: io.now?.(),
+    });
   } catch (e) {
     // The table is not an index table: when the workbook has other sheets, say so.
     const others = table.sheetNames.filter((n) => n !== table.sheetName);
@@ -228,18 +242,26 @@ async function rank(args: RankArgs, io: CliIO): Promise<number> {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === "EEXIST") throw outputExists(outPath);
     if (code === "ENOENT" || code === "EACCES" || code === "EPERM" || code === "EISDIR" || code === "ENOTDIR" || code === "EROFS") {
-      throw new CliError(`无法写入 ${outPath}（${code}）：请检查文件夹是否存在、是否有写权限，以及文件是否正在 Excel 中打开。`, `Cannot write ${outPath} (${code}): check that the folder exists and is writable, and that the file is not open in Excel.`);
+      throw new CliError(
+        `无法写入 ${outPath}（${code}）：请检查文件夹是否存在、是否有写权限，以及文件是否正在 Excel 中打开。`,
+        `Cannot write ${outPath} (${code}): check that the folder exists and is writable, and that the file is not open in Excel.`,
+      );
     }
     throw e;
   }
 
   // Summary, in both languages.
-  const level = result.input.level === "dimension" ? { zh: "五个分指数", en: "the five sub-indices" } : { zh: `19 个二级指标（${getScalingMethod(args.method).zh}）`, en: `the 19 indicators (${getScalingMethod(args.method).en})` };
+  const level =
+    result.input.level === "dimension"
+      ? { zh: "五个分指数", en: "the five sub-indices" }
+      : { zh: `19 个二级指标（${getScalingMethod(args.method).zh}）`, en: `the 19 indicators (${getScalingMethod(args.method).en})` };
   const bad = ranking.rejected.length;
   const blank = ranking.blankRows;
   io.out(`输入 / Input: ${table.source}（${level.zh} / ${level.en}）`);
   io.out(`已排名 ${ranking.districts.length} 个地区${bad + blank ? `；跳过 ${bad + blank} 行（数据错误 ${bad} 行，空行 ${blank} 行）` : ""}。`);
-  io.out(`Ranked ${ranking.districts.length} region${ranking.districts.length === 1 ? "" : "s"}${bad + blank ? `; skipped ${bad + blank} row(s) (${bad} with bad data, ${blank} blank)` : ""}.`);
+  io.out(
+    `Ranked ${ranking.districts.length} region${ranking.districts.length === 1 ? "" : "s"}${bad + blank ? `; skipped ${bad + blank} row(s) (${bad} with bad data, ${blank} blank)` : ""}.`,
+  );
   for (const r of ranking.rejected.slice(0, 20)) io.out(`  ${formatError(r.error, "zh")} / ${formatError(r.error, "en")}`);
   if (bad > 20) io.out(`  …… 另有 ${bad - 20} 行 / … and ${bad - 20} more`);
   const top = ranking.districts[0];
@@ -252,37 +274,53 @@ async function rank(args: RankArgs, io: CliIO): Promise<number> {
 }
 
 function outputExists(path: string): CliError {
-  return new CliError(`输出文件已存在：${path}。请用 --out 指定其他文件，或加 --force 覆盖。`, `The output file already exists: ${path}. Choose another with --out, or add --force to overwrite it.`);
+  return new CliError(
+    `输出文件已存在：${path}。请用 --out 指定其他文件，或加 --force 覆盖。`,
+    `The output file already exists: ${path}. Choose another with --out, or add --force to overwrite it.`,
+  );
 }
 
 function parseRankArgs(args: readonly string[]): RankArgs {
   const { values, positional, force } = parseFlags(args, RANK_FLAGS, true);
-  if (positional.length === 0) throw new CliError("缺少输入文件：live-index rank <输入.xlsx|.csv>", "Missing the input file: live-index rank <input.xlsx|.csv>");
+  if (positional.length === 0)
+    throw new CliError("缺少输入文件：live-index rank <输入.xlsx|.csv>", "Missing the input file: live-index rank <input.xlsx|.csv>");
   if (positional.length > 1) throw new CliError(`多余的参数：${positional.slice(1).join(" ")}`, `Unexpected argument(s): ${positional.slice(1).join(" ")}`);
 
   const top = parseTop(values.top, 100);
   const mode = (values.mode ?? "values").toLowerCase();
-  if (mode !== "values" && mode !== "formulas") throw new CliError(`--mode 应为 values 或 formulas，而不是“${values.mode}”。`, `--mode must be values or formulas, not "${values.mode}".`);
+  if (mode !== "values" && mode !== "formulas")
+    throw new CliError(`--mode 应为 values 或 formulas，而不是“${values.mode}”。`, `--mode must be values or formulas, not "${values.mode}".`);
   const lang = parseLang(values.lang);
   if (values.out !== undefined && extname(values.out).toLowerCase() !== ".xlsx") {
     throw new CliError(`--out 应为 .xlsx 文件：${values.out}`, `--out must name an .xlsx file: ${values.out}`);
   }
   const method = getScalingMethod(values.method ?? "minmax").name; // UNKNOWN_METHOD for a bad name
   if (method === "goalposts") {
-    throw new CliError("命令行不支持 goalposts（目标值）方法：它需要每个指标的上下限表。请使用 minmax、max、zscore 或 rank。", "The command line does not support the goalposts method (it needs a table of bounds per indicator). Use minmax, max, zscore or rank.");
+    throw new CliError(
+      "命令行不支持 goalposts（目标值）方法：它需要每个指标的上下限表。请使用 minmax、max、zscore 或 rank。",
+      "The command line does not support the goalposts method (it needs a table of bounds per indicator). Use minmax, max, zscore or rank.",
+    );
   }
   return { input: positional[0], weights: values.weights, method, top, mode, lang, out: values.out, sheet: values.sheet, force };
 }
 
 function parseCheckArgs(args: readonly string[]): CheckWeightsArgs {
   const { values, positional } = parseFlags(args, CHECK_FLAGS, false);
-  if (positional.length === 0) throw new CliError("缺少权重表文件：live-index check-weights <权重表.xlsx|.csv>", "Missing the weight table file: live-index check-weights <weights.xlsx|.csv>");
+  if (positional.length === 0)
+    throw new CliError(
+      "缺少权重表文件：live-index check-weights <权重表.xlsx|.csv>",
+      "Missing the weight table file: live-index check-weights <weights.xlsx|.csv>",
+    );
   if (positional.length > 1) throw new CliError(`多余的参数：${positional.slice(1).join(" ")}`, `Unexpected argument(s): ${positional.slice(1).join(" ")}`);
   return { weights: positional[0], baseline: values.baseline, data: values.data, top: parseTop(values.top, 10), lang: parseLang(values.lang) };
 }
 
 /** Splits arguments into `--flag value` (or `--flag=value`) pairs, positional arguments and, when allowed, --force. */
-function parseFlags<F extends string>(args: readonly string[], flags: readonly F[], allowForce: boolean): { values: Partial<Record<F, string>>; positional: string[]; force: boolean } {
+function parseFlags<F extends string>(
+  args: readonly string[],
+  flags: readonly F[],
+  allowForce: boolean,
+): { values: Partial<Record<F, string>>; positional: string[]; force: boolean } {
   const values: Partial<Record<F, string>> = {};
   const positional: string[] = [];
   let force = false;

@@ -35,7 +35,10 @@ export function readCell(v: unknown): CellReading {
   if (v === null || v === undefined || v === "") return BLANK;
   if (typeof v !== "string") return TEXT_PROBLEM;
   // NFKC folds full-width digits and signs; the Unicode minus sign (U+2212) needs folding by hand.
-  const t = v.normalize("NFKC").trim().replace(/\u2212/g, "-");
+  const t = v
+    .normalize("NFKC")
+    .trim()
+    .replace(/\u2212/g, "-");
   if (t === "") return BLANK;
   if (DASHES.has(t)) return 0;
   const percent = t.endsWith("%");

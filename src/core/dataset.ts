@@ -122,11 +122,14 @@ export function readIndexInput(cells: Cells, weights: WeightTable, target?: numb
         blanks++;
       } else {
         status[r] = ROW_ERROR;
-        errors.set(r, new IndexError(read.problem === "nonFinite" ? "NOT_FINITE" : "BAD_VALUE", {
-          row: r + firstDataRow + 1,
-          column: columns.labels[cols[c]] || columnLetter(cols[c]),
-          value: showValue(v),
-        }));
+        errors.set(
+          r,
+          new IndexError(read.problem === "nonFinite" ? "NOT_FINITE" : "BAD_VALUE", {
+            row: r + firstDataRow + 1,
+            column: columns.labels[cols[c]] || columnLetter(cols[c]),
+            value: showValue(v),
+          }),
+        );
         break;
       }
     }

@@ -45,7 +45,7 @@ export const ERROR_MESSAGES = {
   DUPLICATE_COLUMN: {
     excel: "value",
     zh: "“{name}”出现了两次：第 {first} 列和第 {second} 列。请删除或改名其中之一。",
-    en: "\"{name}\" appears twice: columns {first} and {second}. Remove or rename one of them.",
+    en: '"{name}" appears twice: columns {first} and {second}. Remove or rename one of them.',
   },
   MIXED_LEVELS: {
     excel: "value",
@@ -60,12 +60,12 @@ export const ERROR_MESSAGES = {
   BAD_VALUE: {
     excel: "value",
     zh: "第 {row} 行“{column}”列的值 {value} 不是数字（“-”和空单元格按 0 计）。",
-    en: "Row {row}, column \"{column}\": {value} is not a number (\"-\" and blank cells count as 0).",
+    en: 'Row {row}, column "{column}": {value} is not a number ("-" and blank cells count as 0).',
   },
   NOT_FINITE: {
     excel: "value",
     zh: "第 {row} 行“{column}”列的值 {value} 不是有限数。",
-    en: "Row {row}, column \"{column}\": {value} is not a finite number.",
+    en: 'Row {row}, column "{column}": {value} is not a finite number.',
   },
   BAD_SCORE: {
     excel: "value",
@@ -85,7 +85,7 @@ export const ERROR_MESSAGES = {
   BAD_OPTION: {
     excel: "value",
     zh: "参数“{name}”的值 {value} 无效。可用：{options}。",
-    en: "Argument \"{name}\" cannot be {value}. Use one of: {options}.",
+    en: 'Argument "{name}" cannot be {value}. Use one of: {options}.',
   },
   GOALPOSTS_INVALID: {
     excel: "value",
@@ -164,12 +164,12 @@ export const FINDING_MESSAGES = {
   W_DIMENSION_MISMATCH: {
     severity: "error",
     zh: "“{indicator}”属于“{expected}”，不属于 {value}。",
-    en: "\"{indicator}\" belongs to \"{expected}\", not to {value}.",
+    en: '"{indicator}" belongs to "{expected}", not to {value}.',
   },
   W_DUPLICATE_INDICATOR: {
     severity: "error",
     zh: "“{indicator}”重复出现（首次在第 {first} 行）。",
-    en: "\"{indicator}\" is listed twice (first in row {first}).",
+    en: '"{indicator}" is listed twice (first in row {first}).',
   },
   W_MISSING_INDICATOR: {
     severity: "error",
@@ -194,12 +194,12 @@ export const FINDING_MESSAGES = {
   W_DIMENSION_WEIGHT_INCONSISTENT: {
     severity: "error",
     zh: "“{dimension}”的一级指标权重前后不一致：第 {first} 行为 {firstValue}，此处为 {value}。",
-    en: "The dimension weight of \"{dimension}\" differs between rows: {firstValue} in row {first}, {value} here.",
+    en: 'The dimension weight of "{dimension}" differs between rows: {firstValue} in row {first}, {value} here.',
   },
   W_DIMENSION_ALL_ZERO: {
     severity: "error",
     zh: "“{dimension}”的一级指标权重大于 0，但其二级指标权重全部为 0。",
-    en: "\"{dimension}\" has a dimension weight above 0 but all its indicator weights are 0.",
+    en: '"{dimension}" has a dimension weight above 0 but all its indicator weights are 0.',
   },
   W_SUM_ZERO: {
     severity: "error",
@@ -241,7 +241,13 @@ export class IndexError extends Error {
 
 /** True for an {@link IndexError} (also across bundle boundaries, where `instanceof` fails). */
 export function isIndexError(e: unknown): e is IndexError {
-  return typeof e === "object" && e !== null && (e as IndexError).name === "IndexError" && typeof (e as IndexError).code === "string" && (e as IndexError).code in ERROR_MESSAGES;
+  return (
+    typeof e === "object" &&
+    e !== null &&
+    (e as IndexError).name === "IndexError" &&
+    typeof (e as IndexError).code === "string" &&
+    (e as IndexError).code in ERROR_MESSAGES
+  );
 }
 
 /** The message of an error code in one language, with its parameters filled in. */

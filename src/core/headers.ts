@@ -195,7 +195,8 @@ export function columnMapFromKeys(header: readonly unknown[], keys: readonly Col
       return;
     }
     const slot = role.kind === "dimension" ? dimensions : indicators;
-    if (slot[role.index] >= 0) throw new IndexError("DUPLICATE_COLUMN", { name: String(cell ?? columnLetter(col)), first: columnLetter(slot[role.index]), second: columnLetter(col) });
+    if (slot[role.index] >= 0)
+      throw new IndexError("DUPLICATE_COLUMN", { name: String(cell ?? columnLetter(col)), first: columnLetter(slot[role.index]), second: columnLetter(col) });
     slot[role.index] = col;
   });
   return { hasHeader: true, dimensions, indicators, names, labels: header.map((c) => (c === null || c === undefined ? "" : String(c))) };

@@ -54,8 +54,14 @@ export function compareRankings(oldTotals: ArrayLike<number>, newTotals: ArrayLi
   }
   const entering = moves.filter((m) => m.to <= topN && m.from > topN).sort((a, b) => a.to - b.to || a.row - b.row);
   const leaving = moves.filter((m) => m.from <= topN && m.to > topN).sort((a, b) => a.from - b.from || a.row - b.row);
-  const movedUp = moves.filter((m) => m.up > 0).sort((a, b) => b.up - a.up || a.to - b.to).slice(0, limit);
-  const movedDown = moves.filter((m) => m.up < 0).sort((a, b) => a.up - b.up || a.to - b.to).slice(0, limit);
+  const movedUp = moves
+    .filter((m) => m.up > 0)
+    .sort((a, b) => b.up - a.up || a.to - b.to)
+    .slice(0, limit);
+  const movedDown = moves
+    .filter((m) => m.up < 0)
+    .sort((a, b) => a.up - b.up || a.to - b.to)
+    .slice(0, limit);
   const meanAbsShift = moves.length ? moves.reduce((s, m) => s + Math.abs(m.up), 0) / moves.length : NaN;
   return {
     compared: moves.length,

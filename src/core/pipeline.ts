@@ -60,7 +60,9 @@ export function computeIndex(cells: Cells, options: IndexOptions = {}, target?: 
     const affines = affineScores(input, include, method);
     dimensions = DIMENSIONS.map((d) => {
       if (!wanted(d.index)) return null;
-      return affines ? aggregateDimensionAffine(d.index, input.values, affines, include, weights, rescale) : aggregateDimension(d.index, scaled!(), include, weights, rescale);
+      return affines
+        ? aggregateDimensionAffine(d.index, input.values, affines, include, weights, rescale)
+        : aggregateDimension(d.index, scaled!(), include, weights, rescale);
     });
   }
   const total = target === undefined ? aggregateTotal(dimensions, include, weights) : null;

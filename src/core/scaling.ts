@@ -105,7 +105,14 @@ const METHOD_ALIASES: Readonly<Record<string, ScalingMethodName>> = {
 
 /** Looks a method up by its short name (case and spaces ignored); throws UNKNOWN_METHOD. */
 export function getScalingMethod(name: unknown): ScalingMethod {
-  const key = typeof name === "string" ? name.normalize("NFKC").trim().toLowerCase().replace(/[\s_-]/g, "") : "";
+  const key =
+    typeof name === "string"
+      ? name
+          .normalize("NFKC")
+          .trim()
+          .toLowerCase()
+          .replace(/[\s_-]/g, "")
+      : "";
   const m = SCALING_METHODS.find((x) => x.name === (METHOD_ALIASES[key] ?? key));
   if (!m) throw new IndexError("UNKNOWN_METHOD", { value: JSON.stringify(String(name)), options: SCALING_METHODS.map((x) => x.name).join(", ") });
   return m;
@@ -246,10 +253,7 @@ function scaleGoalposts(x: Float64Array, include: Uint8Array, direction: 1 | -1,
  * (指标/indicator, 下限/low/min, 上限/high/max), then one row per indicator.
  * Indicators are matched by `findIndicator`; throws GOALPOSTS_INVALID for a bad table.
  */
-export function parseGoalposts(
-  cells: readonly (readonly unknown[])[],
-  findIndicatorIndex: (name: unknown) => number,
-): Map<number, Goalposts> {
+export function parseGoalposts(cells: readonly (readonly unknown[])[], findIndicatorIndex: (name: unknown) => number): Map<number, Goalposts> {
   const head = (cells[0] ?? []).map((c) => (typeof c === "string" ? c.normalize("NFKC").trim().toLowerCase() : ""));
   const col = (names: string[]) => head.findIndex((h) => names.includes(h));
   const ci = col(["指标", "二级指标", "indicator", "indicator_id"]);
@@ -265,9 +269,14 @@ export function parseGoalposts(
     const i = findIndicatorIndex(row[ci]);
     const low = readCell(row[cl]);
     const high = readCell(row[ch]);
-    if (i < 0) throw new IndexError("GOALPOSTS_INVALID", { detail: { zh: `第 ${r + 1} 行：未知指标 ${String(row[ci])}。`, en: `row ${r + 1}: unknown indicator ${String(row[ci])}.` } });
+    if (i < 0)
+      throw new IndexError("GOALPOSTS_INVALID", {
+        detail: { zh: `第 ${r + 1} 行：未知指标 ${String(row[ci])}。`, en: `row ${r + 1}: unknown indicator ${String(row[ci])}.` },
+      });
     if (typeof low !== "number" || typeof high !== "number" || !Number.isFinite(low) || !Number.isFinite(high) || !(high > low)) {
-      throw new IndexError("GOALPOSTS_INVALID", { detail: { zh: `第 ${r + 1} 行：下限和上限须为数字且上限大于下限。`, en: `row ${r + 1}: low and high must be numbers with high above low.` } });
+      throw new IndexError("GOALPOSTS_INVALID", {
+        detail: { zh: `第 ${r + 1} 行：下限和上限须为数字且上限大于下限。`, en: `row ${r + 1}: low and high must be numbers with high above low.` },
+      });
     }
     out.set(i, { low, high });
   }

@@ -254,7 +254,12 @@ export function planRankedSheet(ranking: Ranking, options: PlanOptions): SheetPl
       [t.summaryProvince, t.summaryCount(topN)],
       ...summaryRows.map(([province, count]) =>
         live && n > 0
-          ? [province, { formula: `COUNTIFS(${rangeAddress(first, 1, n, 1, true)},${quoteFormulaText(province === t.unknownProvince ? "" : province)},${rangeAddress(first, 0, n, 1, true)},"<=${topN}")` }]
+          ? [
+              province,
+              {
+                formula: `COUNTIFS(${rangeAddress(first, 1, n, 1, true)},${quoteFormulaText(province === t.unknownProvince ? "" : province)},${rangeAddress(first, 0, n, 1, true)},"<=${topN}")`,
+              },
+            ]
           : [province, count],
       ),
     ],

@@ -117,7 +117,8 @@ const LABELS = {
     topNValue: (n: number) => `Top ${n}`,
     ranking: "Ranking",
     rankingRule: "Competition ranking (as RANK.EQ), highest total first; only regions with a result under both sets of weights are compared.",
-    spearmanRule: "Spearman's coefficient is computed on average ranks (ties share the mean rank): 1 means the two rankings are the same; the lower, the more they differ.",
+    spearmanRule:
+      "Spearman's coefficient is computed on average ranks (ties share the mean rank): 1 means the two rankings are the same; the lower, the more they differ.",
     changeRule: "Rank change = old rank − new rank: positive means up; the regions that moved most up and down are listed.",
     nominal: "Nominal rank",
     median: "Median rank",
@@ -194,7 +195,10 @@ export function planImpactSheet(impact: RankImpact, names: (row: number) => stri
     id: "moves",
     row: movesTop,
     col: 0,
-    values: [[t.region, t.change, t.oldRank, t.newRank], ...(moved.length ? moved.map((m): PlanValue[] => [names(m.row), m.up, m.from, m.to]) : [[t.none, "", "", ""]])],
+    values: [
+      [t.region, t.change, t.oldRank, t.newRank],
+      ...(moved.length ? moved.map((m): PlanValue[] => [names(m.row), m.up, m.from, m.to]) : [[t.none, "", "", ""]]),
+    ],
     headerRows: 1,
     columnFormats: [null, "+0;-0;0", "0", "0"],
   };
@@ -270,7 +274,14 @@ export function planRobustnessSheet(result: SensitivityResult, names: (row: numb
     values: [
       [t.nominal, t.region, t.median, t.p5, t.p95, t.width],
       ...(rows.length
-        ? rows.map((r): PlanValue[] => [result.nominal[r], names(r), finite(result.median[r]), finite(result.p5[r]), finite(result.p95[r]), finite(result.p95[r] - result.p5[r])])
+        ? rows.map((r): PlanValue[] => [
+            result.nominal[r],
+            names(r),
+            finite(result.median[r]),
+            finite(result.p5[r]),
+            finite(result.p95[r]),
+            finite(result.p95[r] - result.p5[r]),
+          ])
         : [[t.none, "", "", "", "", ""]]),
     ],
     headerRows: 1,

@@ -75,7 +75,6 @@ function byId(weights: Readonly<Record<string, number>>, items: readonly { reado
   return items.map((item) => weights[item.id]);
 }
 
-
 function sum(xs: readonly number[]): number {
   let s = 0;
   for (const x of xs) s += x;

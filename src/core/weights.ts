@@ -236,9 +236,17 @@ function weightColumns(first: readonly unknown[]): WeightLayout {
   if (Object.keys(found).length >= 2) {
     const lacking = (["indicator", "dimensionWeight", "indicatorWeight"] as const).filter((k) => found[k] === undefined);
     if (lacking.length) {
-      throw new IndexError("WEIGHTS_LAYOUT", { detail: { zh: `缺少：${lacking.map((k) => HEADER_ALIASES[k][0]).join("、")}。`, en: `Missing: ${lacking.map((k) => HEADER_WORDS_EN[k]).join(", ")}.` } });
+      throw new IndexError("WEIGHTS_LAYOUT", {
+        detail: { zh: `缺少：${lacking.map((k) => HEADER_ALIASES[k][0]).join("、")}。`, en: `Missing: ${lacking.map((k) => HEADER_WORDS_EN[k]).join(", ")}.` },
+      });
     }
-    return { hasHeader: true, dimension: found.dimension ?? -1, indicator: found.indicator!, dimensionWeight: found.dimensionWeight!, indicatorWeight: found.indicatorWeight! };
+    return {
+      hasHeader: true,
+      dimension: found.dimension ?? -1,
+      indicator: found.indicator!,
+      dimensionWeight: found.dimensionWeight!,
+      indicatorWeight: found.indicatorWeight!,
+    };
   }
   if (first.length >= 4) return { hasHeader: false, dimension: 0, indicator: 1, dimensionWeight: 2, indicatorWeight: 3 };
   throw new IndexError("WEIGHTS_LAYOUT", { detail: { zh: `只有 ${first.length} 列。`, en: `It has only ${first.length} column(s).` } });

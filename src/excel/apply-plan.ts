@@ -58,7 +58,10 @@ export async function applySheetPlan(context: Excel.RequestContext, plan: BaseSh
   await sync();
   const names = taken();
   const sheetName = freeName(plan.sheetName, names.sheets);
-  const tableNames = freeTableNames(plan.tables.map((t) => t.name), names.tablesAndNames);
+  const tableNames = freeTableNames(
+    plan.tables.map((t) => t.name),
+    names.tablesAndNames,
+  );
 
   const batches = writeBatches(plan);
   const steps = batches.length + 2;
@@ -112,7 +115,8 @@ function writeBatches(plan: BaseSheetPlan): Piece[][] {
   } else {
     // Only a huge top N over very many provinces gets here: each further block costs one sync.
     for (const block of side) {
-      for (let from = 0; from < block.values.length; from += BLOCK_ROWS) batches.push([{ block, from, count: Math.min(BLOCK_ROWS, block.values.length - from) }]);
+      for (let from = 0; from < block.values.length; from += BLOCK_ROWS)
+        batches.push([{ block, from, count: Math.min(BLOCK_ROWS, block.values.length - from) }]);
     }
   }
   return batches;
@@ -132,7 +136,7 @@ function writePiece(sheet: Excel.Worksheet, { block, from, count }: Piece): void
   const n = from + count - first;
   if (n <= 0) return;
   // One write per run of adjacent columns with the same format (the five sub-indices and the total share "0.00").
-  for (let c = 0; c < width; ) {
+  for (let c = 0; c < width;) {
     const format = block.columnFormats[c];
     let end = c + 1;
     while (end < width && block.columnFormats[end] === format) end++;
@@ -165,7 +169,9 @@ function finishSheet(sheet: Excel.Worksheet, plan: BaseSheetPlan, tableNames: re
   const dataRows = ranking.values.length - ranking.headerRows;
   const firstData = ranking.row + ranking.headerRows;
   if (dataRows > 0 && plan.dataBarColumn !== null) {
-    const bar = sheet.getRange(rangeAddress(firstData, ranking.col + plan.dataBarColumn, dataRows, 1)).conditionalFormats.add(Excel.ConditionalFormatType.dataBar);
+    const bar = sheet
+      .getRange(rangeAddress(firstData, ranking.col + plan.dataBarColumn, dataRows, 1))
+      .conditionalFormats.add(Excel.ConditionalFormatType.dataBar);
     bar.dataBar.barDirection = Excel.ConditionalDataBarDirection.leftToRight;
   }
   if (plan.emphasisedRows > 0) {

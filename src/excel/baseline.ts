@@ -88,7 +88,10 @@ export async function saveBaseline(context: Excel.RequestContext, table: WeightT
     const width = Math.max(LOG_COLUMNS, range.columnCount);
     const firstNew = range.rowIndex + range.rowCount - (log.showTotals ? 1 : 0);
     try {
-      log.rows.add(undefined, rows.map((r) => [...r.map(cellInput), ...new Array<string>(width - r.length).fill("")]));
+      log.rows.add(
+        undefined,
+        rows.map((r) => [...r.map(cellInput), ...new Array<string>(width - r.length).fill("")]),
+      );
       sheet.getRangeByIndexes(firstNew, range.columnIndex + 2, rows.length, 2).numberFormat = rows.map(() => [CHANGE_FORMAT, CHANGE_FORMAT]);
       // Last: a failure before this leaves the old baseline in place.
       context.workbook.settings.add(BASELINE_SETTING, stored);

@@ -45,7 +45,9 @@ export async function insertSampleData(context: Excel.RequestContext, lang: Lang
     sheet.getRange(address).values = cells.map((r) => r.map(cellInput));
     const rows = cells.length - 1;
     sheet.getRange(rangeAddress(1, 0, rows, 1)).numberFormat = Array.from({ length: rows }, () => ["0"]);
-    sheet.getRange(rangeAddress(1, INDEX_COLUMNS.first, rows, INDEX_COLUMNS.count)).numberFormat = Array.from({ length: rows }, () => new Array<string>(INDEX_COLUMNS.count).fill("0.00"));
+    sheet.getRange(rangeAddress(1, INDEX_COLUMNS.first, rows, INDEX_COLUMNS.count)).numberFormat = Array.from({ length: rows }, () =>
+      new Array<string>(INDEX_COLUMNS.count).fill("0.00"),
+    );
     // A Range, not an address string: an address without a sheet name means the active sheet, which this one is not yet.
     const table = sheet.tables.add(sheet.getRange(address), true);
     table.name = tableName;
@@ -67,11 +69,24 @@ export function sampleTableCells(): (string | number)[][] {
   const dash = (v: string | number | null) => v ?? "-";
   return [
     [...REPORT_TOP100_HEADERS],
-    ...REPORT_TOP100_2020.map((r) => [r.rank, r.province, dash(r.city), r.district, dash(r.supply), dash(r.viewing), dash(r.goods), dash(r.quality), dash(r.industry), r.total]),
+    ...REPORT_TOP100_2020.map((r) => [
+      r.rank,
+      r.province,
+      dash(r.city),
+      r.district,
+      dash(r.supply),
+      dash(r.viewing),
+      dash(r.goods),
+      dash(r.quality),
+      dash(r.industry),
+      r.total,
+    ]),
   ];
 }
 
 /** Width in characters per column: the widest shown value plus a margin (CJK characters count two). */
 function columnWidths(cells: readonly (readonly (string | number)[])[]): number[] {
-  return cells[0].map((_, c) => Math.min(40, Math.max(6, ...cells.map((r) => displayWidth(typeof r[c] === "number" ? (r[c] as number).toFixed(2) : String(r[c])) + 2))));
+  return cells[0].map((_, c) =>
+    Math.min(40, Math.max(6, ...cells.map((r) => displayWidth(typeof r[c] === "number" ? (r[c] as number).toFixed(2) : String(r[c])) + 2))),
+  );
 }

@@ -120,7 +120,11 @@ export async function insertWeightSheet(context: Excel.RequestContext, lang: Lan
     weights.dataValidation.prompt = { showPrompt: true, title: t.promptTitle, message: t.promptMessage };
 
     sheet.getRange(rangeAddress(0, SIDE_COL, sideRows.length, 4)).formulas = sideRows.map((r) => r.map(cellInput));
-    sheet.getRange(rangeAddress(1, SIDE_COL + 1, sideRows.length - 1, 3)).numberFormat = rowsOf(sideRows.length - 1, () => [WEIGHT_FORMAT, WEIGHT_FORMAT, EFFECTIVE_FORMAT]);
+    sheet.getRange(rangeAddress(1, SIDE_COL + 1, sideRows.length - 1, 3)).numberFormat = rowsOf(sideRows.length - 1, () => [
+      WEIGHT_FORMAT,
+      WEIGHT_FORMAT,
+      EFFECTIVE_FORMAT,
+    ]);
     sheet.getRange(rangeAddress(0, SIDE_COL, 1, 4)).format.font.bold = true;
     sheet.getRange(rangeAddress(sideRows.length - 1, SIDE_COL, 1, 4)).format.font.bold = true;
 

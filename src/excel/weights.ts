@@ -2,7 +2,7 @@
 /**
  * Weight tables kept in the workbook as Excel tables: finding them, and reading one.
  */
-import { IndexError, isIndexError } from "../core/errors";
+import { isIndexError } from "../core/errors";
 import { checkWeights } from "../core/weights";
 import { READ_WEIGHT_TABLE_AT_SYNCS, readWeightTableAt } from "./weight-sheet";
 

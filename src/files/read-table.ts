@@ -57,7 +57,8 @@ export async function readTable(path: string, options: { readonly sheet?: string
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === "ENOENT") throw new ReadTableError("NOT_FOUND", path, { zh: `找不到文件：${path}`, en: `File not found: ${path}` });
-    if (code === "EISDIR") throw new ReadTableError("UNREADABLE", path, { zh: `这是一个文件夹，不是文件：${path}`, en: `This is a folder, not a file: ${path}` });
+    if (code === "EISDIR")
+      throw new ReadTableError("UNREADABLE", path, { zh: `这是一个文件夹，不是文件：${path}`, en: `This is a folder, not a file: ${path}` });
     throw new ReadTableError("UNREADABLE", path, { zh: `无法读取文件 ${path}（${code ?? "?"}）`, en: `Cannot read ${path} (${code ?? (e as Error).message})` });
   }
   const base = path.split(/[\\/]/).pop() ?? path;
@@ -75,7 +76,10 @@ export async function readTable(path: string, options: { readonly sheet?: string
       throw new ReadTableError("UNREADABLE", path, { zh: `不是有效的 .xlsx 文件：${path}`, en: `Not a valid .xlsx file: ${path}` });
     }
     const names = workbook.worksheets.map((w) => w.name);
-    const ws = options.sheet === undefined ? workbook.worksheets[0] : workbook.worksheets.find((w) => w.name === options.sheet) ?? workbook.worksheets.find((w) => w.name.toLowerCase() === options.sheet!.toLowerCase());
+    const ws =
+      options.sheet === undefined
+        ? workbook.worksheets[0]
+        : (workbook.worksheets.find((w) => w.name === options.sheet) ?? workbook.worksheets.find((w) => w.name.toLowerCase() === options.sheet!.toLowerCase()));
     if (!ws) {
       const list = names.join(", ") || "—";
       throw new ReadTableError(
@@ -89,8 +93,14 @@ export async function readTable(path: string, options: { readonly sheet?: string
     const { cells, formulasWithoutResult } = worksheetCells(ws);
     return { cells, source: `${base}!${ws.name}`, sheetName: ws.name, sheetNames: names, formulasWithoutResult };
   }
-  const hint = ext === ".xls" || ext === ".et" || ext === ".ods" ? { zh: "请另存为 .xlsx 或 .csv。", en: "Save it as .xlsx or .csv." } : { zh: "支持 .xlsx 和 .csv。", en: "Use .xlsx or .csv." };
-  throw new ReadTableError("UNSUPPORTED_TYPE", path, { zh: `不支持的文件类型“${ext || "（无扩展名）"}”：${path}。${hint.zh}`, en: `Unsupported file type "${ext || "(none)"}": ${path}. ${hint.en}` });
+  const hint =
+    ext === ".xls" || ext === ".et" || ext === ".ods"
+      ? { zh: "请另存为 .xlsx 或 .csv。", en: "Save it as .xlsx or .csv." }
+      : { zh: "支持 .xlsx 和 .csv。", en: "Use .xlsx or .csv." };
+  throw new ReadTableError("UNSUPPORTED_TYPE", path, {
+    zh: `不支持的文件类型“${ext || "（无扩展名）"}”：${path}。${hint.zh}`,
+    en: `Unsupported file type "${ext || "(none)"}": ${path}. ${hint.en}`,
+  });
 }
 
 /** CSV text → cells: "" is empty (null), plain decimal numbers are numbers, the rest stays text. */
@@ -141,7 +151,11 @@ export function worksheetCells(ws: ExcelJS.Worksheet): { cells: TableCell[][]; f
   while (height > 0 && (rows[height - 1] ?? []).every((v) => v === null || v === undefined)) height--;
   for (let r = 0; r < height; r++) {
     const row = rows[r] ?? [];
-    for (let c = row.length - 1; c >= 0; c--) if (row[c] !== null && row[c] !== undefined) { width = Math.max(width, c + 1); break; }
+    for (let c = row.length - 1; c >= 0; c--)
+      if (row[c] !== null && row[c] !== undefined) {
+        width = Math.max(width, c + 1);
+        break;
+      }
   }
   const cells: TableCell[][] = [];
   for (let r = 0; r < height; r++) {

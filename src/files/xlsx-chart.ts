@@ -94,7 +94,8 @@ export async function addChartsToXlsx(xlsx: Buffer | Uint8Array, charts: readonl
 
 /** The chart part: one clustered horizontal bar series, first category at the top, values labelled. */
 export function chartXml(c: XlsxChart): string {
-  const strCache = (items: readonly string[]) => `<c:strCache><c:ptCount val="${items.length}"/>${items.map((v, i) => `<c:pt idx="${i}"><c:v>${esc(v)}</c:v></c:pt>`).join("")}</c:strCache>`;
+  const strCache = (items: readonly string[]) =>
+    `<c:strCache><c:ptCount val="${items.length}"/>${items.map((v, i) => `<c:pt idx="${i}"><c:v>${esc(v)}</c:v></c:pt>`).join("")}</c:strCache>`;
   const numCache = (items: readonly (number | null)[]) =>
     `<c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${items.length}"/>${items
       .map((v, i) => (v === null || !Number.isFinite(v) ? "" : `<c:pt idx="${i}"><c:v>${v}</c:v></c:pt>`))
@@ -184,7 +185,9 @@ function parseRels(xml: string): Rel[] {
 }
 
 function relsXml(rels: readonly Rel[]): string {
-  const items = rels.map((r) => `<Relationship Id="${esc(r.id)}" Type="${esc(r.type)}" Target="${esc(r.target)}"${r.mode ? ` TargetMode="${esc(r.mode)}"` : ""}/>`);
+  const items = rels.map(
+    (r) => `<Relationship Id="${esc(r.id)}" Type="${esc(r.type)}" Target="${esc(r.target)}"${r.mode ? ` TargetMode="${esc(r.mode)}"` : ""}/>`,
+  );
   return `${XML_HEAD}<Relationships xmlns="${NS_PKG_REL}">${items.join("")}</Relationships>`;
 }
 

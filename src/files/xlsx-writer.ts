@@ -40,7 +40,10 @@ const DATA_BAR_COLOR = "FF638EC6";
  * table: the sheet and table names are the plan's, or the first free ones.
  */
 export function writePlanToWorkbook(workbook: ExcelJS.Workbook, plan: SheetPlan): WrittenPlan {
-  const sheetName = freeName(plan.sheetName, workbook.worksheets.map((w) => w.name));
+  const sheetName = freeName(
+    plan.sheetName,
+    workbook.worksheets.map((w) => w.name),
+  );
   const ws = workbook.addWorksheet(sheetName, {
     views: plan.freezeRows > 0 ? [{ state: "frozen", xSplit: 0, ySplit: plan.freezeRows, topLeftCell: cellAddress(plan.freezeRows, 0) }] : [],
   });
@@ -181,7 +184,7 @@ function chartOf(plan: SheetPlan, chart: ChartPlan, sheetName: string): XlsxChar
     categoryCache: block.values.slice(block.headerRows, block.headerRows + chart.rows).map((r) => String(r[chart.categoryColumn] ?? "")),
     valueCache: block.values.slice(block.headerRows, block.headerRows + chart.rows).map((r) => {
       const v = r[chart.valueColumn];
-      return typeof v === "number" ? v : typeof v === "object" ? (cachedResult(v) as number | undefined) ?? null : null;
+      return typeof v === "number" ? v : typeof v === "object" ? ((cachedResult(v) as number | undefined) ?? null) : null;
     }),
     anchorRow: chart.anchorRow,
     anchorCol: chart.anchorCol,

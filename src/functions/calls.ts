@@ -141,7 +141,10 @@ export function parseBaseline(v: unknown): WeightTable {
 export function weightDiffRows(changes: readonly WeightChange[], lang: Lang): ResultCell[][] {
   const changed = changes.filter((c) => c.changed);
   if (changed.length === 0) return [[lang === "zh" ? "无变化" : "No change"]];
-  const header = lang === "zh" ? ["一级/二级指标", "原权重", "新权重", "原有效权重", "新有效权重"] : ["Dimension or indicator", "Old weight", "New weight", "Old effective weight", "New effective weight"];
+  const header =
+    lang === "zh"
+      ? ["一级/二级指标", "原权重", "新权重", "原有效权重", "新有效权重"]
+      : ["Dimension or indicator", "Old weight", "New weight", "Old effective weight", "New effective weight"];
   return [header, ...changed.map((c) => [changeName(c, lang), c.oldWeight, c.newWeight, c.oldEffective, c.newEffective])];
 }
 
@@ -153,9 +156,27 @@ export const MAX_FORMULA_WORK = 10_000_000;
  * (0 ≤ p < 1; 25% arrives as 0.25; omitted: 0.25) and `seed` (whole number 0–4294967295; omitted: 2021).
  */
 export function parseSensitivityArgs(runs: unknown, spread: unknown, seed: unknown): Required<Omit<SensitivityOptions, "rescale">> {
-  const r = numberOption(runs, "runs", (x) => Number.isInteger(x) && x >= 1 && x <= MAX_RUNS, { zh: `1 至 ${MAX_RUNS} 的整数`, en: `a whole number from 1 to ${MAX_RUNS}` }, true);
-  const p = numberOption(spread, "spread", (x) => x >= 0 && x < 1, { zh: "不小于 0、小于 1 的小数（0.25 或 25% 表示 ±25%）", en: "a fraction from 0 up to (not including) 1, e.g. 0.25 or 25% for ±25%" }, false);
-  const s = numberOption(seed, "seed", (x) => Number.isInteger(x) && x >= 0 && x <= 0xffffffff, { zh: "0 至 4294967295 的整数", en: "a whole number from 0 to 4294967295" }, false);
+  const r = numberOption(
+    runs,
+    "runs",
+    (x) => Number.isInteger(x) && x >= 1 && x <= MAX_RUNS,
+    { zh: `1 至 ${MAX_RUNS} 的整数`, en: `a whole number from 1 to ${MAX_RUNS}` },
+    true,
+  );
+  const p = numberOption(
+    spread,
+    "spread",
+    (x) => x >= 0 && x < 1,
+    { zh: "不小于 0、小于 1 的小数（0.25 或 25% 表示 ±25%）", en: "a fraction from 0 up to (not including) 1, e.g. 0.25 or 25% for ±25%" },
+    false,
+  );
+  const s = numberOption(
+    seed,
+    "seed",
+    (x) => Number.isInteger(x) && x >= 0 && x <= 0xffffffff,
+    { zh: "0 至 4294967295 的整数", en: "a whole number from 0 to 4294967295" },
+    false,
+  );
   return { runs: r ?? DEFAULT_RUNS, spread: p ?? DEFAULT_SPREAD, seed: s ?? DEFAULT_SEED };
 }
 
@@ -205,4 +226,3 @@ function parseAddress(address: string): { sheet: string; row: number; column: nu
   for (const ch of m[2]) col = col * 26 + (ch.charCodeAt(0) - 64);
   return { sheet: m[1] ?? "", row: Number(m[3]) - 1, column: col - 1 };
 }
-

@@ -89,7 +89,8 @@ const TEXT = {
     writeImpact: "Write impact sheet",
     impactWritten: (sheet: string) => `Sheet "${sheet}" written.`,
     robustHeading: "Robustness (Monte Carlo)",
-    robustHint: "Each run multiplies every weight by (1 + u), u uniform within ± the spread, renormalises and ranks again. A fixed seed makes the result reproducible.",
+    robustHint:
+      "Each run multiplies every weight by (1 + u), u uniform within ± the spread, renormalises and ranks again. A fixed seed makes the result reproducible.",
     runs: "Runs",
     spread: "Spread (%)",
     seed: "Seed",

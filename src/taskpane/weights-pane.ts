@@ -1,4 +1,3 @@
-/* global Excel */
 /**
  * The task pane's weights section: insert a weight table, check it (a click on a finding selects
  * its cell), compare it with the report's weights and the workbook's baseline, show what it does

@@ -50,7 +50,6 @@ describe("the measurements at tiny sizes", () => {
   });
 
   it("writes spreadsheet formulas that HyperFormula evaluates to the engine's totals and ranks", () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { HyperFormula } = require("hyperformula") as typeof import("hyperformula");
     const n = 30;
     const sheet = spreadsheetFormulas(n, (row, m) => `=COUNTIF($F$2:$F$${m + 1},">"&F${row})+1`);

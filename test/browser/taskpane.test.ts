@@ -72,7 +72,7 @@ describeBrowser("the task pane in Chromium", () => {
   async function clickAndWait(page: Page, button: string): Promise<void> {
     await page.evaluate(() => {
       document.querySelector("#status")!.textContent = "";
-      (document.querySelector("#mapping") as HTMLElement).dataset.seen = (document.querySelector("#source")?.textContent ?? "");
+      (document.querySelector("#mapping") as HTMLElement).dataset.seen = document.querySelector("#source")?.textContent ?? "";
     });
     await page.click(button);
     await page.waitForFunction(() => {
@@ -87,36 +87,47 @@ describeBrowser("the task pane in Chromium", () => {
   it.each([
     ["zh-CN", "排名", "样例数据", "生成排名表"],
     ["en-US", "Ranking", "Sample data", "Generate ranked sheet"],
-  ])("in %s: Insert sample data, then Generate ranked sheet, gives 滨江区 at rank 1 with 78.61", async (lang, sheet, sampleSheet, generateLabel) => {
-    const { page, requests, dialogs } = await openPane(emptyWorkbook(lang));
-    expect(await page.textContent("#generate")).toBe(generateLabel);
+  ])(
+    "in %s: Insert sample data, then Generate ranked sheet, gives 滨江区 at rank 1 with 78.61",
+    async (lang, sheet, sampleSheet, generateLabel) => {
+      const { page, requests, dialogs } = await openPane(emptyWorkbook(lang));
+      expect(await page.textContent("#generate")).toBe(generateLabel);
 
-    await clickAndWait(page, "#insert-sample");
-    expect(await page.isHidden("#error")).toBe(true);
-    const sheets = await page.evaluate(() => (window as unknown as { __fake: { state(): { sheets: { name: string }[] } } }).__fake.state().sheets.map((s) => s.name));
-    expect(sheets).toContain(sampleSheet);
-    expect(await page.locator("#mapping-rows tr").count()).toBe(10);
+      await clickAndWait(page, "#insert-sample");
+      expect(await page.isHidden("#error")).toBe(true);
+      const sheets = await page.evaluate(() =>
+        (window as unknown as { __fake: { state(): { sheets: { name: string }[] } } }).__fake.state().sheets.map((s) => s.name),
+      );
+      expect(sheets).toContain(sampleSheet);
+      expect(await page.locator("#mapping-rows tr").count()).toBe(10);
 
-    await clickAndWait(page, "#generate");
-    expect(await page.isHidden("#error")).toBe(true);
-    expect(await page.textContent("#status")).toContain(sheet);
-    const top = await page.evaluate((s) => (window as unknown as { __fake: { values(sheet: string, a: string): unknown[][] } }).__fake.values(s, "A2:J2")[0], sheet);
-    expect(top.slice(0, 4)).toEqual([1, "浙江省", "杭州市", "滨江区"]);
-    expect(Math.abs((top[9] as number) - 78.61)).toBeLessThan(0.01);
+      await clickAndWait(page, "#generate");
+      expect(await page.isHidden("#error")).toBe(true);
+      expect(await page.textContent("#status")).toContain(sheet);
+      const top = await page.evaluate(
+        (s) => (window as unknown as { __fake: { values(sheet: string, a: string): unknown[][] } }).__fake.values(s, "A2:J2")[0],
+        sheet,
+      );
+      expect(top.slice(0, 4)).toEqual([1, "浙江省", "杭州市", "滨江区"]);
+      expect(Math.abs((top[9] as number) - 78.61)).toBeLessThan(0.01);
 
-    await shoot(page, `taskpane-${lang.slice(0, 2)}.png`);
+      await shoot(page, `taskpane-${lang.slice(0, 2)}.png`);
 
-    // No request of its own: only the page's files from its origin, and office.js (served by the test).
-    expect(requests.filter((u) => !u.startsWith(server.origin) && u !== OFFICE_JS_URL)).toEqual([]);
-    expect(dialogs).toEqual([]);
-    await page.close();
-  }, 60_000);
+      // No request of its own: only the page's files from its origin, and office.js (served by the test).
+      expect(requests.filter((u) => !u.startsWith(server.origin) && u !== OFFICE_JS_URL)).toEqual([]);
+      expect(dialogs).toEqual([]);
+      await page.close();
+    },
+    60_000,
+  );
 
   it("re-checks and re-compares a weight table by itself when a weight is edited in the workbook", async () => {
     const { page } = await openPane(emptyWorkbook("en-US"));
     await clickAndWait(page, "#insert-sample");
     await page.click("#insert-weights");
-    await page.waitForFunction(() => (document.querySelector("#findings-summary")?.textContent ?? "") !== "" && !(document.querySelector("#impact") as HTMLElement).hidden);
+    await page.waitForFunction(
+      () => (document.querySelector("#findings-summary")?.textContent ?? "") !== "" && !(document.querySelector("#impact") as HTMLElement).hidden,
+    );
     // The report's own table: only the two printed-rounding warnings, and no change against the report.
     expect(await page.textContent("#findings-summary")).toBe("0 error(s), 2 warning(s)");
     expect(await page.textContent("#diff-report")).toContain("No change.");
@@ -124,7 +135,8 @@ describeBrowser("the task pane in Chromium", () => {
 
     const where = await page.evaluate(() => {
       const fake = (window as unknown as { __fake: { state(): { sheets: { name: string; tables: { name: string; address: string }[] }[] } } }).__fake;
-      for (const sheet of fake.state().sheets) for (const t of sheet.tables) if (t.name.startsWith("ZBDS_Weights")) return { sheet: sheet.name, address: t.address };
+      for (const sheet of fake.state().sheets)
+        for (const t of sheet.tables) if (t.name.startsWith("ZBDS_Weights")) return { sheet: sheet.name, address: t.address };
       return null;
     });
     expect(where).not.toBeNull();
@@ -133,14 +145,27 @@ describeBrowser("the task pane in Chromium", () => {
     // data rows are the four goods indicators.
     const at = (offset: number, r: number) => `${String.fromCharCode(col.charCodeAt(0) + offset)}${Number(row) + r}`;
     const edit = (address: string, values: unknown[][]) =>
-      page.evaluate(([sheet, a, v]) => (window as unknown as { __fake: { setValues(s: string, a: string, v: unknown[][]): void } }).__fake.setValues(sheet as string, a as string, v as unknown[][]), [where!.sheet, address, values] as const);
+      page.evaluate(
+        ([sheet, a, v]) =>
+          (window as unknown as { __fake: { setValues(s: string, a: string, v: unknown[][]): void } }).__fake.setValues(
+            sheet as string,
+            a as string,
+            v as unknown[][],
+          ),
+        [where!.sheet, address, values] as const,
+      );
 
     await edit(at(3, 1), [[-0.25]]);
     await page.waitForFunction(() => (document.querySelector("#findings-summary")?.textContent ?? "").startsWith("1 error"));
     expect(await page.textContent("#findings-list")).toContain("cannot be negative: -0.25");
 
     // Goods from 40% to 10% in all four of its rows, the indicator weight restored.
-    await edit(`${at(2, 1)}:${at(3, 4)}`, [[0.1, 0.25], [0.1, 0.25], [0.1, 0.25], [0.1, 0.25]]);
+    await edit(`${at(2, 1)}:${at(3, 4)}`, [
+      [0.1, 0.25],
+      [0.1, 0.25],
+      [0.1, 0.25],
+      [0.1, 0.25],
+    ]);
     await page.waitForFunction(() => (document.querySelector("#findings-summary")?.textContent ?? "").startsWith("0 error"));
     expect(await page.textContent("#diff-report")).toMatch(/changed/);
     expect(await page.textContent("#diff-report")).toContain("40% → 10%");
@@ -152,7 +177,9 @@ describeBrowser("the task pane in Chromium", () => {
     await page.fill("#mc-runs", "200");
     await page.click("#run-robust");
     await page.waitForFunction(() => (document.querySelector("#weights-status")?.textContent ?? "").includes("200 runs, seed 2021"));
-    const sheets = await page.evaluate(() => (window as unknown as { __fake: { state(): { sheets: { name: string }[] } } }).__fake.state().sheets.map((x) => x.name));
+    const sheets = await page.evaluate(() =>
+      (window as unknown as { __fake: { state(): { sheets: { name: string }[] } } }).__fake.state().sheets.map((x) => x.name),
+    );
     expect(sheets).toContain("Robustness");
     await shoot(page, "taskpane-weights-en.png");
     await page.close();
@@ -161,7 +188,16 @@ describeBrowser("the task pane in Chromium", () => {
   it("shows cell text as text: a header and a district that look like markup stay characters", async () => {
     const evil = "<img src=x onerror=alert(1)>";
     const { page, dialogs } = await openPane({
-      sheets: [{ name: "Data", cells: [["区", evil, "直播内容供给指数", "直播内容消费指数", "直播商品消费指数", "直播质量指数", "产业促进指数"], [evil, 1, 10, 20, 30, 40, 50], ["B区", 2, 50, 40, 30, 20, 10]] }],
+      sheets: [
+        {
+          name: "Data",
+          cells: [
+            ["区", evil, "直播内容供给指数", "直播内容消费指数", "直播商品消费指数", "直播质量指数", "产业促进指数"],
+            [evil, 1, 10, 20, 30, 40, 50],
+            ["B区", 2, 50, 40, 30, 20, 10],
+          ],
+        },
+      ],
       selection: "Data!A1",
       displayLanguage: "en-US",
     });
@@ -170,7 +206,9 @@ describeBrowser("the task pane in Chromium", () => {
     await clickAndWait(page, "#generate");
     expect(await page.isHidden("#error")).toBe(true);
     expect(await page.locator("img").count()).toBe(0);
-    const names = await page.evaluate(() => (window as unknown as { __fake: { values(sheet: string, a: string): unknown[][] } }).__fake.values("Ranking", "D2:D3").map((r) => r[0]));
+    const names = await page.evaluate(() =>
+      (window as unknown as { __fake: { values(sheet: string, a: string): unknown[][] } }).__fake.values("Ranking", "D2:D3").map((r) => r[0]),
+    );
     expect(names).toContain(evil);
     expect(dialogs).toEqual([]);
     await page.close();
@@ -182,7 +220,9 @@ describeBrowser("the task pane in Chromium", () => {
     expect(await page.isHidden("#error")).toBe(false);
     expect((await page.textContent("#error"))!.length).toBeGreaterThan(5);
     expect(await page.textContent("#error")).not.toMatch(/at \w+ \(|TypeError|undefined/);
-    const sheets = await page.evaluate(() => (window as unknown as { __fake: { state(): { sheets: { name: string }[] } } }).__fake.state().sheets.map((s) => s.name));
+    const sheets = await page.evaluate(() =>
+      (window as unknown as { __fake: { state(): { sheets: { name: string }[] } } }).__fake.state().sheets.map((s) => s.name),
+    );
     expect(sheets).toEqual(["Sheet1"]);
     await page.close();
   }, 60_000);

@@ -57,7 +57,10 @@ describe("padCells", () => {
   it("aligns Chinese names by display width, two columns per character", () => {
     expect(displayWidth("滨江区")).toBe(6);
     expect(displayWidth("ab")).toBe(2);
-    const lines = padCells([["区县", "x"], ["德宏傣族景颇族自治州", "y"]]);
+    const lines = padCells([
+      ["区县", "x"],
+      ["德宏傣族景颇族自治州", "y"],
+    ]);
     expect(displayWidth(lines[0].slice(0, lines[0].indexOf("x")))).toBe(displayWidth(lines[1].slice(0, lines[1].indexOf("y"))));
   });
 });

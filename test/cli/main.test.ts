@@ -75,7 +75,10 @@ describe("live-index rank", () => {
   it("reads a named sheet of an .xlsx (formula cells by their result, '-' cells, blank rows skipped) in formulas mode, in English", async () => {
     const input = join(dir, "book.xlsx");
     await sampleXlsx(input);
-    const r = await cli(["rank", input, "--sheet", "百强", "--mode", "formulas", "--lang", "en", "--top", "10", "--out", join(dir, "out", "..", "live.xlsx")], dir);
+    const r = await cli(
+      ["rank", input, "--sheet", "百强", "--mode", "formulas", "--lang", "en", "--top", "10", "--out", join(dir, "out", "..", "live.xlsx")],
+      dir,
+    );
     expect(r.err).toBe("");
     expect(r.code).toBe(0);
     expect(r.out).toContain("Input: book.xlsx!百强");
@@ -130,25 +133,46 @@ describe("live-index rank", () => {
   });
 
   it.each([
-    [["rank", "missing.csv"], ["找不到文件", "File not found"]],
-    [["rank", "top100.csv", "--bogus"], ["未知选项：--bogus", "Unknown option: --bogus"]],
+    [
+      ["rank", "missing.csv"],
+      ["找不到文件", "File not found"],
+    ],
+    [
+      ["rank", "top100.csv", "--bogus"],
+      ["未知选项：--bogus", "Unknown option: --bogus"],
+    ],
     [["rank", "top100.csv", "-x"], ["Unknown option: -x"]],
-    [["rank", "top100.csv", "--top", "0"], ["--top 应为正整数", '--top must be a whole number of at least 1, not "0"']],
+    [
+      ["rank", "top100.csv", "--top", "0"],
+      ["--top 应为正整数", '--top must be a whole number of at least 1, not "0"'],
+    ],
     [["rank", "top100.csv", "--top", "abc"], ['not "abc"']],
     [["rank", "top100.csv", "--top=2.5"], ['not "2.5"']],
     [["rank", "top100.csv", "--top"], ["--top needs a value"]],
     [["rank", "top100.csv", "--mode", "live"], ["--mode must be values or formulas"]],
     [["rank", "top100.csv", "--lang", "fr"], ["--lang must be zh or en"]],
-    [["rank", "top100.csv", "--method", "best"], ["未知的标准化方法", "Unknown scaling method"]],
+    [
+      ["rank", "top100.csv", "--method", "best"],
+      ["未知的标准化方法", "Unknown scaling method"],
+    ],
     [["rank", "top100.csv", "--method", "goalposts"], ["does not support the goalposts method"]],
     [["rank", "top100.csv", "--out", "x.csv"], ["--out must name an .xlsx file"]],
     [["rank", "top100.csv", "--out", "top100.csv"], ["must name an .xlsx file"]],
     [["rank"], ["Missing the input file"]],
     [["rank", "a.csv", "b.csv"], ["Unexpected argument(s): b.csv"]],
     [["top100.csv"], ['Unknown command "top100.csv". Did you mean: live-index rank top100.csv?']],
-    [["rank", "notes.txt.xls"], ["Unsupported file type", "Save it as .xlsx or .csv"]],
-    [["rank", "headers.csv"], ["没有可识别的指数列", "no recognisable index columns"]],
-    [["rank", "bad-rows.csv"], ["No row could be ranked", "is not a number"]],
+    [
+      ["rank", "notes.txt.xls"],
+      ["Unsupported file type", "Save it as .xlsx or .csv"],
+    ],
+    [
+      ["rank", "headers.csv"],
+      ["没有可识别的指数列", "no recognisable index columns"],
+    ],
+    [
+      ["rank", "bad-rows.csv"],
+      ["No row could be ranked", "is not a number"],
+    ],
     [["rank", "missing-dimension.csv"], ["Columns needed for the computation are missing"]],
   ])("bad input %j exits 2 with a message in both languages, never a stack trace", async (args, messages) => {
     writeFileSync(join(dir, "notes.txt.xls"), "x");
@@ -160,7 +184,10 @@ describe("live-index rank", () => {
   });
 
   it("prints the rows it skipped, with their reasons", async () => {
-    writeFileSync(join(dir, "some-bad.csv"), "区,直播商品消费指数,直播内容供给指数,直播内容消费指数,直播质量指数,产业促进指数\nA,x,1,1,1,1\n,,,,,\nB,100,1,1,1,1\n");
+    writeFileSync(
+      join(dir, "some-bad.csv"),
+      "区,直播商品消费指数,直播内容供给指数,直播内容消费指数,直播质量指数,产业促进指数\nA,x,1,1,1,1\n,,,,,\nB,100,1,1,1,1\n",
+    );
     const r = await cli(["rank", "some-bad.csv"], dir);
     expect(r.code).toBe(0);
     expect(r.out).toContain("跳过 2 行（数据错误 1 行，空行 1 行）");
@@ -194,7 +221,11 @@ describe("bin/live-index.js", () => {
 
   it("runs the compiled command line with its exit codes", () => {
     // Compile into the temp folder (the project's build/ is left alone) and run the bin beside it.
-    execFileSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", join(ROOT, "tsconfig.node.json"), "--outDir", join(dir, "build", "node")], { stdio: "pipe" });
+    execFileSync(
+      process.execPath,
+      [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", join(ROOT, "tsconfig.node.json"), "--outDir", join(dir, "build", "node")],
+      { stdio: "pipe" },
+    );
     const env = { ...process.env, NODE_PATH: join(ROOT, "node_modules") };
     const bin = join(dir, "bin", "live-index.js");
     writeFileSync(join(dir, "t.csv"), toCsv(top100Cells()));
@@ -238,7 +269,13 @@ describe("live-index check-weights", () => {
    * Top 2: 甲区 and 丁区 leave, 丙区 and 戊区 enter. The order is exactly reversed: Spearman −1.
    * Mean absolute shift (4 + 0 + 4 + 2 + 2) / 5 = 2.4. A sixth row with a bad value is skipped.
    */
-  const regions: [string, number, number][] = [["甲区", 10, 100], ["乙区", 50, 50], ["丙区", 90, 0], ["丁区", 30, 80], ["戊区", 70, 20]];
+  const regions: [string, number, number][] = [
+    ["甲区", 10, 100],
+    ["乙区", 50, 50],
+    ["丙区", 90, 0],
+    ["丁区", 30, 80],
+    ["戊区", 70, 20],
+  ];
   writeFileSync(
     join(dir, "regions.csv"),
     toCsv([
@@ -250,7 +287,10 @@ describe("live-index check-weights", () => {
 
   it.each([
     [["check-weights"], ["缺少权重表文件", "Missing the weight table file"]],
-    [["check-weights", "nope.csv"], ["找不到文件", "File not found"]],
+    [
+      ["check-weights", "nope.csv"],
+      ["找不到文件", "File not found"],
+    ],
     [["check-weights", "report.csv", "--baseline", "nope.csv"], ["File not found"]],
     [["check-weights", "report.csv", "--data", "nope.csv"], ["File not found"]],
     [["check-weights", "report.csv", "extra.csv"], ["Unexpected argument(s): extra.csv"]],
@@ -259,7 +299,10 @@ describe("live-index check-weights", () => {
     [["check-weights", "report.csv", "--top", "0"], ['--top must be a whole number of at least 1, not "0"']],
     [["check-weights", "report.csv", "--lang", "fr"], ["--lang must be zh or en"]],
     [["check-weights", "report.csv", "--data"], ["--data needs a value"]],
-    [["check-weights", "short.csv"], ["无法识别权重表的列", "Cannot read the weight table's columns", "It has only 2 column(s)"]],
+    [
+      ["check-weights", "short.csv"],
+      ["无法识别权重表的列", "Cannot read the weight table's columns", "It has only 2 column(s)"],
+    ],
     [["check-weights", "report.csv", "--data", "short.csv"], ["Columns needed for the computation are missing"]],
   ])("bad usage %j exits 2 with a message in both languages", async (args, messages) => {
     writeFileSync(join(dir, "short.csv"), "区,直播商品消费指数\nA,1\n");
@@ -307,7 +350,11 @@ describe("live-index check-weights", () => {
     const lines = r.out.split("\n");
     const line = (name: string) => lines.find((l) => l.includes(name)) ?? "";
     expect(line("GMV driven by streamers based in the district")).toMatch(/25% → 40% +10% → 13\.91%$/);
-    for (const sibling of ["Growth rate of streamer-driven GMV", "GMV driven by merchants' own live streams", "Share of merchants' sales made through live streams"]) {
+    for (const sibling of [
+      "Growth rate of streamer-driven GMV",
+      "GMV driven by merchants' own live streams",
+      "Share of merchants' sales made through live streams",
+    ]) {
       expect(line(sibling)).toMatch(/25% → 25% +10% → 8\.7%$/);
     }
     // The column header and the four rows, nothing else: no dimension changed.

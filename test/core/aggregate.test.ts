@@ -130,7 +130,13 @@ describe("aggregateTotal", () => {
 
   it("gives every Top-100 row the printed-weight sum of its printed sub-indices, '-' as 0", () => {
     const rows = REPORT_TOP100_2020;
-    const dims = [rows.map((r) => r.goods ?? 0), rows.map((r) => r.supply ?? 0), rows.map((r) => r.viewing ?? 0), rows.map((r) => r.quality ?? 0), rows.map((r) => r.industry ?? 0)].map(col);
+    const dims = [
+      rows.map((r) => r.goods ?? 0),
+      rows.map((r) => r.supply ?? 0),
+      rows.map((r) => r.viewing ?? 0),
+      rows.map((r) => r.quality ?? 0),
+      rows.map((r) => r.industry ?? 0),
+    ].map(col);
     const total = aggregateTotal(dims, all(rows.length), REPORT_WEIGHT_TABLE);
     rows.forEach((r, i) => {
       const want = (40 * (r.goods ?? 0) + 25 * (r.supply ?? 0) + 15 * (r.viewing ?? 0) + 15 * (r.quality ?? 0) + 5 * (r.industry ?? 0)) / 100;

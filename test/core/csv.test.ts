@@ -7,7 +7,10 @@ describe("parseCsv", () => {
   });
 
   it("pads short rows so the result is rectangular", () => {
-    expect(parseCsv("a,b,c\n1\n")).toEqual([["a", "b", "c"], ["1", "", ""]]);
+    expect(parseCsv("a,b,c\n1\n")).toEqual([
+      ["a", "b", "c"],
+      ["1", "", ""],
+    ]);
   });
 
   it("reads quoted fields with commas, doubled quotes and line breaks", () => {
@@ -18,6 +21,9 @@ describe("parseCsv", () => {
   });
 
   it("drops a byte-order mark", () => {
-    expect(parseCsv("\ufeff省,市\n浙江省,杭州市")).toEqual([["省", "市"], ["浙江省", "杭州市"]]);
+    expect(parseCsv("\ufeff省,市\n浙江省,杭州市")).toEqual([
+      ["省", "市"],
+      ["浙江省", "杭州市"],
+    ]);
   });
 });

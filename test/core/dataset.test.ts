@@ -13,7 +13,18 @@ const INDUSTRY = 4;
 
 /** The report's Top-100 table as a worksheet holds it: printed headers, "-" where printed. */
 function top100Cells(): unknown[][] {
-  const rows = REPORT_TOP100_2020.map((r) => [r.rank, r.province, r.city ?? "-", r.district, r.supply ?? "-", r.viewing ?? "-", r.goods ?? "-", r.quality ?? "-", r.industry ?? "-", r.total]);
+  const rows = REPORT_TOP100_2020.map((r) => [
+    r.rank,
+    r.province,
+    r.city ?? "-",
+    r.district,
+    r.supply ?? "-",
+    r.viewing ?? "-",
+    r.goods ?? "-",
+    r.quality ?? "-",
+    r.industry ?? "-",
+    r.total,
+  ]);
   return [[...REPORT_TOP100_HEADERS], ...rows];
 }
 
@@ -45,21 +56,42 @@ describe("checkShape", () => {
   });
 
   it("throws RAGGED_RANGE naming the first short or long row, counted from 1", () => {
-    const e = errorOf(() => checkShape([[1, 2, 3], [1, 2, 3], [1, 2]]));
+    const e = errorOf(() =>
+      checkShape([
+        [1, 2, 3],
+        [1, 2, 3],
+        [1, 2],
+      ]),
+    );
     expect(e.code).toBe("RAGGED_RANGE");
     expect(e.params).toEqual({ row: 3, found: 2, expected: 3 });
     expect(errorOf(() => checkShape([[1], [1, 2]])).params).toEqual({ row: 2, found: 2, expected: 1 });
   });
 
   it("gives the width of a rectangular range", () => {
-    expect(checkShape([[1, 2], [3, 4]])).toBe(2);
+    expect(
+      checkShape([
+        [1, 2],
+        [3, 4],
+      ]),
+    ).toBe(2);
   });
 });
 
 describe("mapColumns and readIndexInput: structural errors", () => {
   it("throws EMPTY_RANGE and RAGGED_RANGE before reading", () => {
     expect(errorOf(() => readIndexInput([], REPORT_WEIGHT_TABLE)).code).toBe("EMPTY_RANGE");
-    expect(errorOf(() => readIndexInput([[1, 2, 3, 4, 5], [1, 2, 3, 4]], REPORT_WEIGHT_TABLE)).code).toBe("RAGGED_RANGE");
+    expect(
+      errorOf(() =>
+        readIndexInput(
+          [
+            [1, 2, 3, 4, 5],
+            [1, 2, 3, 4],
+          ],
+          REPORT_WEIGHT_TABLE,
+        ),
+      ).code,
+    ).toBe("RAGGED_RANGE");
   });
 
   it("throws NEED_HEADER for a header-less range of a width other than 5 or 19", () => {
@@ -69,15 +101,31 @@ describe("mapColumns and readIndexInput: structural errors", () => {
   });
 
   it("throws NO_INDEX_COLUMNS listing what the header row holds", () => {
-    const e = errorOf(() => readIndexInput([["省", "区", "GMV"], ["浙江省", "滨江区", 1]], REPORT_WEIGHT_TABLE));
+    const e = errorOf(() =>
+      readIndexInput(
+        [
+          ["省", "区", "GMV"],
+          ["浙江省", "滨江区", 1],
+        ],
+        REPORT_WEIGHT_TABLE,
+      ),
+    );
     expect(e.code).toBe("NO_INDEX_COLUMNS");
     expect(e.params.headers).toBe('"省", "区", "GMV"');
   });
 
   it("throws MIXED_LEVELS for sub-index and indicator columns together", () => {
-    const e = errorOf(() => mapColumns([["直播质量指数", "return_rate"], [1, 2]]));
+    const e = errorOf(() =>
+      mapColumns([
+        ["直播质量指数", "return_rate"],
+        [1, 2],
+      ]),
+    );
     expect(e.code).toBe("MIXED_LEVELS");
-    expect(e.params).toEqual({ dimensions: { zh: "直播质量指数", en: "Live-stream quality" }, indicators: { zh: "该区县直播退货率指数", en: "Return rate of live-stream orders (lower is better)" } });
+    expect(e.params).toEqual({
+      dimensions: { zh: "直播质量指数", en: "Live-stream quality" },
+      indicators: { zh: "该区县直播退货率指数", en: "Return rate of live-stream orders (lower is better)" },
+    });
   });
 
   it("throws MISSING_COLUMNS naming the sub-indices that are absent", () => {
@@ -142,14 +190,14 @@ describe("readIndexInput on the report's Top-100 table", () => {
     expect([...input.status].every((s) => s === ROW_OK)).toBe(true);
     expect(input.errors.size).toBe(0);
     REPORT_TOP100_2020.forEach((r, i) => {
-      expect([r.rank, input.values[SUPPLY]![i], input.values[VIEWING]![i], input.values[GOODS]![i], input.values[QUALITY]![i], input.values[INDUSTRY]![i]]).toEqual([
+      expect([
         r.rank,
-        r.supply ?? 0,
-        r.viewing ?? 0,
-        r.goods ?? 0,
-        r.quality ?? 0,
-        r.industry ?? 0,
-      ]);
+        input.values[SUPPLY]![i],
+        input.values[VIEWING]![i],
+        input.values[GOODS]![i],
+        input.values[QUALITY]![i],
+        input.values[INDUSTRY]![i],
+      ]).toEqual([r.rank, r.supply ?? 0, r.viewing ?? 0, r.goods ?? 0, r.quality ?? 0, r.industry ?? 0]);
     });
   });
 
@@ -163,7 +211,13 @@ describe("readIndexInput on the report's Top-100 table", () => {
 
 describe("readIndexInput without a header row", () => {
   it("reads 5 columns in the Top-100 order: supply, viewing, goods, quality, industry", () => {
-    const input = readIndexInput([[25.59, 100, 100, 81.4, 100], [100, 42.69, 41.57, 64.23, 100]], REPORT_WEIGHT_TABLE);
+    const input = readIndexInput(
+      [
+        [25.59, 100, 100, 81.4, 100],
+        [100, 42.69, 41.57, 64.23, 100],
+      ],
+      REPORT_WEIGHT_TABLE,
+    );
     expect(input.level).toBe("dimension");
     expect(input.firstDataRow).toBe(0);
     expect(input.rowCount).toBe(2);
@@ -173,7 +227,13 @@ describe("readIndexInput without a header row", () => {
   });
 
   it("reads a first row with '-' cells as data, not as a header", () => {
-    const input = readIndexInput([["-", 1, "－", "–", 5], [1, 2, 3, 4, 5]], REPORT_WEIGHT_TABLE);
+    const input = readIndexInput(
+      [
+        ["-", 1, "－", "–", 5],
+        [1, 2, 3, 4, 5],
+      ],
+      REPORT_WEIGHT_TABLE,
+    );
     expect(input.firstDataRow).toBe(0);
     expect([...input.values[SUPPLY]!]).toEqual([0, 1]);
   });
@@ -237,10 +297,21 @@ describe("readIndexInput: per-row problems", () => {
   });
 
   it("counts the blank cells of a partly blank row as 0", () => {
-    const input = readIndexInput([["直播内容供给指数", "直播内容消费指数", "直播商品消费指数", "直播质量指数", "产业促进指数"], [null, 50, "", 80, "-"]], REPORT_WEIGHT_TABLE);
+    const input = readIndexInput(
+      [
+        ["直播内容供给指数", "直播内容消费指数", "直播商品消费指数", "直播质量指数", "产业促进指数"],
+        [null, 50, "", 80, "-"],
+      ],
+      REPORT_WEIGHT_TABLE,
+    );
     expect(input.status[0]).toBe(ROW_OK);
     expect([...input.values.map((v) => v![0])]).toEqual([0, 0, 50, 80, 0]);
-    expect(computeIndex([["直播内容供给指数", "直播内容消费指数", "直播商品消费指数", "直播质量指数", "产业促进指数"], [null, 50, "", 80, "-"]]).total![0]).toBeCloseTo(0.15 * 50 + 0.15 * 80, 12);
+    expect(
+      computeIndex([
+        ["直播内容供给指数", "直播内容消费指数", "直播商品消费指数", "直播质量指数", "产业促进指数"],
+        [null, 50, "", 80, "-"],
+      ]).total![0],
+    ).toBeCloseTo(0.15 * 50 + 0.15 * 80, 12);
   });
 
   it("counts a row with only names and blank values as a row of zeros, not a blank row", () => {

@@ -103,7 +103,10 @@ describe("findDimension and findIndicator", () => {
 
   it("never lets two framework items share a normalised name", () => {
     const owner = new Map<string, string>();
-    const items = [...DIMENSIONS.map((d) => ({ key: `d:${d.id}`, names: [d.id, d.zh, d.en] })), ...INDICATORS.map((i) => ({ key: `i:${i.id}`, names: [i.id, i.zh, i.en] }))];
+    const items = [
+      ...DIMENSIONS.map((d) => ({ key: `d:${d.id}`, names: [d.id, d.zh, d.en] })),
+      ...INDICATORS.map((i) => ({ key: `i:${i.id}`, names: [i.id, i.zh, i.en] })),
+    ];
     for (const it of items) {
       for (const n of it.names) {
         const k = normaliseName(n);

@@ -1,12 +1,5 @@
 import { IndexError } from "../../src/core/errors";
-import {
-  describeHeaders,
-  isNumericText,
-  looksLikeHeader,
-  mapHeaderRow,
-  matchHeader,
-  positionalColumnMap,
-} from "../../src/core/headers";
+import { describeHeaders, isNumericText, looksLikeHeader, mapHeaderRow, matchHeader, positionalColumnMap } from "../../src/core/headers";
 import { REPORT_TOP100_HEADERS, REPORT_WEIGHTS_2020 } from "../../src/data/report2020";
 import { codeOf } from "../helpers/errors";
 
@@ -17,7 +10,10 @@ function fullWidth(s: string): string {
 
 // The report's weight table, row by row: the indicators' framework positions are their row order.
 const indicatorRows = REPORT_WEIGHTS_2020.map((r, index) => ({ ...r, index }));
-const dimensionRows = REPORT_WEIGHTS_2020.filter((r, i, all) => all.findIndex((x) => x.dimensionId === r.dimensionId) === i).map((r, index) => ({ ...r, index }));
+const dimensionRows = REPORT_WEIGHTS_2020.filter((r, i, all) => all.findIndex((x) => x.dimensionId === r.dimensionId) === i).map((r, index) => ({
+  ...r,
+  index,
+}));
 
 describe("matchHeader: shape", () => {
   it("calls non-text cells and unknown text 'other'", () => {

@@ -24,8 +24,14 @@ describe("compareRankings: shape and degenerate input", () => {
   it("returns at most `limit` moves each way, largest first", () => {
     // Old 1..6 in order, new reversed: row 5 moves up 5, row 4 up 3, row 3 up 1; rows 0–2 down.
     const i = compareRankings([6, 5, 4, 3, 2, 1], [1, 2, 3, 4, 5, 6], 3, 2);
-    expect(i.movedUp.map((m) => [m.row, m.up])).toEqual([[5, 5], [4, 3]]);
-    expect(i.movedDown.map((m) => [m.row, m.up])).toEqual([[0, -5], [1, -3]]);
+    expect(i.movedUp.map((m) => [m.row, m.up])).toEqual([
+      [5, 5],
+      [4, 3],
+    ]);
+    expect(i.movedDown.map((m) => [m.row, m.up])).toEqual([
+      [0, -5],
+      [1, -3],
+    ]);
   });
 });
 
@@ -67,8 +73,15 @@ describe("compareRankings: a hand-worked example with ties", () => {
   });
 
   it("lists the moves up (E, C, D) and down (B, A), largest first; F did not move", () => {
-    expect(i.movedUp.map((m) => [m.row, m.from, m.to, m.up])).toEqual([[4, 5, 3, 2], [2, 2, 1, 1], [3, 4, 3, 1]]);
-    expect(i.movedDown.map((m) => [m.row, m.from, m.to, m.up])).toEqual([[1, 2, 5, -3], [0, 1, 2, -1]]);
+    expect(i.movedUp.map((m) => [m.row, m.from, m.to, m.up])).toEqual([
+      [4, 5, 3, 2],
+      [2, 2, 1, 1],
+      [3, 4, 3, 1],
+    ]);
+    expect(i.movedDown.map((m) => [m.row, m.from, m.to, m.up])).toEqual([
+      [1, 2, 5, -3],
+      [0, 1, 2, -1],
+    ]);
   });
 
   it("gives Spearman's ρ = 11/17 and a mean absolute shift of 8/6", () => {
@@ -107,7 +120,13 @@ describe("compareRankings: identical and reversed rankings", () => {
 
   it("totals scaled by a constant keep the ranking: still Spearman 1", () => {
     const t = [5, 4, 3, 2, 1];
-    expect(compareRankings(t, t.map((x) => 2 * x + 10), 2).spearman).toBeCloseTo(1, 14);
+    expect(
+      compareRankings(
+        t,
+        t.map((x) => 2 * x + 10),
+        2,
+      ).spearman,
+    ).toBeCloseTo(1, 14);
   });
 
   it("a reversed ranking: Spearman −1; of five regions the shifts are 4, 2, 0, 2, 4 (mean 12/5)", () => {

@@ -4,7 +4,18 @@ import { REPORT_TOP100_2020, REPORT_TOP100_HEADERS } from "../../src/data/report
 
 /** The report's Top-100 table as a worksheet would hold it: printed headers, "-" as printed. */
 function top100Cells(): unknown[][] {
-  const rows = REPORT_TOP100_2020.map((r) => [r.rank, r.province, r.city ?? "-", r.district, r.supply ?? "-", r.viewing ?? "-", r.goods ?? "-", r.quality ?? "-", r.industry ?? "-", r.total]);
+  const rows = REPORT_TOP100_2020.map((r) => [
+    r.rank,
+    r.province,
+    r.city ?? "-",
+    r.district,
+    r.supply ?? "-",
+    r.viewing ?? "-",
+    r.goods ?? "-",
+    r.quality ?? "-",
+    r.industry ?? "-",
+    r.total,
+  ]);
   return [[...REPORT_TOP100_HEADERS], ...rows];
 }
 

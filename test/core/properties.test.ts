@@ -41,7 +41,10 @@ describe("property: row order does not matter", () => {
     const arb = rowsArb.chain((rows) =>
       fc.tuple(
         fc.constant(rows),
-        fc.shuffledSubarray(rows.map((_, i) => i), { minLength: rows.length, maxLength: rows.length }),
+        fc.shuffledSubarray(
+          rows.map((_, i) => i),
+          { minLength: rows.length, maxLength: rows.length },
+        ),
         fc.constantFrom(...METHODS),
         fc.boolean(),
       ),
@@ -167,7 +170,6 @@ describe("property: the pipeline equals a second, straightforward computation", 
 
   /** DESIGN.md §2 written out plainly: min–max with direction, weighted means, weighted sum. */
   function naiveIndex(rows: unknown[][], dims: number[], inds: number[], rescale: boolean): number[] {
-    const n = rows.length;
     const blank = rows.map((row) => row.every((c) => c === null));
     const value = (c: unknown) => (typeof c === "number" ? c : 0);
     const scores: number[][] = [];

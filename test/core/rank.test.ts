@@ -22,7 +22,8 @@ function naiveRank(xs: number[], order: RankOrder, ties: TieMethod): number[] {
 const same = (a: ArrayLike<number>, b: ArrayLike<number>) => {
   expect(a.length).toBe(b.length);
   for (let i = 0; i < a.length; i++) {
-    if (!(Object.is(a[i], b[i]) || a[i] === b[i])) throw new Error(`position ${i}: got ${a[i]}, want ${b[i]} (got ${[...Array.from(a)]}, want ${[...Array.from(b)]})`);
+    if (!(Object.is(a[i], b[i]) || a[i] === b[i]))
+      throw new Error(`position ${i}: got ${a[i]}, want ${b[i]} (got ${[...Array.from(a)]}, want ${[...Array.from(b)]})`);
   }
 };
 

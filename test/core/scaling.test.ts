@@ -100,7 +100,8 @@ describe("getScalingMethod", () => {
   });
 
   it("throws UNKNOWN_METHOD for blanks, numbers and object-property names", () => {
-    for (const v of [null, undefined, "", 1, "constructor", "toString", "__proto__"]) expect([v, codeOf(() => getScalingMethod(v))]).toEqual([v, "UNKNOWN_METHOD"]);
+    for (const v of [null, undefined, "", 1, "constructor", "toString", "__proto__"])
+      expect([v, codeOf(() => getScalingMethod(v))]).toEqual([v, "UNKNOWN_METHOD"]);
   });
 
   it("finds each method by its short name in any case, width and spacing", () => {
@@ -276,14 +277,31 @@ describe("parseGoalposts", () => {
   const find = (n: unknown) => findIndicator(n)?.index ?? -1;
 
   it("throws GOALPOSTS_INVALID without a header naming indicator, low and high", () => {
-    expect(codeOf(() => parseGoalposts([["indicator", "low"], ["views", 0]], find))).toBe("GOALPOSTS_INVALID");
+    expect(
+      codeOf(() =>
+        parseGoalposts(
+          [
+            ["indicator", "low"],
+            ["views", 0],
+          ],
+          find,
+        ),
+      ),
+    ).toBe("GOALPOSTS_INVALID");
     expect(codeOf(() => parseGoalposts([], find))).toBe("GOALPOSTS_INVALID");
   });
 
   it("throws GOALPOSTS_INVALID naming the row of an unknown indicator", () => {
     let err: unknown;
     try {
-      parseGoalposts([["指标", "下限", "上限"], ["views", 0, 10], ["直播带货王", 0, 10]], find);
+      parseGoalposts(
+        [
+          ["指标", "下限", "上限"],
+          ["views", 0, 10],
+          ["直播带货王", 0, 10],
+        ],
+        find,
+      );
     } catch (e) {
       err = e;
     }
@@ -292,9 +310,39 @@ describe("parseGoalposts", () => {
   });
 
   it("throws GOALPOSTS_INVALID for bounds that are not numbers or where high ≤ low", () => {
-    expect(codeOf(() => parseGoalposts([["indicator", "low", "high"], ["views", "a", 10]], find))).toBe("GOALPOSTS_INVALID");
-    expect(codeOf(() => parseGoalposts([["indicator", "low", "high"], ["views", 10, 10]], find))).toBe("GOALPOSTS_INVALID");
-    expect(codeOf(() => parseGoalposts([["indicator", "low", "high"], ["views", 0, Infinity]], find))).toBe("GOALPOSTS_INVALID");
+    expect(
+      codeOf(() =>
+        parseGoalposts(
+          [
+            ["indicator", "low", "high"],
+            ["views", "a", 10],
+          ],
+          find,
+        ),
+      ),
+    ).toBe("GOALPOSTS_INVALID");
+    expect(
+      codeOf(() =>
+        parseGoalposts(
+          [
+            ["indicator", "low", "high"],
+            ["views", 10, 10],
+          ],
+          find,
+        ),
+      ),
+    ).toBe("GOALPOSTS_INVALID");
+    expect(
+      codeOf(() =>
+        parseGoalposts(
+          [
+            ["indicator", "low", "high"],
+            ["views", 0, Infinity],
+          ],
+          find,
+        ),
+      ),
+    ).toBe("GOALPOSTS_INVALID");
   });
 
   it("reads bounds per indicator by any name, in any column order, skipping blank rows", () => {

@@ -12,7 +12,17 @@ import {
   startSensitivity,
 } from "../../src/core/sensitivity";
 import { checkWeights, REPORT_WEIGHT_TABLE, WeightTable, weightTableToCells } from "../../src/core/weights";
-import { cellNumber, FRAMEWORK, independentIndex, INDICATOR_IDS, minMax, prng, rawIndicatorCells, top100Cells, TOP100_SUBINDEX_HEADERS } from "../helpers/fixtures";
+import {
+  cellNumber,
+  FRAMEWORK,
+  independentIndex,
+  INDICATOR_IDS,
+  minMax,
+  prng,
+  rawIndicatorCells,
+  top100Cells,
+  TOP100_SUBINDEX_HEADERS,
+} from "../helpers/fixtures";
 
 // ---- independent restatements (not from src/core) -----------------------------------------------
 
@@ -176,7 +186,9 @@ describe("getSensitivity: sanity", () => {
   });
 
   it("every row has 5th percentile ≤ median ≤ 95th percentile, all between 1 and 100", () => {
-    const bad = list(s.median).map((m, r) => ({ r, p5: s.p5[r], m, p95: s.p95[r] })).filter(({ p5, m, p95 }) => !(1 <= p5 && p5 <= m && m <= p95 && p95 <= 100));
+    const bad = list(s.median)
+      .map((m, r) => ({ r, p5: s.p5[r], m, p95: s.p95[r] }))
+      .filter(({ p5, m, p95 }) => !(1 <= p5 && p5 <= m && m <= p95 && p95 <= 100));
     expect(bad).toEqual([]);
   });
 
@@ -224,7 +236,14 @@ describe("getSensitivity against an independent recomputation", () => {
   it("raw-indicator input: 12 regions, 19 columns scaled min–max, 300 runs, spread 25%, seed 3", () => {
     const cells = rawIndicatorCells(12, 31);
     const header = cells[0] as string[];
-    const scaled = FRAMEWORK.flatMap((d) => d.indicators.map((i) => minMax(cells.slice(1).map((r) => cellNumber(r[header.indexOf(i.id)])), i.direction)));
+    const scaled = FRAMEWORK.flatMap((d) =>
+      d.indicators.map((i) =>
+        minMax(
+          cells.slice(1).map((r) => cellNumber(r[header.indexOf(i.id)])),
+          i.direction,
+        ),
+      ),
+    );
     const got = getSensitivity(computeIndex(cells), REPORT_WEIGHT_TABLE, { runs: 300, spread: 0.25, seed: 3 });
     const expected = independentMonteCarlo(scaled, "indicator", 300, 0.25, 3);
     expect({ median: list(got.median), p5: list(got.p5), p95: list(got.p95) }).toEqual(expected);

@@ -72,7 +72,10 @@ describe("compareWeights: the report's table against itself", () => {
 describe("compareWeights: one indicator weight edited", () => {
   // streamer_gmv (goods, range row 1) from 25% to 40%: goods' indicator weights are then
   // 40, 25, 25, 25 (sum 115) → 40/115 and 25/115 of the goods weight 40%.
-  const rows = compareWeights(REPORT_WEIGHT_TABLE, table((r) => (r[1][IW] = 0.4)));
+  const rows = compareWeights(
+    REPORT_WEIGHT_TABLE,
+    table((r) => (r[1][IW] = 0.4)),
+  );
 
   it("changes that indicator and its three siblings, and nothing else", () => {
     expect(ids(changed(rows))).toEqual(["streamer_gmv", "streamer_gmv_growth", "merchant_gmv", "merchant_live_share"]);
@@ -107,7 +110,10 @@ describe("compareWeights: one indicator weight edited", () => {
 describe("compareWeights: one dimension weight edited", () => {
   // Goods from 40% to 50% on its four rows: the dimension weights sum to 110%, so every
   // dimension's effective weight moves (50/110, 25/110, 15/110, 15/110, 5/110).
-  const rows = compareWeights(REPORT_WEIGHT_TABLE, table((r) => [1, 2, 3, 4].forEach((k) => (r[k][DW] = 0.5))));
+  const rows = compareWeights(
+    REPORT_WEIGHT_TABLE,
+    table((r) => [1, 2, 3, 4].forEach((k) => (r[k][DW] = 0.5))),
+  );
   const dims = rows.filter((c) => c.level === "dimension");
 
   it("marks every dimension changed; only goods changed its given weight", () => {
@@ -139,7 +145,10 @@ describe("compareWeights: what does not count as a change", () => {
   });
 
   it("exact thirds for the printed 33% change the given weights only, and say so", () => {
-    const rows = compareWeights(REPORT_WEIGHT_TABLE, table((r) => [11, 12, 13].forEach((k) => (r[k][IW] = 1 / 3))));
+    const rows = compareWeights(
+      REPORT_WEIGHT_TABLE,
+      table((r) => [11, 12, 13].forEach((k) => (r[k][IW] = 1 / 3))),
+    );
     const hit = changed(rows);
     expect(hit.map((c) => c.level)).toEqual(["indicator", "indicator", "indicator"]);
     for (const c of hit) {

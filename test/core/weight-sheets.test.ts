@@ -32,7 +32,8 @@ function expectNoOverlap(plan: BaseSheetPlan): void {
     }
   }
   const c = plan.chart;
-  if (c) for (const a of all) expect([a.id, c.anchorRow >= a.r && c.anchorRow < a.r + a.h && c.anchorCol >= a.c && c.anchorCol < a.c + a.w]).toEqual([a.id, false]);
+  if (c)
+    for (const a of all) expect([a.id, c.anchorRow >= a.r && c.anchorRow < a.r + a.h && c.anchorCol >= a.c && c.anchorCol < a.c + a.w]).toEqual([a.id, false]);
 }
 
 function expectWritable(plan: BaseSheetPlan): void {
@@ -88,8 +89,14 @@ describe("planImpactSheet: values (hand-worked example)", () => {
   });
 
   it("lists the region entering and the one leaving the top N with old and new ranks", () => {
-    expect(planBlock(plan, "entering").values).toEqual([["进入前 2 名的地区", "原名次", "新名次"], ["地区C", 3, 1]]);
-    expect(planBlock(plan, "leaving").values).toEqual([["退出前 2 名的地区", "原名次", "新名次"], ["地区A", 1, 3]]);
+    expect(planBlock(plan, "entering").values).toEqual([
+      ["进入前 2 名的地区", "原名次", "新名次"],
+      ["地区C", 3, 1],
+    ]);
+    expect(planBlock(plan, "leaving").values).toEqual([
+      ["退出前 2 名的地区", "原名次", "新名次"],
+      ["地区A", 1, 3],
+    ]);
   });
 
   it("lists the moves from the largest rise to the largest fall, leaving out regions that did not move", () => {
@@ -109,9 +116,25 @@ describe("planImpactSheet: values (hand-worked example)", () => {
   });
 
   it("writes a method note with the weights compared, when given, and the rules", () => {
-    const note = planBlock(planImpactSheet(IMPACT, names, { lang: "en", baselineLabel: "Baseline of 2026-03-01", currentLabel: "Table ZBDS_Weights", generatedAt: "2026-03-02 09:00", version: "1.2.3" }), "note");
+    const note = planBlock(
+      planImpactSheet(IMPACT, names, {
+        lang: "en",
+        baselineLabel: "Baseline of 2026-03-01",
+        currentLabel: "Table ZBDS_Weights",
+        generatedAt: "2026-03-02 09:00",
+        version: "1.2.3",
+      }),
+      "note",
+    );
     const lines = Object.fromEntries(note.values.map((r) => [r[0], r[1]]));
-    expect(lines).toMatchObject({ "Method note": "", "Old weights": "Baseline of 2026-03-01", "New weights": "Table ZBDS_Weights", "Compared group": "Top 2", Generated: "2026-03-02 09:00", "Add-in version": "1.2.3" });
+    expect(lines).toMatchObject({
+      "Method note": "",
+      "Old weights": "Baseline of 2026-03-01",
+      "New weights": "Table ZBDS_Weights",
+      "Compared group": "Top 2",
+      Generated: "2026-03-02 09:00",
+      "Add-in version": "1.2.3",
+    });
     const bare = planBlock(plan, "note").values.map((r) => r[0]);
     expect(bare).not.toContain("原权重");
     expect(bare).not.toContain("生成时间");
@@ -169,7 +192,13 @@ describe("planRobustnessSheet: shape", () => {
 });
 
 describe("planRobustnessSheet: values", () => {
-  const plan = planRobustnessSheet(RESULT, names, { lang: "zh", topN: 2, leaveOneOut: Float64Array.of(1.234, 0, NaN, 2.5, 0.005), weightsLabel: "权重表 ZBDS_Weights", generatedAt: "2026-03-01 10:00" });
+  const plan = planRobustnessSheet(RESULT, names, {
+    lang: "zh",
+    topN: 2,
+    leaveOneOut: Float64Array.of(1.234, 0, NaN, 2.5, 0.005),
+    weightsLabel: "权重表 ZBDS_Weights",
+    generatedAt: "2026-03-01 10:00",
+  });
 
   it("lists regions in nominal-rank order with median, p5, p95 and the width p95 − p5; a region without result is left out", () => {
     expect(planBlock(plan, "regions").values).toEqual([
@@ -196,7 +225,13 @@ describe("planRobustnessSheet: values", () => {
   it("puts runs, spread, seed and the leave-one-out shifts (2 decimals, '—' where there is none) in the note", () => {
     const note = planBlock(plan, "note").values;
     const lines = new Map(note.map((r) => [r[0], r[1]]));
-    expect([lines.get("模拟次数"), lines.get("权重扰动"), lines.get("随机种子"), lines.get("权重"), lines.get("生成时间")]).toEqual([1000, "±25%", 7, "权重表 ZBDS_Weights", "2026-03-01 10:00"]);
+    expect([lines.get("模拟次数"), lines.get("权重扰动"), lines.get("随机种子"), lines.get("权重"), lines.get("生成时间")]).toEqual([
+      1000,
+      "±25%",
+      7,
+      "权重表 ZBDS_Weights",
+      "2026-03-01 10:00",
+    ]);
     expect(String(lines.get("方法"))).toContain("±25%");
     const loo = FRAMEWORK.map((d) => lines.get(d.zh));
     expect(loo).toEqual([1.23, 0, "—", 2.5, 0.01]);
@@ -212,7 +247,13 @@ describe("planRobustnessSheet: values", () => {
   });
 
   it("writes one '(none)' row and no chart or data bar when no region has a result", () => {
-    const empty: SensitivityResult = { ...RESULT, nominal: Float64Array.of(NaN), median: Float64Array.of(NaN), p5: Float64Array.of(NaN), p95: Float64Array.of(NaN) };
+    const empty: SensitivityResult = {
+      ...RESULT,
+      nominal: Float64Array.of(NaN),
+      median: Float64Array.of(NaN),
+      p5: Float64Array.of(NaN),
+      p95: Float64Array.of(NaN),
+    };
     const p = planRobustnessSheet(empty, names, { lang: "en", topN: 5 });
     expect(data(planBlock(p, "regions"))).toEqual([["(none)", "", "", "", "", ""]]);
     expect([p.chart, p.dataBarColumn]).toEqual([null, null]);

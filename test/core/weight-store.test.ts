@@ -87,17 +87,21 @@ describe("parseStoredWeightTable: round trips", () => {
   it("reads back exactly any table checkWeights accepts (random weights, either unit)", () => {
     const weight = fc.oneof(fc.integer({ min: 0, max: 100 }), fc.double({ min: 0.001, max: 1, noNaN: true }));
     fc.assert(
-      fc.property(fc.array(weight, { minLength: 19, maxLength: 19 }), fc.array(fc.integer({ min: 1, max: 100 }), { minLength: 5, maxLength: 5 }), (inds, dims) => {
-        const rows: unknown[][] = weightTableToCells("id").map((r) => [...r]);
-        const dimOf = new Map(FRAMEWORK.map((d, i) => [d.id, dims[i]]));
-        rows.slice(1).forEach((r, i) => {
-          r[DW] = dimOf.get(String(r[0]))!;
-          r[IW] = inds[i] === 0 ? 1 : inds[i];
-        });
-        const check = checkWeights(rows);
-        if (!check.success) return;
-        expect(parseStoredWeightTable(serializeWeightTable(check.table))).toEqual(check.table);
-      }),
+      fc.property(
+        fc.array(weight, { minLength: 19, maxLength: 19 }),
+        fc.array(fc.integer({ min: 1, max: 100 }), { minLength: 5, maxLength: 5 }),
+        (inds, dims) => {
+          const rows: unknown[][] = weightTableToCells("id").map((r) => [...r]);
+          const dimOf = new Map(FRAMEWORK.map((d, i) => [d.id, dims[i]]));
+          rows.slice(1).forEach((r, i) => {
+            r[DW] = dimOf.get(String(r[0]))!;
+            r[IW] = inds[i] === 0 ? 1 : inds[i];
+          });
+          const check = checkWeights(rows);
+          if (!check.success) return;
+          expect(parseStoredWeightTable(serializeWeightTable(check.table))).toEqual(check.table);
+        },
+      ),
       { numRuns: 200, seed: 4 },
     );
   });

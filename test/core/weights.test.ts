@@ -41,13 +41,23 @@ function expectSameTable(a: WeightTable, b: WeightTable): void {
 describe("checkWeights: ranges that cannot be a weight table", () => {
   it("throws WEIGHTS_EMPTY for no rows or only blank rows", () => {
     expect(codeOf(() => checkWeights([]))).toBe("WEIGHTS_EMPTY");
-    expect(codeOf(() => checkWeights([[null, "", null, null], ["  ", null, "", null]]))).toBe("WEIGHTS_EMPTY");
+    expect(
+      codeOf(() =>
+        checkWeights([
+          [null, "", null, null],
+          ["  ", null, "", null],
+        ]),
+      ),
+    ).toBe("WEIGHTS_EMPTY");
   });
 
   it("throws WEIGHTS_LAYOUT for a header that names some columns but lacks the weights", () => {
     let err: unknown;
     try {
-      checkWeights([["一级指标", "二级指标", "备注", "其他"], ["goods", "streamer_gmv", 1, 2]]);
+      checkWeights([
+        ["一级指标", "二级指标", "备注", "其他"],
+        ["goods", "streamer_gmv", 1, 2],
+      ]);
     } catch (e) {
       err = e;
     }
@@ -64,7 +74,12 @@ describe("checkWeights: findings, each with its row and column", () => {
   it("reports an unknown indicator where it stands, and the indicator it displaced as missing", () => {
     const check = checkWeights(reportCells("zh", (r) => (r[3][IND] = "直播带货王")));
     expect(check.success).toBe(false);
-    expect(where(check)).toEqual(expect.arrayContaining([["W_UNKNOWN_INDICATOR", 3, IND], ["W_MISSING_INDICATOR", null, IND]]));
+    expect(where(check)).toEqual(
+      expect.arrayContaining([
+        ["W_UNKNOWN_INDICATOR", 3, IND],
+        ["W_MISSING_INDICATOR", null, IND],
+      ]),
+    );
     const missing = check.findings.find((f) => f.code === "W_MISSING_INDICATOR")!;
     expect(missing.params.names).toEqual({ zh: "该区县商家直播引导成交额指数", en: "GMV driven by merchants' own live streams" });
   });
@@ -83,31 +98,46 @@ describe("checkWeights: findings, each with its row and column", () => {
 
   it("reports a duplicated indicator at its second row, naming the first row counted from 1", () => {
     const check = checkWeights(reportCells("zh", (r) => (r[2][IND] = r[1][IND])));
-    expect(where(check)).toEqual([["W_DUPLICATE_INDICATOR", 2, IND], ["W_MISSING_INDICATOR", null, IND]]);
+    expect(where(check)).toEqual([
+      ["W_DUPLICATE_INDICATOR", 2, IND],
+      ["W_MISSING_INDICATOR", null, IND],
+    ]);
     expect(check.findings[0].params.first).toBe(2);
   });
 
   it("reports a missing indicator row once for the whole table, naming every missing indicator", () => {
     const check = checkWeights(reportCells("id", (r) => r.splice(18, 2)));
     expect(where(check)).toEqual([["W_MISSING_INDICATOR", null, IND]]);
-    expect((check.findings[0].params.names as { en: string }).en).toBe("Live-streaming industry policy in force for the district, Live-streaming bases in the district");
+    expect((check.findings[0].params.names as { en: string }).en).toBe(
+      "Live-streaming industry policy in force for the district, Live-streaming bases in the district",
+    );
   });
 
   it("reports a weight that is not a number, in either weight column", () => {
-    const check = checkWeights(reportCells("zh", (r) => {
-      r[4][IW] = "abc";
-      r[6][DW] = true;
-    }));
-    expect(where(check)).toEqual([["W_NOT_NUMBER", 4, IW], ["W_NOT_NUMBER", 6, DW]]);
+    const check = checkWeights(
+      reportCells("zh", (r) => {
+        r[4][IW] = "abc";
+        r[6][DW] = true;
+      }),
+    );
+    expect(where(check)).toEqual([
+      ["W_NOT_NUMBER", 4, IW],
+      ["W_NOT_NUMBER", 6, DW],
+    ]);
     expect(check.findings[0].params.value).toBe('"abc"');
   });
 
   it("reports a non-finite weight as not a number", () => {
-    const check = checkWeights(reportCells("zh", (r) => {
-      r[4][IW] = NaN;
-      r[7][IW] = "1e400";
-    }));
-    expect(where(check)).toEqual([["W_NOT_NUMBER", 4, IW], ["W_NOT_NUMBER", 7, IW]]);
+    const check = checkWeights(
+      reportCells("zh", (r) => {
+        r[4][IW] = NaN;
+        r[7][IW] = "1e400";
+      }),
+    );
+    expect(where(check)).toEqual([
+      ["W_NOT_NUMBER", 4, IW],
+      ["W_NOT_NUMBER", 7, IW],
+    ]);
   });
 
   it("reports a negative weight", () => {
@@ -122,20 +152,24 @@ describe("checkWeights: findings, each with its row and column", () => {
   });
 
   it("reports a dimension weight blank in every row of its dimension at the dimension's first row", () => {
-    const check = checkWeights(reportCells("zh", (r) => {
-      r[18][DW] = "";
-      r[19][DW] = null;
-    }));
+    const check = checkWeights(
+      reportCells("zh", (r) => {
+        r[18][DW] = "";
+        r[19][DW] = null;
+      }),
+    );
     expect(where(check)).toEqual([["W_MISSING_WEIGHT", 18, DW]]);
     expect(check.findings[0].params.what).toEqual({ zh: "一级指标权重", en: "dimension weight" });
   });
 
   it("reports a missing dimension weight at the dimension's first row even when its rows are out of order", () => {
-    const check = checkWeights(reportCells("zh", (r) => {
-      [r[18], r[19]] = [r[19], r[18]];
-      r[18][DW] = null;
-      r[19][DW] = null;
-    }));
+    const check = checkWeights(
+      reportCells("zh", (r) => {
+        [r[18], r[19]] = [r[19], r[18]];
+        r[18][DW] = null;
+        r[19][DW] = null;
+      }),
+    );
     expect(where(check)).toEqual([["W_MISSING_WEIGHT", 18, DW]]);
   });
 
@@ -146,11 +180,17 @@ describe("checkWeights: findings, each with its row and column", () => {
   });
 
   it("reports a weighted dimension whose indicator weights are all zero at its first row", () => {
-    const check = checkWeights(reportCells("zh", (r) => {
-      r[18][IW] = 0;
-      r[19][IW] = 0;
-    }));
-    expect(where(check)).toEqual([["W_ROUNDED", 5, IW], ["W_ROUNDED", 11, IW], ["W_DIMENSION_ALL_ZERO", 18, IW]]);
+    const check = checkWeights(
+      reportCells("zh", (r) => {
+        r[18][IW] = 0;
+        r[19][IW] = 0;
+      }),
+    );
+    expect(where(check)).toEqual([
+      ["W_ROUNDED", 5, IW],
+      ["W_ROUNDED", 11, IW],
+      ["W_DIMENSION_ALL_ZERO", 18, IW],
+    ]);
     expect(check.success).toBe(false);
   });
 
@@ -172,7 +212,11 @@ describe("checkWeights: findings, each with its row and column", () => {
     // 30+25+25+25 = 105: five points off for four weights is more than printed rounding.
     const check = checkWeights(reportCells("zh", (r) => (r[1][IW] = 0.3)));
     expect(check.success).toBe(true);
-    expect(where(check)).toEqual([["W_SUM_NOT_100", 1, IW], ["W_ROUNDED", 5, IW], ["W_ROUNDED", 11, IW]]);
+    expect(where(check)).toEqual([
+      ["W_SUM_NOT_100", 1, IW],
+      ["W_ROUNDED", 5, IW],
+      ["W_ROUNDED", 11, IW],
+    ]);
   });
 
   it("counts rows from the top of the given range, blank rows above the header included", () => {
@@ -185,10 +229,12 @@ describe("parseWeightTable", () => {
   it("throws WEIGHTS_INVALID counting the errors and naming the first with its row", () => {
     let err: unknown;
     try {
-      parseWeightTable(reportCells("zh", (r) => {
-        r[4][IW] = "abc";
-        r[6][IW] = -1;
-      }));
+      parseWeightTable(
+        reportCells("zh", (r) => {
+          r[4][IW] = "abc";
+          r[6][IW] = -1;
+        }),
+      );
     } catch (e) {
       err = e;
     }
@@ -196,7 +242,7 @@ describe("parseWeightTable", () => {
     const e = err as IndexError;
     expect(e.code).toBe("WEIGHTS_INVALID");
     expect(e.params.count).toBe(2);
-    expect(e.params.first).toEqual({ zh: "第 5 行：二级指标权重的值 \"abc\" 不是数字。", en: 'Row 5: The indicator weight "abc" is not a number.' });
+    expect(e.params.first).toEqual({ zh: '第 5 行：二级指标权重的值 "abc" 不是数字。', en: 'Row 5: The indicator weight "abc" is not a number.' });
     expect(e.message).toBe('The weight table has 2 error(s). First: Row 5: The indicator weight "abc" is not a number.');
   });
 
@@ -266,14 +312,18 @@ describe("checkWeights on the report's own table", () => {
 describe("weight units", () => {
   it("reads fractions (0.4), percent points (40) and percent text ('40%') as the same table", () => {
     const fractions = reportCells("zh");
-    const points = reportCells("zh", (r) => r.slice(1).forEach((row) => {
-      row[DW] = Math.round((row[DW] as number) * 100);
-      row[IW] = Math.round((row[IW] as number) * 100);
-    }));
-    const text = reportCells("zh", (r) => r.slice(1).forEach((row) => {
-      row[DW] = `${Math.round((row[DW] as number) * 100)}%`;
-      row[IW] = `${Math.round((row[IW] as number) * 100)}%`;
-    }));
+    const points = reportCells("zh", (r) =>
+      r.slice(1).forEach((row) => {
+        row[DW] = Math.round((row[DW] as number) * 100);
+        row[IW] = Math.round((row[IW] as number) * 100);
+      }),
+    );
+    const text = reportCells("zh", (r) =>
+      r.slice(1).forEach((row) => {
+        row[DW] = `${Math.round((row[DW] as number) * 100)}%`;
+        row[IW] = `${Math.round((row[IW] as number) * 100)}%`;
+      }),
+    );
     expect(points[1]).toEqual(["直播商品消费指数", "该区县主播直播引导成交额指数", 40, 25]);
     expect(text[1]).toEqual(["直播商品消费指数", "该区县主播直播引导成交额指数", "40%", "25%"]);
     const a = parseWeightTable(fractions);
@@ -326,7 +376,9 @@ describe("getEffectiveWeights", () => {
     const eff = getEffectiveWeights(REPORT_WEIGHT_TABLE);
     const dimW: Record<string, number> = { goods: 0.4, supply: 0.25, viewing: 0.15, quality: 0.15, industry: 0.05 };
     const indShare: Record<string, number> = { goods: 1 / 4, supply: 1 / 6, viewing: 1 / 3, quality: 1 / 4, industry: 1 / 2 };
-    REPORT_WEIGHTS_2020.forEach((r, i) => expect([r.indicatorId, eff[i]]).toEqual([r.indicatorId, expect.closeTo(dimW[r.dimensionId] * indShare[r.dimensionId], 15)]));
+    REPORT_WEIGHTS_2020.forEach((r, i) =>
+      expect([r.indicatorId, eff[i]]).toEqual([r.indicatorId, expect.closeTo(dimW[r.dimensionId] * indShare[r.dimensionId], 15)]),
+    );
     expect(eff[0]).toBeCloseTo(0.1, 15);
     expect(eff[18]).toBeCloseTo(0.025, 15);
   });
@@ -334,18 +386,22 @@ describe("getEffectiveWeights", () => {
   it("sums to one", () => {
     const eff = getEffectiveWeights(REPORT_WEIGHT_TABLE);
     expect(eff.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 14);
-    const custom = parseWeightTable(reportCells("zh", (r) => {
-      r[1][IW] = 0.7;
-      [5, 6, 7, 8, 9, 10].forEach((i) => (r[i][DW] = 0.1));
-    }));
+    const custom = parseWeightTable(
+      reportCells("zh", (r) => {
+        r[1][IW] = 0.7;
+        [5, 6, 7, 8, 9, 10].forEach((i) => (r[i][DW] = 0.1));
+      }),
+    );
     expect(getEffectiveWeights(custom).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 14);
   });
 
   it("gives zero to every indicator of a zero-weight dimension", () => {
-    const t = parseWeightTable(reportCells("zh", (r) => {
-      r[18][DW] = 0;
-      r[19][DW] = 0;
-    }));
+    const t = parseWeightTable(
+      reportCells("zh", (r) => {
+        r[18][DW] = 0;
+        r[19][DW] = 0;
+      }),
+    );
     const eff = getEffectiveWeights(t);
     expect([eff[17], eff[18]]).toEqual([0, 0]);
     expect(t.dimensions[4]).toBe(0);
@@ -365,7 +421,7 @@ describe("weightTableToCells", () => {
 
   it("writes a given table's weights as given", () => {
     // 0.16 × 3 = 0.48000000000000004 in binary; doubled weights all stay ≤ 1, so they remain fractions.
-    const t = parseWeightTable(reportCells("zh", (r) => r.slice(1).forEach((row) => (row[IW] = (row[IW] as number) * 3 / 1.5))));
+    const t = parseWeightTable(reportCells("zh", (r) => r.slice(1).forEach((row) => (row[IW] = ((row[IW] as number) * 3) / 1.5))));
     const cells = weightTableToCells("id", t);
     expect(cells[1]).toEqual(["goods", "streamer_gmv", 0.4, 0.5]);
     expect(cells[5][3]).toBe(0.32);

@@ -10,7 +10,10 @@ import { prng } from "../helpers/fixtures";
 const names = (row: number) => `区县${row + 1}`;
 
 /** The hand-worked change of test/core/weight-sheets.test.ts: C enters the top 2, A leaves; four regions move. */
-const IMPACT_PLAN = planImpactSheet(compareRankings([60, 50, 40, 30, 20, 10], [40, 55, 60, 30, 10, 20], 2), names, { lang: "zh", generatedAt: "2026-03-01 10:00" });
+const IMPACT_PLAN = planImpactSheet(compareRankings([60, 50, 40, 30, 20, 10], [40, 55, 60, 30, 10, 20], 2), names, {
+  lang: "zh",
+  generatedAt: "2026-03-01 10:00",
+});
 
 /** A Monte Carlo result for `n` regions (made up, consistent: p5 ≤ median ≤ p95; nominal 1 … n). */
 function result(n: number, seed = 5): SensitivityResult {
@@ -28,7 +31,14 @@ const CROWDED: WorkbookInit = {
   sheets: [
     { name: "数据", cells: [["a"]] },
     { name: "影响分析", cells: [["旧的"]] },
-    { name: "稳健性", cells: [["旧的", 1], ["x", 2]], tables: [{ name: "ZBDS_Robustness", address: "A1:B2" }] },
+    {
+      name: "稳健性",
+      cells: [
+        ["旧的", 1],
+        ["x", 2],
+      ],
+      tables: [{ name: "ZBDS_Robustness", address: "A1:B2" }],
+    },
   ],
   active: "数据",
   selection: "数据!A1",
@@ -155,7 +165,10 @@ describe("writeRobustnessSheet", () => {
     fake = installFakeExcel(globalThis, CROWDED);
     const written = await Excel.run((c) => writeRobustnessSheet(c, robustPlan(20)));
     expect([written.sheetName, written.tableNames]).toEqual(["稳健性 (2)", ["ZBDS_Robustness_2"]]);
-    expect(fake.values("稳健性")).toEqual([["旧的", 1], ["x", 2]]);
+    expect(fake.values("稳健性")).toEqual([
+      ["旧的", 1],
+      ["x", 2],
+    ]);
   });
 
   it("leaves the workbook as it was when any sync or any single operation fails", async () => {

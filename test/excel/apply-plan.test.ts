@@ -7,7 +7,14 @@ import { planOf, syntheticCells, workbookSnapshot } from "../fakes/scenarios";
 const CROWDED: WorkbookInit = {
   sheets: [
     { name: "数据", cells: syntheticCells(5) },
-    { name: "排名", cells: [["旧的排名", 1], ["保留", 2]], tables: [{ name: "ZBDS_Ranking", address: "A1:B2" }] },
+    {
+      name: "排名",
+      cells: [
+        ["旧的排名", 1],
+        ["保留", 2],
+      ],
+      tables: [{ name: "ZBDS_Ranking", address: "A1:B2" }],
+    },
   ],
   names: ["ZBDS_Provinces"],
   active: "数据",

@@ -152,14 +152,27 @@ describe("saveBaseline: the log on later saves", () => {
     fake = installFakeExcel(globalThis, {
       sheets: [
         { name: "数据", cells: syntheticCells(3) },
-        { name: "Notes", at: "B3", cells: [["When", "What", "From", "To", "Why"], ["x", "Initial baseline", "", "", "agreed"]], tables: [{ name: WEIGHT_LOG_TABLE, address: "B3:F4" }] },
+        {
+          name: "Notes",
+          at: "B3",
+          cells: [
+            ["When", "What", "From", "To", "Why"],
+            ["x", "Initial baseline", "", "", "agreed"],
+          ],
+          tables: [{ name: WEIGHT_LOG_TABLE, address: "B3:F4" }],
+        },
       ],
       settings: { [BASELINE_SETTING]: serializeWeightTable(REPORT_WEIGHT_TABLE) },
     });
     expect(await save(EDITED, "en", LATER)).toEqual({ logSheet: "Notes", logged: 2 });
     expect(fake.state().sheets.find((s) => s.name === "Notes")!.tables[0].address).toBe("B3:F6");
     expect(fake.values("Notes", "B5:F5")).toEqual([[LATER, "Dimension weight: Live-stream goods consumption", 0.4, 0.5, ""]]);
-    expect(fake.cells("Notes", "D5:E6").flat().map((c) => c.numberFormat)).toEqual(new Array(4).fill("0.0%"));
+    expect(
+      fake
+        .cells("Notes", "D5:E6")
+        .flat()
+        .map((c) => c.numberFormat),
+    ).toEqual(new Array(4).fill("0.0%"));
   });
 });
 

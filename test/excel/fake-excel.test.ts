@@ -36,7 +36,11 @@ describe("the fake's proxy semantics", () => {
       c.workbook.worksheets.getItem("S").getRange("A1:C1").values = [[null, "=B9", "'=text"]];
       await c.sync();
     });
-    expect(fake.cells("S", "A1:C1")[0].map((x) => [x.value, x.formula])).toEqual([["keep", null], ["=B9", "=B9"], ["=text", null]]);
+    expect(fake.cells("S", "A1:C1")[0].map((x) => [x.value, x.formula])).toEqual([
+      ["keep", null],
+      ["=B9", "=B9"],
+      ["=text", null],
+    ]);
   });
 
   it("rejects an array whose shape differs from the range", async () => {
@@ -86,7 +90,18 @@ describe("the fake's proxy semantics", () => {
   });
 
   it("refuses a second sheet of the same name (case-insensitively) and overlapping tables", async () => {
-    installFakeExcel(globalThis, { sheets: [{ name: "S", cells: [["a", "b"], [1, 2]], tables: [{ name: "T", address: "A1:B2" }] }] });
+    installFakeExcel(globalThis, {
+      sheets: [
+        {
+          name: "S",
+          cells: [
+            ["a", "b"],
+            [1, 2],
+          ],
+          tables: [{ name: "T", address: "A1:B2" }],
+        },
+      ],
+    });
     const addSheet = Excel.run(async (c) => {
       c.workbook.worksheets.add("s");
       await c.sync();
@@ -110,7 +125,10 @@ describe("the fake's proxy semantics", () => {
 
   it("finds the surrounding region through diagonal neighbours and stops at blank rows and columns", async () => {
     const fake = installFakeExcel(globalThis);
-    fake.setValues("Sheet1", "B2", [["a", ""], ["", "b"]]);
+    fake.setValues("Sheet1", "B2", [
+      ["a", ""],
+      ["", "b"],
+    ]);
     fake.setValues("Sheet1", "D3", [["c"]]);
     fake.setValues("Sheet1", "F6", [["far"]]);
     fake.select("B2");
@@ -143,7 +161,12 @@ describe("the fake's data validation", () => {
       await c.sync();
     });
     expect(fake.state().sheets[0].dataValidations).toEqual([
-      { address: "B2:D20", rule: { decimal: { formula1: 0, formula2: 1, operator: "Between" } }, errorAlert: { showAlert: true, style: "Stop", title: "t", message: "m" }, prompt: null },
+      {
+        address: "B2:D20",
+        rule: { decimal: { formula1: 0, formula2: 1, operator: "Between" } },
+        errorAlert: { showAlert: true, style: "Stop", title: "t", message: "m" },
+        prompt: null,
+      },
     ]);
     const rule = await Excel.run(async (c) => {
       const dv = c.workbook.worksheets.getItem("Sheet1").getRange("C5").dataValidation.load("rule");
@@ -175,7 +198,18 @@ describe("the fake's data validation", () => {
 });
 
 describe("the fake's table rows", () => {
-  const init = { sheets: [{ name: "S", cells: [["k", "v"], ["a", 1]], tables: [{ name: "T", address: "A1:B2" }] }] };
+  const init = {
+    sheets: [
+      {
+        name: "S",
+        cells: [
+          ["k", "v"],
+          ["a", 1],
+        ],
+        tables: [{ name: "T", address: "A1:B2" }],
+      },
+    ],
+  };
 
   it("adds rows at the end or at an index, moving the rows below, and counts them", async () => {
     const fake = installFakeExcel(globalThis, init);
@@ -188,17 +222,38 @@ describe("the fake's table rows", () => {
       return rows.count;
     });
     expect(count).toBe(3);
-    expect(fake.values("S")).toEqual([["k", "v"], ["a", 1], ["b", 2], ["c", 3]]);
+    expect(fake.values("S")).toEqual([
+      ["k", "v"],
+      ["a", 1],
+      ["b", 2],
+      ["c", 3],
+    ]);
     expect(fake.state().sheets[0].tables[0].address).toBe("A1:B4");
   });
 
   it("deletes a row, moving the rows below up, and keeps one data row", async () => {
-    const fake = installFakeExcel(globalThis, { sheets: [{ name: "S", cells: [["k", "v"], ["a", 1], ["b", 2]], tables: [{ name: "T", address: "A1:B3" }] }] });
+    const fake = installFakeExcel(globalThis, {
+      sheets: [
+        {
+          name: "S",
+          cells: [
+            ["k", "v"],
+            ["a", 1],
+            ["b", 2],
+          ],
+          tables: [{ name: "T", address: "A1:B3" }],
+        },
+      ],
+    });
     await Excel.run(async (c) => {
       c.workbook.tables.getItem("T").rows.getItemAt(0).delete();
       await c.sync();
     });
-    expect(fake.values("S", "A1:B3")).toEqual([["k", "v"], ["b", 2], ["", ""]]);
+    expect(fake.values("S", "A1:B3")).toEqual([
+      ["k", "v"],
+      ["b", 2],
+      ["", ""],
+    ]);
     await Excel.run(async (c) => {
       c.workbook.tables.getItem("T").rows.getItemAt(0).delete();
       await c.sync();
@@ -208,7 +263,19 @@ describe("the fake's table rows", () => {
   });
 
   it("refuses to add rows over filled cells below the table, and rows of the wrong width", async () => {
-    installFakeExcel(globalThis, { sheets: [{ name: "S", cells: [["k", "v"], ["a", 1], ["", "below"]], tables: [{ name: "T", address: "A1:B2" }] }] });
+    installFakeExcel(globalThis, {
+      sheets: [
+        {
+          name: "S",
+          cells: [
+            ["k", "v"],
+            ["a", 1],
+            ["", "below"],
+          ],
+          tables: [{ name: "T", address: "A1:B2" }],
+        },
+      ],
+    });
     const add = (values: unknown[][]) =>
       Excel.run(async (c) => {
         c.workbook.tables.getItem("T").rows.add(undefined, values as (string | number)[][]);
@@ -220,7 +287,19 @@ describe("the fake's table rows", () => {
 });
 
 describe("the fake's change events", () => {
-  const init = { sheets: [{ name: "S", cells: [["k", "v"], ["a", 1]], tables: [{ name: "T", address: "A1:B2" }] }, { name: "Other" }] };
+  const init = {
+    sheets: [
+      {
+        name: "S",
+        cells: [
+          ["k", "v"],
+          ["a", 1],
+        ],
+        tables: [{ name: "T", address: "A1:B2" }],
+      },
+      { name: "Other" },
+    ],
+  };
 
   it("calls a table's handlers after the change, not during it, for writes that touch the table", async () => {
     const fake = installFakeExcel(globalThis, init);
@@ -232,7 +311,9 @@ describe("the fake's change events", () => {
     fake.setValues("S", "B2:C2", [[5, "x"]]);
     expect(events).toEqual([]);
     await Promise.resolve();
-    expect(events).toEqual([{ type: "TableChanged", changeType: "RangeEdited", source: "Local", address: "B2", worksheetId: expect.any(String), tableId: expect.any(String) }]);
+    expect(events).toEqual([
+      { type: "TableChanged", changeType: "RangeEdited", source: "Local", address: "B2", worksheetId: expect.any(String), tableId: expect.any(String) },
+    ]);
     fake.setValues("S", "D1", [["far"]]);
     fake.setValues("Other", "A1", [["far"]]);
     await Promise.resolve();
@@ -284,7 +365,17 @@ describe("the fake's change events", () => {
 
 describe("the fake's chart series", () => {
   it("records a series drawn without fill, and refuses a series the source does not have", async () => {
-    const fake = installFakeExcel(globalThis, { sheets: [{ name: "S", cells: [["name", "p5", "width"], ["a", 1, 2]] }] });
+    const fake = installFakeExcel(globalThis, {
+      sheets: [
+        {
+          name: "S",
+          cells: [
+            ["name", "p5", "width"],
+            ["a", 1, 2],
+          ],
+        },
+      ],
+    });
     await Excel.run(async (c) => {
       const s = c.workbook.worksheets.getItem("S");
       const chart = s.charts.add(Excel.ChartType.barStacked, s.getRange("A1:C2"), Excel.ChartSeriesBy.columns);

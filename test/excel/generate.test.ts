@@ -13,7 +13,18 @@ import { top100Cells } from "../helpers/fixtures";
 const PRINTED = { goods: 40, supply: 25, viewing: 15, quality: 15, industry: 5 };
 
 function request(source: SourceTable, more: Partial<GenerateRequest> = {}): GenerateRequest {
-  return { source, keys: null, weights: { kind: "report" }, method: "minmax", topN: 100, mode: "values", lang: "zh", version: "9.9.9", now: "2026-03-01 10:00", ...more };
+  return {
+    source,
+    keys: null,
+    weights: { kind: "report" },
+    method: "minmax",
+    topN: 100,
+    mode: "values",
+    lang: "zh",
+    version: "9.9.9",
+    now: "2026-03-01 10:00",
+    ...more,
+  };
 }
 
 function sourceOf(values: unknown[][], sheetName = "数据"): SourceTable {
@@ -42,7 +53,10 @@ describe("generateRankedSheet: bad input is refused before any sheet is made", (
   });
 
   it("refuses a table with no recognisable column (NO_INDEX_COLUMNS), naming what it saw", async () => {
-    const e = await expectRefusal([["名称", "年份", "销售额"], ["甲", 2020, 5]]);
+    const e = await expectRefusal([
+      ["名称", "年份", "销售额"],
+      ["甲", 2020, 5],
+    ]);
     expect(e.code).toBe("NO_INDEX_COLUMNS");
     expect(e.params.headers).toBe('"名称", "年份", "销售额"');
   });
@@ -61,7 +75,10 @@ describe("generateRankedSheet: bad input is refused before any sheet is made", (
   });
 
   it("refuses an Excel table whose only data row is blank, as read from the workbook (NO_DATA_ROWS)", async () => {
-    const fake = installFakeExcel(globalThis, { sheets: [{ name: "数据", cells: [top100Cells()[0]], tables: [{ name: "Empty", address: "A1:J1" }] }], selection: "B1" });
+    const fake = installFakeExcel(globalThis, {
+      sheets: [{ name: "数据", cells: [top100Cells()[0]], tables: [{ name: "Empty", address: "A1:J1" }] }],
+      selection: "B1",
+    });
     const source = await Excel.run((c) => readSource(c));
     expect(source.values.length).toBe(2);
     const before = workbookSnapshot(fake);
@@ -85,7 +102,12 @@ describe("generateRankedSheet: bad input is refused before any sheet is made", (
   it("refuses a weight table that is missing or invalid", async () => {
     const bad = weightTableToCells("zh");
     bad[3][3] = "abc";
-    const init: WorkbookInit = { sheets: [{ name: "数据", cells: syntheticCells(3) }, { name: "权重", cells: bad, tables: [{ name: "W", address: "A1:D20" }] }] };
+    const init: WorkbookInit = {
+      sheets: [
+        { name: "数据", cells: syntheticCells(3) },
+        { name: "权重", cells: bad, tables: [{ name: "W", address: "A1:D20" }] },
+      ],
+    };
     expect((await expectRefusal(syntheticCells(3), { weights: { kind: "table", name: "W" } }, init)).code).toBe("WEIGHTS_INVALID");
     expect((await expectRefusal(syntheticCells(3), { weights: { kind: "table", name: "Nope" } }, init)).code).toBe("BAD_OPTION");
   });
@@ -134,7 +156,10 @@ describe("generateRankedSheet on the sample data", () => {
   });
 
   it("points live formulas at the right cells when the table does not start at A1", async () => {
-    const book = installFakeExcel(globalThis, { sheets: [{ name: "数据 2020", at: "C3", cells: top100Cells(), tables: [{ name: "T", address: "C3:L103" }] }], selection: "'数据 2020'!E9" });
+    const book = installFakeExcel(globalThis, {
+      sheets: [{ name: "数据 2020", at: "C3", cells: top100Cells(), tables: [{ name: "T", address: "C3:L103" }] }],
+      selection: "'数据 2020'!E9",
+    });
     const src = await Excel.run((c) => readSource(c));
     const r = await generate(request(src, { mode: "formulas" }));
     // 滨江区 is the table's first data row (sheet row 4); its 直播内容供给指数 is the table's fifth column (G), 产业促进指数 the ninth (K).
@@ -202,7 +227,9 @@ describe("generateRankedSheet: rows and columns the user must know about", () =>
   });
 
   it("reads five header-less columns by position whatever keys the pane proposes for them", async () => {
-    const cells = syntheticCells(6).slice(1).map((r) => r.slice(3));
+    const cells = syntheticCells(6)
+      .slice(1)
+      .map((r) => r.slice(3));
     installFakeExcel(globalThis, { sheets: [{ name: "数据", cells }] });
     const r = await generate(request(sourceOf(cells), { keys: [...proposeMapping(cells[0]).keys] }));
     expect(r.ranked).toBe(6);
@@ -219,7 +246,19 @@ describe("generateRankedSheet: rows and columns the user must know about", () =>
     for (let i = 1; i < totals.length; i++) {
       if (!(totals[i] <= totals[i - 1]) || !(ranks[i] >= ranks[i - 1])) throw new Error(`row ${i + 2} out of order`);
     }
-    const best = Math.max(...cells.slice(1).map((c) => (PRINTED.supply * (c[3] as number) + PRINTED.viewing * (c[4] as number) + PRINTED.goods * (c[5] as number) + PRINTED.quality * (c[6] as number) + PRINTED.industry * (c[7] as number)) / 100));
+    const best = Math.max(
+      ...cells
+        .slice(1)
+        .map(
+          (c) =>
+            (PRINTED.supply * (c[3] as number) +
+              PRINTED.viewing * (c[4] as number) +
+              PRINTED.goods * (c[5] as number) +
+              PRINTED.quality * (c[6] as number) +
+              PRINTED.industry * (c[7] as number)) /
+            100,
+        ),
+    );
     expect(totals[0]).toBeCloseTo(best, 9);
     expect(fake.stats.maxPayloadBytes).toBeLessThan(4 * 1024 * 1024);
   }, 120_000);

@@ -57,7 +57,18 @@ describe("insertSampleData", () => {
     expect(sheet.columnWidths.K).toBeUndefined();
     expect(state.activeSheet).toBe("Sample data");
     expect(state.selection).toBe("'Sample data'!A1:J101");
-    expect(fake.cells("Sample data", "A2:J2")[0].map((c) => c.numberFormat)).toEqual(["0", "General", "General", "General", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00"]);
+    expect(fake.cells("Sample data", "A2:J2")[0].map((c) => c.numberFormat)).toEqual([
+      "0",
+      "General",
+      "General",
+      "General",
+      "0.00",
+      "0.00",
+      "0.00",
+      "0.00",
+      "0.00",
+      "0.00",
+    ]);
     expect(fake.stats.syncs).toBe(2);
   });
 });

@@ -71,17 +71,29 @@ describe("readSource: which range is read", () => {
 
   it("reads the surrounding region for one cell outside any table", async () => {
     const fake = workbook("O6");
-    fake.setValues("数据 2020", "O5", [["a", "b"], [1, 2], [3, ""]]);
+    fake.setValues("数据 2020", "O5", [
+      ["a", "b"],
+      [1, 2],
+      [3, ""],
+    ]);
     const s = await read();
     expect(s).toMatchObject({ address: "'数据 2020'!O5:P7", tableName: null, top: 4, left: 14 });
-    expect(s.values).toEqual([["a", "b"], [1, 2], [3, ""]]);
+    expect(s.values).toEqual([
+      ["a", "b"],
+      [1, 2],
+      [3, ""],
+    ]);
   });
 
   it("reads exactly a multi-cell selection, even inside a table", async () => {
     workbook("D3:E5");
     const s = await read();
     expect(s).toMatchObject({ address: "'数据 2020'!D3:E5", tableName: null, top: 2, left: 3 });
-    expect(s.values).toEqual(top100Cells().slice(0, 3).map((r) => r.slice(1, 3)));
+    expect(s.values).toEqual(
+      top100Cells()
+        .slice(0, 3)
+        .map((r) => r.slice(1, 3)),
+    );
   });
 
   it("trims a selection of whole columns to the used range", async () => {

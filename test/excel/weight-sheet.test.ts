@@ -11,7 +11,14 @@ const PLAIN: WorkbookInit = { sheets: [{ name: "数据", cells: syntheticCells(5
 const CROWDED: WorkbookInit = {
   sheets: [
     { name: "数据", cells: syntheticCells(5) },
-    { name: "权重", cells: [["旧的", "表"], [1, 2]], tables: [{ name: "ZBDS_Weights", address: "A1:B2" }] },
+    {
+      name: "权重",
+      cells: [
+        ["旧的", "表"],
+        [1, 2],
+      ],
+      tables: [{ name: "ZBDS_Weights", address: "A1:B2" }],
+    },
   ],
   active: "数据",
   selection: "数据!C3",
@@ -128,7 +135,12 @@ describe("insertWeightSheet: the sheet", () => {
     const cell = evaluator(fake, "权重", "ZBDS_Weights");
     FRAMEWORK.forEach((d, i) => {
       const indicatorSum = d.indicators.reduce((s, x) => s + x.weight, 0) / 100;
-      expect([d.id, cell(`H${i + 2}`), cell(`I${i + 2}`), cell(`J${i + 2}`)]).toEqual([d.id, expect.closeTo(d.weight / 100, 12), expect.closeTo(indicatorSum, 12), expect.closeTo((d.weight / 100) * indicatorSum, 12)]);
+      expect([d.id, cell(`H${i + 2}`), cell(`I${i + 2}`), cell(`J${i + 2}`)]).toEqual([
+        d.id,
+        expect.closeTo(d.weight / 100, 12),
+        expect.closeTo(indicatorSum, 12),
+        expect.closeTo((d.weight / 100) * indicatorSum, 12),
+      ]);
     });
     // The printed dimension weights sum to 100%; the supply indicators (6 × 16%) to 96%.
     expect(cell("H7")).toBeCloseTo(1, 12);
@@ -169,7 +181,10 @@ describe("insertWeightSheet: English, names in use, syncs, failures", () => {
     const check = checkWeights(fake.values("Weights", "A1:E20"));
     expect(check.findings.filter((f) => f.severity === "error")).toEqual([]);
     const cell = evaluator(fake, "Weights", "ZBDS_Weights");
-    expect(cell("J7")).toBeCloseTo(FRAMEWORK.reduce((s, d) => s + (d.weight / 100) * (d.indicators.reduce((t, i) => t + i.weight, 0) / 100), 0), 12);
+    expect(cell("J7")).toBeCloseTo(
+      FRAMEWORK.reduce((s, d) => s + (d.weight / 100) * (d.indicators.reduce((t, i) => t + i.weight, 0) / 100), 0),
+      12,
+    );
   });
 
   it("takes free names, points its formulas at its own table and leaves the existing sheet and table alone", async () => {

@@ -13,8 +13,22 @@ function workbook() {
         tables: [{ name: "权重表", address: "A1:D20" }],
       },
       { name: "More", at: "B2", cells: weightTableToCells("id"), tables: [{ name: "WeightsById", address: "B2:E21" }] },
-      { name: "Narrow", cells: [["一级指标", "二级指标", "权重"], ["a", "b", 1]], tables: [{ name: "Narrow", address: "A1:C2" }] },
-      { name: "Half", cells: [["一级指标", "二级指标", "x", "y"], ["a", "b", 1, 2]], tables: [{ name: "HalfHeader", address: "A1:D2" }] },
+      {
+        name: "Narrow",
+        cells: [
+          ["一级指标", "二级指标", "权重"],
+          ["a", "b", 1],
+        ],
+        tables: [{ name: "Narrow", address: "A1:C2" }],
+      },
+      {
+        name: "Half",
+        cells: [
+          ["一级指标", "二级指标", "x", "y"],
+          ["a", "b", 1, 2],
+        ],
+        tables: [{ name: "HalfHeader", address: "A1:D2" }],
+      },
     ],
   });
 }
@@ -62,6 +76,9 @@ describe("readWeightTable", () => {
 
   it("names the tables there are when the wanted one is missing", async () => {
     workbook();
-    await expect(Excel.run((c) => readWeightTable(c, "Gone"))).rejects.toMatchObject({ code: "BAD_OPTION", params: { value: '"Gone"', options: "百强, 权重表, WeightsById, Narrow, HalfHeader" } });
+    await expect(Excel.run((c) => readWeightTable(c, "Gone"))).rejects.toMatchObject({
+      code: "BAD_OPTION",
+      params: { value: '"Gone"', options: "百强, 权重表, WeightsById, Narrow, HalfHeader" },
+    });
   });
 });

@@ -189,7 +189,16 @@ export class FakeOfficeError extends Error {
 
 /** The enums of the Excel namespace that the add-in uses (string values as in office.js). */
 export const FAKE_ENUMS = {
-  ConditionalFormatType: { custom: "Custom", dataBar: "DataBar", colorScale: "ColorScale", iconSet: "IconSet", topBottom: "TopBottom", presetCriteria: "PresetCriteria", containsText: "ContainsText", cellValue: "CellValue" },
+  ConditionalFormatType: {
+    custom: "Custom",
+    dataBar: "DataBar",
+    colorScale: "ColorScale",
+    iconSet: "IconSet",
+    topBottom: "TopBottom",
+    presetCriteria: "PresetCriteria",
+    containsText: "ContainsText",
+    cellValue: "CellValue",
+  },
   ConditionalDataBarDirection: { context: "Context", leftToRight: "LeftToRight", rightToLeft: "RightToLeft" },
   ChartType: { barClustered: "BarClustered", barStacked: "BarStacked", columnClustered: "ColumnClustered", pie: "Pie", line: "Line" },
   DataValidationOperator: {
@@ -206,7 +215,15 @@ export const FAKE_ENUMS = {
   DataChangeType: { unknown: "Unknown", rangeEdited: "RangeEdited", rowInserted: "RowInserted", rowDeleted: "RowDeleted" },
   EventSource: { local: "Local", remote: "Remote" },
   ChartSeriesBy: { auto: "Auto", columns: "Columns", rows: "Rows" },
-  ErrorCodes: { generalException: "GeneralException", invalidArgument: "InvalidArgument", invalidOperation: "InvalidOperation", itemNotFound: "ItemNotFound", itemAlreadyExists: "ItemAlreadyExists", invalidSelection: "InvalidSelection", propertyNotLoaded: "PropertyNotLoaded" },
+  ErrorCodes: {
+    generalException: "GeneralException",
+    invalidArgument: "InvalidArgument",
+    invalidOperation: "InvalidOperation",
+    itemNotFound: "ItemNotFound",
+    itemAlreadyExists: "ItemAlreadyExists",
+    invalidSelection: "InvalidSelection",
+    propertyNotLoaded: "PropertyNotLoaded",
+  },
 } as const;
 
 /**
@@ -217,7 +234,10 @@ export function installFakeExcel(target: object, initial: WorkbookInit = {}): Fa
   const engine = new Engine(new WorkbookModel(initial));
   const excel = {
     ...FAKE_ENUMS,
-    run: async <T>(first: FakeRequestContext | { context: FakeRequestContext } | ((context: FakeRequestContext) => Promise<T>), second?: (context: FakeRequestContext) => Promise<T>): Promise<T> => {
+    run: async <T>(
+      first: FakeRequestContext | { context: FakeRequestContext } | ((context: FakeRequestContext) => Promise<T>),
+      second?: (context: FakeRequestContext) => Promise<T>,
+    ): Promise<T> => {
       // Excel.run(batch), or Excel.run(context or object, batch) to go on with an earlier context.
       let context: FakeRequestContext;
       let batch: (context: FakeRequestContext) => Promise<T>;
@@ -226,7 +246,8 @@ export function installFakeExcel(target: object, initial: WorkbookInit = {}): Fa
         batch = first;
       } else {
         const given = first instanceof FakeRequestContext ? first : first?.context;
-        if (!(given instanceof FakeRequestContext) || typeof second !== "function") throw new TypeError("Excel.run(context, batch): not a request context of this workbook");
+        if (!(given instanceof FakeRequestContext) || typeof second !== "function")
+          throw new TypeError("Excel.run(context, batch): not a request context of this workbook");
         context = given;
         batch = second;
       }
@@ -324,7 +345,8 @@ function parseRef(ref: string): Rect {
   }
   const p1 = cell(parts[0]);
   const p2 = cell(parts[parts.length - 1]);
-  if (!p1 || !p2 || p1.r >= MAX_ROWS || p2.r >= MAX_ROWS || p1.c >= MAX_COLS || p2.c >= MAX_COLS) throw new FakeOfficeError("InvalidArgument", `bad address ${ref}`);
+  if (!p1 || !p2 || p1.r >= MAX_ROWS || p2.r >= MAX_ROWS || p1.c >= MAX_COLS || p2.c >= MAX_COLS)
+    throw new FakeOfficeError("InvalidArgument", `bad address ${ref}`);
   return { r: Math.min(p1.r, p2.r), c: Math.min(p1.c, p2.c), h: Math.abs(p2.r - p1.r) + 1, w: Math.abs(p2.c - p1.c) + 1 };
 }
 
@@ -387,7 +409,10 @@ class Grid {
 
   /** Bounding box of the filled cells. */
   used(): Rect | null {
-    let r1 = Infinity, r2 = -1, c1 = Infinity, c2 = -1;
+    let r1 = Infinity,
+      r2 = -1,
+      c1 = Infinity,
+      c2 = -1;
     for (const layer of ["value", "formula"] as const) {
       this.layers[layer].forEach((row, r) =>
         row.forEach((_, c) => {
@@ -458,7 +483,6 @@ class SheetModel {
   ) {}
 }
 
-const DEFAULT_COLUMN_WIDTH = 48;
 const BAD_SHEET_CHARS = /[[\]:*?/\\]/;
 
 class WorkbookModel {
@@ -506,7 +530,8 @@ class WorkbookModel {
 
   addSheet(name?: string): SheetModel {
     const n = name ?? this.freeSheetName();
-    if (!n.trim() || n.length > 31 || BAD_SHEET_CHARS.test(n) || n.startsWith("'") || n.endsWith("'")) throw new FakeOfficeError("InvalidArgument", `invalid sheet name ${n}`);
+    if (!n.trim() || n.length > 31 || BAD_SHEET_CHARS.test(n) || n.startsWith("'") || n.endsWith("'"))
+      throw new FakeOfficeError("InvalidArgument", `invalid sheet name ${n}`);
     if (this.sheetByName(n)) throw new FakeOfficeError("ItemAlreadyExists", `a sheet named ${n} exists`);
     const sheet = new SheetModel(this.id("sheet"), n);
     this.sheets.push(sheet);
@@ -522,7 +547,8 @@ class WorkbookModel {
 
   addTable(sheet: SheetModel, rect: Rect): TableModel {
     if (rect.h < 1 || rect.h === MAX_ROWS || rect.w === MAX_COLS) throw new FakeOfficeError("InvalidArgument", "a table needs a bounded range");
-    if (this.tables.some((t) => t.sheet === sheet && intersect(t.rect, rect))) throw new FakeOfficeError("InvalidOperation", "a table cannot overlap another table");
+    if (this.tables.some((t) => t.sheet === sheet && intersect(t.rect, rect)))
+      throw new FakeOfficeError("InvalidOperation", "a table cannot overlap another table");
     let n = 1;
     while (this.nameTaken(`Table${n}`)) n++;
     // A header-only range gets an empty data row, as in Excel.
@@ -541,7 +567,8 @@ class WorkbookModel {
   }
 
   checkTableName(name: string, table: TableModel): string {
-    if (!/^[\p{L}_\\][\p{L}\p{N}_.\\]*$/u.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name) || /^[rc]$/i.test(name)) throw new FakeOfficeError("InvalidArgument", `invalid table name ${name}`);
+    if (!/^[\p{L}_\\][\p{L}\p{N}_.\\]*$/u.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name) || /^[rc]$/i.test(name))
+      throw new FakeOfficeError("InvalidArgument", `invalid table name ${name}`);
     if (this.nameTaken(name, table)) throw new FakeOfficeError("InvalidArgument", `the name ${name} is taken`);
     return name;
   }
@@ -582,7 +609,7 @@ class WorkbookModel {
         const r = rect.r + i;
         const c = rect.c + j;
         if (v === null) continue;
-        if (v === undefined || (typeof v === "number" && !Number.isFinite(v)) || (typeof v === "object")) {
+        if (v === undefined || (typeof v === "number" && !Number.isFinite(v)) || typeof v === "object") {
           throw new FakeOfficeError("InvalidArgument", `${what}: cell ${letters(c)}${r + 1} cannot hold ${String(v)}`);
         }
         if (typeof v === "string" && v.length > 1 && v.startsWith("=")) {
@@ -614,7 +641,8 @@ class WorkbookModel {
         if (sheet.grid.filled(r, c)) throw new FakeOfficeError("InvalidOperation", "the fake cannot shift the cells below a table");
       }
     }
-    if (this.tables.some((t) => t !== table && t.sheet === sheet && intersect(t.rect, below))) throw new FakeOfficeError("InvalidOperation", "a table is in the way");
+    if (this.tables.some((t) => t !== table && t.sheet === sheet && intersect(t.rect, below)))
+      throw new FakeOfficeError("InvalidOperation", "a table is in the way");
     const first = rect.r + 1 + index;
     for (let r = rect.r + rect.h - 1; r >= first; r--) for (let c = rect.c; c < rect.c + rect.w; c++) sheet.grid.copy(r, c, r + n, c);
     for (let r = first; r < first + n; r++) for (let c = rect.c; c < rect.c + rect.w; c++) sheet.grid.clear(r, c);
@@ -661,7 +689,10 @@ function checkShape(rect: Rect, data: unknown, what: string): asserts data is re
 
 /** The surrounding region (Excel's CurrentRegion): grow while any bordering cell, corners included, is filled. */
 function surroundingRegion(g: Grid, start: Rect): Rect {
-  let top = start.r, left = start.c, bottom = start.r + start.h - 1, right = start.c + start.w - 1;
+  let top = start.r,
+    left = start.c,
+    bottom = start.r + start.h - 1,
+    right = start.c + start.w - 1;
   const rowHas = (r: number, c1: number, c2: number) => {
     if (r < 0 || r >= MAX_ROWS) return false;
     for (let c = Math.max(0, c1); c <= Math.min(MAX_COLS - 1, c2); c++) if (g.filled(r, c)) return true;
@@ -672,12 +703,24 @@ function surroundingRegion(g: Grid, start: Rect): Rect {
     for (let r = Math.max(0, r1); r <= Math.min(MAX_ROWS - 1, r2); r++) if (g.filled(r, c)) return true;
     return false;
   };
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
-    while (rowHas(bottom + 1, left - 1, right + 1)) (bottom++, (changed = true));
-    while (rowHas(top - 1, left - 1, right + 1)) (top--, (changed = true));
-    while (colHas(right + 1, top - 1, bottom + 1)) (right++, (changed = true));
-    while (colHas(left - 1, top - 1, bottom + 1)) (left--, (changed = true));
+    while (rowHas(bottom + 1, left - 1, right + 1)) {
+      bottom++;
+      changed = true;
+    }
+    while (rowHas(top - 1, left - 1, right + 1)) {
+      top--;
+      changed = true;
+    }
+    while (colHas(right + 1, top - 1, bottom + 1)) {
+      right++;
+      changed = true;
+    }
+    while (colHas(left - 1, top - 1, bottom + 1)) {
+      left--;
+      changed = true;
+    }
   }
   return { r: top, c: left, h: bottom - top + 1, w: right - left + 1 };
 }
@@ -783,6 +826,7 @@ class Engine {
   }
 
   handle(): FakeExcel {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the handle's closures reach the engine that made them
     const engine = this;
     const wb = this.wb;
     const sheetOf = (name: string) => {
@@ -790,7 +834,7 @@ class Engine {
       if (!s) throw new Error(`no sheet ${name}`);
       return s;
     };
-    const rectOf = (s: SheetModel, address?: string) => (address ? parseRef(address) : s.grid.used() ?? { r: 0, c: 0, h: 1, w: 1 });
+    const rectOf = (s: SheetModel, address?: string) => (address ? parseRef(address) : (s.grid.used() ?? { r: 0, c: 0, h: 1, w: 1 }));
     return {
       get stats(): SyncStats {
         const c = engine.counts;
@@ -863,7 +907,10 @@ function snapshot(wb: WorkbookModel): WorkbookState {
         name: s.name,
         usedAddress: used ? a1(used) : null,
         tables: wb.tables.filter((t) => t.sheet === s).map((t) => ({ name: t.name, address: a1(t.rect), style: t.style })),
-        charts: s.charts.map(({ id: _id, seriesCount: _count, seriesWithoutFill, ...chart }) => ({ ...chart, seriesWithoutFill: [...seriesWithoutFill].sort((a, b) => a - b) })),
+        charts: s.charts.map(({ id: _id, seriesCount: _count, seriesWithoutFill, ...chart }) => ({
+          ...chart,
+          seriesWithoutFill: [...seriesWithoutFill].sort((a, b) => a - b),
+        })),
         conditionalFormats: s.conditionalFormats.map((f) => ({ type: f.type, address: a1(f.rect), barDirection: f.barDirection })),
         dataValidations: s.validations.map((v) => ({ address: a1(v.rect), rule: v.rule, errorAlert: v.errorAlert, prompt: v.prompt })),
         freezeRows: s.freezeRows,
@@ -883,7 +930,12 @@ type LoadSpec = string | readonly string[] | { readonly select?: string | readon
 
 function loadNames(spec: LoadSpec, all: readonly string[]): string[] {
   const list = (x: string | readonly string[]): readonly string[] => (typeof x === "string" ? x.split(",") : x);
-  const raw = spec === undefined ? all : typeof spec === "string" || Array.isArray(spec) ? list(spec as string | readonly string[]) : list((spec as { select?: string | readonly string[] }).select ?? all);
+  const raw =
+    spec === undefined
+      ? all
+      : typeof spec === "string" || Array.isArray(spec)
+        ? list(spec as string | readonly string[])
+        : list((spec as { select?: string | readonly string[] }).select ?? all);
   // A collection's load("items/name") or load("name") loads that property of every item.
   return raw.map((s: string) => s.trim().replace(/^items\//, "")).filter((s: string) => s !== "" && s !== "items");
 }
@@ -922,7 +974,10 @@ abstract class FakeClientObject {
 
   protected read<T>(name: string): T {
     if (!this.loadedProps.has(name)) {
-      throw new FakeOfficeError("PropertyNotLoaded", `The property '${name}' of ${this.className} is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()".`);
+      throw new FakeOfficeError(
+        "PropertyNotLoaded",
+        `The property '${name}' of ${this.className} is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()".`,
+      );
     }
     return this.loadedProps.get(name) as T;
   }
@@ -997,11 +1052,15 @@ class FakeWorkbook {
   }
   getSelectedRange(): FakeRange {
     const wb = this.engine.wb;
-    return new FakeRange(this.engine, once(() => {
-      const sheet = wb.activeSheet();
-      if (wb.noRangeSelected || sheet.selection.length !== 1) throw new FakeOfficeError("InvalidSelection", "The current selection is invalid for this operation.");
-      return { sheet, rect: sheet.selection[0] };
-    }));
+    return new FakeRange(
+      this.engine,
+      once(() => {
+        const sheet = wb.activeSheet();
+        if (wb.noRangeSelected || sheet.selection.length !== 1)
+          throw new FakeOfficeError("InvalidSelection", "The current selection is invalid for this operation.");
+        return { sheet, rect: sheet.selection[0] };
+      }),
+    );
   }
 }
 
@@ -1014,11 +1073,14 @@ abstract class FakeCollection<P extends FakeClientObject, M> extends FakeClientO
     return this.read("items");
   }
   override loadNow(names: readonly string[]): void {
-    this.setLoaded("items", this.members().map((m) => {
-      const p = this.proxyFor(m);
-      p.loadNow(names);
-      return p;
-    }));
+    this.setLoaded(
+      "items",
+      this.members().map((m) => {
+        const p = this.proxyFor(m);
+        p.loadNow(names);
+        return p;
+      }),
+    );
   }
   protected abstract members(): M[];
   protected abstract proxyFor(member: M): P;
@@ -1044,17 +1106,26 @@ class FakeWorksheetCollection extends FakeCollection<FakeWorksheet, SheetModel> 
     return new FakeWorksheet(this.engine, () => must(created, "the added worksheet"));
   }
   getItem(key: string): FakeWorksheet {
-    return new FakeWorksheet(this.engine, once(() => {
-      const s = this.engine.wb.sheetByKey(key);
-      if (!s) throw new FakeOfficeError("ItemNotFound", `no worksheet ${key}`);
-      return s;
-    }));
+    return new FakeWorksheet(
+      this.engine,
+      once(() => {
+        const s = this.engine.wb.sheetByKey(key);
+        if (!s) throw new FakeOfficeError("ItemNotFound", `no worksheet ${key}`);
+        return s;
+      }),
+    );
   }
   getItemOrNullObject(key: string): FakeWorksheet {
-    return new FakeWorksheet(this.engine, once(() => this.engine.wb.sheetByKey(key) ?? null));
+    return new FakeWorksheet(
+      this.engine,
+      once(() => this.engine.wb.sheetByKey(key) ?? null),
+    );
   }
   getActiveWorksheet(): FakeWorksheet {
-    return new FakeWorksheet(this.engine, once(() => this.engine.wb.activeSheet()));
+    return new FakeWorksheet(
+      this.engine,
+      once(() => this.engine.wb.activeSheet()),
+    );
   }
   protected members(): SheetModel[] {
     return this.engine.wb.sheets;
@@ -1098,21 +1169,30 @@ class FakeWorksheet extends FakeClientObject {
     return this.read("position");
   }
   getRange(address?: string): FakeRange {
-    return new FakeRange(this.engine, once(() => {
-      const sheet = this.entity();
-      return { sheet, rect: address ? parseRef(splitSheet(address).ref) : { r: 0, c: 0, h: MAX_ROWS, w: MAX_COLS } };
-    }));
+    return new FakeRange(
+      this.engine,
+      once(() => {
+        const sheet = this.entity();
+        return { sheet, rect: address ? parseRef(splitSheet(address).ref) : { r: 0, c: 0, h: MAX_ROWS, w: MAX_COLS } };
+      }),
+    );
   }
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
-    return new FakeRange(this.engine, once(() => ({ sheet: this.entity(), rect: { r: row, c: col, h: rows, w: cols } })));
+    return new FakeRange(
+      this.engine,
+      once(() => ({ sheet: this.entity(), rect: { r: row, c: col, h: rows, w: cols } })),
+    );
   }
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
     void valuesOnly;
-    return new FakeRange(this.engine, once(() => {
-      const sheet = this.entity();
-      const used = sheet.grid.used();
-      return used ? { sheet, rect: used } : null;
-    }));
+    return new FakeRange(
+      this.engine,
+      once(() => {
+        const sheet = this.entity();
+        const used = sheet.grid.used();
+        return used ? { sheet, rect: used } : null;
+      }),
+    );
   }
   activate(): void {
     this.queue(() => this.engine.wb.activate(this.entity()));
@@ -1191,11 +1271,13 @@ class FakeRange extends FakeClientObject {
     this.queue(() => {
       const { sheet, rect } = this.entity();
       checkShape(rect, v, "numberFormat");
-      v.forEach((row, i) => row.forEach((f, j) => {
-        if (f === null) return;
-        if (typeof f !== "string") throw new FakeOfficeError("InvalidArgument", "numberFormat: not a string");
-        sheet.grid.set("numberFormat", rect.r + i, rect.c + j, f);
-      }));
+      v.forEach((row, i) =>
+        row.forEach((f, j) => {
+          if (f === null) return;
+          if (typeof f !== "string") throw new FakeOfficeError("InvalidArgument", "numberFormat: not a string");
+          sheet.grid.set("numberFormat", rect.r + i, rect.c + j, f);
+        }),
+      );
     }, v);
   }
   get rowIndex(): number {
@@ -1214,22 +1296,31 @@ class FakeRange extends FakeClientObject {
     return this.read("cellCount");
   }
   get worksheet(): FakeWorksheet {
-    return new FakeWorksheet(this.engine, once(() => this.entity().sheet));
+    return new FakeWorksheet(
+      this.engine,
+      once(() => this.entity().sheet),
+    );
   }
   getSurroundingRegion(): FakeRange {
-    return new FakeRange(this.engine, once(() => {
-      const { sheet, rect } = this.entity();
-      return { sheet, rect: surroundingRegion(sheet.grid, rect) };
-    }));
+    return new FakeRange(
+      this.engine,
+      once(() => {
+        const { sheet, rect } = this.entity();
+        return { sheet, rect: surroundingRegion(sheet.grid, rect) };
+      }),
+    );
   }
   getIntersectionOrNullObject(other: FakeRange | string): FakeRange {
-    return new FakeRange(this.engine, once(() => {
-      const { sheet, rect } = this.entity();
-      const o = typeof other === "string" ? { sheet, rect: parseRef(splitSheet(other).ref) } : other.entity(true);
-      if (!o || o.sheet !== sheet) return null;
-      const x = intersect(rect, o.rect);
-      return x ? { sheet, rect: x } : null;
-    }));
+    return new FakeRange(
+      this.engine,
+      once(() => {
+        const { sheet, rect } = this.entity();
+        const o = typeof other === "string" ? { sheet, rect: parseRef(splitSheet(other).ref) } : other.entity(true);
+        if (!o || o.sheet !== sheet) return null;
+        const x = intersect(rect, o.rect);
+        return x ? { sheet, rect: x } : null;
+      }),
+    );
   }
   getTables(fullyContained = false): FakeTableCollection {
     return new FakeTableCollection(this.engine, null, () => {
@@ -1256,7 +1347,13 @@ class FakeRange extends FakeClientObject {
       case "formulas":
       case "numberFormat":
         if (rect.h * rect.w > 5_000_000) throw new FakeOfficeError("GeneralException", "The response payload size has exceeded the limit.");
-        return gridMap(rect, (r, c) => (name === "values" ? cellValue(sheet, r, c) : name === "formulas" ? cellFormula(sheet, r, c) : ((sheet.grid.get("numberFormat", r, c) as string | undefined) ?? "General")));
+        return gridMap(rect, (r, c) =>
+          name === "values"
+            ? cellValue(sheet, r, c)
+            : name === "formulas"
+              ? cellFormula(sheet, r, c)
+              : ((sheet.grid.get("numberFormat", r, c) as string | undefined) ?? "General"),
+        );
       case "rowIndex":
         return rect.r;
       case "columnIndex":
@@ -1321,7 +1418,8 @@ class FakeConditionalFormatCollection {
   add(type: string): { type: string; dataBar: { barDirection: string } } {
     let created: ConditionalFormatModel | null = null;
     this.engine.enqueue(() => {
-      if (!Object.values(FAKE_ENUMS.ConditionalFormatType).includes(type as never)) throw new FakeOfficeError("InvalidArgument", `conditional format type ${type}`);
+      if (!Object.values(FAKE_ENUMS.ConditionalFormatType).includes(type as never))
+        throw new FakeOfficeError("InvalidArgument", `conditional format type ${type}`);
       const { sheet, rect } = this.range();
       created = { id: this.engine.wb.id("cf"), type, rect, barDirection: type === "DataBar" ? "Context" : null };
       sheet.conditionalFormats.push(created);
@@ -1372,21 +1470,30 @@ class FakeTableCollection extends FakeCollection<FakeTable, TableModel> {
     return new FakeTable(this.engine, () => must(created, "the added table"));
   }
   getItem(key: string): FakeTable {
-    return new FakeTable(this.engine, once(() => {
-      const t = this.find(key);
-      if (!t) throw new FakeOfficeError("ItemNotFound", `no table ${key}`);
-      return t;
-    }));
+    return new FakeTable(
+      this.engine,
+      once(() => {
+        const t = this.find(key);
+        if (!t) throw new FakeOfficeError("ItemNotFound", `no table ${key}`);
+        return t;
+      }),
+    );
   }
   getItemOrNullObject(key: string): FakeTable {
-    return new FakeTable(this.engine, once(() => this.find(key) ?? null));
+    return new FakeTable(
+      this.engine,
+      once(() => this.find(key) ?? null),
+    );
   }
   getFirst(): FakeTable {
-    return new FakeTable(this.engine, once(() => {
-      const t = this.all()[0];
-      if (!t) throw new FakeOfficeError("ItemNotFound", "no table");
-      return t;
-    }));
+    return new FakeTable(
+      this.engine,
+      once(() => {
+        const t = this.all()[0];
+        if (!t) throw new FakeOfficeError("ItemNotFound", "no table");
+        return t;
+      }),
+    );
   }
   protected members(): TableModel[] {
     return this.all();
@@ -1441,25 +1548,37 @@ class FakeTable extends FakeClientObject {
     return this.read("id");
   }
   get worksheet(): FakeWorksheet {
-    return new FakeWorksheet(this.engine, once(() => this.entity().sheet));
+    return new FakeWorksheet(
+      this.engine,
+      once(() => this.entity().sheet),
+    );
   }
   getRange(): FakeRange {
-    return new FakeRange(this.engine, once(() => {
-      const t = this.entity();
-      return { sheet: t.sheet, rect: t.rect };
-    }));
+    return new FakeRange(
+      this.engine,
+      once(() => {
+        const t = this.entity();
+        return { sheet: t.sheet, rect: t.rect };
+      }),
+    );
   }
   getHeaderRowRange(): FakeRange {
-    return new FakeRange(this.engine, once(() => {
-      const t = this.entity();
-      return { sheet: t.sheet, rect: { ...t.rect, h: 1 } };
-    }));
+    return new FakeRange(
+      this.engine,
+      once(() => {
+        const t = this.entity();
+        return { sheet: t.sheet, rect: { ...t.rect, h: 1 } };
+      }),
+    );
   }
   getDataBodyRange(): FakeRange {
-    return new FakeRange(this.engine, once(() => {
-      const t = this.entity();
-      return { sheet: t.sheet, rect: { ...t.rect, r: t.rect.r + 1, h: t.rect.h - 1 } };
-    }));
+    return new FakeRange(
+      this.engine,
+      once(() => {
+        const t = this.entity();
+        return { sheet: t.sheet, rect: { ...t.rect, r: t.rect.r + 1, h: t.rect.h - 1 } };
+      }),
+    );
   }
   delete(): void {
     this.queue(() => {
@@ -1537,8 +1656,18 @@ class FakeChart {
       text: setter("title", (v: string) => v),
       visible: setter("title", (v: boolean) => (v ? this.chart().title : null)),
     });
-    this.legend = Object.defineProperty({} as { visible: boolean }, "visible", setter("legendVisible", (v: boolean) => v));
-    this.axes = { categoryAxis: Object.defineProperty({} as { reversePlotOrder: boolean }, "reversePlotOrder", setter("reversePlotOrder", (v: boolean) => v)) };
+    this.legend = Object.defineProperty(
+      {} as { visible: boolean },
+      "visible",
+      setter("legendVisible", (v: boolean) => v),
+    );
+    this.axes = {
+      categoryAxis: Object.defineProperty(
+        {} as { reversePlotOrder: boolean },
+        "reversePlotOrder",
+        setter("reversePlotOrder", (v: boolean) => v),
+      ),
+    };
   }
   set width(v: number) {
     this.engine.enqueue(() => (this.chart().width = v));
@@ -1573,14 +1702,16 @@ class FakeChartSeries {
     };
     this.format = {
       fill: {
-        clear: () => engine.enqueue(() => {
-          const c = series();
-          if (!c.seriesWithoutFill.includes(index)) c.seriesWithoutFill.push(index);
-        }),
-        setSolidColor: () => engine.enqueue(() => {
-          const c = series();
-          c.seriesWithoutFill = c.seriesWithoutFill.filter((i) => i !== index);
-        }),
+        clear: () =>
+          engine.enqueue(() => {
+            const c = series();
+            if (!c.seriesWithoutFill.includes(index)) c.seriesWithoutFill.push(index);
+          }),
+        setSolidColor: () =>
+          engine.enqueue(() => {
+            const c = series();
+            c.seriesWithoutFill = c.seriesWithoutFill.filter((i) => i !== index);
+          }),
       },
     };
   }
@@ -1612,7 +1743,8 @@ class FakeDataValidation extends FakeClientObject {
   set errorAlert(v: unknown) {
     this.queue(() => {
       const style = (v as { style?: unknown } | null)?.style;
-      if (style !== undefined && !Object.values(FAKE_ENUMS.DataValidationAlertStyle).includes(style as never)) throw new FakeOfficeError("InvalidArgument", `error alert style ${String(style)}`);
+      if (style !== undefined && !Object.values(FAKE_ENUMS.DataValidationAlertStyle).includes(style as never))
+        throw new FakeOfficeError("InvalidArgument", `error alert style ${String(style)}`);
       this.own().errorAlert = clone(v);
     }, v);
   }
@@ -1634,7 +1766,7 @@ class FakeDataValidation extends FakeClientObject {
   protected readNow(name: string): unknown {
     const found = this.find();
     if (!found) return name === "rule" ? {} : null;
-    return clone(name === "rule" ? found.rule ?? {} : name === "errorAlert" ? found.errorAlert : found.prompt);
+    return clone(name === "rule" ? (found.rule ?? {}) : name === "errorAlert" ? found.errorAlert : found.prompt);
   }
   protected entity() {
     return this.range();
@@ -1670,7 +1802,8 @@ function checkValidationRule(v: unknown): void {
   if (!operators.includes(spec.operator)) throw new FakeOfficeError("InvalidArgument", `data validation operator ${String(spec.operator)}`);
   if (spec.formula1 === undefined || spec.formula1 === null || spec.formula1 === "") throw new FakeOfficeError("InvalidArgument", "formula1 is required");
   const needsTwo = spec.operator === "Between" || spec.operator === "NotBetween";
-  if (needsTwo !== (spec.formula2 !== undefined && spec.formula2 !== null && spec.formula2 !== "")) throw new FakeOfficeError("InvalidArgument", "formula2 goes with Between and NotBetween only");
+  if (needsTwo !== (spec.formula2 !== undefined && spec.formula2 !== null && spec.formula2 !== ""))
+    throw new FakeOfficeError("InvalidArgument", "formula2 goes with Between and NotBetween only");
 }
 
 function clone<T>(v: T): T {
@@ -1841,7 +1974,10 @@ class FakeNamedItemCollection extends FakeClientObject {
     return this.read("items");
   }
   override loadNow(): void {
-    this.setLoaded("items", this.engine.wb.names.map((name) => ({ name })));
+    this.setLoaded(
+      "items",
+      this.engine.wb.names.map((name) => ({ name })),
+    );
   }
   protected loadable() {
     return ["items"];

@@ -5,7 +5,7 @@ describe("fileFormula", () => {
     expect(fileFormula("RANK.EQ(J2,$J$2:$J$101)")).toBe("_xlfn.RANK.EQ(J2,$J$2:$J$101)");
     expect(fileFormula("rank.avg(J2,$J$2:$J$101)")).toBe("_xlfn.rank.avg(J2,$J$2:$J$101)");
     expect(fileFormula("IFERROR(RANK.EQ(A1,B:B),STDEV.P(C1:C9))")).toBe("IFERROR(_xlfn.RANK.EQ(A1,B:B),_xlfn.STDEV.P(C1:C9))");
-    expect(fileFormula("CONCAT(A1,TEXTJOIN(\",\",TRUE,B1:B3))")).toBe('_xlfn.CONCAT(A1,_xlfn.TEXTJOIN(",",TRUE,B1:B3))');
+    expect(fileFormula('CONCAT(A1,TEXTJOIN(",",TRUE,B1:B3))')).toBe('_xlfn.CONCAT(A1,_xlfn.TEXTJOIN(",",TRUE,B1:B3))');
     expect(fileFormula("SORT(FILTER(A1:A9,B1:B9>0))")).toBe("_xlfn._xlws.SORT(_xlfn._xlws.FILTER(A1:A9,B1:B9>0))");
   });
 

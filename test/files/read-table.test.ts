@@ -41,7 +41,7 @@ describe("readTable: csv", () => {
   });
 
   it("leaves other text to core (percent, thousands separators, full-width digits)", () => {
-    expect(csvCells("a,b,c,d\n40%,\"1,234\",１２,1e3\n")).toEqual([
+    expect(csvCells('a,b,c,d\n40%,"1,234",１２,1e3\n')).toEqual([
       ["a", "b", "c", "d"],
       ["40%", "1,234", "１２", 1000],
     ]);
@@ -52,7 +52,9 @@ describe("readTable: csv", () => {
     expect(decodeText(Buffer.from(text, "utf8"))).toBe(text);
     expect(decodeText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, "utf8")]))).toBe(text);
     expect(decodeText(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]))).toBe(text);
-    const gbk = Buffer.from([202, 161, 44, 214, 177, 178, 165, 201, 204, 198, 183, 207, 251, 183, 209, 214, 184, 202, 253, 10, 213, 227, 189, 173, 44, 49, 50, 46, 53, 10]);
+    const gbk = Buffer.from([
+      202, 161, 44, 214, 177, 178, 165, 201, 204, 198, 183, 207, 251, 183, 209, 214, 184, 202, 253, 10, 213, 227, 189, 173, 44, 49, 50, 46, 53, 10,
+    ]);
     expect(decodeText(gbk)).toBe(text);
   });
 

@@ -8,7 +8,7 @@ import { tempDir, which } from "../helpers/files";
 
 const chart: XlsxChart = {
   sheetName: "排名",
-  title: "前 3 名 <地区> & \"省份\"",
+  title: '前 3 名 <地区> & "省份"',
   seriesName: "'排名'!$B$1",
   categories: "'排名'!$A$2:$A$4",
   values: "'排名'!$B$2:$B$4",
@@ -28,7 +28,16 @@ async function workbookBuffer(build: (wb: ExcelJS.Workbook) => void): Promise<Bu
 
 function sample(wb: ExcelJS.Workbook): void {
   const ws = wb.addWorksheet("排名");
-  ws.addTable({ name: "T", ref: "A1", columns: [{ name: "省份" }, { name: "数" }], rows: [["浙江省", 2], ["广东省", 1], ["A&B", 0]] });
+  ws.addTable({
+    name: "T",
+    ref: "A1",
+    columns: [{ name: "省份" }, { name: "数" }],
+    rows: [
+      ["浙江省", 2],
+      ["广东省", 1],
+      ["A&B", 0],
+    ],
+  });
 }
 
 const hasXmllint = which("xmllint") !== null;
@@ -56,7 +65,34 @@ describe("addChartsToXlsx", () => {
 
   it("writes the chart's elements in schema order, escapes text and leaves unknown cached values out", () => {
     const xml = chartXml(chart);
-    const order = ["<c:roundedCorners", "<c:chart>", "<c:title>", "<c:autoTitleDeleted", "<c:plotArea>", "<c:barChart>", "<c:barDir", "<c:grouping", "<c:varyColors", "<c:ser>", "<c:idx", "<c:order", "<c:tx>", "<c:spPr>", "<c:invertIfNegative", "<c:dLbls>", "<c:cat>", "<c:val>", "</c:ser>", "<c:gapWidth", "<c:axId", "<c:catAx>", "<c:valAx>", "</c:plotArea>", "<c:plotVisOnly", "<c:dispBlanksAs"];
+    const order = [
+      "<c:roundedCorners",
+      "<c:chart>",
+      "<c:title>",
+      "<c:autoTitleDeleted",
+      "<c:plotArea>",
+      "<c:barChart>",
+      "<c:barDir",
+      "<c:grouping",
+      "<c:varyColors",
+      "<c:ser>",
+      "<c:idx",
+      "<c:order",
+      "<c:tx>",
+      "<c:spPr>",
+      "<c:invertIfNegative",
+      "<c:dLbls>",
+      "<c:cat>",
+      "<c:val>",
+      "</c:ser>",
+      "<c:gapWidth",
+      "<c:axId",
+      "<c:catAx>",
+      "<c:valAx>",
+      "</c:plotArea>",
+      "<c:plotVisOnly",
+      "<c:dispBlanksAs",
+    ];
     let pos = 0;
     for (const tag of order) {
       const i = xml.indexOf(tag, pos);
@@ -71,7 +107,14 @@ describe("addChartsToXlsx", () => {
   (hasXmllint ? it : it.skip)("writes well-formed XML parts (xmllint)", async () => {
     const dir = tempDir("chart-xml");
     const zip = await JSZip.loadAsync(await addChartsToXlsx(await workbookBuffer(sample), [chart]));
-    for (const part of ["xl/charts/chart1.xml", "xl/drawings/drawing1.xml", "xl/drawings/_rels/drawing1.xml.rels", "xl/worksheets/sheet1.xml", "xl/worksheets/_rels/sheet1.xml.rels", "[Content_Types].xml"]) {
+    for (const part of [
+      "xl/charts/chart1.xml",
+      "xl/drawings/drawing1.xml",
+      "xl/drawings/_rels/drawing1.xml.rels",
+      "xl/worksheets/sheet1.xml",
+      "xl/worksheets/_rels/sheet1.xml.rels",
+      "[Content_Types].xml",
+    ]) {
       const file = join(dir, part.replace(/[/[\]]/g, "_"));
       writeFileSync(file, await zip.file(part)!.async("nodebuffer"));
       const r = spawnSync("xmllint", ["--noout", file], { encoding: "utf8" });

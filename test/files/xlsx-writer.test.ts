@@ -76,12 +76,14 @@ async function expectFile(path: string, plan: SheetPlan, sheetName = plan.sheetN
   expectBlocks(ws, plan);
 
   // Tables: the plan's names, ranges (header included) and styles.
-  const tables = (ws.getTables() as unknown as { name: string; table: { tableRef: string; style: { theme: string }; columns: { name: string }[] } }[]).map((t) => ({
-    name: t.name,
-    ref: t.table.tableRef,
-    style: t.table.style.theme,
-    headers: t.table.columns.map((c) => c.name),
-  }));
+  const tables = (ws.getTables() as unknown as { name: string; table: { tableRef: string; style: { theme: string }; columns: { name: string }[] } }[]).map(
+    (t) => ({
+      name: t.name,
+      ref: t.table.tableRef,
+      style: t.table.style.theme,
+      headers: t.table.columns.map((c) => c.name),
+    }),
+  );
   expect(tables).toEqual(
     plan.tables.map((t) => {
       const b = planBlock(plan, t.block);
@@ -99,7 +101,11 @@ async function expectFile(path: string, plan: SheetPlan, sheetName = plan.sheetN
   for (let i = 0; i < plan.emphasisedRows; i++) {
     for (let c = 0; c < ranking.values[0].length; c++) {
       const cell = ws.getCell(ranking.row + ranking.headerRows + i + 1, ranking.col + c + 1);
-      expect({ at: cell.address, fill: (cell.fill as ExcelJS.FillPattern)?.fgColor?.argb, bold: cell.font?.bold }).toEqual({ at: cell.address, fill: argb, bold: true });
+      expect({ at: cell.address, fill: (cell.fill as ExcelJS.FillPattern)?.fgColor?.argb, bold: cell.font?.bold }).toEqual({
+        at: cell.address,
+        fill: argb,
+        bold: true,
+      });
     }
   }
   const after = ws.getCell(ranking.row + ranking.headerRows + plan.emphasisedRows + 1, 1);
@@ -107,7 +113,9 @@ async function expectFile(path: string, plan: SheetPlan, sheetName = plan.sheetN
 
   // The data bar over the total column's data rows.
   const bars = conditionalFormats(ws).filter((cf) => cf.rules.some((r) => r.type === "dataBar"));
-  expect(bars.map((cf) => cf.ref)).toEqual([rangeAddress(ranking.row + ranking.headerRows, ranking.col + plan.dataBarColumn, ranking.values.length - ranking.headerRows, 1)]);
+  expect(bars.map((cf) => cf.ref)).toEqual([
+    rangeAddress(ranking.row + ranking.headerRows, ranking.col + plan.dataBarColumn, ranking.values.length - ranking.headerRows, 1),
+  ]);
   return ws;
 }
 
@@ -180,12 +188,19 @@ describe("writeRankedXlsx", () => {
           : {
               ...b,
               values: b.values.map((row, r) =>
-                row.map((v, c) => (typeof v === "object" && r > 0 ? { formula: v.formula, value: c === 0 ? ranking.districts[r - 1].rank : ranking.districts[r - 1].total } : v)),
+                row.map((v, c) =>
+                  typeof v === "object" && r > 0 ? { formula: v.formula, value: c === 0 ? ranking.districts[r - 1].rank : ranking.districts[r - 1].total } : v,
+                ),
               ),
             },
       ),
     };
-    const summaryless: SheetPlan = { ...withValues, blocks: withValues.blocks.filter((b) => b.id !== "summary"), tables: withValues.tables.filter((t) => t.block !== "summary"), chart: null };
+    const summaryless: SheetPlan = {
+      ...withValues,
+      blocks: withValues.blocks.filter((b) => b.id !== "summary"),
+      tables: withValues.tables.filter((t) => t.block !== "summary"),
+      chart: null,
+    };
     const path = join(dir, "cached.xlsx");
     await writeRankedXlsx(summaryless, path);
     const ws = (await load(path)).getWorksheet("排名")!;
@@ -262,7 +277,11 @@ withLibreOffice("the formulas file in LibreOffice", () => {
     expect(data).toHaveLength(100);
     for (const r of data) {
       const d = engineTotal.get(`${r[1]}|${r[2]}|${r[3]}`)!;
-      expect({ district: r[3], total: Math.abs(Number(r[9]) - d.total) <= 1e-6, rank: Number(r[0]) }).toEqual({ district: d.district, total: true, rank: d.rank });
+      expect({ district: r[3], total: Math.abs(Number(r[9]) - d.total) <= 1e-6, rank: Number(r[0]) }).toEqual({
+        district: d.district,
+        total: true,
+        rank: d.rank,
+      });
     }
     const summary = planBlock(values, "summary");
     summary.values.slice(1).forEach((row, i) => {
@@ -290,7 +309,13 @@ withLibreOffice("the formulas file in LibreOffice", () => {
   it("recalculates on load rather than trusting cached results (a test-only copy with wrong cached totals)", async () => {
     const plan = planRankedSheet(ranking, options({ mode: "formulas" }));
     // Every formula carries a wrong cached result, -1.
-    const wrong: SheetPlan = { ...plan, blocks: plan.blocks.map((b) => ({ ...b, values: b.values.map((row) => row.map((v) => (typeof v === "object" ? { formula: v.formula, value: -1 } : v))) })) };
+    const wrong: SheetPlan = {
+      ...plan,
+      blocks: plan.blocks.map((b) => ({
+        ...b,
+        values: b.values.map((row) => row.map((v) => (typeof v === "object" ? { formula: v.formula, value: -1 } : v))),
+      })),
+    };
     const path = join(dir, "wrong-cache.xlsx");
     await writeRankedXlsx(wrong, path);
 
@@ -308,7 +333,10 @@ withLibreOffice("the formulas file in LibreOffice", () => {
     await writeRankedXlsx(values, path);
     const out = join(dir, "resaved");
     const { execFileSync } = await import("child_process");
-    execFileSync(soffice!, [`-env:UserInstallation=file://${join(dir, "profile-resave")}`, "--headless", "--convert-to", "xlsx", "--outdir", out, path], { stdio: "pipe", timeout: 120_000 });
+    execFileSync(soffice!, [`-env:UserInstallation=file://${join(dir, "profile-resave")}`, "--headless", "--convert-to", "xlsx", "--outdir", out, path], {
+      stdio: "pipe",
+      timeout: 120_000,
+    });
     const resaved = join(out, "chart.xlsx");
     expect(existsSync(resaved)).toBe(true);
     const chart = await xlsxPart(resaved, "xl/charts/chart1.xml");

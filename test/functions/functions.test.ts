@@ -33,7 +33,6 @@ import {
   shareOfMax,
   top100Cells,
   top100SubIndexCells,
-  TOP100_SUBINDEX_HEADERS,
 } from "../helpers/fixtures";
 
 let rt: ExcelRuntime;
@@ -102,12 +101,25 @@ describe("LIVEINDEX", () => {
       const shuffled = base.map((row) => order.map((c) => row[c]));
       expect(column(rt.call("LIVEINDEX", shuffled))).toEqual(expected);
       const renamed = base.map((row, r) =>
-        r === 0 ? ["rank", "province", "city", "district", "supply", "Live-stream content consumption", "  该区县直播商品消费  ", "ＱＵＡＬＩＴＹ", "industry", "total"] : row,
+        r === 0
+          ? [
+              "rank",
+              "province",
+              "city",
+              "district",
+              "supply",
+              "Live-stream content consumption",
+              "  该区县直播商品消费  ",
+              "ＱＵＡＬＩＴＹ",
+              "industry",
+              "total",
+            ]
+          : row,
       );
       expect(column(rt.call("LIVEINDEX", renamed))).toEqual(expected);
     });
 
-    it("an oversized range: trailing all-blank rows (null and \"\") give \"\" in those rows and nothing else changes", () => {
+    it('an oversized range: trailing all-blank rows (null and "") give "" in those rows and nothing else changes', () => {
       const base = top100Cells();
       const blanks = Array.from({ length: 25 }, (_, r) => base[0].map((_, c) => ((r + c) % 3 === 0 ? "" : null)));
       const out = asMatrix(rt.call("LIVEINDEX", [...base, ...blanks]));
@@ -177,10 +189,13 @@ describe("LIVEINDEX", () => {
 
     it("a goalposts table scales with the given bounds, clamped to 0–100", () => {
       const body = raw.slice(1);
-      const goalposts = [["indicator", "low", "high"], ...INDICATOR_IDS.map((id, c) => {
-        const xs = body.map((r) => (typeof r[c] === "number" ? (r[c] as number) : 0));
-        return [id, Math.min(...xs), Math.max(...xs)];
-      })];
+      const goalposts = [
+        ["indicator", "low", "high"],
+        ...INDICATOR_IDS.map((id, c) => {
+          const xs = body.map((r) => (typeof r[c] === "number" ? (r[c] as number) : 0));
+          return [id, Math.min(...xs), Math.max(...xs)];
+        }),
+      ];
       // With the observed min and max as goalposts, goalposts scaling is min–max scaling.
       expectClose(column(rt.call("LIVEINDEX", raw, null, goalposts)).slice(1), independentIndex(raw).total, 1e-9);
       // Narrower bounds clamp: every sub-index and total stays within 0–100.
@@ -262,8 +277,18 @@ describe("RANKDISTRICT", () => {
   const tiedOnPrint = (i: number) => PUBLISHED_TOTALS.filter((t) => t === PUBLISHED_TOTALS[i]).length > 1;
 
   it("keeps the shape of its input: one rank per cell", () => {
-    const out = asMatrix(rt.call("RANKDISTRICT", [[3, 1], [2, 5], [4, 0]]));
-    expect(out).toEqual([[3, 5], [4, 1], [2, 6]]);
+    const out = asMatrix(
+      rt.call("RANKDISTRICT", [
+        [3, 1],
+        [2, 5],
+        [4, 0],
+      ]),
+    );
+    expect(out).toEqual([
+      [3, 5],
+      [4, 1],
+      [2, 6],
+    ]);
   });
 
   it("the published totals column (with its header) reproduces every published rank not tied on the printed totals", () => {
@@ -335,7 +360,17 @@ describe("RANKDISTRICT", () => {
     expect(column(rt.call("RANKDISTRICT", [["Total index"], [1], [2]]))).toEqual(["Rank", 2, 1]);
     expect(column(rt.callWith({ lang: "zh-CN" }, "RANKDISTRICT", [["总指数"], [1], [2]]))).toEqual(["排名", 2, 1]);
     // A multi-column header: the label goes in the first cell, the others stay blank.
-    expect(rt.call("RANKDISTRICT", [["a", "b"], [1, 3], [2, 4]])).toEqual([["Rank", ""], [4, 2], [3, 1]]);
+    expect(
+      rt.call("RANKDISTRICT", [
+        ["a", "b"],
+        [1, 3],
+        [2, 4],
+      ]),
+    ).toEqual([
+      ["Rank", ""],
+      [4, 2],
+      [3, 1],
+    ]);
   });
 });
 
@@ -370,7 +405,12 @@ describe("LIVEWEIGHTS", () => {
   });
 
   it('"id" gives the ids', () => {
-    expectTable(asMatrix(rt.call("LIVEWEIGHTS", "id")), ["dimension_id", "indicator_id", "dimension_weight", "indicator_weight"], (d) => d.id, (id) => id);
+    expectTable(
+      asMatrix(rt.call("LIVEWEIGHTS", "id")),
+      ["dimension_id", "indicator_id", "dimension_weight", "indicator_weight"],
+      (d) => d.id,
+      (id) => id,
+    );
   });
 
   it("the language does not follow the display language, and aliases are accepted", () => {
@@ -472,7 +512,9 @@ describe("LIVEWEIGHTDIFF", () => {
   });
 
   it("a table in percent points is no change from the report's fractions", () => {
-    const points = table("en", (rows) => rows.slice(1).forEach((r) => ((r[2] = Math.round((r[2] as number) * 100)), (r[3] = Math.round((r[3] as number) * 100)))));
+    const points = table("en", (rows) =>
+      rows.slice(1).forEach((r) => ((r[2] = Math.round((r[2] as number) * 100)), (r[3] = Math.round((r[3] as number) * 100)))),
+    );
     expect(points[1].slice(2)).toEqual([40, 25]);
     expect(rt.call("LIVEWEIGHTDIFF", points)).toEqual([["No change"]]);
   });
@@ -501,7 +543,15 @@ describe("LIVEWEIGHTDIFF", () => {
     it("in Chinese: the header and the names follow the display language", () => {
       const out = asMatrix(rt.callWith({ lang: "zh-CN" }, "LIVEWEIGHTDIFF", edited()));
       expect(out[0]).toEqual(HEADER_ZH);
-      expect(out.slice(1)).toEqual(close(expectedRows(table().slice(1, 5).map((r) => String(r[1])))));
+      expect(out.slice(1)).toEqual(
+        close(
+          expectedRows(
+            table()
+              .slice(1, 5)
+              .map((r) => String(r[1])),
+          ),
+        ),
+      );
       expect(out[1][0]).toBe("该区县主播直播引导成交额指数");
     });
 
@@ -519,7 +569,12 @@ describe("LIVEWEIGHTDIFF", () => {
   });
 
   it("a dimension weight edited (goods 40% → 50%) changes all 5 dimensions' and all 19 indicators' effective weights", () => {
-    const out = asMatrix(rt.call("LIVEWEIGHTDIFF", table("id", (rows) => [1, 2, 3, 4].forEach((k) => (rows[k][2] = 0.5)))));
+    const out = asMatrix(
+      rt.call(
+        "LIVEWEIGHTDIFF",
+        table("id", (rows) => [1, 2, 3, 4].forEach((k) => (rows[k][2] = 0.5))),
+      ),
+    );
     expect(out.length).toBe(1 + 5 + 19);
     // Dimensions now sum to 110%: effective 50/110, 25/110, 15/110, 15/110, 5/110.
     const dims = out.filter((r) => FRAMEWORK.some((d) => d.en === r[0]));
@@ -529,7 +584,10 @@ describe("LIVEWEIGHTDIFF", () => {
       expect(r[2]).toBeCloseTo(k === 0 ? 0.5 : FRAMEWORK[k].weight / 100, 14);
       expect(r[4]).toBeCloseTo((k === 0 ? 50 : FRAMEWORK[k].weight) / 110, 14);
     });
-    const indicatorEffective = out.slice(1).filter((r) => !dims.includes(r)).map((r) => r[4] as number);
+    const indicatorEffective = out
+      .slice(1)
+      .filter((r) => !dims.includes(r))
+      .map((r) => r[4] as number);
     expect(indicatorEffective.reduce((s, x) => s + x, 0)).toBeCloseTo(1, 12);
   });
 });
@@ -573,7 +631,7 @@ describe("LIVESENSITIVITY", () => {
     expect(out[0]).toEqual([1, 1, 1]);
   });
 
-  it("omitted, blank and 0 runs mean 1,000; \"\" spread and seed mean the defaults", () => {
+  it('omitted, blank and 0 runs mean 1,000; "" spread and seed mean the defaults', () => {
     expect(rt.call("LIVESENSITIVITY", top100Cells(), [[""]], 0, "", "")).toEqual(defaults());
     expect(rt.call("LIVESENSITIVITY", top100Cells(), asMatrix(rt.call("LIVEWEIGHTS")), "", null, null)).toEqual(defaults());
   });
@@ -606,8 +664,17 @@ describe("LIVESENSITIVITY", () => {
     const out = asMatrix(rt.call("LIVESENSITIVITY", cells, null, 200));
     expect(out.length).toBe(102);
     expect(out[11]).toEqual(["", "", ""]);
-    expect(out[12].map((c) => show(c))).toEqual(Array(3).fill('#VALUE! Row 13, column "直播内容供给指数": "n/a" is not a number ("-" and blank cells count as 0).'));
-    expect([...out.slice(0, 11), ...out.slice(13)]).toEqual(rt.call("LIVESENSITIVITY", base.filter((_, r) => r !== 11), null, 200));
+    expect(out[12].map((c) => show(c))).toEqual(
+      Array(3).fill('#VALUE! Row 13, column "直播内容供给指数": "n/a" is not a number ("-" and blank cells count as 0).'),
+    );
+    expect([...out.slice(0, 11), ...out.slice(13)]).toEqual(
+      rt.call(
+        "LIVESENSITIVITY",
+        base.filter((_, r) => r !== 11),
+        null,
+        200,
+      ),
+    );
   });
 
   it("raw indicators: spread 0 gives the ranks of an independent min–max computation", () => {
@@ -628,7 +695,11 @@ describe("LIVESENSITIVITY", () => {
 // ---- languages ---------------------------------------------------------------------------------
 
 describe("messages follow Office.context.displayLanguage", () => {
-  const badRow = () => [["直播内容供给指数", "直播内容消费指数", "直播商品消费指数", "直播质量指数", "产业促进指数"], [1, 2, 3, 4, 5], [1, "abc", 3, 4, 5]];
+  const badRow = () => [
+    ["直播内容供给指数", "直播内容消费指数", "直播商品消费指数", "直播质量指数", "产业促进指数"],
+    [1, 2, 3, 4, 5],
+    [1, "abc", 3, 4, 5],
+  ];
 
   it("header labels: 总指数 / Total index, the dimension's name in each language", () => {
     expect(column(rt.callWith({ lang: "zh-CN" }, "LIVEINDEX", top100Cells()))[0]).toBe("总指数");
@@ -645,8 +716,18 @@ describe("messages follow Office.context.displayLanguage", () => {
   });
 
   it("a whole-result error is in Chinese for zh-CN and in English for en-US", () => {
-    const zh = asError(rt.callWith({ lang: "zh-CN" }, "LIVEINDEX", [["a", "b"], [1, 2]]));
-    const en = asError(rt.callWith({ lang: "en-US" }, "LIVEINDEX", [["a", "b"], [1, 2]]));
+    const zh = asError(
+      rt.callWith({ lang: "zh-CN" }, "LIVEINDEX", [
+        ["a", "b"],
+        [1, 2],
+      ]),
+    );
+    const en = asError(
+      rt.callWith({ lang: "en-US" }, "LIVEINDEX", [
+        ["a", "b"],
+        [1, 2],
+      ]),
+    );
     expect(zh.code).toBe(ErrorCode.notAvailable);
     expect(en.code).toBe(ErrorCode.notAvailable);
     expect(zh.message).toContain("标题行中没有可识别的指数列");
@@ -655,10 +736,16 @@ describe("messages follow Office.context.displayLanguage", () => {
 
   it("LIVECHECKWEIGHTS findings: severity, place and message in the display language", () => {
     const zh = asMatrix(rt.callWith({ lang: "zh-CN" }, "LIVECHECKWEIGHTS", asMatrix(rt.call("LIVEWEIGHTS"))));
-    expect(zh.map((r) => [r[0], r[1]])).toEqual([["警告", "第 6 行"], ["警告", "第 12 行"]]);
+    expect(zh.map((r) => [r[0], r[1]])).toEqual([
+      ["警告", "第 6 行"],
+      ["警告", "第 12 行"],
+    ]);
     expect(zh.every((r) => hasCjk(String(r[2])) && String(r[2]).includes("四舍五入"))).toBe(true);
     const en = asMatrix(rt.callWith({ lang: "en-US" }, "LIVECHECKWEIGHTS", asMatrix(rt.call("LIVEWEIGHTS"))));
-    expect(en.map((r) => [r[0], r[1]])).toEqual([["warning", "row 6"], ["warning", "row 12"]]);
+    expect(en.map((r) => [r[0], r[1]])).toEqual([
+      ["warning", "row 6"],
+      ["warning", "row 12"],
+    ]);
   });
 
   it("Chinese for any zh display language; English for any other language", () => {

@@ -46,12 +46,81 @@ const DOCUMENTED: Record<string, readonly [name: string, type: string, dimension
  * localised names are translations of these). Includes the dotted families next to our ids.
  */
 const EXCEL_BUILTINS = [
-  "INDEX", "RANK", "RANK.EQ", "RANK.AVG", "SUM", "SUMIF", "SUMIFS", "SUMPRODUCT", "AVERAGE", "AVERAGEIF", "COUNT", "COUNTA", "COUNTIF",
-  "MAX", "MIN", "LARGE", "SMALL", "MEDIAN", "MODE", "STDEV", "STDEV.P", "STDEV.S", "VAR", "STANDARDIZE", "PERCENTRANK",
-  "PERCENTRANK.INC", "PERCENTRANK.EXC", "PERCENTILE", "QUARTILE", "MATCH", "XMATCH", "LOOKUP", "VLOOKUP", "HLOOKUP", "XLOOKUP", "CHOOSE",
-  "FILTER", "SORT", "SORTBY", "UNIQUE", "SEQUENCE", "IF", "IFS", "IFERROR", "LET", "LAMBDA", "MAP", "REDUCE", "SCAN", "BYROW", "BYCOL",
-  "OFFSET", "INDIRECT", "ROW", "ROWS", "COLUMN", "COLUMNS", "TRANSPOSE", "WEIBULL", "SUBTOTAL", "AGGREGATE", "TEXT",
-  "VALUE", "ISERROR", "ISNUMBER", "N", "NA", "ERROR.TYPE", "T", "TAKE", "DROP", "HSTACK", "VSTACK", "GROUPBY", "PIVOTBY",
+  "INDEX",
+  "RANK",
+  "RANK.EQ",
+  "RANK.AVG",
+  "SUM",
+  "SUMIF",
+  "SUMIFS",
+  "SUMPRODUCT",
+  "AVERAGE",
+  "AVERAGEIF",
+  "COUNT",
+  "COUNTA",
+  "COUNTIF",
+  "MAX",
+  "MIN",
+  "LARGE",
+  "SMALL",
+  "MEDIAN",
+  "MODE",
+  "STDEV",
+  "STDEV.P",
+  "STDEV.S",
+  "VAR",
+  "STANDARDIZE",
+  "PERCENTRANK",
+  "PERCENTRANK.INC",
+  "PERCENTRANK.EXC",
+  "PERCENTILE",
+  "QUARTILE",
+  "MATCH",
+  "XMATCH",
+  "LOOKUP",
+  "VLOOKUP",
+  "HLOOKUP",
+  "XLOOKUP",
+  "CHOOSE",
+  "FILTER",
+  "SORT",
+  "SORTBY",
+  "UNIQUE",
+  "SEQUENCE",
+  "IF",
+  "IFS",
+  "IFERROR",
+  "LET",
+  "LAMBDA",
+  "MAP",
+  "REDUCE",
+  "SCAN",
+  "BYROW",
+  "BYCOL",
+  "OFFSET",
+  "INDIRECT",
+  "ROW",
+  "ROWS",
+  "COLUMN",
+  "COLUMNS",
+  "TRANSPOSE",
+  "WEIBULL",
+  "SUBTOTAL",
+  "AGGREGATE",
+  "TEXT",
+  "VALUE",
+  "ISERROR",
+  "ISNUMBER",
+  "N",
+  "NA",
+  "ERROR.TYPE",
+  "T",
+  "TAKE",
+  "DROP",
+  "HSTACK",
+  "VSTACK",
+  "GROUPBY",
+  "PIVOTBY",
 ];
 
 const EXPECTED_IDS = Object.keys(DOCUMENTED);
@@ -148,10 +217,18 @@ describe("functions.zh-CN.json", () => {
   });
 
   it("metadata-zh.json has no stale entries for functions or parameters that no longer exist", () => {
-    const table = JSON.parse(fs.readFileSync(path.join(ROOT, "src/functions/metadata-zh.json"), "utf8")) as Record<string, { parameters?: Record<string, string> }>;
+    const table = JSON.parse(fs.readFileSync(path.join(ROOT, "src/functions/metadata-zh.json"), "utf8")) as Record<
+      string,
+      { parameters?: Record<string, string> }
+    >;
     expect(Object.keys(table).sort()).toEqual([...EXPECTED_IDS].sort());
     for (const [id, t] of Object.entries(table)) {
-      expect([id, Object.keys(t.parameters ?? {}).sort()]).toEqual([id, byId(en, id).parameters.map((p) => p.name).sort()]);
+      expect([id, Object.keys(t.parameters ?? {}).sort()]).toEqual([
+        id,
+        byId(en, id)
+          .parameters.map((p) => p.name)
+          .sort(),
+      ]);
     }
   });
 });

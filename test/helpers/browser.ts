@@ -27,7 +27,13 @@ export function browserUnavailable(): string | null {
   return fs.existsSync(CHROMIUM) ? null : `no Chromium at ${CHROMIUM} (apt-get install -y chromium)`;
 }
 
-const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8", ".json": "application/json", ".png": "image/png" };
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json",
+  ".png": "image/png",
+};
 
 /** Serves a folder on 127.0.0.1 at a free port. */
 export async function serveFolder(dir: string): Promise<{ origin: string; close: () => Promise<void> }> {
@@ -48,7 +54,6 @@ export async function serveFolder(dir: string): Promise<{ origin: string; close:
 
 /** Bundles test/browser/fake-office-entry.ts for the page (webpack, once per run). */
 export async function buildFakeOfficeBundle(): Promise<string> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const webpack = require("webpack") as typeof import("webpack");
   const out = fs.mkdtempSync(path.join(os.tmpdir(), "fake-office-"));
   await new Promise<void>((resolve, reject) =>

@@ -87,7 +87,13 @@ export interface FunctionMetadata {
   readonly description?: string;
   readonly parameters: readonly ParameterMetadata[];
   readonly result?: { readonly type?: string; readonly dimensionality?: "scalar" | "matrix" };
-  readonly options?: { readonly requiresParameterAddresses?: boolean; readonly requiresAddress?: boolean; readonly stream?: boolean; readonly cancelable?: boolean; readonly volatile?: boolean };
+  readonly options?: {
+    readonly requiresParameterAddresses?: boolean;
+    readonly requiresAddress?: boolean;
+    readonly stream?: boolean;
+    readonly cancelable?: boolean;
+    readonly volatile?: boolean;
+  };
 }
 export interface MetadataFile {
   readonly functions: readonly FunctionMetadata[];
@@ -389,7 +395,8 @@ export function resultProblems(result: unknown): string[] {
     } else if (isCustomFunctionError(c)) {
       if (!ERROR_CODES.has(c.code)) problems.push(`${where}: error with unknown code ${String(c.code)}`);
       if (/internal error|内部错误/i.test(c.message)) problems.push(`${where}: internal error: ${c.message}`);
-      if ((c.code === ErrorCode.invalidValue || c.code === ErrorCode.notAvailable) && c.message.trim() === "") problems.push(`${where}: ${c.code} without a message`);
+      if ((c.code === ErrorCode.invalidValue || c.code === ErrorCode.notAvailable) && c.message.trim() === "")
+        problems.push(`${where}: ${c.code} without a message`);
     } else problems.push(`${where}: unexpected ${Object.prototype.toString.call(c)} ${JSON.stringify(c)}`);
   };
   if (Array.isArray(result)) {

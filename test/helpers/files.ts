@@ -67,8 +67,11 @@ export function sofficeToCsv(soffice: string, xlsx: string, options: { recalcOnL
   const out = join(work, "out");
   mkdirSync(out);
   // CSV filter options: comma, double quote, UTF-8, from line 1, …, raw values (not as shown), every sheet (-1).
-  const filter = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1';
-  execFileSync(soffice, [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", filter, "--outdir", out, xlsx], { stdio: "pipe", timeout: 120_000 });
+  const filter = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1";
+  execFileSync(soffice, [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", filter, "--outdir", out, xlsx], {
+    stdio: "pipe",
+    timeout: 120_000,
+  });
   const sheets = new Map<string, string>();
   const stem = xlsx.replace(/^.*[\\/]/, "").replace(/\.xlsx$/i, "");
   for (const f of readdirSync(out)) {

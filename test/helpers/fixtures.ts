@@ -7,7 +7,18 @@ import { REPORT_TOP100_2020, REPORT_TOP100_HEADERS } from "../../src/data/report
 
 /** The report's Top-100 table as a worksheet holds it: printed headers, "-" where the report prints "-". */
 export function top100Cells(): (string | number)[][] {
-  const rows = REPORT_TOP100_2020.map((r) => [r.rank, r.province, r.city ?? "-", r.district, r.supply ?? "-", r.viewing ?? "-", r.goods ?? "-", r.quality ?? "-", r.industry ?? "-", r.total]);
+  const rows = REPORT_TOP100_2020.map((r) => [
+    r.rank,
+    r.province,
+    r.city ?? "-",
+    r.district,
+    r.supply ?? "-",
+    r.viewing ?? "-",
+    r.goods ?? "-",
+    r.quality ?? "-",
+    r.industry ?? "-",
+    r.total,
+  ]);
   return [[...REPORT_TOP100_HEADERS], ...rows];
 }
 
@@ -20,7 +31,13 @@ export const PUBLISHED_TOTALS: readonly number[] = REPORT_TOP100_2020.map((r) =>
 export const PUBLISHED_RANKS: readonly number[] = REPORT_TOP100_2020.map((r) => r.rank);
 
 /** The printed weight table (percent points) with this project's ids and directions. */
-export const FRAMEWORK: readonly { id: string; zh: string; en: string; weight: number; indicators: readonly { id: string; weight: number; direction: 1 | -1 }[] }[] = [
+export const FRAMEWORK: readonly {
+  id: string;
+  zh: string;
+  en: string;
+  weight: number;
+  indicators: readonly { id: string; weight: number; direction: 1 | -1 }[];
+}[] = [
   {
     id: "goods",
     zh: "直播商品消费指数",
@@ -106,7 +123,17 @@ export function prng(seed: number): () => number {
  */
 export function rawIndicatorCells(rows: number, seed = 2020): (string | number)[][] {
   const rnd = prng(seed);
-  const scale: Record<string, number> = { streamer_gmv: 5e8, merchant_gmv: 3e8, views: 1e7, watch_time: 2e6, interactions: 4e6, streamer_sessions: 5e4, streamer_hours: 1e5, policy: 3, bases: 12 };
+  const scale: Record<string, number> = {
+    streamer_gmv: 5e8,
+    merchant_gmv: 3e8,
+    views: 1e7,
+    watch_time: 2e6,
+    interactions: 4e6,
+    streamer_sessions: 5e4,
+    streamer_hours: 1e5,
+    policy: 3,
+    bases: 12,
+  };
   const out: (string | number)[][] = [[...INDICATOR_IDS]];
   for (let r = 0; r < rows; r++) {
     out.push(
@@ -163,7 +190,10 @@ export function independentIndex(
     let col = body.map(() => 0);
     for (const ind of d.indicators) {
       const c = header.indexOf(ind.id);
-      const scaled = scale(body.map((row) => cellNumber(row[c])), ind.direction);
+      const scaled = scale(
+        body.map((row) => cellNumber(row[c])),
+        ind.direction,
+      );
       col = col.map((v, r) => v + (ind.weight / wsum) * scaled[r]);
     }
     if (rescale) {
