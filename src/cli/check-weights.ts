@@ -10,26 +10,42 @@
  * pane: checkWeights, compareWeights, compareRankings.
  */
 import { resolve } from "path";
-import { formatFinding, Lang } from "../core/errors";
-import { compareRankings, RankMove } from "../core/impact";
-import { computeIndex } from "../core/pipeline";
-import { buildRanking } from "../core/ranking";
+import { formatFinding } from "../core/errors";
+import { compareRankings, RankImpact, RankMove } from "../core/impact";
+import { getLeaveOneOut, getSensitivity, readSensitivityOptions } from "../core/sensitivity";
+import type { ScalingMethodName } from "../core/scaling";
+import type { SheetPlan } from "../plans/plan";
 import { changeName, compareWeights } from "../core/weight-compare";
 import { checkWeights, REPORT_WEIGHT_TABLE, WeightFinding, WeightTable } from "../core/weights";
+import { IndexRun, runIndex } from "../core/workflow";
 import { readTable } from "../files/read-table";
+import { planImpactSheet, planRobustnessSheet } from "../plans/analysis-sheets";
+import { CHECK_WEIGHTS_TEXT, Lang, WeightsSource } from "../text";
 import { padCells } from "./table-text";
 
 export interface CheckWeightsArgs {
   readonly weights: string;
   readonly baseline?: string;
   readonly data?: string;
+  readonly method: ScalingMethodName;
   readonly top: number;
   readonly lang: Lang;
+  /** Write the impact and robustness sheets to this .xlsx (needs `data`). */
+  readonly out?: string;
+  readonly force: boolean;
+  /** The robustness sheet's Monte Carlo options, as typed (read as LIVESENSITIVITY reads them). */
+  readonly runs?: string;
+  readonly spread?: string;
+  readonly seed?: string;
 }
 
 export interface CheckWeightsIO {
   readonly out: (line: string) => void;
   readonly cwd: string;
+  /** Fixed time for repeatable output (tests); default: now. */
+  readonly now?: () => Date;
+  /** Writes plans as a file (the command line's writer, with its errors). */
+  readonly write?: (plans: readonly SheetPlan[], path: string, force: boolean) => Promise<readonly { sheetName: string }[]>;
 }
 
 /** How many of the largest moves up and down are listed. */
@@ -45,6 +61,7 @@ export async function checkWeightsCommand(args: CheckWeightsArgs, io: CheckWeigh
 
   let baseline: WeightTable = REPORT_WEIGHT_TABLE;
   let baselineName: string | null = null;
+  let baselineSource: WeightsSource = { kind: "report" };
   if (args.baseline !== undefined) {
     const base = await readTable(resolve(io.cwd, args.baseline));
     const baseCheck = checkWeights(base.cells);
@@ -61,6 +78,7 @@ export async function checkWeightsCommand(args: CheckWeightsArgs, io: CheckWeigh
     }
     baseline = baseCheck.table;
     baselineName = base.source;
+    baselineSource = { kind: "file", name: base.source };
   }
   if (!check.success) return verdict("weights", args.lang, io);
 
@@ -68,7 +86,15 @@ export async function checkWeightsCommand(args: CheckWeightsArgs, io: CheckWeigh
   printDifferences(baseline, check.table, baselineName, args.lang, io);
   if (args.data !== undefined) {
     io.out("");
-    await printImpact(resolve(io.cwd, args.data), baseline, check.table, args, io);
+    const data = await readTable(resolve(io.cwd, args.data));
+    const request = { method: args.method };
+    const before = runIndex(data.cells, { ...request, weights: baseline });
+    const after = runIndex(data.cells, { ...request, weights: check.table });
+    const impact = compareRankings(before.result.total, after.result.total, args.top, MOVES_SHOWN);
+    printImpact(data.source, after, impact, args, io);
+    if (args.out !== undefined) {
+      await writeAnalysisFile(after, impact, { source: data.source, baseline: baselineSource, current: { kind: "file", name: file.source } }, args, io);
+    }
   }
   return verdict("ok", args.lang, io);
 }
@@ -104,19 +130,11 @@ function printDifferences(baseline: WeightTable, current: WeightTable, baselineN
   for (const line of padCells(rows)) io.out(line);
 }
 
-async function printImpact(path: string, baseline: WeightTable, current: WeightTable, args: CheckWeightsArgs, io: CheckWeightsIO): Promise<void> {
+function printImpact(source: string, after: IndexRun, impact: RankImpact, args: CheckWeightsArgs, io: CheckWeightsIO): void {
   const t = TEXT[args.lang];
-  const data = await readTable(path);
-  const before = computeIndex(data.cells, { weights: baseline });
-  const after = computeIndex(data.cells, { weights: current });
-  const impact = compareRankings(before.total!, after.total!, args.top, MOVES_SHOWN);
-  const names = new Map(
-    buildRanking(data.cells, after).districts.map((d) => [d.dataRow, [d.province, d.city, d.district].filter((x) => x && x !== "-").join(" ")]),
-  );
-  const name = (m: RankMove) => names.get(m.row) || t.dataRow(m.row + after.input.firstDataRow + 1);
-  const skipped = after.input.rowCount - impact.compared;
-
-  io.out(t.impact(data.source, impact.compared, skipped));
+  const name = (m: RankMove) => after.regionName(m.row, args.lang);
+  const skipped = after.result.input.rowCount - impact.compared;
+  io.out(t.impact(source, impact.compared, skipped));
   const list = (title: string, moves: readonly RankMove[]) => {
     io.out(`  ${title}${t.colon}${moves.length ? "" : t.none}`);
     for (const line of padCells(moves.map((m) => [`    ${name(m)}`, `${m.from} → ${m.to}`, m.up > 0 ? `(+${m.up})` : `(${m.up})`]))) io.out(line);
@@ -129,6 +147,33 @@ async function printImpact(path: string, baseline: WeightTable, current: WeightT
   io.out(`  ${t.meanShift}${t.colon}${fixed(impact.meanAbsShift, 2)}`);
 }
 
+/** The impact and robustness sheets of the new weights as one .xlsx, written with the same plans as the task pane's. */
+async function writeAnalysisFile(
+  after: IndexRun,
+  impact: RankImpact,
+  labels: { source: string; baseline: WeightsSource; current: WeightsSource },
+  args: CheckWeightsArgs,
+  io: CheckWeightsIO,
+): Promise<void> {
+  const mc = readSensitivityOptions(args.runs ?? null, args.spread ?? null, args.seed ?? null);
+  const generatedAt = (io.now?.() ?? new Date()).toISOString();
+  const names = (row: number) => after.regionName(row, args.lang);
+  const data = { run: after, source: labels.source };
+  const impactPlan = planImpactSheet(impact, names, { lang: args.lang, baseline: labels.baseline, current: labels.current, data, generatedAt });
+  const robustPlan = planRobustnessSheet(getSensitivity(after.result, mc), names, {
+    lang: args.lang,
+    topN: args.top,
+    leaveOneOut: getLeaveOneOut(after.result),
+    weights: labels.current,
+    data,
+    generatedAt,
+  });
+  const path = resolve(io.cwd, args.out!);
+  const written = await io.write!([impactPlan, robustPlan], path, args.force);
+  io.out("");
+  io.out(TEXT[args.lang].written(path, written.map((w) => w.sheetName).join(args.lang === "zh" ? "、" : ", ")));
+}
+
 /** The closing line; the exit code: 0 when both tables are free of errors, 2 otherwise. */
 function verdict(outcome: "ok" | "weights" | "baseline" | "both", lang: Lang, io: CheckWeightsIO): number {
   io.out("");
@@ -138,63 +183,7 @@ function verdict(outcome: "ok" | "weights" | "baseline" | "both", lang: Lang, io
 
 // ---- words -------------------------------------------------------------------------------------
 
-const TEXT = {
-  zh: {
-    colon: "：",
-    weights: "权重表",
-    baseline: "基准权重表",
-    findings: (n: number, e: number, w: number) => (n === 0 ? "检查结果：没有问题。" : `检查结果：${n} 条（错误 ${e}，警告 ${w}）`),
-    severity: { error: "错误", warning: "警告", info: "提示" },
-    table: "整表",
-    row: (r: number) => `第 ${r} 行`,
-    differences: (base: string | null, n: number) => `与${base === null ? "报告权重" : `基准 ${base} `}相比的差异：${n} 项`,
-    diffHeader: ["权重 原 → 新", "有效权重 原 → 新"],
-    noChange: "无变化。",
-    impact: (source: string, n: number, skipped: number) => `排名影响（${source}，${n} 个地区${skipped ? `，跳过 ${skipped} 行（空行或数据错误）` : ""}）：`,
-    entering: (top: number) => `进入前 ${top} 名`,
-    leaving: (top: number) => `退出前 ${top} 名`,
-    movedUp: "上升最多",
-    movedDown: "下降最多",
-    none: "无",
-    dataRow: (r: number) => `第 ${r} 行`,
-    spearman: "Spearman 等级相关系数",
-    meanShift: "平均绝对排名变化（名次）",
-    verdict: {
-      ok: "结论：权重表没有错误。",
-      weights: "结论：权重表有错误（见上），未作比较。",
-      baseline: "结论：基准权重表有错误（见上），未作比较。",
-      both: "结论：权重表和基准权重表都有错误（见上），未作比较。",
-    },
-  },
-  en: {
-    colon: ": ",
-    weights: "Weight table",
-    baseline: "Baseline weight table",
-    findings: (n: number, e: number, w: number) => (n === 0 ? "Findings: none." : `Findings: ${n} (${e} error(s), ${w} warning(s))`),
-    severity: { error: "error", warning: "warning", info: "info" },
-    table: "table",
-    row: (r: number) => `row ${r}`,
-    differences: (base: string | null, n: number) => `Differences from ${base === null ? "the report's weights" : `the baseline ${base}`}: ${n}`,
-    diffHeader: ["weight old → new", "effective old → new"],
-    noChange: "No change.",
-    impact: (source: string, n: number, skipped: number) =>
-      `Impact on the ranking (${source}, ${n} region(s)${skipped ? `; ${skipped} row(s) skipped: blank or bad data` : ""}):`,
-    entering: (top: number) => `Entering the top ${top}`,
-    leaving: (top: number) => `Leaving the top ${top}`,
-    movedUp: "Largest moves up",
-    movedDown: "Largest moves down",
-    none: "none",
-    dataRow: (r: number) => `row ${r}`,
-    spearman: "Spearman's rank correlation",
-    meanShift: "Mean absolute rank shift (places)",
-    verdict: {
-      ok: "Verdict: the weight table has no errors.",
-      weights: "Verdict: the weight table has errors (see above); nothing compared.",
-      baseline: "Verdict: the baseline weight table has errors (see above); nothing compared.",
-      both: "Verdict: both weight tables have errors (see above); nothing compared.",
-    },
-  },
-} as const;
+const TEXT = CHECK_WEIGHTS_TEXT;
 
 /** 0.454545… → "45.45%": two decimals, trailing zeros dropped. */
 function percent(x: number): string {

@@ -6,38 +6,23 @@
 import { readFileSync } from "fs";
 import { resolve } from "path";
 import { parseCsv } from "../core/csv";
-import { formatError, isIndexError } from "../core/errors";
+import { formatError, isUserError, UserError } from "../core/errors";
 import { DIMENSIONS, TOP100_DIMENSION_ORDER, dimensionIndex } from "../core/framework";
-import { computeIndex } from "../core/pipeline";
-import { buildRanking } from "../core/ranking";
-import { PUBLISHED_NAME_NOTES, REPORT_TOP100_2020, REPORT_TOP100_HEADERS } from "../data/report2020";
-import { writeRankedXlsx } from "../files/xlsx-writer";
-import { planFromCells } from "./main";
+import { runIndex } from "../core/workflow";
+import { PUBLISHED_NAME_NOTES } from "../data/report2020";
+import { sampleTableCells } from "../plans/sample-sheet";
+import { DEMO_TEXT } from "../text";
+import { planFromCells, writeOutput } from "./main";
 import { padCells } from "./table-text";
 
 const TOLERANCE = 0.01;
 
-/** The report's Top-100 table as cells, exactly as printed ("-" kept). */
-export function sampleCells(): unknown[][] {
-  const rows = REPORT_TOP100_2020.map((r) => [
-    r.rank,
-    r.province,
-    r.city ?? "-",
-    r.district,
-    r.supply ?? "-",
-    r.viewing ?? "-",
-    r.goods ?? "-",
-    r.quality ?? "-",
-    r.industry ?? "-",
-    r.total,
-  ]);
-  return [[...REPORT_TOP100_HEADERS], ...rows];
-}
+/** The report's Top-100 table as cells, exactly as printed ("-" kept): the task pane's sample data. */
+export const sampleCells = sampleTableCells;
 
 /** Builds the demo's printed report for a table; returns the lines and how many totals were checked / reproduced. */
 export function demoReport(cells: unknown[][], source: string): { lines: string[]; checked: number; reproduced: number } {
-  const result = computeIndex(cells);
-  const ranking = buildRanking(cells, result);
+  const { ranking } = runIndex(cells);
   const dims = TOP100_DIMENSION_ORDER.map(dimensionIndex);
   const header = [
     "排名 Rank",
@@ -74,20 +59,11 @@ export function demoReport(cells: unknown[][], source: string): { lines: string[
       diff === null ? "" : (diff >= 0 ? "+" : "") + diff.toFixed(4),
     ]);
   }
-  const lines = [`直播电商区域发展指数 / Live-Streaming E-commerce Regional Development Index — ${source}`, "", ...padCells([header, ...body]), ""];
+  const lines = [DEMO_TEXT.title(source), "", ...padCells([header, ...body]), ""];
   lines.push(...notes);
   for (const r of ranking.rejected) lines.push(`! ${formatError(r.error, "zh")} / ${formatError(r.error, "en")}`);
-  if (checked > 0) {
-    lines.push(
-      `复现：${checked} 个公布的总指数中有 ${reproduced} 个在 ±${TOLERANCE} 以内（最大差 ${worst.toFixed(4)}）。`,
-      `Verdict: ${reproduced} of ${checked} published totals reproduced within ±${TOLERANCE} (largest difference ${worst.toFixed(4)}).`,
-    );
-  } else {
-    lines.push(
-      `已计算 ${ranking.districts.length} 个地区的总指数（表中没有“总指数”列可供核对）。`,
-      `Computed the total for ${ranking.districts.length} regions (the table has no total column to check against).`,
-    );
-  }
+  const verdict = checked > 0 ? DEMO_TEXT.verdict(reproduced, checked, TOLERANCE, worst.toFixed(4)) : DEMO_TEXT.noTotals(ranking.districts.length);
+  lines.push(verdict.zh, verdict.en);
   return { lines, checked, reproduced };
 }
 
@@ -101,8 +77,8 @@ export const SAMPLE_XLSX = "ranked-sample.xlsx";
 /** Writes the embedded sample's ranked sheet (values, Chinese, top 100) as an .xlsx; returns its path. */
 export async function writeSampleXlsx(dir: string): Promise<string> {
   const path = resolve(dir, SAMPLE_XLSX);
-  const { plan } = planFromCells(sampleCells(), { lang: "zh", top: 100, mode: "values", source: "报告百强表（内置样例）" });
-  await writeRankedXlsx(plan, path, { overwrite: true });
+  const { plan } = planFromCells(sampleCells(), { lang: "zh", top: 100, mode: "values", source: DEMO_TEXT.sampleShort });
+  await writeOutput([plan], path, true);
   return path;
 }
 
@@ -110,18 +86,15 @@ async function main(argv: string[]): Promise<number> {
   const path = argv[0];
   try {
     const cells = path ? parseCsv(readFileSync(path, "utf8")) : sampleCells();
-    const source = path ?? "报告百强表（内置样例）/ the report's Top-100 table (embedded sample)";
+    const source = path ?? DEMO_TEXT.sample;
     const { lines, checked, reproduced } = demoReport(cells, source);
     process.stdout.write(lines.join("\n") + "\n");
-    if (!path) process.stdout.write(`\n排名表文件 / Ranked sheet as a file: ${await writeSampleXlsx(process.cwd())}\n`);
+    if (!path) process.stdout.write(`\n${DEMO_TEXT.fileWritten(await writeSampleXlsx(process.cwd()))}\n`);
     return checked > 0 && reproduced < checked ? 1 : 0;
   } catch (e) {
-    if (isIndexError(e)) {
-      process.stderr.write(`${formatError(e, "zh")}\n${formatError(e, "en")}\n`);
-      return 2;
-    }
-    if ((e as NodeJS.ErrnoException).code === "ENOENT") {
-      process.stderr.write(`找不到文件 / File not found: ${path}\n`);
+    const error = (e as NodeJS.ErrnoException).code === "ENOENT" ? new UserError("FILE_NOT_FOUND", { path: path ?? "" }) : e;
+    if (isUserError(error)) {
+      process.stderr.write(`${formatError(error, "zh")}\n${formatError(error, "en")}\n`);
       return 2;
     }
     throw e;

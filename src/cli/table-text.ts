@@ -4,8 +4,6 @@
  */
 import { displayWidth } from "../core/text";
 
-export { displayWidth };
-
 /** Rows of cells → lines with columns padded to equal display width; numbers right-aligned. */
 export function padCells(rows: readonly (readonly string[])[]): string[] {
   const widths: number[] = [];

@@ -1,62 +1,87 @@
 /**
- * Aggregation: scaled indicators → dimensions (weighted arithmetic mean, weights renormalised
- * within the dimension) → total (weighted sum with the first-level weights, not rescaled).
- * Rows whose status is not OK give NaN.
+ * Aggregation, the one set of kernels: scaled indicators → dimensions (weighted arithmetic mean,
+ * weights renormalised within the dimension) → total (weighted sum with the first-level weights,
+ * not rescaled). LIVEINDEX, LIVESUBINDEX, the Monte Carlo, leave-one-out and the impact analysis
+ * all weight their {@link Scores} through these functions, so that the same weights give the same
+ * totals to the last bit, whichever surface asks. Rows without a result give NaN.
  */
 import { DIMENSIONS } from "./framework";
 import type { Affine } from "./scaling";
-import type { WeightTable } from "./weights";
 
 /**
- * One dimension's score per row: Σ wᵢ·sᵢ over its indicators, with the indicator weights of
- * `weights` (already renormalised to sum to 1 within the dimension). Indicators with weight 0
- * may be absent (null). With `rescale`, the column is multiplied so that its maximum is 100
- * (what the report's published sub-index columns show); a column whose maximum is 0 or less
- * is left as it is.
+ * One table's scores, ready to be weighted with any weights:
+ * - `dimension`: the input was the five sub-indices (columns already masked: NaN where no result);
+ * - `affine`: raw indicators under a method that is affine in x (score = factor × (x − shift)):
+ *   the raw columns and their affine forms, so that no scaled copy is stored (the hot path);
+ * - `scaled`: raw indicators with their scaled copies (methods that are not affine).
  */
-export function aggregateDimension(
-  dimension: number,
-  scaled: readonly (Float64Array | null)[],
-  include: Uint8Array,
-  weights: WeightTable,
-  rescale: boolean,
-): Float64Array {
-  const n = include.length;
-  const out = new Float64Array(n);
-  for (const i of DIMENSIONS[dimension].indicators) {
-    const w = weights.indicators[i];
-    const s = scaled[i];
-    if (w === 0 || !s) continue;
-    for (let r = 0; r < n; r++) out[r] += w * s[r];
-  }
-  return finishDimension(out, include, rescale);
-}
+export type Scores =
+  | { readonly kind: "dimension"; readonly include: Uint8Array; readonly dimensions: readonly (Float64Array | null)[] }
+  | { readonly kind: "affine"; readonly include: Uint8Array; readonly values: readonly (Float64Array | null)[]; readonly affines: readonly (Affine | null)[] }
+  | { readonly kind: "scaled"; readonly include: Uint8Array; readonly scaled: readonly (Float64Array | null)[] };
 
 /**
- * {@link aggregateDimension} for scores that are affine in the raw values, score = factor × (x − shift):
- * the same weighted mean, without a scaled copy of each column.
+ * One dimension's score per row: Σ wᵢ·sᵢ over its indicators, with indicator weights that sum to
+ * 1 within the dimension; indicators of weight 0 may be absent. With `rescale`, the column is
+ * multiplied so that its maximum is 100 (what the report's published sub-index columns show); a
+ * column whose maximum is 0 or less is left as it is. Sub-index input gives its own column.
  */
-export function aggregateDimensionAffine(
-  dimension: number,
-  values: readonly (Float64Array | null)[],
-  affines: readonly (Affine | null)[],
-  include: Uint8Array,
-  weights: WeightTable,
-  rescale: boolean,
-): Float64Array {
-  const n = include.length;
+export function aggregateDimension(scores: Scores, dimension: number, indicatorWeights: ArrayLike<number>, rescale: boolean): Float64Array {
+  if (scores.kind === "dimension") return scores.dimensions[dimension] ?? new Float64Array(scores.include.length).fill(NaN);
+  const n = scores.include.length;
   const out = new Float64Array(n);
   for (const i of DIMENSIONS[dimension].indicators) {
-    const x = values[i];
-    const f = affines[i];
-    const w = weights.indicators[i];
-    if (w === 0 || !x || !f) continue;
+    const w = indicatorWeights[i];
+    if (w === 0) continue;
+    if (scores.kind === "scaled") {
+      const s = scores.scaled[i];
+      if (!s) continue;
+      for (let r = 0; r < n; r++) out[r] += w * s[r];
+      continue;
+    }
+    const x = scores.values[i];
+    const f = scores.affines[i];
+    if (!x || !f) continue;
     const k = w * f.factor;
     const m = f.shift;
     if (k === 0) continue;
     for (let r = 0; r < n; r++) out[r] += k * (x[r] - m);
   }
-  return finishDimension(out, include, rescale);
+  return finishDimension(out, scores.include, rescale);
+}
+
+/**
+ * Every dimension with a first-level weight above 0 (the others are null: they add nothing).
+ *
+ * @example
+ * aggregateDimensions(scores, table.dimensions, table.indicators, false)[0] // → the goods sub-index per row
+ */
+export function aggregateDimensions(
+  scores: Scores,
+  dimensionWeights: ArrayLike<number>,
+  indicatorWeights: ArrayLike<number>,
+  rescale: boolean,
+): (Float64Array | null)[] {
+  return DIMENSIONS.map((d) => (dimensionWeights[d.index] > 0 ? aggregateDimension(scores, d.index, indicatorWeights, rescale) : null));
+}
+
+/** The total per row: Σ W_d·D_d with the first-level weights (summing to 1). */
+export function aggregateTotal(dimensions: readonly (Float64Array | null)[], include: Uint8Array, dimensionWeights: ArrayLike<number>): Float64Array {
+  const n = include.length;
+  const out = new Float64Array(n);
+  for (const d of DIMENSIONS) {
+    const w = dimensionWeights[d.index];
+    const col = dimensions[d.index];
+    if (w === 0 || !col) continue;
+    for (let r = 0; r < n; r++) out[r] += w * col[r];
+  }
+  for (let r = 0; r < n; r++) if (!include[r]) out[r] = NaN;
+  return out;
+}
+
+/** The totals of a table's scores under one set of weights: the dimensions, then their weighted sum. */
+export function aggregateScores(scores: Scores, dimensionWeights: ArrayLike<number>, indicatorWeights: ArrayLike<number>, rescale: boolean): Float64Array {
+  return aggregateTotal(aggregateDimensions(scores, dimensionWeights, indicatorWeights, rescale), scores.include, dimensionWeights);
 }
 
 /** Blanks the rows without a result and, with `rescale`, scales the column to a maximum of 100. */
@@ -71,19 +96,5 @@ function finishDimension(out: Float64Array, include: Uint8Array, rescale: boolea
     const k = 100 / max;
     for (let r = 0; r < n; r++) out[r] *= k;
   }
-  return out;
-}
-
-/** The total per row: Σ W_d·D_d with the first-level weights (renormalised to sum to 1). */
-export function aggregateTotal(dimensions: readonly (Float64Array | null)[], include: Uint8Array, weights: WeightTable): Float64Array {
-  const n = include.length;
-  const out = new Float64Array(n);
-  for (const d of DIMENSIONS) {
-    const w = weights.dimensions[d.index];
-    const col = dimensions[d.index];
-    if (w === 0 || !col) continue;
-    for (let r = 0; r < n; r++) out[r] += w * col[r];
-  }
-  for (let r = 0; r < n; r++) if (!include[r]) out[r] = NaN;
   return out;
 }

@@ -4,7 +4,7 @@
  * coercion with the missing-data rule, and per-row errors.
  */
 import { BLANK, isBlankRow, readCell } from "./cells";
-import { IndexError } from "./errors";
+import { UserError } from "./errors";
 import { DIMENSIONS, INDICATORS, namesOf } from "./framework";
 import { ColumnMap, describeHeaders, looksLikeHeader, mapHeaderRow, positionalColumnMap } from "./headers";
 import { columnLetter, showValue } from "./text";
@@ -28,7 +28,7 @@ export interface IndexInput {
   /** Per data row: ROW_OK, ROW_BLANK (no value at all: blank result) or ROW_ERROR. */
   readonly status: Uint8Array;
   /** The error of each ROW_ERROR row, by data row. */
-  readonly errors: ReadonlyMap<number, IndexError>;
+  readonly errors: ReadonlyMap<number, UserError>;
 }
 
 export type Cells = readonly (readonly unknown[])[];
@@ -36,17 +36,17 @@ export type Cells = readonly (readonly unknown[])[];
 /** Checks that a range is non-empty and rectangular; returns its width. */
 export function checkShape(cells: Cells): number {
   if (!Array.isArray(cells) || cells.length === 0 || !Array.isArray(cells[0]) || cells[0].length === 0) {
-    throw new IndexError("EMPTY_RANGE");
+    throw new UserError("EMPTY_RANGE");
   }
   const width = cells[0].length;
   let empty = true;
   for (let r = 0; r < cells.length; r++) {
     if (!Array.isArray(cells[r]) || cells[r].length !== width) {
-      throw new IndexError("RAGGED_RANGE", { row: r + 1, found: Array.isArray(cells[r]) ? cells[r].length : 0, expected: width });
+      throw new UserError("RAGGED_RANGE", { row: r + 1, found: Array.isArray(cells[r]) ? cells[r].length : 0, expected: width });
     }
     if (empty && !isBlankRow(cells[r])) empty = false;
   }
-  if (empty) throw new IndexError("EMPTY_RANGE");
+  if (empty) throw new UserError("EMPTY_RANGE");
   return width;
 }
 
@@ -57,19 +57,19 @@ export function mapColumns(cells: Cells, given?: ColumnMap): { columns: ColumnMa
   if (given) {
     columns = given;
     if (!columns.dimensions.some((c) => c >= 0) && !columns.indicators.some((c) => c >= 0)) {
-      throw new IndexError("NO_INDEX_COLUMNS", { headers: describeHeaders(cells[0]) });
+      throw new UserError("NO_INDEX_COLUMNS", { headers: describeHeaders(cells[0]) });
     }
   } else if (looksLikeHeader(cells[0])) {
     columns = mapHeaderRow(cells[0]);
     if (!columns.dimensions.some((c) => c >= 0) && !columns.indicators.some((c) => c >= 0)) {
-      throw new IndexError("NO_INDEX_COLUMNS", { headers: describeHeaders(cells[0]) });
+      throw new UserError("NO_INDEX_COLUMNS", { headers: describeHeaders(cells[0]) });
     }
   } else {
     columns = positionalColumnMap(width);
   }
   const dims = DIMENSIONS.filter((d) => columns.dimensions[d.index] >= 0);
   const inds = INDICATORS.filter((i) => columns.indicators[i.index] >= 0);
-  if (dims.length && inds.length) throw new IndexError("MIXED_LEVELS", { dimensions: namesOf(dims), indicators: namesOf(inds) });
+  if (dims.length && inds.length) throw new UserError("MIXED_LEVELS", { dimensions: namesOf(dims), indicators: namesOf(inds) });
   return { columns, level: inds.length ? "indicator" : "dimension" };
 }
 
@@ -85,11 +85,11 @@ export function readIndexInput(cells: Cells, weights: WeightTable, target?: numb
   const neededItems = level === "dimension" ? dims : dims.flatMap((d) => d.indicators.map((i) => INDICATORS[i])).filter((i) => weights.indicators[i.index] > 0);
   const positions = level === "dimension" ? columns.dimensions : columns.indicators;
   const missing = neededItems.filter((item) => positions[item.index] < 0);
-  if (missing.length) throw new IndexError("MISSING_COLUMNS", { names: namesOf(missing) });
+  if (missing.length) throw new UserError("MISSING_COLUMNS", { names: namesOf(missing) });
 
   const firstDataRow = columns.hasHeader ? 1 : 0;
   const rowCount = cells.length - firstDataRow;
-  if (rowCount <= 0) throw new IndexError("NO_DATA_ROWS");
+  if (rowCount <= 0) throw new UserError("NO_DATA_ROWS");
 
   const itemCount = level === "dimension" ? DIMENSIONS.length : INDICATORS.length;
   const values: (Float64Array | null)[] = new Array(itemCount).fill(null);
@@ -102,7 +102,7 @@ export function readIndexInput(cells: Cells, weights: WeightTable, target?: numb
     outs.push(out);
   }
   const status = new Uint8Array(rowCount);
-  const errors = new Map<number, IndexError>();
+  const errors = new Map<number, UserError>();
   const k = cols.length;
 
   for (let r = 0; r < rowCount; r++) {
@@ -124,7 +124,7 @@ export function readIndexInput(cells: Cells, weights: WeightTable, target?: numb
         status[r] = ROW_ERROR;
         errors.set(
           r,
-          new IndexError(read.problem === "nonFinite" ? "NOT_FINITE" : "BAD_VALUE", {
+          new UserError(read.problem === "nonFinite" ? "NOT_FINITE" : "BAD_VALUE", {
             row: r + firstDataRow + 1,
             column: columns.labels[cols[c]] || columnLetter(cols[c]),
             value: showValue(v),

@@ -4,9 +4,10 @@
  * dimensions differently), except for the two documented header-less layouts.
  */
 import { readCell } from "./cells";
-import { IndexError } from "./errors";
+import { UserError } from "./errors";
 import { DIMENSIONS, findDimension, findIndicator, INDICATORS, TOP100_DIMENSION_ORDER, dimensionIndex } from "./framework";
 import { normaliseName, showValue, columnLetter } from "./text";
+import { Lang, NAME_ROLE_LABELS, SKIP_COLUMN_LABEL } from "../text";
 
 /** Columns that are not inputs of the index; recognised so that a whole report table can be passed. */
 export type NameRole = "rank" | "province" | "city" | "district" | "total";
@@ -56,7 +57,7 @@ export interface ColumnMap {
 
 /**
  * Reads a header row into a {@link ColumnMap}.
- * Throws {@link IndexError} DUPLICATE_COLUMN when two columns mean the same thing.
+ * Throws {@link UserError} DUPLICATE_COLUMN when two columns mean the same thing.
  */
 export function mapHeaderRow(header: readonly unknown[]): ColumnMap {
   const dimensions = new Array<number>(DIMENSIONS.length).fill(-1);
@@ -71,7 +72,7 @@ export function mapHeaderRow(header: readonly unknown[]): ColumnMap {
     // Name columns do not feed the index: a table with both 序号 and 排名 keeps the first one.
     if (first !== undefined && role.kind === "name") return;
     if (first !== undefined) {
-      throw new IndexError("DUPLICATE_COLUMN", { name: String(cell), first: columnLetter(first), second: columnLetter(col) });
+      throw new UserError("DUPLICATE_COLUMN", { name: String(cell), first: columnLetter(first), second: columnLetter(col) });
     }
     seen.set(key, col);
     if (role.kind === "dimension") dimensions[role.index] = col;
@@ -102,7 +103,7 @@ export function positionalColumnMap(width: number): ColumnMap {
       labels: INDICATORS.map((i) => i.zh),
     };
   }
-  throw new IndexError("NEED_HEADER", { count: width });
+  throw new UserError("NEED_HEADER", { count: width });
 }
 
 /** True when a first row reads as a header: it holds text that is not a number or "-". */
@@ -162,8 +163,6 @@ export function roleOfKey(key: ColumnKey): ColumnRole {
 export interface ProposedMapping {
   /** One key per column of the header. */
   readonly keys: readonly ColumnKey[];
-  /** Columns whose key another column also has (the user must choose). */
-  readonly ambiguous: readonly number[];
   /** Columns with a non-blank header that matched nothing. */
   readonly unmatched: readonly number[];
 }
@@ -171,12 +170,8 @@ export interface ProposedMapping {
 /** Matches every header cell, without failing on duplicates: the task pane shows them for the user to fix. */
 export function proposeMapping(header: readonly unknown[]): ProposedMapping {
   const keys = header.map((c) => columnKeyOf(matchHeader(c)));
-  const ambiguous: number[] = [];
-  keys.forEach((k, i) => {
-    if (k !== SKIP_COLUMN && keys.indexOf(k) !== keys.lastIndexOf(k)) ambiguous.push(i);
-  });
   const unmatched = keys.flatMap((k, i) => (k === SKIP_COLUMN && typeof header[i] === "string" && (header[i] as string).trim() !== "" ? [i] : []));
-  return { keys, ambiguous, unmatched };
+  return { keys, unmatched };
 }
 
 /**
@@ -196,24 +191,17 @@ export function columnMapFromKeys(header: readonly unknown[], keys: readonly Col
     }
     const slot = role.kind === "dimension" ? dimensions : indicators;
     if (slot[role.index] >= 0)
-      throw new IndexError("DUPLICATE_COLUMN", { name: String(cell ?? columnLetter(col)), first: columnLetter(slot[role.index]), second: columnLetter(col) });
+      throw new UserError("DUPLICATE_COLUMN", { name: String(cell ?? columnLetter(col)), first: columnLetter(slot[role.index]), second: columnLetter(col) });
     slot[role.index] = col;
   });
   return { hasHeader: true, dimensions, indicators, names, labels: header.map((c) => (c === null || c === undefined ? "" : String(c))) };
 }
 
 /** Every key a column can take, with its label in one language, for a dropdown. */
-export function columnKeyChoices(lang: "zh" | "en"): { key: ColumnKey; label: string; group: "name" | "dimension" | "indicator" | "skip" }[] {
-  const nameLabels: Record<NameRole, { zh: string; en: string }> = {
-    rank: { zh: "排名", en: "Rank" },
-    province: { zh: "省", en: "Province" },
-    city: { zh: "市", en: "City" },
-    district: { zh: "区县", en: "District / county" },
-    total: { zh: "总指数（仅供核对）", en: "Total index (for checking only)" },
-  };
+export function columnKeyChoices(lang: Lang): { key: ColumnKey; label: string; group: "name" | "dimension" | "indicator" | "skip" }[] {
   return [
-    { key: SKIP_COLUMN, label: lang === "zh" ? "（忽略此列）" : "(ignore this column)", group: "skip" },
-    ...(Object.keys(nameLabels) as NameRole[]).map((r) => ({ key: `name:${r}`, label: nameLabels[r][lang], group: "name" as const })),
+    { key: SKIP_COLUMN, label: SKIP_COLUMN_LABEL[lang], group: "skip" },
+    ...(Object.keys(NAME_ROLE_LABELS) as NameRole[]).map((r) => ({ key: `name:${r}`, label: NAME_ROLE_LABELS[r][lang], group: "name" as const })),
     ...DIMENSIONS.map((d) => ({ key: `dim:${d.id}`, label: d[lang], group: "dimension" as const })),
     ...INDICATORS.map((i) => ({ key: `ind:${i.id}`, label: i[lang], group: "indicator" as const })),
   ];

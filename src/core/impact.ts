@@ -2,7 +2,7 @@
  * What a change of weights does to a ranking: regions entering and leaving the top N, the largest
  * moves up and down, Spearman's rank correlation and the mean absolute rank shift.
  */
-import { rankDistricts } from "./rank";
+import { rankDistricts } from "./rank-districts";
 
 export interface RankMove {
   /** Data row of the region. */

@@ -1,11 +1,11 @@
 /**
  * The index pipeline as named steps over one table:
- * readIndexInput → scaleIndicators → aggregateDimension → aggregateTotal.
+ * readIndexInput → scoreIndicators → aggregateDimensions → aggregateTotal.
  */
-import { aggregateDimension, aggregateDimensionAffine, aggregateTotal } from "./aggregate";
+import { aggregateDimension, aggregateDimensions, aggregateTotal, Scores } from "./aggregate";
 import { Cells, IndexInput, readIndexInput, ROW_OK } from "./dataset";
-import { IndexError } from "./errors";
-import { DIMENSIONS, INDICATORS, namesOf } from "./framework";
+import { UserError } from "./errors";
+import { INDICATORS, namesOf } from "./framework";
 import type { ColumnMap } from "./headers";
 import { Affine, DEFAULT_SCALING, getScalingMethod, Goalposts, ScalingMethodName } from "./scaling";
 import { REPORT_WEIGHT_TABLE, WeightTable } from "./weights";
@@ -25,58 +25,79 @@ export interface IndexOptions {
 
 export interface IndexResult {
   readonly input: IndexInput;
+  /** The scores every aggregation weights (see aggregate.ts): the same for nominal and perturbed weights. */
+  readonly scores: Scores;
   /** Per dimension, the sub-index per data row (NaN where blank or error); null when not computed. */
   readonly dimensions: readonly (Float64Array | null)[];
-  /** The total per data row, or null when only one dimension was asked for. */
-  readonly total: Float64Array | null;
+  /** The total per data row. */
+  readonly total: Float64Array;
   /** 1 where the row has a result. */
   readonly include: Uint8Array;
-  /** Raw-indicator input: the scaled indicators (framework order; null where not read). Null for sub-index input. */
-  readonly scaled: readonly (Float64Array | null)[] | null;
+  readonly weights: WeightTable;
+  readonly rescale: boolean;
 }
 
 /**
- * Computes the total index (or, with `target`, one dimension's sub-index) for every row of a
- * table. Throws {@link IndexError} for structural problems; per-row problems are in
- * `input.errors` and give NaN in that row only.
+ * Computes the total index for every row of a table. Throws {@link UserError} for structural
+ * problems; per-row problems are in `input.errors` and give NaN in that row only.
+ *
+ * @example
+ * computeIndex(top100Cells).total[0] // → 78.6075 (滨江区)
  */
-export function computeIndex(cells: Cells, options: IndexOptions = {}, target?: number): IndexResult {
+export function computeIndex(cells: Cells, options: IndexOptions = {}): IndexResult {
   const weights = options.weights ?? REPORT_WEIGHT_TABLE;
-  const input = readIndexInput(cells, weights, target, options.columns);
+  const input = readIndexInput(cells, weights, undefined, options.columns);
+  const scores = scoreInput(input, options);
+  const rescale = options.rescale === true;
+  const dimensions = aggregateDimensions(scores, weights.dimensions, weights.indicators, rescale);
+  const total = aggregateTotal(dimensions, scores.include, weights.dimensions);
+  return { input, scores, dimensions, total, include: scores.include, weights, rescale };
+}
+
+/**
+ * One dimension's sub-index for every row (computed even when its weight is 0). Only that
+ * dimension's columns are needed.
+ */
+export function computeSubIndex(cells: Cells, dimension: number, options: IndexOptions = {}): { input: IndexInput; values: Float64Array } {
+  const weights = options.weights ?? REPORT_WEIGHT_TABLE;
+  const input = readIndexInput(cells, weights, dimension, options.columns);
+  const scores = scoreInput(input, options);
+  return { input, values: aggregateDimension(scores, dimension, weights.indicators, options.rescale === true) };
+}
+
+/**
+ * Scales every read indicator column with one method, direction-aware, over the included rows.
+ */
+export function scaleIndicators(
+  input: IndexInput,
+  include: Uint8Array,
+  method: ScalingMethodName,
+  goalposts?: ReadonlyMap<number, Goalposts>,
+): (Float64Array | null)[] {
+  const m = getScalingMethod(method);
+  if (m.name === "goalposts") {
+    const missing = INDICATORS.filter((i) => input.values[i.index] && !goalposts?.has(i.index));
+    if (missing.length) throw new UserError("GOALPOSTS_MISSING", { names: namesOf(missing) });
+  }
+  return input.values.map((col, i) => {
+    if (!col) return null;
+    const out = new Float64Array(col.length);
+    m.scale(col, include, INDICATORS[i].direction, out, goalposts?.get(i));
+    return out;
+  });
+}
+
+// ---- helpers ---------------------------------------------------------------------------------
+
+/** The scores of a read table: masked sub-indices, or indicators in affine or scaled form. */
+function scoreInput(input: IndexInput, options: IndexOptions): Scores {
   const include = new Uint8Array(input.rowCount);
   for (let r = 0; r < input.rowCount; r++) include[r] = input.status[r] === ROW_OK ? 1 : 0;
-
-  let dimensions: (Float64Array | null)[];
-  let scaled: (() => (Float64Array | null)[]) | null = null;
-  if (input.level === "dimension") {
-    dimensions = input.values.map((col) => (col ? maskRows(col, include) : null));
-  } else {
-    const method = options.method ?? DEFAULT_SCALING;
-    let cache: (Float64Array | null)[] | null = null;
-    scaled = () => (cache ??= scaleIndicators(input, include, method, options.goalposts));
-    // The asked-for dimension is always computed, even when all its indicator weights are 0 (it is then 0).
-    const wanted = (d: number) => (target === undefined ? weights.dimensions[d] > 0 : d === target);
-    const rescale = options.rescale === true;
-    const affines = affineScores(input, include, method);
-    dimensions = DIMENSIONS.map((d) => {
-      if (!wanted(d.index)) return null;
-      return affines
-        ? aggregateDimensionAffine(d.index, input.values, affines, include, weights, rescale)
-        : aggregateDimension(d.index, scaled!(), include, weights, rescale);
-    });
-  }
-  const total = target === undefined ? aggregateTotal(dimensions, include, weights) : null;
-  const lazyScaled = scaled;
-  return {
-    input,
-    dimensions,
-    total,
-    include,
-    // Computed on first use: the affine path above needs no scaled copies.
-    get scaled() {
-      return lazyScaled ? lazyScaled() : null;
-    },
-  };
+  if (input.level === "dimension") return { kind: "dimension", include, dimensions: input.values.map((col) => (col ? maskRows(col, include) : null)) };
+  const method = options.method ?? DEFAULT_SCALING;
+  const affines = affineScores(input, include, method);
+  if (affines) return { kind: "affine", include, values: input.values, affines };
+  return { kind: "scaled", include, scaled: scaleIndicators(input, include, method, options.goalposts) };
 }
 
 /** The affine form of every read column under a method, or null when the method (or a column) has none. */
@@ -95,28 +116,6 @@ function affineScores(input: IndexInput, include: Uint8Array, method: ScalingMet
     out.push(a);
   }
   return out;
-}
-
-/**
- * Scales every read indicator column with one method, direction-aware, over the included rows.
- */
-export function scaleIndicators(
-  input: IndexInput,
-  include: Uint8Array,
-  method: ScalingMethodName,
-  goalposts?: ReadonlyMap<number, Goalposts>,
-): (Float64Array | null)[] {
-  const m = getScalingMethod(method);
-  if (m.name === "goalposts") {
-    const missing = INDICATORS.filter((i) => input.values[i.index] && !goalposts?.has(i.index));
-    if (missing.length) throw new IndexError("GOALPOSTS_MISSING", { names: namesOf(missing) });
-  }
-  return input.values.map((col, i) => {
-    if (!col) return null;
-    const out = new Float64Array(col.length);
-    m.scale(col, include, INDICATORS[i].direction, out, goalposts?.get(i));
-    return out;
-  });
 }
 
 function maskRows(col: Float64Array, include: Uint8Array): Float64Array {

@@ -12,7 +12,8 @@
  * the column cannot tell regions apart, so it adds nothing. Never NaN.
  */
 import { readCell } from "./cells";
-import { IndexError } from "./errors";
+import { UserError } from "./errors";
+import { Lang, SCALING_LABELS } from "../text";
 
 export type ScalingMethodName = "minmax" | "max" | "zscore" | "rank" | "goalposts";
 
@@ -23,8 +24,6 @@ export interface Goalposts {
 
 export interface ScalingMethod {
   readonly name: ScalingMethodName;
-  readonly zh: string;
-  readonly en: string;
   /** The formula as shown in method notes. */
   readonly formula: string;
   /**
@@ -51,39 +50,29 @@ export interface Affine {
 export const SCALING_METHODS: readonly ScalingMethod[] = [
   {
     name: "minmax",
-    zh: "最小-最大标准化（0–100）",
-    en: "Min–max (0–100)",
     formula: "100 × (x − min) / (max − min); less-is-better: 100 × (max − x) / (max − min)",
     scale: scaleMinMax,
     affine: affineMinMax,
   },
   {
     name: "max",
-    zh: "占最大值比例（x / 最大值 × 100）",
-    en: "Share of maximum (x / max × 100)",
     formula: "100 × x / max; less-is-better: 100 × (min + max − x) / max",
     scale: scaleShareOfMax,
     affine: affineShareOfMax,
   },
   {
     name: "zscore",
-    zh: "Z 分数（均值 0，标准差 1）",
-    en: "z-score (mean 0, sd 1)",
     formula: "(x − mean) / sd (population sd); less-is-better: −(x − mean) / sd",
     scale: scaleZScore,
     affine: affineZScore,
   },
   {
     name: "rank",
-    zh: "百分位排名（0–100）",
-    en: "Percentile rank (0–100)",
     formula: "100 × (number of regions strictly worse) / (n − 1), as PERCENTRANK.INC",
     scale: scalePercentRank,
   },
   {
     name: "goalposts",
-    zh: "目标值（给定上下限，截断到 0–100）",
-    en: "Goalposts (given low/high, clamped to 0–100)",
     formula: "100 × clamp((x − low) / (high − low), 0, 1); less-is-better: 100 × clamp((high − x) / (high − low), 0, 1)",
     scale: scaleGoalposts,
   },
@@ -103,6 +92,11 @@ const METHOD_ALIASES: Readonly<Record<string, ScalingMethodName>> = {
   目标值: "goalposts",
 };
 
+/** A method's name as users read it, with its formula: what every method note says of the scaling. */
+export function describeScaling(method: ScalingMethod, lang: Lang): string {
+  return `${SCALING_LABELS[method.name][lang]}: ${method.formula}`;
+}
+
 /** Looks a method up by its short name (case and spaces ignored); throws UNKNOWN_METHOD. */
 export function getScalingMethod(name: unknown): ScalingMethod {
   const key =
@@ -114,7 +108,7 @@ export function getScalingMethod(name: unknown): ScalingMethod {
           .replace(/[\s_-]/g, "")
       : "";
   const m = SCALING_METHODS.find((x) => x.name === (METHOD_ALIASES[key] ?? key));
-  if (!m) throw new IndexError("UNKNOWN_METHOD", { value: JSON.stringify(String(name)), options: SCALING_METHODS.map((x) => x.name).join(", ") });
+  if (!m) throw new UserError("UNKNOWN_METHOD", { value: JSON.stringify(String(name)), options: SCALING_METHODS.map((x) => x.name).join(", ") });
   return m;
 }
 
@@ -234,7 +228,7 @@ function scalePercentRank(x: Float64Array, include: Uint8Array, direction: 1 | -
 
 function scaleGoalposts(x: Float64Array, include: Uint8Array, direction: 1 | -1, out: Float64Array, goalposts?: Goalposts): void {
   if (!goalposts || !(goalposts.high > goalposts.low)) {
-    throw new IndexError("GOALPOSTS_INVALID", { detail: { zh: "上限必须大于下限。", en: "high must be above low." } });
+    throw new UserError("GOALPOSTS_ORDER");
   }
   const { low, high } = goalposts;
   const k = 100 / (high - low);
@@ -251,7 +245,7 @@ function scaleGoalposts(x: Float64Array, include: Uint8Array, direction: 1 | -1,
 /**
  * Reads a goalposts table from cells: a header row naming the indicator, low and high columns
  * (指标/indicator, 下限/low/min, 上限/high/max), then one row per indicator.
- * Indicators are matched by `findIndicator`; throws GOALPOSTS_INVALID for a bad table.
+ * Indicators are matched by `findIndicator`; throws GOALPOSTS_HEADER, GOALPOSTS_UNKNOWN_INDICATOR or GOALPOSTS_BAD_BOUNDS for a bad table.
  */
 export function parseGoalposts(cells: readonly (readonly unknown[])[], findIndicatorIndex: (name: unknown) => number): Map<number, Goalposts> {
   const head = (cells[0] ?? []).map((c) => (typeof c === "string" ? c.normalize("NFKC").trim().toLowerCase() : ""));
@@ -260,7 +254,7 @@ export function parseGoalposts(cells: readonly (readonly unknown[])[], findIndic
   const cl = col(["下限", "low", "min", "lower"]);
   const ch = col(["上限", "high", "max", "upper"]);
   if (ci < 0 || cl < 0 || ch < 0) {
-    throw new IndexError("GOALPOSTS_INVALID", { detail: { zh: "需要标题行：指标、下限、上限。", en: "It needs a header row: indicator, low, high." } });
+    throw new UserError("GOALPOSTS_HEADER");
   }
   const out = new Map<number, Goalposts>();
   for (let r = 1; r < cells.length; r++) {
@@ -269,14 +263,9 @@ export function parseGoalposts(cells: readonly (readonly unknown[])[], findIndic
     const i = findIndicatorIndex(row[ci]);
     const low = readCell(row[cl]);
     const high = readCell(row[ch]);
-    if (i < 0)
-      throw new IndexError("GOALPOSTS_INVALID", {
-        detail: { zh: `第 ${r + 1} 行：未知指标 ${String(row[ci])}。`, en: `row ${r + 1}: unknown indicator ${String(row[ci])}.` },
-      });
+    if (i < 0) throw new UserError("GOALPOSTS_UNKNOWN_INDICATOR", { row: r + 1, value: String(row[ci]) });
     if (typeof low !== "number" || typeof high !== "number" || !Number.isFinite(low) || !Number.isFinite(high) || !(high > low)) {
-      throw new IndexError("GOALPOSTS_INVALID", {
-        detail: { zh: `第 ${r + 1} 行：下限和上限须为数字且上限大于下限。`, en: `row ${r + 1}: low and high must be numbers with high above low.` },
-      });
+      throw new UserError("GOALPOSTS_BAD_BOUNDS", { row: r + 1 });
     }
     out.set(i, { low, high });
   }

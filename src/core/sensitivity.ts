@@ -2,19 +2,25 @@
  * How robust a ranking is to the weights (a Monte Carlo uncertainty analysis, as in the JRC's
  * practice for composite indicators), and the leave-one-out check.
  *
- * Each run multiplies every weight (the five first-level weights and, for raw-indicator input,
- * the indicator weights too) by (1 + u), u uniform in ±spread, renormalises, recomputes the totals
- * and ranks them (competition ranking, highest first). Runs come from a seeded generator
+ * Each run multiplies every weight as given (the five first-level weights and, for raw-indicator
+ * input, the indicator weights too) by (1 + u), u uniform in ±spread, renormalises each level as a
+ * weight table is renormalised, recomputes the totals with the same kernels as LIVEINDEX
+ * (aggregate.ts) and ranks them (competition ranking, highest first). Runs come from a seeded generator
  * (mulberry32), so the same seed gives the same result anywhere. Per region the result is the
  * nominal rank, the median rank and the 5th–95th percentile interval of its ranks
  * (PERCENTILE.INC, i.e. linear interpolation between order statistics).
  *
  * The work is split into steps so that a caller can show progress and cancel between them.
  */
+import { aggregateScores } from "./aggregate";
+import { UserError } from "./errors";
 import { DIMENSIONS, INDICATORS } from "./framework";
 import type { IndexResult } from "./pipeline";
-import { rankDistricts } from "./rank";
-import type { WeightTable } from "./weights";
+import { rankDistricts } from "./rank-districts";
+import { normaliseWeights, WeightTable } from "./weights";
+import { LocalText, OPTION_TAKES, WORDS } from "../text";
+import { readCell } from "./cells";
+import { showValue } from "./text";
 
 export interface SensitivityOptions {
   /** Number of runs (default 1,000). */
@@ -23,8 +29,6 @@ export interface SensitivityOptions {
   readonly spread?: number;
   /** Seed of the generator (default 2021). */
   readonly seed?: number;
-  /** Rescale each dimension to a maximum of 100 in every run (raw-indicator input), as the nominal result did. */
-  readonly rescale?: boolean;
 }
 
 export const DEFAULT_RUNS = 1000;
@@ -54,21 +58,23 @@ export interface SensitivityRun {
 }
 
 /**
- * Prepares a Monte Carlo analysis of a computed index under a weight table.
+ * Prepares a Monte Carlo analysis of a computed index around the weights it was computed with.
  *
  * @example
- * const run = startSensitivity(computeIndex(cells), REPORT_WEIGHT_TABLE, { runs: 1000, spread: 0.25, seed: 7 });
+ * const run = startSensitivity(computeIndex(cells), { runs: 1000, spread: 0.25, seed: 7 });
  * while (!run.done) run.step(100);
  * run.result().p95 // → 95th-percentile rank of each row
  */
-export function startSensitivity(result: IndexResult, weights: WeightTable, options: SensitivityOptions = {}): SensitivityRun {
+export function startSensitivity(result: IndexResult, options: SensitivityOptions = {}): SensitivityRun {
+  const weights = result.weights;
   const runs = clampInt(options.runs ?? DEFAULT_RUNS, 1, MAX_RUNS);
   const spread = options.spread ?? DEFAULT_SPREAD;
-  if (!(spread >= 0 && spread < 1)) throw new RangeError("spread must be at least 0 and below 1");
+  if (!(spread >= 0 && spread < 1)) throw new UserError("BAD_OPTION", { name: WORDS.spread, value: String(spread), options: "0 ≤ spread < 1" });
   const seed = Math.floor(options.seed ?? DEFAULT_SEED) >>> 0;
-  const model = totalsModel(result, options.rescale === true);
+  const totals = (dimW: ArrayLike<number>, indW: ArrayLike<number>) => aggregateScores(result.scores, dimW, indW, result.rescale);
   const n = result.include.length;
-  const nominal = rankDistricts(model.totals(weights.dimensions, weights.indicators));
+  // The nominal ranking is RANKDISTRICT(LIVEINDEX(…)): the totals the result already holds.
+  const nominal = rankDistricts(result.total);
   // Rows with a nominal rank: a row whose total overflowed to a non-number is left out, as it is nominally.
   const rows: number[] = [];
   for (let r = 0; r < n; r++) if (nominal[r] === nominal[r]) rows.push(r);
@@ -92,7 +98,7 @@ export function startSensitivity(result: IndexResult, weights: WeightTable, opti
       const end = Math.min(runs, completed + (Number.isFinite(count) ? Math.max(1, Math.floor(count)) : 1));
       for (; completed < end; completed++) {
         perturb(weights, spread, random, dimW, indW);
-        const r = rankDistricts(model.totals(dimW, indW));
+        const r = rankDistricts(totals(dimW, indW));
         for (let k = 0; k < m; k++) ranks[k * runs + completed] = r[rows[k]];
       }
       return completed;
@@ -114,9 +120,25 @@ export function startSensitivity(result: IndexResult, weights: WeightTable, opti
   return run;
 }
 
+/**
+ * Reads the options of an analysis as a user typed them (null: omitted): `runs` a whole number
+ * from 1 to {@link MAX_RUNS} (default 1,000), `spread` from 0 up to (not including) 1, "25%"
+ * being 0.25 (default 0.25), `seed` a whole number from 0 to 4294967295 (default 2021). Numbers or
+ * number text ("1,000", "25%"); anything else is BAD_OPTION naming the option and what it takes.
+ *
+ * @example
+ * readSensitivityOptions("500", "10%", null) // → { runs: 500, spread: 0.1, seed: 2021 }
+ */
+export function readSensitivityOptions(runs: unknown, spread: unknown, seed: unknown): Required<SensitivityOptions> {
+  const r = numberOption(runs, "runs", (x) => Number.isInteger(x) && x >= 1 && x <= MAX_RUNS, OPTION_TAKES.runs(MAX_RUNS));
+  const p = numberOption(spread, "spread", (x) => x >= 0 && x < 1, OPTION_TAKES.spread);
+  const s = numberOption(seed, "seed", (x) => Number.isInteger(x) && x >= 0 && x <= 0xffffffff, OPTION_TAKES.seed);
+  return { runs: r ?? DEFAULT_RUNS, spread: p ?? DEFAULT_SPREAD, seed: s ?? DEFAULT_SEED };
+}
+
 /** Runs a whole analysis at once (for formulas and tests; the task pane steps it to show progress). */
-export function getSensitivity(result: IndexResult, weights: WeightTable, options: SensitivityOptions = {}): SensitivityResult {
-  const run = startSensitivity(result, weights, options);
+export function getSensitivity(result: IndexResult, options: SensitivityOptions = {}): SensitivityResult {
+  const run = startSensitivity(result, options);
   run.step(run.total);
   return run.result();
 }
@@ -126,15 +148,15 @@ export function getSensitivity(result: IndexResult, weights: WeightTable, option
  * set to 0, the others renormalised). NaN for a dimension whose weight is already 0, or when it is
  * the only one with weight.
  */
-export function getLeaveOneOut(result: IndexResult, weights: WeightTable, rescale = false): Float64Array {
-  const model = totalsModel(result, rescale);
-  const nominal = rankDistricts(model.totals(weights.dimensions, weights.indicators));
+export function getLeaveOneOut(result: IndexResult): Float64Array {
+  const weights = result.weights;
+  const nominal = rankDistricts(result.total);
   const out = new Float64Array(DIMENSIONS.length).fill(NaN);
   for (const d of DIMENSIONS) {
     const rest = 1 - weights.dimensions[d.index];
     if (weights.dimensions[d.index] === 0 || rest <= 1e-12) continue;
     const w = Float64Array.from(weights.dimensions, (x, i) => (i === d.index ? 0 : x / rest));
-    const r = rankDistricts(model.totals(w, weights.indicators));
+    const r = rankDistricts(aggregateScores(result.scores, w, weights.indicators, result.rescale));
     let sum = 0;
     let count = 0;
     for (let k = 0; k < r.length; k++) {
@@ -149,68 +171,19 @@ export function getLeaveOneOut(result: IndexResult, weights: WeightTable, rescal
 
 // ---- helpers ---------------------------------------------------------------------------------
 
-interface TotalsModel {
-  /** Totals per row for first-level weights `dimW` (sum 1) and indicator weights `indW` (sum 1 within each dimension). */
-  totals(dimW: ArrayLike<number>, indW: ArrayLike<number>): Float64Array;
-}
-
-/** The index as a function of the weights, over the rows with a result (NaN elsewhere). */
-function totalsModel(result: IndexResult, rescale: boolean): TotalsModel {
-  const { include } = result;
-  const n = include.length;
-  const out = new Float64Array(n);
-  const dim = new Float64Array(n);
-  const dims = result.dimensions;
-  const scaled = result.scaled;
-  return {
-    totals(dimW, indW) {
-      out.fill(0);
-      for (const d of DIMENSIONS) {
-        const W = dimW[d.index];
-        if (W === 0) continue;
-        if (!scaled) {
-          const col = dims[d.index];
-          if (!col) continue;
-          for (let r = 0; r < n; r++) out[r] += W * col[r];
-          continue;
-        }
-        dim.fill(0);
-        for (const i of d.indicators) {
-          const w = indW[i];
-          const s = scaled[i];
-          if (w === 0 || !s) continue;
-          for (let r = 0; r < n; r++) dim[r] += w * s[r];
-        }
-        let k = W;
-        if (rescale) {
-          let max = -Infinity;
-          for (let r = 0; r < n; r++) if (include[r] && dim[r] > max) max = dim[r];
-          if (max > 0) k = (W * 100) / max;
-        }
-        for (let r = 0; r < n; r++) out[r] += k * dim[r];
-      }
-      for (let r = 0; r < n; r++) if (!include[r]) out[r] = NaN;
-      return Float64Array.from(out);
-    },
-  };
-}
-
-/** Multiplies every weight by (1 + u), u ~ U(−spread, spread), and renormalises each level. */
+/**
+ * Multiplies every weight as given by (1 + u), u ~ U(−spread, spread), and renormalises each level
+ * with the weight table's own rule ({@link normaliseWeights}): at spread 0 the weights, and so the
+ * totals and ranks, are the nominal ones to the last bit.
+ */
 function perturb(weights: WeightTable, spread: number, random: () => number, dimW: Float64Array, indW: Float64Array): void {
-  let s = 0;
-  for (let d = 0; d < dimW.length; d++) {
-    dimW[d] = weights.dimensions[d] * (1 + spread * (2 * random() - 1));
-    s += dimW[d];
-  }
-  for (let d = 0; d < dimW.length; d++) dimW[d] = s > 0 ? dimW[d] / s : 0;
+  const givenD = new Float64Array(dimW.length);
+  const givenI = new Float64Array(indW.length);
+  for (let d = 0; d < dimW.length; d++) givenD[d] = weights.givenDimensions[d] * (1 + spread * (2 * random() - 1));
   for (const d of DIMENSIONS) {
-    let t = 0;
-    for (const i of d.indicators) {
-      indW[i] = weights.indicators[i] * (1 + spread * (2 * random() - 1));
-      t += indW[i];
-    }
-    for (const i of d.indicators) indW[i] = t > 0 ? indW[i] / t : 0;
+    for (const i of d.indicators) givenI[i] = weights.givenIndicators[i] * (1 + spread * (2 * random() - 1));
   }
+  normaliseWeights(givenD, givenI, dimW, indW);
 }
 
 /** PERCENTILE.INC of sorted values: linear interpolation between the order statistics around p·(n−1). */
@@ -233,6 +206,13 @@ export function mulberry32(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+function numberOption(x: unknown, name: string, valid: (x: number) => boolean, takes: LocalText): number | null {
+  if (x === null || x === undefined) return null;
+  const read = typeof x === "number" ? x : typeof x === "string" && /\d/.test(x) ? readCell(x) : null;
+  if (typeof read === "number" && valid(read)) return read;
+  throw new UserError("BAD_OPTION", { name, value: showValue(x), options: takes });
 }
 
 function clampInt(x: number, lo: number, hi: number): number {

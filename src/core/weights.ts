@@ -11,7 +11,20 @@
  */
 import * as z from "zod/mini";
 import { BLANK, isBlankRow, readCell } from "./cells";
-import { FINDING_MESSAGES, FindingCode, formatFinding, IndexError, Lang, LocalText, ErrorParams, Severity } from "./errors";
+import { formatFinding, UserError } from "./errors";
+import {
+  atRow,
+  FINDING_MESSAGES,
+  FindingCode,
+  indicatorsOf,
+  Lang,
+  LocalText,
+  MessageParams,
+  Severity,
+  WEIGHT_COLUMN_WORDS,
+  WEIGHT_TABLE_HEADERS,
+  WORDS,
+} from "../text";
 import { DIMENSIONS, INDICATORS, findDimension, findIndicator, nameOf, namesOf } from "./framework";
 import { normaliseName, showValue } from "./text";
 
@@ -33,7 +46,7 @@ export interface WeightFinding {
   /** Row in the given range (0 is the first row, normally the header); null for the whole table. */
   readonly row: number | null;
   readonly column: number | null;
-  readonly params: ErrorParams;
+  readonly params: MessageParams;
 }
 
 export type WeightCheck =
@@ -48,20 +61,13 @@ const HEADER_ALIASES = {
 } as const;
 type WeightColumn = keyof typeof HEADER_ALIASES;
 
-const HEADER_WORDS_EN: Readonly<Record<WeightColumn, string>> = {
-  dimension: "dimension",
-  indicator: "indicator",
-  dimensionWeight: "dimension weight",
-  indicatorWeight: "indicator weight",
-};
-
 const headerByName = new Map<string, WeightColumn>();
 for (const [col, names] of Object.entries(HEADER_ALIASES) as [WeightColumn, readonly string[]][]) {
   for (const n of names) headerByName.set(normaliseName(n), col);
 }
 
-const WHAT_DIMENSION_WEIGHT: LocalText = { zh: "一级指标权重", en: "dimension weight" };
-const WHAT_INDICATOR_WEIGHT: LocalText = { zh: "二级指标权重", en: "indicator weight" };
+const WHAT_DIMENSION_WEIGHT: LocalText = WORDS.dimensionWeight;
+const WHAT_INDICATOR_WEIGHT: LocalText = WORDS.indicatorWeight;
 
 /** A weight as zod sees it once the cell is read: finite and not negative. */
 const WeightValue = z.number().check(z.gte(0));
@@ -77,18 +83,90 @@ export const REPORT_WEIGHT_TABLE: WeightTable = weightTableFromGiven(
 /**
  * Checks a weight table given as worksheet cells (the canonical layout; a header row is
  * recommended, without one the first four columns are taken in canonical order).
- * Never throws for bad content: problems are findings. Throws {@link IndexError} only for a
+ * Never throws for bad content: problems are findings. Throws {@link UserError} only for a
  * range that cannot be a weight table at all (empty, no usable columns).
  */
 export function checkWeights(cells: readonly (readonly unknown[])[]): WeightCheck {
   const rows = cells.filter((r) => !isBlankRow(r));
-  if (rows.length === 0) throw new IndexError("WEIGHTS_EMPTY");
+  if (rows.length === 0) throw new UserError("WEIGHTS_EMPTY");
   const start = cells.indexOf(rows[0]);
   const layout = weightColumns(cells[start]);
   const findings: WeightFinding[] = [];
-  const add = (code: FindingCode, row: number | null, column: number | null, params: ErrorParams = {}) =>
-    findings.push({ severity: FINDING_MESSAGES[code].severity, code, row, column, params });
+  const add: AddFinding = (code, row, column, params = {}) => findings.push({ severity: FINDING_MESSAGES[code].severity, code, row, column, params });
+  const read = readWeightRows(cells, layout.hasHeader ? start + 1 : start, layout, add);
+  checkPresence(read, layout, add);
+  if (findings.some((f) => f.severity === "error")) return { success: false, findings };
 
+  const given = levelsAsFractions(read.dimWeight as number[], read.indWeight as number[]);
+  checkSums(given, read.indRow, layout, add);
+  if (findings.some((f) => f.severity === "error")) return { success: false, findings };
+  return { success: true, table: weightTableFromGiven(given.dimensions, given.indicators), findings };
+}
+
+/**
+ * Parses a weight table and returns it, or throws {@link UserError} WEIGHTS_INVALID naming the
+ * first error (with its row), for the custom functions' one-cell answer.
+ */
+export function parseWeightTable(cells: readonly (readonly unknown[])[]): WeightTable {
+  const check = checkWeights(cells);
+  if (check.success) return check.table;
+  const errors = check.findings.filter((f) => f.severity === "error");
+  throw new UserError("WEIGHTS_INVALID", { count: errors.length, first: findingText(errors[0]) });
+}
+
+/** "Row 5: message" for a finding, in one language (rows counted from 1). */
+export function describeFinding(f: WeightFinding, lang: Lang): string {
+  return findingText(f)[lang];
+}
+
+/** {@link describeFinding} in both languages. */
+export function findingText(f: WeightFinding): LocalText {
+  const msg = { zh: formatFinding(f.code, f.params, "zh"), en: formatFinding(f.code, f.params, "en") };
+  return f.row === null ? msg : atRow(f.row + 1, msg);
+}
+
+/** Each indicator's effective weight in the total: dimension weight × indicator weight. Sums to 1. */
+export function getEffectiveWeights(table: WeightTable): Float64Array {
+  const out = new Float64Array(INDICATORS.length);
+  for (const ind of INDICATORS) {
+    out[ind.index] = table.dimensions[DIMENSIONS.findIndex((d) => d.id === ind.dimension)] * table.indicators[ind.index];
+  }
+  return out;
+}
+
+export type NameLanguage = "zh" | "en" | "id";
+
+/**
+ * A weight table as cells in the canonical layout, header included, weights as fractions
+ * (format them as % in Excel). With no table given: the report's weights exactly as printed.
+ */
+export function weightTableToCells(lang: NameLanguage, table?: WeightTable): (string | number)[][] {
+  const rows: (string | number)[][] = [[...WEIGHT_TABLE_HEADERS[lang]]];
+  for (const ind of INDICATORS) {
+    const d = DIMENSIONS.find((x) => x.id === ind.dimension)!;
+    const dw = table ? table.givenDimensions[d.index] : d.reportWeight / 100;
+    const iw = table ? table.givenIndicators[ind.index] : ind.reportWeight / 100;
+    rows.push([lang === "id" ? d.id : d[lang], lang === "id" ? ind.id : ind[lang], round12(dw), round12(iw)]);
+  }
+  return rows;
+}
+
+// ---- helpers ---------------------------------------------------------------------------------
+
+type AddFinding = (code: FindingCode, row: number | null, column: number | null, params?: MessageParams) => void;
+
+/** What the indicator rows of a weight table say, before any sum is checked. */
+interface WeightRows {
+  readonly dimWeight: (number | undefined)[];
+  readonly dimWeightRow: number[];
+  readonly dimWeightBad: boolean[];
+  readonly indWeight: (number | undefined)[];
+  /** Row of each indicator in the range; -1 where it is missing. */
+  readonly indRow: number[];
+}
+
+/** Reads the rows from `first` on: names, memberships, duplicates and each weight, adding findings. */
+function readWeightRows(cells: readonly (readonly unknown[])[], first: number, layout: WeightLayout, add: AddFinding): WeightRows {
   const dimWeight = new Array<number | undefined>(DIMENSIONS.length).fill(undefined);
   const dimWeightRow = new Array<number>(DIMENSIONS.length).fill(-1);
   const dimWeightBad = new Array<boolean>(DIMENSIONS.length).fill(false);
@@ -96,7 +174,7 @@ export function checkWeights(cells: readonly (readonly unknown[])[]): WeightChec
   const indRow = new Array<number>(INDICATORS.length).fill(-1);
   let lastDimension = -1;
 
-  for (let r = layout.hasHeader ? start + 1 : start; r < cells.length; r++) {
+  for (let r = first; r < cells.length; r++) {
     const row = cells[r];
     if (isBlankRow(row)) continue;
     const dimCell = layout.dimension >= 0 ? row[layout.dimension] : null;
@@ -149,6 +227,11 @@ export function checkWeights(cells: readonly (readonly unknown[])[]): WeightChec
     }
   }
 
+  return { dimWeight, dimWeightRow, dimWeightBad, indWeight, indRow };
+}
+
+/** Every indicator listed, and every listed dimension with its weight. */
+function checkPresence({ indRow, dimWeight, dimWeightBad }: WeightRows, layout: WeightLayout, add: AddFinding): void {
   const missing = INDICATORS.filter((i) => indRow[i.index] < 0);
   if (missing.length) add("W_MISSING_INDICATOR", null, layout.indicator, { names: namesOf(missing) });
   for (const d of DIMENSIONS) {
@@ -159,64 +242,7 @@ export function checkWeights(cells: readonly (readonly unknown[])[]): WeightChec
       add("W_MISSING_WEIGHT", firstRow, layout.dimensionWeight, { what: WHAT_DIMENSION_WEIGHT });
     }
   }
-  if (findings.some((f) => f.severity === "error")) return { success: false, findings };
-
-  const given = levelsAsFractions(dimWeight as number[], indWeight as number[]);
-  checkSums(given, indRow, layout, add);
-  if (findings.some((f) => f.severity === "error")) return { success: false, findings };
-  return { success: true, table: weightTableFromGiven(given.dimensions, given.indicators), findings };
 }
-
-/**
- * Parses a weight table and returns it, or throws {@link IndexError} WEIGHTS_INVALID naming the
- * first error (with its row), for the custom functions' one-cell answer.
- */
-export function parseWeightTable(cells: readonly (readonly unknown[])[]): WeightTable {
-  const check = checkWeights(cells);
-  if (check.success) return check.table;
-  const errors = check.findings.filter((f) => f.severity === "error");
-  throw new IndexError("WEIGHTS_INVALID", { count: errors.length, first: { zh: describeFinding(errors[0], "zh"), en: describeFinding(errors[0], "en") } });
-}
-
-/** "Row 5: message" for a finding, in one language (rows counted from 1). */
-export function describeFinding(f: WeightFinding, lang: Lang): string {
-  const msg = formatFinding(f.code, f.params, lang);
-  if (f.row === null) return msg;
-  return lang === "zh" ? `第 ${f.row + 1} 行：${msg}` : `Row ${f.row + 1}: ${msg}`;
-}
-
-/** Each indicator's effective weight in the total: dimension weight × indicator weight. Sums to 1. */
-export function getEffectiveWeights(table: WeightTable): Float64Array {
-  const out = new Float64Array(INDICATORS.length);
-  for (const ind of INDICATORS) {
-    out[ind.index] = table.dimensions[DIMENSIONS.findIndex((d) => d.id === ind.dimension)] * table.indicators[ind.index];
-  }
-  return out;
-}
-
-export type NameLanguage = "zh" | "en" | "id";
-
-/**
- * A weight table as cells in the canonical layout, header included, weights as fractions
- * (format them as % in Excel). With no table given: the report's weights exactly as printed.
- */
-export function weightTableToCells(lang: NameLanguage, table?: WeightTable): (string | number)[][] {
-  const header: Record<NameLanguage, string[]> = {
-    zh: ["一级指标", "二级指标", "一级指标权重", "二级指标权重"],
-    en: ["Dimension", "Indicator", "Dimension weight", "Indicator weight"],
-    id: ["dimension_id", "indicator_id", "dimension_weight", "indicator_weight"],
-  };
-  const rows: (string | number)[][] = [header[lang]];
-  for (const ind of INDICATORS) {
-    const d = DIMENSIONS.find((x) => x.id === ind.dimension)!;
-    const dw = table ? table.givenDimensions[d.index] : d.reportWeight / 100;
-    const iw = table ? table.givenIndicators[ind.index] : ind.reportWeight / 100;
-    rows.push([lang === "id" ? d.id : d[lang], lang === "id" ? ind.id : ind[lang], round12(dw), round12(iw)]);
-  }
-  return rows;
-}
-
-// ---- helpers ---------------------------------------------------------------------------------
 
 interface WeightLayout {
   readonly hasHeader: boolean;
@@ -236,8 +262,8 @@ function weightColumns(first: readonly unknown[]): WeightLayout {
   if (Object.keys(found).length >= 2) {
     const lacking = (["indicator", "dimensionWeight", "indicatorWeight"] as const).filter((k) => found[k] === undefined);
     if (lacking.length) {
-      throw new IndexError("WEIGHTS_LAYOUT", {
-        detail: { zh: `缺少：${lacking.map((k) => HEADER_ALIASES[k][0]).join("、")}。`, en: `Missing: ${lacking.map((k) => HEADER_WORDS_EN[k]).join(", ")}.` },
+      throw new UserError("WEIGHTS_LAYOUT_MISSING", {
+        names: { zh: lacking.map((k) => WEIGHT_COLUMN_WORDS[k].zh).join("、"), en: lacking.map((k) => WEIGHT_COLUMN_WORDS[k].en).join(", ") },
       });
     }
     return {
@@ -249,17 +275,10 @@ function weightColumns(first: readonly unknown[]): WeightLayout {
     };
   }
   if (first.length >= 4) return { hasHeader: false, dimension: 0, indicator: 1, dimensionWeight: 2, indicatorWeight: 3 };
-  throw new IndexError("WEIGHTS_LAYOUT", { detail: { zh: `只有 ${first.length} 列。`, en: `It has only ${first.length} column(s).` } });
+  throw new UserError("WEIGHTS_LAYOUT_NARROW", { count: first.length });
 }
 
-function readWeight(
-  cell: unknown,
-  what: LocalText,
-  row: number,
-  column: number,
-  add: (code: FindingCode, row: number | null, column: number | null, params?: ErrorParams) => void,
-  required: boolean,
-): number | undefined {
+function readWeight(cell: unknown, what: LocalText, row: number, column: number, add: AddFinding, required: boolean): number | undefined {
   const v = readCell(cell);
   if (v === BLANK) {
     if (required) add("W_MISSING_WEIGHT", row, column, { what });
@@ -294,19 +313,13 @@ function levelsAsFractions(dims: readonly number[], inds: readonly number[]): { 
   return { dimensions: dims.map((w) => w / dimUnit), indicators: inds.map((w) => w / indUnit) };
 }
 
-function checkSums(
-  given: { dimensions: number[]; indicators: number[] },
-  indRow: readonly number[],
-  layout: WeightLayout,
-  add: (code: FindingCode, row: number | null, column: number | null, params?: ErrorParams) => void,
-): void {
+function checkSums(given: { dimensions: number[]; indicators: number[] }, indRow: readonly number[], layout: WeightLayout, add: AddFinding): void {
   const dimSum = sum(given.dimensions);
   if (dimSum <= 0) {
     add("W_SUM_ZERO", null, layout.dimensionWeight);
     return;
   }
-  const levelGroup: LocalText = { zh: "一级指标", en: "the dimensions" };
-  checkGroupSum(dimSum, DIMENSIONS.length, levelGroup, null, layout.dimensionWeight, add);
+  checkGroupSum(dimSum, DIMENSIONS.length, WORDS.dimensionsGroup, null, layout.dimensionWeight, add);
   for (const d of DIMENSIONS) {
     const s = sum(d.indicators.map((i) => given.indicators[i]));
     const firstRow = Math.min(...d.indicators.map((i) => indRow[i]));
@@ -314,18 +327,11 @@ function checkSums(
       if (given.dimensions[d.index] > 0) add("W_DIMENSION_ALL_ZERO", firstRow, layout.indicatorWeight, { dimension: nameOf(d) });
       continue;
     }
-    checkGroupSum(s, d.indicators.length, { zh: `“${d.zh}”的二级指标`, en: `the indicators of "${d.en}"` }, firstRow, layout.indicatorWeight, add);
+    checkGroupSum(s, d.indicators.length, indicatorsOf(nameOf(d)), firstRow, layout.indicatorWeight, add);
   }
 }
 
-function checkGroupSum(
-  s: number,
-  count: number,
-  group: LocalText,
-  row: number | null,
-  column: number,
-  add: (code: FindingCode, row: number | null, column: number | null, params?: ErrorParams) => void,
-): void {
+function checkGroupSum(s: number, count: number, group: LocalText, row: number | null, column: number, add: AddFinding): void {
   const gap = Math.abs(s - 1);
   if (gap <= 1e-9) return;
   // Printed weights are whole percents: n weights can miss 100% by less than one point each.
@@ -334,15 +340,27 @@ function checkGroupSum(
 }
 
 /** A weight table from weights as given (fractions, framework order), each level renormalised. */
-export function weightTableFromGiven(dims: readonly number[], inds: readonly number[]): WeightTable {
-  const dimSum = sum(dims);
-  const dimensions = Float64Array.from(dims, (w) => w / dimSum);
+export function weightTableFromGiven(dims: ArrayLike<number>, inds: ArrayLike<number>): WeightTable {
+  const dimensions = new Float64Array(DIMENSIONS.length);
   const indicators = new Float64Array(INDICATORS.length);
-  for (const d of DIMENSIONS) {
-    const s = sum(d.indicators.map((i) => inds[i]));
-    for (const i of d.indicators) indicators[i] = s > 0 ? inds[i] / s : 0;
-  }
+  normaliseWeights(dims, inds, dimensions, indicators);
   return { dimensions, indicators, givenDimensions: Float64Array.from(dims), givenIndicators: Float64Array.from(inds) };
+}
+
+/**
+ * The renormalisation rule, once: the first-level weights divided by their sum, each dimension's
+ * indicator weights by theirs (0 for a dimension whose weights are all 0). The Monte Carlo
+ * renormalises its perturbed weights with it too, so that at spread 0 they are these to the last bit.
+ */
+export function normaliseWeights(dims: ArrayLike<number>, inds: ArrayLike<number>, outDims: Float64Array, outInds: Float64Array): void {
+  let dimSum = 0;
+  for (let d = 0; d < DIMENSIONS.length; d++) dimSum += dims[d];
+  for (let d = 0; d < DIMENSIONS.length; d++) outDims[d] = dims[d] / dimSum;
+  for (const d of DIMENSIONS) {
+    let s = 0;
+    for (const i of d.indicators) s += inds[i];
+    for (const i of d.indicators) outInds[i] = s > 0 ? inds[i] / s : 0;
+  }
 }
 
 function sum(xs: readonly number[]): number {

@@ -1,19 +1,23 @@
 /* global Excel */
 /**
- * Applies a sheet plan (src/core/sheet-plan.ts: the ranked sheet, or the weight-analysis sheets of
- * src/core/weight-sheets.ts) to the live workbook: a new sheet, its cells in row blocks, number
- * formats, the tables, frozen header, column widths, data bar, emphasised top N, the chart. Never
- * touches an existing sheet; on any failure the half-written sheet is deleted and the error rethrown.
+ * Applies any sheet plan (src/plans) to the live workbook: a new sheet, its cells in row blocks,
+ * number formats, the tables (then the formulas that refer to them), bold header and footer rows,
+ * frozen header, column widths, data validation, data bar, emphasised top N, the chart, the
+ * selection. Creating, naming and rolling back a new sheet is written here and nowhere else: it
+ * never touches an existing sheet, and on any failure the half-written sheet is deleted and the
+ * error rethrown.
  *
  * Syncs, whatever the size up to 20,000 rows in the main block: 1 (names in use) + 2 (cells) + 1
- * (tables and formatting) = 4. Beyond, one more per further block of at most 10,000 rows. Each write sync
- * carries one block's values and its number formats (format after values), so the payload per
+ * (tables and formatting) = 4. Beyond, one more per further block of at most 10,000 rows. Each write
+ * sync carries one block's values and its number formats (format after values), so the payload per
  * sync stays near one block's worth (about 3 MB at most, with live formulas), under the web's 5 MB.
  */
-import { cellAddress, freeName, rangeAddress } from "../core/a1";
-import { BaseSheetPlan, blockRange, CellBlock, planBlock } from "../core/sheet-plan";
+import { cellAddress, freeName, rangeAddress } from "../plans/a1";
+import { blockRange, CellBlock, mainBlock, planBlock, renameTables, SheetPlan } from "../plans/plan";
 import { columnLetter } from "../core/text";
-import { cellInput, freeTableNames, queueTakenNames, removeSheet } from "./workbook";
+import type { ProgressStep } from "../text";
+import { cellInput } from "./host";
+import { freeTableNames, queueTakenNames, removeSheet } from "./workbook";
 
 /** Most rows written by one range write. */
 export const BLOCK_ROWS = 10_000;
@@ -21,15 +25,23 @@ export const BLOCK_ROWS = 10_000;
 /** Excel column width in points per character of the default font (plan widths are in characters). */
 export const POINTS_PER_CHAR = 7;
 
-/** Steps named in progress reports. */
-export type ApplyStep = "prepare" | "values" | "format" | "done";
+/** Syncs of {@link applySheetPlan} for a plan whose main block has at most 2 × {@link BLOCK_ROWS} rows. */
+export const APPLY_PLAN_SYNCS = 4;
 
-export type ProgressListener = (fraction: number, step: ApplyStep) => void;
+export type ProgressListener = (fraction: number, step: ProgressStep) => void;
+
+export interface ApplyOptions {
+  readonly onProgress?: ProgressListener;
+  /** Queued into the last batch, after the sheet is complete: what must succeed or fail with it (a setting). */
+  readonly alsoQueue?: (context: Excel.RequestContext) => void;
+}
 
 export interface AppliedSheet {
   readonly sheetName: string;
   /** The tables' names, in plan order (free names: "ZBDS_Ranking_2" when "ZBDS_Ranking" is taken). */
   readonly tableNames: readonly string[];
+  /** Excel's address of the selected block (with the sheet), when the plan selects one. */
+  readonly selectedAddress: string | null;
   readonly syncs: number;
 }
 
@@ -47,13 +59,12 @@ interface Piece {
  * const { sheetName, syncs } = await Excel.run((context) => applySheetPlan(context, plan));
  * // sheetName → "排名 (2)" when 排名 exists; syncs → 4 for 100 rows
  */
-export async function applySheetPlan(context: Excel.RequestContext, plan: BaseSheetPlan, onProgress?: ProgressListener): Promise<AppliedSheet> {
+export async function applySheetPlan(context: Excel.RequestContext, plan: SheetPlan, options: ApplyOptions = {}): Promise<AppliedSheet> {
   let syncs = 0;
   const sync = async () => {
     syncs++;
     await context.sync();
   };
-  onProgress?.(0, "prepare");
   const taken = queueTakenNames(context);
   await sync();
   const names = taken();
@@ -62,6 +73,7 @@ export async function applySheetPlan(context: Excel.RequestContext, plan: BaseSh
     plan.tables.map((t) => t.name),
     names.tablesAndNames,
   );
+  const renames = new Map(plan.tables.map((t, i) => [t.name, tableNames[i]]));
 
   const batches = writeBatches(plan);
   const steps = batches.length + 2;
@@ -77,14 +89,15 @@ export async function applySheetPlan(context: Excel.RequestContext, plan: BaseSh
       for (const piece of batches[i]) writePiece(sheet, piece);
       await sync();
       if (i === 0) sheetKey = sheet.id;
-      onProgress?.((i + 2) / steps, "values");
+      options.onProgress?.((i + 2) / steps, "values");
     }
-    onProgress?.((steps - 1) / steps, "format");
+    options.onProgress?.((steps - 1) / steps, "format");
     context.application.suspendApiCalculationUntilNextSync();
-    finishSheet(sheet, plan, tableNames);
+    const selected = finishSheet(sheet, plan, tableNames, renames);
+    options.alsoQueue?.(context);
     await sync();
-    onProgress?.(1, "done");
-    return { sheetName, tableNames, syncs };
+    options.onProgress?.(1, "done");
+    return { sheetName, tableNames, selectedAddress: selected ? selected.address : null, syncs };
   } catch (e) {
     if (sheetKey !== null) await removeSheet(context, sheetKey, names.activeSheet);
     throw e;
@@ -98,18 +111,18 @@ export async function applySheetPlan(context: Excel.RequestContext, plan: BaseSh
  * of at most {@link BLOCK_ROWS} rows, so that the sync count is the same for every size up to two
  * full blocks; the first batch also carries the main block's header and the small side blocks.
  */
-function writeBatches(plan: BaseSheetPlan): Piece[][] {
-  const ranking = mainBlock(plan);
-  const rows = ranking.values.length - ranking.headerRows;
+function writeBatches(plan: SheetPlan): Piece[][] {
+  const main = mainBlock(plan);
+  const rows = main.values.length - main.headerRows;
   const count = Math.max(2, Math.ceil(rows / BLOCK_ROWS));
   const size = Math.ceil(rows / count);
   const batches: Piece[][] = [];
   for (let i = 0; i < count; i++) {
-    const from = ranking.headerRows + i * size;
-    batches.push([{ block: ranking, from, count: Math.max(0, Math.min(size, ranking.values.length - from)) }]);
+    const from = main.headerRows + i * size;
+    batches.push([{ block: main, from, count: Math.max(0, Math.min(size, main.values.length - from)) }]);
   }
-  batches[0].unshift({ block: ranking, from: 0, count: ranking.headerRows });
-  const side = plan.blocks.filter((b) => b !== ranking);
+  batches[0].unshift({ block: main, from: 0, count: main.headerRows });
+  const side = plan.blocks.filter((b) => b !== main);
   if (side.reduce((n, b) => n + b.values.length, 0) <= BLOCK_ROWS) {
     batches[0].push(...side.map((block) => ({ block, from: 0, count: block.values.length })));
   } else {
@@ -122,14 +135,19 @@ function writeBatches(plan: BaseSheetPlan): Piece[][] {
   return batches;
 }
 
-/** Writes the cells of a piece in one range write, then the number formats of its data rows. */
+/** True for a formula that refers to a table ("Table[Column]", "[@[Column]]"): written once the tables exist. */
+function refersToTable(v: unknown): boolean {
+  return typeof v === "object" && v !== null && (v as { formula: string }).formula.includes("[");
+}
+
+/** Writes the cells of a piece in one range write (table formulas left blank for now), then the number formats of its data rows. */
 function writePiece(sheet: Excel.Worksheet, { block, from, count }: Piece): void {
   if (count <= 0) return;
   const width = block.values[0].length;
   const rows = block.values.slice(from, from + count);
-  const input = rows.map((r) => r.map(cellInput));
+  const input = rows.map((r) => r.map((v) => (refersToTable(v) ? "" : cellInput(v))));
   const range = sheet.getRange(rangeAddress(block.row + from, block.col, count, width));
-  if (rows.some((r) => r.some((v) => typeof v === "object"))) range.formulas = input;
+  if (rows.some((r) => r.some((v) => typeof v === "object" && !refersToTable(v)))) range.formulas = input;
   else range.values = input;
 
   const first = Math.max(from, block.headerRows);
@@ -137,9 +155,9 @@ function writePiece(sheet: Excel.Worksheet, { block, from, count }: Piece): void
   if (n <= 0) return;
   // One write per run of adjacent columns with the same format (the five sub-indices and the total share "0.00").
   for (let c = 0; c < width;) {
-    const format = block.columnFormats[c];
+    const format = block.columnFormats[c] ?? null;
     let end = c + 1;
-    while (end < width && block.columnFormats[end] === format) end++;
+    while (end < width && (block.columnFormats[end] ?? null) === format) end++;
     if (format) {
       const row = new Array<string>(end - c).fill(format);
       sheet.getRange(rangeAddress(block.row + first, block.col + c, n, end - c)).numberFormat = Array.from({ length: n }, () => row);
@@ -148,57 +166,97 @@ function writePiece(sheet: Excel.Worksheet, { block, from, count }: Piece): void
   }
 }
 
-/** Everything after the cells, in one batch: bold headers, tables, frozen header, widths, data bar, emphasis, chart, activation. */
-function finishSheet(sheet: Excel.Worksheet, plan: BaseSheetPlan, tableNames: readonly string[]): void {
-  for (const b of plan.blocks) {
-    if (b.headerRows > 0 && b.values.length > 0) sheet.getRange(rangeAddress(b.row, b.col, b.headerRows, b.values[0].length)).format.font.bold = true;
-  }
-  plan.tables.forEach((t, i) => {
+/** Everything after the cells, in one batch; returns the selected range (loaded with its address), if any. */
+function finishSheet(sheet: Excel.Worksheet, plan: SheetPlan, tableNames: readonly string[], renames: ReadonlyMap<string, string>): Excel.Range | null {
+  const tables = plan.tables.map((t, i) => {
     // A Range, not an address string: an address without a sheet name means the active sheet, which this one is not yet.
     const table = sheet.tables.add(sheet.getRange(blockRange(planBlock(plan, t.block))), true);
     table.name = tableNames[i];
     table.style = t.style;
+    return table;
   });
+  writeTableFormulas(sheet, plan, renames);
+  for (const b of plan.blocks) boldRows(sheet, b);
   if (plan.freezeRows > 0) sheet.freezePanes.freezeRows(plan.freezeRows);
   plan.columnWidths.forEach((chars, c) => {
+    if (chars <= 0) return;
     const letter = columnLetter(c);
     sheet.getRange(`${letter}:${letter}`).format.columnWidth = chars * POINTS_PER_CHAR;
   });
+  for (const v of plan.validations ?? []) {
+    const b = planBlock(plan, v.block);
+    const range = sheet.getRange(rangeAddress(b.row + b.headerRows, b.col + v.firstColumn, b.values.length - b.headerRows, v.columns));
+    range.dataValidation.rule = { decimal: { formula1: v.min, formula2: v.max, operator: Excel.DataValidationOperator.between } };
+    range.dataValidation.errorAlert = { showAlert: true, style: Excel.DataValidationAlertStyle.stop, title: v.alertTitle, message: v.alertMessage };
+    range.dataValidation.prompt = { showPrompt: true, title: v.promptTitle, message: v.promptMessage };
+  }
+  emphasise(sheet, plan);
+  if (plan.chart) addChart(sheet, plan);
+  if (plan.activate === false) return null;
+  sheet.activate();
+  if (!plan.select) return null;
+  const index = plan.tables.findIndex((t) => t.block === plan.select);
+  const selected = index >= 0 ? tables[index].getRange() : sheet.getRange(blockRange(planBlock(plan, plan.select)));
+  selected.select();
+  return selected.load("address");
+}
 
-  const ranking = mainBlock(plan);
-  const dataRows = ranking.values.length - ranking.headerRows;
-  const firstData = ranking.row + ranking.headerRows;
+/** The formulas that refer to tables, cell by cell, now that the tables exist (with the names they took). */
+function writeTableFormulas(sheet: Excel.Worksheet, plan: SheetPlan, renames: ReadonlyMap<string, string>): void {
+  for (const b of plan.blocks) {
+    b.values.forEach((row, r) => {
+      // Runs of adjacent table formulas in a row: one write each.
+      for (let c = 0; c < row.length;) {
+        if (!refersToTable(row[c])) {
+          c++;
+          continue;
+        }
+        let end = c + 1;
+        while (end < row.length && refersToTable(row[end])) end++;
+        const formulas = row.slice(c, end).map((v) => `=${renameTables((v as { formula: string }).formula, renames)}`);
+        sheet.getRange(rangeAddress(b.row + r, b.col + c, 1, end - c)).formulas = [formulas];
+        c = end;
+      }
+    });
+  }
+}
+
+function boldRows(sheet: Excel.Worksheet, b: CellBlock): void {
+  const width = b.values[0]?.length ?? 0;
+  if (width === 0) return;
+  if (b.headerRows > 0) sheet.getRange(rangeAddress(b.row, b.col, b.headerRows, width)).format.font.bold = true;
+  const footer = b.footerRows ?? 0;
+  if (footer > 0) sheet.getRange(rangeAddress(b.row + b.values.length - footer, b.col, footer, width)).format.font.bold = true;
+}
+
+function emphasise(sheet: Excel.Worksheet, plan: SheetPlan): void {
+  const main = mainBlock(plan);
+  const dataRows = main.values.length - main.headerRows;
+  const firstData = main.row + main.headerRows;
   if (dataRows > 0 && plan.dataBarColumn !== null) {
-    const bar = sheet
-      .getRange(rangeAddress(firstData, ranking.col + plan.dataBarColumn, dataRows, 1))
-      .conditionalFormats.add(Excel.ConditionalFormatType.dataBar);
+    const bar = sheet.getRange(rangeAddress(firstData, main.col + plan.dataBarColumn, dataRows, 1)).conditionalFormats.add(Excel.ConditionalFormatType.dataBar);
     bar.dataBar.barDirection = Excel.ConditionalDataBarDirection.leftToRight;
   }
   if (plan.emphasisedRows > 0) {
-    const top = sheet.getRange(rangeAddress(firstData, ranking.col, Math.min(plan.emphasisedRows, dataRows), ranking.values[0].length));
+    const top = sheet.getRange(rangeAddress(firstData, main.col, Math.min(plan.emphasisedRows, dataRows), main.values[0].length));
     top.format.fill.color = plan.emphasisFill;
     top.format.font.bold = true;
   }
-
-  const c = plan.chart;
-  if (c) {
-    const b = planBlock(plan, c.block);
-    const left = Math.min(c.categoryColumn, c.valueColumn);
-    const right = Math.max(c.categoryColumn, c.valueColumn + (c.series ?? 1) - 1);
-    const source = sheet.getRange(rangeAddress(b.row, b.col + left, b.headerRows + c.rows, right - left + 1));
-    const chart = sheet.charts.add(Excel.ChartType[c.type], source, Excel.ChartSeriesBy.columns);
-    chart.title.text = c.title;
-    if (c.hideFirstSeries) chart.series.getItemAt(0).format.fill.clear();
-    chart.legend.visible = false;
-    // A bar chart draws its first category at the bottom; reversed, the largest count is on top as in the table.
-    chart.axes.categoryAxis.reversePlotOrder = true;
-    chart.setPosition(cellAddress(c.anchorRow, c.anchorCol));
-    chart.width = c.width;
-    chart.height = c.height;
-  }
-  sheet.activate();
 }
 
-function mainBlock(plan: BaseSheetPlan): CellBlock {
-  return planBlock(plan, plan.mainBlock ?? "ranking");
+function addChart(sheet: Excel.Worksheet, plan: SheetPlan): void {
+  const c = plan.chart!;
+  const b = planBlock(plan, c.block);
+  const left = Math.min(c.categoryColumn, c.valueColumn);
+  const right = Math.max(c.categoryColumn, c.valueColumn + (c.series ?? 1) - 1);
+  const source = sheet.getRange(rangeAddress(b.row, b.col + left, b.headerRows + c.rows, right - left + 1));
+  const chart = sheet.charts.add(Excel.ChartType[c.type], source, Excel.ChartSeriesBy.columns);
+  chart.title.text = c.title;
+  if (c.hideFirstSeries) chart.series.getItemAt(0).format.fill.clear();
+  chart.legend.visible = false;
+  // A bar chart draws its first category at the bottom; reversed, the largest count is on top as in the table.
+  chart.axes.categoryAxis.reversePlotOrder = true;
+  chart.setPosition(cellAddress(c.anchorRow, c.anchorCol));
+  chart.width = c.width;
+  chart.height = c.height;
 }

@@ -7,21 +7,17 @@
  * What is loaded is validated (src/core/weight-store.ts): a damaged or foreign setting is ignored.
  * A save is all or nothing: when any sync fails, the setting and the log are put back as they were.
  */
-import { freeName, rangeAddress } from "../core/a1";
-import { Lang } from "../core/errors";
-import { columnLetter } from "../core/text";
-import { changeName, compareWeights, WeightChange } from "../core/weight-compare";
+import type { Lang } from "../text";
 import { parseStoredWeightTable, serializeWeightTable } from "../core/weight-store";
 import type { WeightTable } from "../core/weights";
-import type { PlanValue } from "../core/sheet-plan";
-import { POINTS_PER_CHAR } from "./apply-plan";
-import { cellInput, freeTableNames, queueTakenNames, removeSheet } from "./workbook";
+import { LOG_CHANGE_FORMAT, logRows, planWeightLogSheet, WEIGHT_LOG_TABLE } from "../plans/weight-sheets";
+import { applySheetPlan } from "./apply-plan";
+import { cellInput } from "./host";
+
+export { logRows, WEIGHT_LOG_TABLE };
 
 /** The setting that holds the baseline (a JSON string, see `serializeWeightTable`). */
 export const BASELINE_SETTING = "ZBDS.baseline";
-
-/** The log's table name; a free variant (ZBDS_WeightLog_2) when the name is taken by something else. */
-export const WEIGHT_LOG_TABLE = "ZBDS_WeightLog";
 
 export interface SavedBaseline {
   /** The sheet of the weight log (created on the first save). */
@@ -30,39 +26,14 @@ export interface SavedBaseline {
   readonly logged: number;
 }
 
-const TEXT = {
-  zh: {
-    sheet: "权重日志",
-    header: ["时间", "变更内容", "原值", "新值"],
-    initial: "首次保存基准",
-    unreadable: "保存基准（原有基准无法读取，按首次保存记录）",
-    unchanged: "再次保存基准（权重无变化）",
-    dimension: (name: string) => `一级指标权重：${name}`,
-    indicator: (name: string) => `二级指标权重：${name}`,
-  },
-  en: {
-    sheet: "Weight log",
-    header: ["When", "What", "From", "To"],
-    initial: "Initial baseline",
-    unreadable: "Baseline saved (the previous one could not be read; logged as a first save)",
-    unchanged: "Baseline saved again (no weight changed)",
-    dimension: (name: string) => `Dimension weight: ${name}`,
-    indicator: (name: string) => `Indicator weight: ${name}`,
-  },
-} as const;
-
 const LOG_COLUMNS = 4;
-const CHANGE_FORMAT = "0.0%";
-const LOG_WIDTHS = [20, 44, 10, 10];
-/** Given weights closer than this are the same weight (binary noise, as in weight-compare.ts). */
-const SAME = 1e-9;
 
 /**
  * Stores `table` as the workbook's baseline and logs the save: one row per weight (dimension or
  * indicator, as given) that differs from the previous baseline, "no weight changed" when none
  * does, or one "initial baseline" row when there was none. The log sheet (权重日志 / Weight log, or
- * a free name) and its table are created on the first save. Two syncs on the first save, three
- * after; on failure everything is put back and the error rethrown.
+ * a free name) and its table are created on the first save (one sync, then APPLY_PLAN_SYNCS); three
+ * syncs after; on failure everything is put back and the error rethrown.
  *
  * @example
  * await Excel.run((context) => saveBaseline(context, table, "zh", "2026-03-01 10:00"))
@@ -71,9 +42,7 @@ const SAME = 1e-9;
 export async function saveBaseline(context: Excel.RequestContext, table: WeightTable, lang: Lang, now: string): Promise<SavedBaseline> {
   const setting = context.workbook.settings.getItemOrNullObject(BASELINE_SETTING).load("value");
   const tables = context.workbook.tables.load("items/name");
-  const taken = queueTakenNames(context);
   await context.sync();
-  const names = taken();
   const before: SettingBefore = setting.isNullObject ? { exists: false } : { exists: true, value: setting.value };
   const previous = before.exists ? parseStoredWeightTable(before.value) : null;
   const rows = logRows(before.exists, previous, table, lang, now);
@@ -92,7 +61,7 @@ export async function saveBaseline(context: Excel.RequestContext, table: WeightT
         undefined,
         rows.map((r) => [...r.map(cellInput), ...new Array<string>(width - r.length).fill("")]),
       );
-      sheet.getRangeByIndexes(firstNew, range.columnIndex + 2, rows.length, 2).numberFormat = rows.map(() => [CHANGE_FORMAT, CHANGE_FORMAT]);
+      sheet.getRangeByIndexes(firstNew, range.columnIndex + 2, rows.length, 2).numberFormat = rows.map(() => [LOG_CHANGE_FORMAT, LOG_CHANGE_FORMAT]);
       // Last: a failure before this leaves the old baseline in place.
       context.workbook.settings.add(BASELINE_SETTING, stored);
       await context.sync();
@@ -103,28 +72,14 @@ export async function saveBaseline(context: Excel.RequestContext, table: WeightT
     return { logSheet: sheet.name, logged: rows.length };
   }
 
-  const t = TEXT[lang];
-  const sheetName = freeName(t.sheet, names.sheets);
-  const [tableName] = freeTableNames([WEIGHT_LOG_TABLE], names.tablesAndNames);
   try {
-    const sheet = context.workbook.worksheets.add(sheetName);
-    const all = sheet.getRange(rangeAddress(0, 0, rows.length + 1, LOG_COLUMNS));
-    all.values = [t.header, ...rows].map((r) => r.map(cellInput));
-    const created = sheet.tables.add(all, true);
-    created.name = tableName;
-    created.style = "TableStyleLight9";
-    sheet.getRange(rangeAddress(1, 2, rows.length, 2)).numberFormat = rows.map(() => [CHANGE_FORMAT, CHANGE_FORMAT]);
-    LOG_WIDTHS.forEach((chars, c) => {
-      sheet.getRange(`${columnLetter(c)}:${columnLetter(c)}`).format.columnWidth = chars * POINTS_PER_CHAR;
-    });
-    context.workbook.settings.add(BASELINE_SETTING, stored);
-    await context.sync();
+    // The setting goes into the log sheet's last batch: both are written, or neither.
+    const applied = await applySheetPlan(context, planWeightLogSheet(rows, lang), { alsoQueue: (c) => c.workbook.settings.add(BASELINE_SETTING, stored) });
+    return { logSheet: applied.sheetName, logged: rows.length };
   } catch (e) {
     await undoSave(context, before, null);
-    await removeSheet(context, sheetName, names.activeSheet);
     throw e;
   }
-  return { logSheet: sheetName, logged: rows.length };
 }
 
 /**
@@ -140,27 +95,9 @@ export async function loadBaseline(context: Excel.RequestContext): Promise<Weigh
   return setting.isNullObject ? null : parseStoredWeightTable(setting.value);
 }
 
-/**
- * The log rows of a save: [when, what, from, to], weights as fractions. A weight counts as
- * changed when its given value differs; the effective weights that move with it are not logged
- * again.
- */
-export function logRows(hadBaseline: boolean, previous: WeightTable | null, table: WeightTable, lang: Lang, now: string): PlanValue[][] {
-  const t = TEXT[lang];
-  if (!previous) return [[now, hadBaseline ? t.unreadable : t.initial, "", ""]];
-  const changed = compareWeights(previous, table).filter((c) => Math.abs(c.oldWeight - c.newWeight) > SAME);
-  if (changed.length === 0) return [[now, t.unchanged, "", ""]];
-  return changed.map((c) => [now, what(c, lang), c.oldWeight, c.newWeight]);
-}
-
 // ---- helpers ---------------------------------------------------------------------------------
 
 type SettingBefore = { readonly exists: false } | { readonly exists: true; readonly value: unknown };
-
-function what(c: WeightChange, lang: Lang): string {
-  const name = changeName(c, lang);
-  return c.level === "dimension" ? TEXT[lang].dimension(name) : TEXT[lang].indicator(name);
-}
 
 /** The log table among the workbook's tables: ZBDS_WeightLog, else the first free variant of it. */
 function findLogTable(tables: readonly string[]): string | null {

@@ -1,22 +1,22 @@
 /* global Excel */
 /**
  * The task pane's one button: from a source table to a finished ranked sheet. Everything that
- * can be wrong with the input is found before any sheet is created: the computation and the plan
- * are complete (or have thrown an {@link IndexError}) before applySheetPlan adds a sheet.
+ * can be wrong with the input is found before any sheet is created: the run and the plan are
+ * complete (or have thrown a {@link UserError}) before applySheetPlan adds a sheet.
  */
-import { cellAddress, quoteSheetName } from "../core/a1";
-import { IndexError, Lang } from "../core/errors";
-import { columnMapFromKeys, ColumnKey, ColumnMap, looksLikeHeader } from "../core/headers";
-import { computeIndex } from "../core/pipeline";
-import { buildRanking, Ranking } from "../core/ranking";
-import { getScalingMethod, ScalingMethodName } from "../core/scaling";
-import { planRankedSheet, SheetMode, SheetPlan } from "../core/sheet-plan";
+import { cellAddress, quoteSheetName } from "../plans/a1";
+import type { ColumnKey, ColumnMap } from "../core/headers";
+import type { ScalingMethodName } from "../core/scaling";
 import { parseWeightTable, REPORT_WEIGHT_TABLE, WeightTable } from "../core/weights";
+import { IndexRun, Ranking, runIndex } from "../core/workflow";
 import { PUBLISHED_NAME_NOTES } from "../data/report2020";
+import { planRankedSheet, RankedSheetPlan, SheetMode } from "../plans/ranked-sheet";
+import type { Lang, WeightsSource } from "../text";
 import { applySheetPlan, ProgressListener } from "./apply-plan";
 import type { SourceTable } from "./source";
-import { READ_WEIGHT_TABLE_SYNCS, readWeightTable } from "./weights";
+import { readWeightTableAt } from "./weight-sheet";
 
+/** The report's weights, or a weight table of the workbook by name. */
 export type WeightsChoice = { readonly kind: "report" } | { readonly kind: "table"; readonly name: string };
 
 export interface GenerateRequest {
@@ -43,15 +43,12 @@ export interface GenerateResult {
   readonly syncs: number;
 }
 
-/** A weight table ready for the computation, with the words the method note uses for it. */
-export interface ChosenWeights {
-  readonly table: WeightTable;
-  readonly label: string;
-}
+/** Syncs made by reading a weight table of the workbook (see readWeightTableAt). */
+export const READ_WEIGHT_TABLE_SYNCS = 2;
 
 /**
  * Computes the index of a source table, ranks it and writes the ranked sheet.
- * Throws {@link IndexError} for bad input (no data rows, no recognisable columns, a bad weight
+ * Throws {@link UserError} for bad input (no data rows, no recognisable columns, a bad weight
  * table, no row that can be ranked …) before anything is written.
  *
  * @example
@@ -60,81 +57,48 @@ export interface ChosenWeights {
  * // → { sheetName: "排名", ranked: 100, skipped: 0, syncs: 4, … }
  */
 export async function generateRankedSheet(context: Excel.RequestContext, request: GenerateRequest, onProgress?: ProgressListener): Promise<GenerateResult> {
-  onProgress?.(0, "prepare");
-  let syncs = 0;
-  let weights: ChosenWeights = { table: REPORT_WEIGHT_TABLE, label: REPORT_WEIGHTS_LABEL[request.lang] };
-  if (request.weights.kind === "table") {
-    const cells = await readWeightTable(context, request.weights.name);
-    syncs += READ_WEIGHT_TABLE_SYNCS;
-    weights = { table: parseWeightTable(cells), label: TABLE_WEIGHTS_LABEL[request.lang](request.weights.name) };
-  }
-  const { plan, ranking } = planGeneratedSheet(request, weights);
-  const applied = await applySheetPlan(context, plan, onProgress);
+  onProgress?.(0, "read");
+  const weights = await readWeightsChoice(context, request.weights);
+  onProgress?.(0.1, "compute");
+  const { plan, run } = planGeneratedSheet(request, weights);
+  const applied = await applySheetPlan(context, plan, { onProgress });
   return {
     sheetName: applied.sheetName,
     tableNames: applied.tableNames,
-    ranked: ranking.districts.length,
-    skipped: ranking.rejected.length,
-    rejected: ranking.rejected,
-    syncs: syncs + applied.syncs,
+    ranked: run.ranking.districts.length,
+    skipped: run.ranking.rejected.length,
+    rejected: run.ranking.rejected,
+    syncs: (request.weights.kind === "table" ? READ_WEIGHT_TABLE_SYNCS : 0) + applied.syncs,
   };
 }
 
+/** A weights choice as a checked table, with where it came from (reads the workbook for a table). */
+export async function readWeightsChoice(context: Excel.RequestContext, choice: WeightsChoice): Promise<{ table: WeightTable; source: WeightsSource }> {
+  if (choice.kind === "report") return { table: REPORT_WEIGHT_TABLE, source: { kind: "report" } };
+  const at = await readWeightTableAt(context, choice.name);
+  return { table: parseWeightTable(at.cells), source: { kind: "table", name: choice.name } };
+}
+
 /**
- * The pure part of {@link generateRankedSheet}: the computation, the ranking and the plan.
- * Throws {@link IndexError} for bad input.
+ * The pure part of {@link generateRankedSheet}: the run and the plan. Throws {@link UserError} for bad input.
  */
-export function planGeneratedSheet(request: GenerateRequest, weights: ChosenWeights): { plan: SheetPlan; ranking: Ranking } {
-  const { source, lang } = request;
-  if (!Number.isInteger(request.topN) || request.topN < 1) {
-    throw new IndexError("BAD_OPTION", { name: { zh: "重点显示前 N 名", en: "top N" }, value: String(request.topN), options: "1, 2, 3, …" });
-  }
-  const method = getScalingMethod(request.method);
-  const cells = source.values;
-  const columns = userColumns(cells, request.keys);
-  const result = computeIndex(cells, { weights: weights.table, method: method.name, columns });
-  const ranking = buildRanking(cells, result);
-  if (ranking.districts.length === 0) {
-    // Nothing to rank: the first bad row says why, or every row is blank.
-    throw ranking.rejected[0]?.error ?? new IndexError("NO_DATA_ROWS");
-  }
-  const { input } = result;
+export function planGeneratedSheet(request: GenerateRequest, weights: { table: WeightTable; source: WeightsSource }): { plan: RankedSheetPlan; run: IndexRun } {
+  const { source } = request;
+  const run = runIndex(source.values, { weights: weights.table, method: request.method, keys: request.keys });
+  const { input } = run.result;
   const live = request.mode === "formulas" && input.level === "dimension";
-  const plan = planRankedSheet(ranking, {
-    lang,
+  const plan = planRankedSheet(run, {
+    lang: request.lang,
     topN: request.topN,
     mode: request.mode,
     source: source.tableName ? `${source.tableName} (${source.address})` : source.address,
-    weightsLabel: weights.label,
-    dimensionWeights: weights.table.dimensions,
-    scalingLabel: input.level === "indicator" ? method[lang] : null,
+    weights: weights.source,
     generatedAt: request.now,
     version: request.version,
     sourceRef: live ? sourceReference(source, input.columns, input.firstDataRow) : undefined,
     nameNotes: PUBLISHED_NAME_NOTES,
   });
-  return { plan, ranking };
-}
-
-// ---- helpers ---------------------------------------------------------------------------------
-
-const REPORT_WEIGHTS_LABEL: Readonly<Record<Lang, string>> = {
-  zh: "报告原版权重（《直播电商区域发展指数研究报告》，2021 年 3 月）",
-  en: "The report's weights (Live-Streaming E-commerce Regional Development Index report, March 2021)",
-};
-
-const TABLE_WEIGHTS_LABEL: Readonly<Record<Lang, (name: string) => string>> = {
-  zh: (name) => `本工作簿中的权重表 ${name}`,
-  en: (name) => `Weight table ${name} in this workbook`,
-};
-
-/**
- * The user's mapping as a column map, when there is a header row to map. Without one (the
- * documented header-less layouts) the keys name nothing and the columns are read by position.
- */
-function userColumns(cells: readonly (readonly unknown[])[], keys: readonly ColumnKey[] | null): ColumnMap | undefined {
-  if (!keys || cells.length === 0 || !looksLikeHeader(cells[0])) return undefined;
-  return columnMapFromKeys(cells[0], keys);
+  return { plan, run };
 }
 
 /**

@@ -5,7 +5,8 @@
  * means exactly that selection, trimmed to the sheet's used range (so selecting whole columns works).
  */
 import { isBlankRow } from "../core/cells";
-import { IndexError } from "../core/errors";
+import { UserError } from "../core/errors";
+import { isInvalidSelection } from "./host";
 
 export interface SourceTable {
   readonly sheetName: string;
@@ -26,7 +27,7 @@ export const MAX_READ_CELLS = 5_000_000;
 /**
  * Reads the table around the selection, in three syncs: the selection, the size of the range to
  * read (checked before any value is loaded), then its values.
- * Throws {@link IndexError} NO_SELECTION (several areas, a chart or a shape selected),
+ * Throws {@link UserError} NO_SELECTION (several areas, a chart or a shape selected),
  * SELECTION_TOO_LARGE (over {@link MAX_READ_CELLS} cells) or EMPTY_RANGE (nothing but blanks).
  *
  * @example
@@ -40,7 +41,7 @@ export async function readSource(context: Excel.RequestContext): Promise<SourceT
   try {
     await context.sync();
   } catch (e) {
-    if (isInvalidSelection(e)) throw new IndexError("NO_SELECTION");
+    if (isInvalidSelection(e)) throw new UserError("NO_SELECTION");
     throw e;
   }
 
@@ -56,17 +57,12 @@ export async function readSource(context: Excel.RequestContext): Promise<SourceT
   }
   target.load("address,cellCount,rowIndex,columnIndex");
   await context.sync();
-  if (target.isNullObject) throw new IndexError("EMPTY_RANGE");
-  if (target.cellCount > MAX_READ_CELLS) throw new IndexError("SELECTION_TOO_LARGE", { cells: target.cellCount.toLocaleString("en-US") });
+  if (target.isNullObject) throw new UserError("EMPTY_RANGE");
+  if (target.cellCount > MAX_READ_CELLS) throw new UserError("SELECTION_TOO_LARGE", { cells: target.cellCount.toLocaleString("en-US") });
 
   target.load("values");
   await context.sync();
   const values = target.values;
-  if (values.every((row) => isBlankRow(row))) throw new IndexError("EMPTY_RANGE");
+  if (values.every((row) => isBlankRow(row))) throw new UserError("EMPTY_RANGE");
   return { sheetName: sheet.name, address: target.address, tableName, values, top: target.rowIndex, left: target.columnIndex };
-}
-
-/** Excel's answer when getSelectedRange meets several areas or no range at all. */
-function isInvalidSelection(e: unknown): boolean {
-  return typeof e === "object" && e !== null && (e as { code?: unknown }).code === "InvalidSelection";
 }

@@ -8,9 +8,9 @@
  * through the same request context that added it (Microsoft: "you must use the same
  * RequestContext"), hence `Excel.run(result.context, …)` in the unsubscribe function.
  */
-import { IndexError } from "../core/errors";
-
-export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+import { UserError } from "../core/errors";
+import type { ExcelRunner } from "./host";
+import { WORDS } from "../text";
 
 /** Default pause after the last change before `onChange` is called, in milliseconds. */
 export const WATCH_DELAY_MS = 400;
@@ -18,7 +18,7 @@ export const WATCH_DELAY_MS = 400;
 /**
  * Calls `onChange` `delayMs` after the last of a burst of changes to the table `tableName`.
  * Resolves to an unsubscribe function that cancels a pending call and removes the handler; after
- * it, `onChange` is never called again. Throws {@link IndexError} BAD_OPTION, listing the tables,
+ * it, `onChange` is never called again. Throws {@link UserError} BAD_OPTION, listing the tables,
  * when there is no such table. Two syncs.
  *
  * @example
@@ -26,7 +26,7 @@ export const WATCH_DELAY_MS = 400;
  * // … later, when the pane closes or another table is chosen:
  * await stop();
  */
-export async function watchWeightTable(run: ExcelRun, tableName: string, onChange: () => void, delayMs = WATCH_DELAY_MS): Promise<() => Promise<void>> {
+export async function watchWeightTable(run: ExcelRunner, tableName: string, onChange: () => void, delayMs = WATCH_DELAY_MS): Promise<() => Promise<void>> {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let active = true;
   const cancel = () => {
@@ -47,8 +47,8 @@ export async function watchWeightTable(run: ExcelRun, tableName: string, onChang
     const all = context.workbook.tables.load("items/name");
     await context.sync();
     if (table.isNullObject) {
-      throw new IndexError("BAD_OPTION", {
-        name: { zh: "权重表", en: "weight table" },
+      throw new UserError("BAD_OPTION", {
+        name: WORDS.weightTable,
         value: JSON.stringify(tableName),
         options: all.items.map((x) => x.name).join(", ") || "—",
       });

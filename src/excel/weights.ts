@@ -1,10 +1,9 @@
 /* global Excel */
 /**
- * Weight tables kept in the workbook as Excel tables: finding them, and reading one.
+ * Weight tables kept in the workbook as Excel tables: finding them.
  */
-import { isIndexError } from "../core/errors";
+import { isUserError } from "../core/errors";
 import { checkWeights } from "../core/weights";
-import { READ_WEIGHT_TABLE_AT_SYNCS, readWeightTableAt } from "./weight-sheet";
 
 export interface WeightTableInfo {
   readonly name: string;
@@ -27,17 +26,6 @@ export async function listWeightTables(context: Excel.RequestContext): Promise<W
   return found.filter((f) => readsAsWeightHeader(f.header.values[0] ?? [])).map((f) => ({ name: f.name, address: f.range.address }));
 }
 
-/** Syncs made by {@link readWeightTable}. */
-export const READ_WEIGHT_TABLE_SYNCS = READ_WEIGHT_TABLE_AT_SYNCS;
-
-/**
- * The values of a table, header included ({@link READ_WEIGHT_TABLE_SYNCS} syncs).
- * Throws {@link IndexError} BAD_OPTION, listing the workbook's tables, when there is no table of that name.
- */
-export async function readWeightTable(context: Excel.RequestContext, name: string): Promise<unknown[][]> {
-  return (await readWeightTableAt(context, name)).cells;
-}
-
 /**
  * True when a table's first row is a weight table's header (or, header-less, its first indicator
  * row): checkWeights reads it without a layout error and finds nothing wrong in that row itself.
@@ -48,7 +36,7 @@ export function readsAsWeightHeader(header: readonly unknown[]): boolean {
   try {
     return !checkWeights([header]).findings.some((f) => f.row === 0);
   } catch (e) {
-    if (isIndexError(e) && (e.code === "WEIGHTS_LAYOUT" || e.code === "WEIGHTS_EMPTY")) return false;
+    if (isUserError(e) && (e.code === "WEIGHTS_LAYOUT_MISSING" || e.code === "WEIGHTS_LAYOUT_NARROW" || e.code === "WEIGHTS_EMPTY")) return false;
     throw e;
   }
 }

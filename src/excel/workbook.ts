@@ -1,10 +1,9 @@
 /* global Excel */
 /**
- * Small pieces shared by the writers in this folder: the names already taken in a workbook,
- * cell input that Excel keeps as written, and removing a half-written sheet.
+ * Small pieces shared by the writers in this folder: the names already taken in a workbook, and
+ * removing a half-written sheet.
  */
-import { freeName } from "../core/a1";
-import type { PlanValue } from "../core/sheet-plan";
+import { freeName } from "../plans/a1";
 
 /** Excel compares sheet names, table names and defined names case-insensitively; tables and names share one namespace. */
 export interface TakenNames {
@@ -45,23 +44,6 @@ export function freeTableNames(wanted: readonly string[], taken: readonly string
 }
 
 /**
- * A plan value as cell input. Excel reads a written string that starts with "=", "+" or "-" as a
- * formula and turns number-, date- or boolean-looking text into numbers, dates or booleans; a
- * leading apostrophe keeps such text exactly as it is (the apostrophe itself is not stored).
- * Non-finite numbers become a blank: NaN or Infinity must never reach a cell.
- */
-export function cellInput(v: PlanValue): string | number {
-  if (typeof v === "number") return Number.isFinite(v) ? v : "";
-  if (typeof v === "string") return textInput(v);
-  return `=${v.formula}`;
-}
-
-/** Text as cell input that Excel keeps as text (see {@link cellInput}). */
-export function textInput(s: string): string {
-  return /^[=+\-@'\s\d.,(%$#¥￥]/.test(s) || /^(true|false)$/i.test(s) ? `'${s}` : s;
-}
-
-/**
  * Deletes a sheet this add-in was writing (by id, or by the free name it chose) and re-activates
  * the sheet that was active before, so that the workbook is as it was. Never throws: it runs
  * while another error is on its way to the caller.
@@ -77,14 +59,4 @@ export async function removeSheet(context: Excel.RequestContext, key: string, pr
   } catch {
     // The original error is the one worth reporting.
   }
-}
-
-/** Activates a new sheet, selects its table and gives the table's address (one sync). */
-export async function selectNewTable(context: Excel.RequestContext, sheet: Excel.Worksheet, table: Excel.Table): Promise<string> {
-  sheet.activate();
-  const range = table.getRange();
-  range.select();
-  range.load("address");
-  await context.sync();
-  return range.address;
 }

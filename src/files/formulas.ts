@@ -45,8 +45,8 @@ const NAME = /[A-Za-z_][A-Za-z0-9_.]*/y;
  * fileFormula("RANK.EQ(J2,$J$2:$J$101)") // → "_xlfn.RANK.EQ(J2,$J$2:$J$101)"
  * fileFormula('COUNTIFS($B$2:$B$9,"RANK.EQ(")') // → unchanged: text inside quotes is left alone
  */
-export function fileFormula(formula: string): string {
-  const f = formula.startsWith("=") ? formula.slice(1) : formula;
+export function fileFormula(formula: string, thisTable?: string): string {
+  const f = thisRowReferences(formula.startsWith("=") ? formula.slice(1) : formula, thisTable);
   let out = "";
   let i = 0;
   while (i < f.length) {
@@ -73,4 +73,16 @@ export function fileFormula(formula: string): string {
     i++;
   }
   return out;
+}
+
+/**
+ * `[@[Column]]` (this row of the table the formula sits in) as a file stores it:
+ * `Table[[#This Row],[Column]]`. Excel writes the short form only in its formula bar.
+ *
+ * @example
+ * thisRowReferences("[@[w]]*2", "ZBDS_Weights") // → "ZBDS_Weights[[#This Row],[w]]*2"
+ */
+export function thisRowReferences(formula: string, table: string | undefined): string {
+  if (!table || !formula.includes("[@")) return formula;
+  return formula.replace(/\[@\[((?:[^\]']|'.)*)\]\]/g, (_, column: string) => `${table}[[#This Row],[${column}]]`);
 }

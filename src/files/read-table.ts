@@ -14,6 +14,7 @@ import { readFile } from "fs/promises";
 import { extname } from "path";
 import * as ExcelJS from "exceljs";
 import { parseCsv } from "../core/csv";
+import { UserError } from "../core/errors";
 
 export type TableCell = number | string | boolean | null;
 
@@ -29,26 +30,12 @@ export interface FileTable {
   readonly formulasWithoutResult: number;
 }
 
-export type ReadTableProblem = "NOT_FOUND" | "UNREADABLE" | "UNSUPPORTED_TYPE" | "NO_SHEET";
-
-/** A problem reading the file itself (as opposed to its content, which core judges). */
-export class ReadTableError extends Error {
-  constructor(
-    readonly problem: ReadTableProblem,
-    readonly path: string,
-    readonly detail: { readonly zh: string; readonly en: string },
-  ) {
-    super(detail.en);
-    this.name = "ReadTableError";
-  }
-}
-
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 /** Days from Excel's epoch (1899-12-30, with its 1900 leap-year bug folded in) to 1970-01-01. */
 const EXCEL_EPOCH_OFFSET = 25569;
 const MS_PER_DAY = 86_400_000;
 
-/** Reads a table file (.xlsx, .xlsm or .csv). Throws {@link ReadTableError} for a file that cannot be read as a table. */
+/** Reads a table file (.xlsx, .xlsm or .csv). Throws {@link UserError} (FILE_…) for a file that cannot be read as a table. */
 export async function readTable(path: string, options: { readonly sheet?: string } = {}): Promise<FileTable> {
   const ext = extname(path).toLowerCase();
   let data: Buffer;
@@ -56,10 +43,9 @@ export async function readTable(path: string, options: { readonly sheet?: string
     data = await readFile(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new ReadTableError("NOT_FOUND", path, { zh: `找不到文件：${path}`, en: `File not found: ${path}` });
-    if (code === "EISDIR")
-      throw new ReadTableError("UNREADABLE", path, { zh: `这是一个文件夹，不是文件：${path}`, en: `This is a folder, not a file: ${path}` });
-    throw new ReadTableError("UNREADABLE", path, { zh: `无法读取文件 ${path}（${code ?? "?"}）`, en: `Cannot read ${path} (${code ?? (e as Error).message})` });
+    if (code === "ENOENT") throw new UserError("FILE_NOT_FOUND", { path });
+    if (code === "EISDIR") throw new UserError("FILE_IS_FOLDER", { path });
+    throw new UserError("FILE_UNREADABLE", { path, reason: code ?? (e as Error).message });
   }
   const base = path.split(/[\\/]/).pop() ?? path;
   if (ext === ".csv") {
@@ -67,13 +53,13 @@ export async function readTable(path: string, options: { readonly sheet?: string
   }
   if (ext === ".xlsx" || ext === ".xlsm") {
     if (data.length === 0) {
-      throw new ReadTableError("UNREADABLE", path, { zh: `文件为空：${path}`, en: `The file is empty: ${path}` });
+      throw new UserError("FILE_EMPTY", { path });
     }
     const workbook = new ExcelJS.Workbook();
     try {
       await workbook.xlsx.load(data as unknown as ExcelJS.Buffer);
     } catch {
-      throw new ReadTableError("UNREADABLE", path, { zh: `不是有效的 .xlsx 文件：${path}`, en: `Not a valid .xlsx file: ${path}` });
+      throw new UserError("FILE_NOT_XLSX", { path });
     }
     const names = workbook.worksheets.map((w) => w.name);
     const ws =
@@ -82,25 +68,15 @@ export async function readTable(path: string, options: { readonly sheet?: string
         : (workbook.worksheets.find((w) => w.name === options.sheet) ?? workbook.worksheets.find((w) => w.name.toLowerCase() === options.sheet!.toLowerCase()));
     if (!ws) {
       const list = names.join(", ") || "—";
-      throw new ReadTableError(
-        "NO_SHEET",
-        path,
-        options.sheet === undefined
-          ? { zh: `工作簿中没有工作表：${path}`, en: `The workbook has no worksheet: ${path}` }
-          : { zh: `工作簿中没有名为“${options.sheet}”的工作表（有：${list}）`, en: `The workbook has no sheet named "${options.sheet}" (it has: ${list})` },
-      );
+      throw options.sheet === undefined
+        ? new UserError("FILE_NO_WORKSHEET", { path })
+        : new UserError("FILE_NO_SUCH_SHEET", { sheet: options.sheet, sheets: list });
     }
     const { cells, formulasWithoutResult } = worksheetCells(ws);
     return { cells, source: `${base}!${ws.name}`, sheetName: ws.name, sheetNames: names, formulasWithoutResult };
   }
-  const hint =
-    ext === ".xls" || ext === ".et" || ext === ".ods"
-      ? { zh: "请另存为 .xlsx 或 .csv。", en: "Save it as .xlsx or .csv." }
-      : { zh: "支持 .xlsx 和 .csv。", en: "Use .xlsx or .csv." };
-  throw new ReadTableError("UNSUPPORTED_TYPE", path, {
-    zh: `不支持的文件类型“${ext || "（无扩展名）"}”：${path}。${hint.zh}`,
-    en: `Unsupported file type "${ext || "(none)"}": ${path}. ${hint.en}`,
-  });
+  const oldFormat = ext === ".xls" || ext === ".et" || ext === ".ods";
+  throw new UserError(oldFormat ? "FILE_OLD_FORMAT" : "FILE_TYPE", { ext: ext || "—", path });
 }
 
 /** CSV text → cells: "" is empty (null), plain decimal numbers are numbers, the rest stays text. */

@@ -2,9 +2,9 @@
  * A native Excel chart added to an .xlsx package after exceljs has written it (exceljs writes
  * tables, formats and conditional formats, but no charts).
  *
- * For each chart: a chart part (DrawingML, a clustered bar chart with one series whose data are
- * cell references into the sheet, with cached values so viewers that do not recalculate still
- * draw it), a drawing part anchoring it at a cell with its size, the relationships between
+ * For each chart: a chart part (DrawingML, a horizontal bar chart, clustered or stacked, whose
+ * series are cell references into the sheet, with cached values so viewers that do not
+ * recalculate still draw it; a hidden series has no fill: the offset of a floating bar), a drawing part anchoring it at a cell with its size, the relationships between
  * sheet, drawing and chart, and the content types. Elements are written in the order the
  * ECMA-376 schemas require, as Excel is strict about order.
  *
@@ -13,17 +13,25 @@
  */
 import JSZip from "jszip";
 
+export interface XlsxSeries {
+  /** Absolute references with the sheet: the series name cell and its values. */
+  readonly name: string;
+  readonly values: string;
+  /** The cells' current contents, cached in the chart part (null: unknown, left out). */
+  readonly valueCache: readonly (number | null)[];
+  /** Drawn without fill or labels (the invisible offset of a stacked bar). */
+  readonly hidden: boolean;
+}
+
 export interface XlsxChart {
   /** The sheet the chart sits on (as named in the workbook). */
   readonly sheetName: string;
   readonly title: string;
-  /** Absolute references with the sheet: the series name cell, the category and value ranges. */
-  readonly seriesName: string;
+  readonly grouping: "clustered" | "stacked";
+  /** Absolute reference with the sheet to the category cells, and their cached text. */
   readonly categories: string;
-  readonly values: string;
-  /** The cells' current contents, cached in the chart part (null: unknown, left out). */
   readonly categoryCache: readonly string[];
-  readonly valueCache: readonly (number | null)[];
+  readonly series: readonly XlsxSeries[];
   /** Top-left cell (zero-based) and size in points. */
   readonly anchorRow: number;
   readonly anchorCol: number;
@@ -92,7 +100,7 @@ export async function addChartsToXlsx(xlsx: Buffer | Uint8Array, charts: readonl
 
 // ---- parts -----------------------------------------------------------------------------------
 
-/** The chart part: one clustered horizontal bar series, first category at the top, values labelled. */
+/** The chart part: horizontal bars, first category at the top, shown series labelled. */
 export function chartXml(c: XlsxChart): string {
   const strCache = (items: readonly string[]) =>
     `<c:strCache><c:ptCount val="${items.length}"/>${items.map((v, i) => `<c:pt idx="${i}"><c:v>${esc(v)}</c:v></c:pt>`).join("")}</c:strCache>`;
@@ -100,9 +108,21 @@ export function chartXml(c: XlsxChart): string {
     `<c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${items.length}"/>${items
       .map((v, i) => (v === null || !Number.isFinite(v) ? "" : `<c:pt idx="${i}"><c:v>${v}</c:v></c:pt>`))
       .join("")}</c:numCache>`;
-  const seriesName = c.seriesName ? `<c:tx><c:strRef><c:f>${esc(c.seriesName)}</c:f></c:strRef></c:tx>` : "";
-  const labels =
-    '<c:dLbls><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>';
+  const labels = (show: boolean) =>
+    `<c:dLbls><c:showLegendKey val="0"/><c:showVal val="${show ? 1 : 0}"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>`;
+  const series = c.series
+    .map(
+      (s, k) =>
+        `<c:ser><c:idx val="${k}"/><c:order val="${k}"/>` +
+        `<c:tx><c:strRef><c:f>${esc(s.name)}</c:f></c:strRef></c:tx>` +
+        (s.hidden ? "<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>" : '<c:spPr><a:solidFill><a:srgbClr val="4472C4"/></a:solidFill></c:spPr>') +
+        '<c:invertIfNegative val="0"/>' +
+        labels(!s.hidden) +
+        `<c:cat><c:strRef><c:f>${esc(c.categories)}</c:f>${strCache(c.categoryCache)}</c:strRef></c:cat>` +
+        `<c:val><c:numRef><c:f>${esc(s.values)}</c:f>${numCache(s.valueCache)}</c:numRef></c:val>` +
+        "</c:ser>",
+    )
+    .join("");
   return (
     XML_HEAD +
     `<c:chartSpace xmlns:c="${NS_CHART}" xmlns:a="${NS_A}" xmlns:r="${NS_REL}">` +
@@ -111,15 +131,9 @@ export function chartXml(c: XlsxChart): string {
     `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1200" b="1"/></a:pPr><a:r><a:rPr lang="zh-CN" sz="1200" b="1"/><a:t>${esc(c.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>` +
     '<c:autoTitleDeleted val="0"/>' +
     "<c:plotArea><c:layout/>" +
-    '<c:barChart><c:barDir val="bar"/><c:grouping val="clustered"/><c:varyColors val="0"/>' +
-    '<c:ser><c:idx val="0"/><c:order val="0"/>' +
-    seriesName +
-    '<c:spPr><a:solidFill><a:srgbClr val="4472C4"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>' +
-    labels +
-    `<c:cat><c:strRef><c:f>${esc(c.categories)}</c:f>${strCache(c.categoryCache)}</c:strRef></c:cat>` +
-    `<c:val><c:numRef><c:f>${esc(c.values)}</c:f>${numCache(c.valueCache)}</c:numRef></c:val>` +
-    "</c:ser>" +
-    '<c:gapWidth val="60"/><c:axId val="500000001"/><c:axId val="500000002"/></c:barChart>' +
+    `<c:barChart><c:barDir val="bar"/><c:grouping val="${c.grouping}"/><c:varyColors val="0"/>` +
+    series +
+    `<c:gapWidth val="60"/>${c.grouping === "stacked" ? '<c:overlap val="100"/>' : ""}<c:axId val="500000001"/><c:axId val="500000002"/></c:barChart>` +
     '<c:catAx><c:axId val="500000001"/><c:scaling><c:orientation val="maxMin"/></c:scaling><c:delete val="0"/><c:axPos val="l"/>' +
     '<c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>' +
     '<c:crossAx val="500000002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>' +

@@ -1,11 +1,11 @@
 /**
- * The ranked-sheet plan as an .xlsx file (Node only). The second writer of a {@link SheetPlan}
- * besides `src/excel`: it only reads the plan and never decides layout itself.
+ * Sheet plans as an .xlsx file (Node only). The second writer of every {@link SheetPlan} besides
+ * `src/excel/apply-plan.ts`: it only reads the plans and never decides layout itself.
  *
  * What the file gets: every block's values and formulas (future functions stored as `_xlfn.`),
- * number formats per column, bold header rows, the plan's Excel tables (free names), the frozen
- * header row, column widths, the emphasised top-N rows (fill + bold), a data bar on the total
- * column, and the chart, added to the package after exceljs has written it (exceljs cannot write
+ * number formats per column, bold header and footer rows, the plan's Excel tables (free names, and
+ * formulas that refer to them renamed to match), the frozen header row, column widths, data
+ * validation, the emphasised top-N rows (fill + bold), a data bar, and the chart, added to the package after exceljs has written it (exceljs cannot write
  * charts; see ./xlsx-chart.ts).
  *
  * Formula cells carry a cached result when the plan gives one (`{ formula, value }`), so viewers
@@ -14,8 +14,8 @@
  */
 import { writeFile } from "fs/promises";
 import * as ExcelJS from "exceljs";
-import { cellAddress, freeName, quoteSheetName, rangeAddress } from "../core/a1";
-import { CellBlock, ChartPlan, PlanValue, SheetPlan, planBlock } from "../core/sheet-plan";
+import { cellAddress, freeName, quoteSheetName, rangeAddress } from "../plans/a1";
+import { CellBlock, ChartPlan, mainBlock, PlanValue, planBlock, renameTables, SheetPlan } from "../plans/plan";
 import { fileFormula } from "./formulas";
 import { addChartsToXlsx, XlsxChart } from "./xlsx-chart";
 
@@ -47,60 +47,24 @@ export function writePlanToWorkbook(workbook: ExcelJS.Workbook, plan: SheetPlan)
   const ws = workbook.addWorksheet(sheetName, {
     views: plan.freezeRows > 0 ? [{ state: "frozen", xSplit: 0, ySplit: plan.freezeRows, topLeftCell: cellAddress(plan.freezeRows, 0) }] : [],
   });
-
   plan.columnWidths.forEach((w, c) => {
-    ws.getColumn(c + 1).width = w;
+    if (w > 0) ws.getColumn(c + 1).width = w;
   });
-
-  let uncached = 0;
-  for (const block of plan.blocks) uncached += writeBlock(ws, block);
 
   // Tables: names are workbook-wide and share their namespace with defined names.
   const taken = [...workbook.worksheets.flatMap(tableNamesOf), ...workbook.definedNames.model.map((d) => d.name)];
-  const tableNames: string[] = [];
-  for (const t of plan.tables) {
-    const block = planBlock(plan, t.block);
-    const data = block.values.slice(block.headerRows);
-    if (data.length === 0) continue; // an Excel table needs a data row; the header stays as bold cells
-    const name = freeName(t.name, [...taken, ...tableNames], (n) => `_${n}`);
-    const headers: string[] = [];
-    for (const h of block.values[0]) headers.push(freeName(h === "" || typeof h === "object" ? "Column" : String(h), headers, (n) => String(n)));
-    ws.addTable({
-      name,
-      displayName: name,
-      ref: cellAddress(block.row, block.col),
-      headerRow: true,
-      totalsRow: false,
-      style: { theme: t.style as ExcelJS.TableStyleProperties["theme"], showRowStripes: true },
-      columns: headers.map((h) => ({ name: h, filterButton: true })),
-      rows: data.map((r) => r.map((v) => cellValue(v))),
-    });
-    tableNames.push(name);
-  }
+  const chosen: string[] = [];
+  for (const t of plan.tables) chosen.push(freeName(t.name, [...taken, ...chosen], (n) => `_${n}`));
+  const renames = new Map(plan.tables.map((t, i) => [t.name, chosen[i]]));
+  const tableOf = new Map(plan.tables.map((t, i) => [t.block, chosen[i]]));
+
+  let uncached = 0;
+  for (const block of plan.blocks) uncached += writeBlock(ws, block, (f) => fileFormula(renameTables(f, renames), tableOf.get(block.id)));
+  const tableNames = addTables(ws, plan, chosen);
   // addTable rewrites the block's cells (same values); formats are applied to the cells and kept.
-
-  const ranking = planBlock(plan, "ranking");
-  const width = ranking.values[0]?.length ?? 0;
-  const fill: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(plan.emphasisFill) } };
-  for (let i = 0; i < Math.min(plan.emphasisedRows, ranking.values.length - ranking.headerRows); i++) {
-    const row = ws.getRow(ranking.row + ranking.headerRows + i + 1);
-    for (let c = 0; c < width; c++) {
-      const cell = row.getCell(ranking.col + c + 1);
-      cell.fill = fill;
-      cell.font = { ...(cell.font ?? {}), bold: true };
-    }
-  }
-
-  const dataRows = ranking.values.length - ranking.headerRows;
-  if (dataRows > 0) {
-    ws.addConditionalFormatting({
-      ref: rangeAddress(ranking.row + ranking.headerRows, ranking.col + plan.dataBarColumn, dataRows, 1),
-      rules: [{ type: "dataBar", priority: 1, cfvo: [{ type: "min" }, { type: "max" }], color: { argb: DATA_BAR_COLOR } } as ExcelJS.DataBarRuleType],
-    });
-  }
-
+  emphasise(ws, plan);
+  addValidations(ws, plan);
   if (uncached > 0) workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };
-
   return { sheetName, tableNames, chart: plan.chart ? chartOf(plan, plan.chart, sheetName) : null };
 }
 
@@ -109,13 +73,18 @@ export interface WriteOptions {
   readonly overwrite?: boolean;
 }
 
-/** Writes a plan as a new .xlsx file with one sheet, its chart included. Refuses to overwrite unless asked. */
-export async function writeRankedXlsx(plan: SheetPlan, path: string, options: WriteOptions = {}): Promise<WrittenPlan> {
+/** Writes plans as a new .xlsx file, one sheet each, their charts included. Refuses to overwrite unless asked. */
+export async function writePlansXlsx(plans: readonly SheetPlan[], path: string, options: WriteOptions = {}): Promise<WrittenPlan[]> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "直播电商区域发展指数 / Live Commerce Index";
   workbook.created = new Date();
-  const written = writePlanToWorkbook(workbook, plan);
-  await writeWorkbookFile(workbook, path, written.chart ? [written.chart] : [], options);
+  const written = plans.map((plan) => writePlanToWorkbook(workbook, plan));
+  await writeWorkbookFile(
+    workbook,
+    path,
+    written.flatMap((w) => (w.chart ? [w.chart] : [])),
+    options,
+  );
   return written;
 }
 
@@ -129,17 +98,18 @@ export async function writeWorkbookFile(workbook: ExcelJS.Workbook, path: string
 // ---- helpers ---------------------------------------------------------------------------------
 
 /** Writes one block's cells with their formats; returns how many formulas have no cached result. */
-function writeBlock(ws: ExcelJS.Worksheet, block: CellBlock): number {
+function writeBlock(ws: ExcelJS.Worksheet, block: CellBlock, formula: (f: string) => string): number {
   let uncached = 0;
+  const footerFrom = block.values.length - (block.footerRows ?? 0);
   block.values.forEach((values, r) => {
     const row = ws.getRow(block.row + r + 1);
-    const header = r < block.headerRows;
+    const bold = r < block.headerRows || r >= footerFrom;
     values.forEach((v, c) => {
       const cell = row.getCell(block.col + c + 1);
-      cell.value = cellValue(v);
+      cell.value = cellValue(v, formula);
       if (typeof v === "object" && cachedResult(v) === undefined) uncached++;
-      if (header) cell.font = { bold: true };
-      else {
+      if (bold) cell.font = { bold: true };
+      if (r >= block.headerRows) {
         const format = block.columnFormats[c];
         if (format) cell.numFmt = format;
       }
@@ -148,12 +118,82 @@ function writeBlock(ws: ExcelJS.Worksheet, block: CellBlock): number {
   return uncached;
 }
 
+/** The plan's tables over their blocks' cells; returns the names written (a block without data rows gets none). */
+function addTables(ws: ExcelJS.Worksheet, plan: SheetPlan, chosen: readonly string[]): string[] {
+  const names: string[] = [];
+  plan.tables.forEach((t, i) => {
+    const block = planBlock(plan, t.block);
+    if (block.values.length <= block.headerRows) return; // an Excel table needs a data row; the header stays as bold cells
+    const headers: string[] = [];
+    for (const h of block.values[0]) headers.push(freeName(h === "" || typeof h === "object" ? "Column" : String(h), headers, (n) => String(n)));
+    ws.addTable({
+      name: chosen[i],
+      displayName: chosen[i],
+      ref: cellAddress(block.row, block.col),
+      headerRow: true,
+      totalsRow: false,
+      style: { theme: t.style as ExcelJS.TableStyleProperties["theme"], showRowStripes: true },
+      columns: headers.map((h) => ({ name: h, filterButton: true })),
+      // The cells as writeBlock wrote them (formulas already in the file's form).
+      rows: block.values
+        .slice(block.headerRows)
+        .map((_, r) => headers.map((__, c) => ws.getRow(block.row + block.headerRows + r + 1).getCell(block.col + c + 1).value)),
+    });
+    names.push(chosen[i]);
+  });
+  return names;
+}
+
+function emphasise(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
+  const main = mainBlock(plan);
+  const width = main.values[0]?.length ?? 0;
+  const dataRows = main.values.length - main.headerRows;
+  const fill: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(plan.emphasisFill) } };
+  for (let i = 0; i < Math.min(plan.emphasisedRows, dataRows); i++) {
+    const row = ws.getRow(main.row + main.headerRows + i + 1);
+    for (let c = 0; c < width; c++) {
+      const cell = row.getCell(main.col + c + 1);
+      cell.fill = fill;
+      cell.font = { ...(cell.font ?? {}), bold: true };
+    }
+  }
+  if (dataRows > 0 && plan.dataBarColumn !== null) {
+    ws.addConditionalFormatting({
+      ref: rangeAddress(main.row + main.headerRows, main.col + plan.dataBarColumn, dataRows, 1),
+      rules: [{ type: "dataBar", priority: 1, cfvo: [{ type: "min" }, { type: "max" }], color: { argb: DATA_BAR_COLOR } } as ExcelJS.DataBarRuleType],
+    });
+  }
+}
+
+function addValidations(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
+  for (const v of plan.validations ?? []) {
+    const b = planBlock(plan, v.block);
+    for (let r = b.headerRows; r < b.values.length; r++) {
+      for (let c = 0; c < v.columns; c++) {
+        ws.getRow(b.row + r + 1).getCell(b.col + v.firstColumn + c + 1).dataValidation = {
+          type: "decimal",
+          operator: "between",
+          allowBlank: true,
+          formulae: [v.min, v.max],
+          showErrorMessage: true,
+          errorStyle: "stop",
+          errorTitle: v.alertTitle,
+          error: v.alertMessage,
+          showInputMessage: true,
+          promptTitle: v.promptTitle,
+          prompt: v.promptMessage,
+        };
+      }
+    }
+  }
+}
+
 /** A plan value as an exceljs cell value: "" is an empty cell, formulas as the file stores them. */
-function cellValue(v: PlanValue): ExcelJS.CellValue {
+function cellValue(v: PlanValue, formula: (f: string) => string): ExcelJS.CellValue {
   if (typeof v === "number") return Number.isFinite(v) ? v : null;
   if (typeof v === "string") return v === "" ? null : v;
   const result = cachedResult(v);
-  return result === undefined ? { formula: fileFormula(v.formula) } : ({ formula: fileFormula(v.formula), result } as ExcelJS.CellFormulaValue);
+  return result === undefined ? { formula: formula(v.formula) } : ({ formula: formula(v.formula), result } as ExcelJS.CellFormulaValue);
 }
 
 /** The result a plan gives for a formula cell, when it gives one (`{ formula, value }`). */
@@ -175,17 +215,26 @@ function chartOf(plan: SheetPlan, chart: ChartPlan, sheetName: string): XlsxChar
   const block = planBlock(plan, chart.block);
   const first = block.row + block.headerRows;
   const sheet = quoteSheetName(sheetName);
+  const data = block.values.slice(block.headerRows, block.headerRows + chart.rows);
+  const series = Array.from({ length: chart.series ?? 1 }, (_, k) => {
+    const col = chart.valueColumn + k;
+    return {
+      name: `${sheet}!${cellAddress(block.row, block.col + col, true)}`,
+      values: `${sheet}!${rangeAddress(first, block.col + col, chart.rows, 1, true)}`,
+      valueCache: data.map((r) => {
+        const v = r[col];
+        return typeof v === "number" ? v : typeof v === "object" ? ((cachedResult(v) as number | undefined) ?? null) : null;
+      }),
+      hidden: k === 0 && chart.hideFirstSeries === true,
+    };
+  });
   return {
     sheetName,
     title: chart.title,
-    seriesName: `${sheet}!${cellAddress(block.row, block.col + chart.valueColumn, true)}`,
+    grouping: chart.type === "barStacked" ? "stacked" : "clustered",
     categories: `${sheet}!${rangeAddress(first, block.col + chart.categoryColumn, chart.rows, 1, true)}`,
-    values: `${sheet}!${rangeAddress(first, block.col + chart.valueColumn, chart.rows, 1, true)}`,
-    categoryCache: block.values.slice(block.headerRows, block.headerRows + chart.rows).map((r) => String(r[chart.categoryColumn] ?? "")),
-    valueCache: block.values.slice(block.headerRows, block.headerRows + chart.rows).map((r) => {
-      const v = r[chart.valueColumn];
-      return typeof v === "number" ? v : typeof v === "object" ? ((cachedResult(v) as number | undefined) ?? null) : null;
-    }),
+    categoryCache: data.map((r) => String(r[chart.categoryColumn] ?? "")),
+    series,
     anchorRow: chart.anchorRow,
     anchorCol: chart.anchorCol,
     width: chart.width,

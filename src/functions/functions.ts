@@ -11,27 +11,14 @@
  * while `any` lets the function say what is wrong (rescale cannot be "yes": use TRUE or FALSE).
  */
 import { formatFinding } from "../core/errors";
-import { computeIndex } from "../core/pipeline";
-import { parseRankOrder, parseTieMethod } from "../core/rank";
+import { computeIndex, computeSubIndex } from "../core/pipeline";
+import { parseRankOrder, parseTieMethod } from "../core/rank-districts";
 import { getSensitivity } from "../core/sensitivity";
 import { compareWeights } from "../core/weight-compare";
-import { checkWeights, parseWeightTable, REPORT_WEIGHT_TABLE, weightTableToCells } from "../core/weights";
-import {
-  checkFormulaWork,
-  describeWhere,
-  indexLabel,
-  parseBaseline,
-  parseCall,
-  parseDimensionArg,
-  parseNameLanguage,
-  parseSensitivityArgs,
-  rankScores,
-  sensitivityLabels,
-  severityLabel,
-  weightDiffRows,
-  weightsCells,
-} from "./calls";
-import { guard, scalarArg, toColumn, toColumns } from "./convert";
+import { checkWeights, parseWeightTable, weightTableToCells } from "../core/weights";
+import { parseBaseline, parseCall, parseDimensionArg, parseNameLanguage, parseSensitivityArgs, weightsCells } from "./arguments";
+import { guard, scalarArg, toColumn, toColumns } from "./host";
+import { checkFormulaWork, describeWhere, indexLabel, rankScores, sensitivityLabels, severityLabel, weightDiffRows } from "./results";
 
 /**
  * The total Live-Streaming E-commerce Regional Development Index for each row of a data range.
@@ -45,7 +32,7 @@ import { guard, scalarArg, toColumn, toColumns } from "./convert";
 export function liveIndex(data: any[][], weights?: any[][], method?: any[][], rescale?: any): any[][] {
   return guard((lang) => {
     const result = computeIndex(data, parseCall(weights, method, rescale));
-    return toColumn(result.total!, result.input.columns.hasHeader ? indexLabel(null, lang) : null, result.input, lang);
+    return toColumn(result.total, result.input.columns.hasHeader ? indexLabel(null, lang) : null, result.input, lang);
   });
 }
 
@@ -62,8 +49,8 @@ export function liveIndex(data: any[][], weights?: any[][], method?: any[][], re
 export function liveSubIndex(data: any[][], dimension: string, weights?: any[][], method?: any[][], rescale?: any): any[][] {
   return guard((lang) => {
     const target = parseDimensionArg(dimension);
-    const result = computeIndex(data, parseCall(weights, method, rescale), target);
-    return toColumn(result.dimensions[target]!, result.input.columns.hasHeader ? indexLabel(target, lang) : null, result.input, lang);
+    const { input, values } = computeSubIndex(data, target, parseCall(weights, method, rescale));
+    return toColumn(values, input.columns.hasHeader ? indexLabel(target, lang) : null, input, lang);
   });
 }
 
@@ -136,7 +123,7 @@ export function liveSensitivity(data: any[][], weights?: any[][], runs?: any, sp
     const options = parseCall(weights, null, null);
     const result = computeIndex(data, options);
     checkFormulaWork(mc.runs, result.include);
-    const s = getSensitivity(result, options.weights ?? REPORT_WEIGHT_TABLE, mc);
+    const s = getSensitivity(result, mc);
     return toColumns([s.median, s.p5, s.p95], result.input.columns.hasHeader ? sensitivityLabels(lang) : null, result.input, lang);
   });
 }

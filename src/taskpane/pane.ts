@@ -1,4 +1,3 @@
-/* global Excel */
 /**
  * The task pane: wiring and views. Workbook work goes through `src/excel` inside the runner the
  * pane is given (Excel.run in Office, a stand-in in tests); computation is in `src/core`.
@@ -6,20 +5,21 @@
  * Text from cells (headers, sheet names) is only ever put into the page as text (textContent,
  * option labels), never as markup.
  */
-import { formatError, isIndexError } from "../core/errors";
 import { columnKeyChoices, ColumnKey, proposeMapping, SKIP_COLUMN } from "../core/headers";
 import { SCALING_METHODS, ScalingMethodName } from "../core/scaling";
 import { generateRankedSheet } from "../excel/generate";
+import type { ExcelRunner } from "../excel/host";
 import { insertSampleData } from "../excel/sample";
 import { loadMapping, saveMapping } from "../excel/settings";
 import { readSource, SourceTable } from "../excel/source";
-import { TaskpaneLang, taskpaneText, TaskpaneText } from "./strings";
-import { mountWeightsPane, WeightsPane } from "./weights-pane";
+import { Lang, PANE_TEXT, PaneText, SCALING_LABELS, weightsLabel } from "../text";
+import { Progress, TaskOutput, TaskRunner } from "./runner";
+import { mountWeightsPane } from "./weights-pane";
 
-export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+export type { ExcelRunner };
 
 export interface PaneEnv {
-  readonly lang: TaskpaneLang;
+  readonly lang: Lang;
   readonly run: ExcelRunner;
   /** False outside Excel (a browser): the pane still renders, with a notice. */
   readonly inExcel: boolean;
@@ -30,14 +30,14 @@ export interface PaneEnv {
 interface PaneState {
   source: SourceTable | null;
   keys: ColumnKey[];
-  ambiguous: Set<number>;
-  busy: boolean;
+  /** Columns given the same index meaning as another column: the user must choose. */
+  duplicates: Set<number>;
 }
 
-/** Fills the page's text and wires its controls. Returns the pane's state for tests. */
-export function mountPane(doc: Document, env: PaneEnv): { state: PaneState; ready: Promise<void> } {
-  const t = taskpaneText(env.lang);
-  const state: PaneState = { source: null, keys: [], ambiguous: new Set(), busy: false };
+/** Fills the page's text and wires its controls. Returns the pane's state and its task runner for tests. */
+export function mountPane(doc: Document, env: PaneEnv): { state: PaneState; runner: TaskRunner; ready: Promise<void> } {
+  const t = PANE_TEXT[env.lang];
+  const state: PaneState = { source: null, keys: [], duplicates: new Set() };
   doc.documentElement.lang = env.lang === "zh" ? "zh-CN" : "en";
   doc.title = t.title;
   doc.querySelectorAll<HTMLElement>("[data-text]").forEach((el) => {
@@ -46,86 +46,95 @@ export function mountPane(doc: Document, env: PaneEnv): { state: PaneState; read
   });
   byId(doc, "not-in-excel").hidden = env.inExcel;
   fillMethods(doc, env.lang);
-  setWeightOptions(doc, t, []);
+  setWeightOptions(doc, env.lang, []);
 
+  const runner = new TaskRunner(byId(doc, "app"), env.lang);
   const weights = mountWeightsPane(doc, {
     lang: env.lang,
     run: env.run,
+    runner,
     now: env.now,
     version: env.version,
-    data: () => (state.source ? { source: state.source, keys: state.keys } : null),
+    data: () => (state.source ? { source: state.source, keys: state.keys, method: select(doc, "method").value as ScalingMethodName } : null),
     topN: () => readTopN(doc),
     yieldToUi: () => new Promise((resolve) => setTimeout(resolve, 0)),
     // One listing of the workbook's weight tables feeds both dropdowns (Options and Weights).
-    onTablesListed: (names) => setWeightOptions(doc, t, names),
+    onTablesListed: (names) => setWeightOptions(doc, env.lang, names),
   });
-  const ui = new PaneUi(doc, env, t, state, weights);
-  byId(doc, "insert-sample").addEventListener("click", () => void ui.insertSample());
-  byId(doc, "use-selection").addEventListener("click", () => void ui.useSelection());
-  byId(doc, "generate").addEventListener("click", () => void ui.generate());
-  const ready = env.inExcel ? weights.guard(() => weights.refresh()) : Promise.resolve();
-  return { state, ready };
+  const ui = new PaneUi(doc, env, t, state);
+  const actions: Record<string, (progress: Progress) => Promise<void>> = {
+    "insert-sample": () => ui.insertSample(),
+    "use-selection": () => ui.useSelection(),
+    generate: (progress) => ui.generate(progress),
+  };
+  for (const [id, action] of Object.entries(actions)) {
+    const button = byId(doc, id) as HTMLButtonElement;
+    runner.register(button);
+    button.addEventListener("click", () => void runner.run(ui.output, action).then(() => weights.afterDataRead()));
+  }
+  const ready = env.inExcel ? weights.refreshNow() : Promise.resolve();
+  return { state, runner, ready };
 }
 
 class PaneUi {
   constructor(
     private readonly doc: Document,
     private readonly env: PaneEnv,
-    private readonly t: TaskpaneText,
+    private readonly t: PaneText,
     private readonly state: PaneState,
-    private readonly weights: WeightsPane,
   ) {}
 
+  get output(): TaskOutput {
+    return {
+      error: byId(this.doc, "error"),
+      status: byId(this.doc, "status"),
+      progress: { box: byId(this.doc, "progress"), bar: byId(this.doc, "progress-bar") as HTMLProgressElement, text: byId(this.doc, "progress-text") },
+    };
+  }
+
   async insertSample(): Promise<void> {
-    await this.task(async () => {
-      const result = await this.env.run((ctx) => insertSampleData(ctx, this.env.lang));
-      this.status(this.t.inserted(result.sheetName));
-      await this.readSelection();
-      void this.weights.guard(() => this.weights.check());
-    });
+    const result = await this.env.run((ctx) => insertSampleData(ctx, this.env.lang));
+    this.status(this.t.inserted(result.sheetName));
+    await this.readSelection();
   }
 
   async useSelection(): Promise<void> {
-    await this.task(() => this.readSelection());
-    void this.weights.guard(() => this.weights.check());
+    await this.readSelection();
   }
 
-  async generate(): Promise<void> {
-    await this.task(async () => {
-      this.progress(0, "read");
-      const fresh = await this.env.run((ctx) => readSource(ctx));
-      if (!this.state.source || sourceKey(fresh) !== sourceKey(this.state.source)) await this.showSource(fresh);
-      else this.state.source = fresh;
-      this.state.keys = this.currentKeys();
-      this.state.ambiguous = duplicateColumns(this.state.keys);
-      this.markMapping();
-      if (this.state.ambiguous.size) {
-        this.error(this.t.fixMapping);
-        return;
-      }
-      const source = this.state.source!;
-      const weightsChoice = select(this.doc, "weights").value;
-      const result = await this.env.run((ctx) =>
-        generateRankedSheet(
-          ctx,
-          {
-            source,
-            keys: this.state.keys,
-            weights: weightsChoice === "" ? { kind: "report" } : { kind: "table", name: weightsChoice },
-            method: select(this.doc, "method").value as ScalingMethodName,
-            topN: this.topN(),
-            mode: (this.doc.querySelector<HTMLInputElement>('input[name="mode"]:checked')?.value ?? "values") as "values" | "formulas",
-            lang: this.env.lang,
-            version: this.env.version,
-            now: this.env.now(),
-          },
-          (fraction, step) => this.progress(fraction, step),
-        ),
-      );
-      await this.env.run((ctx) => saveMapping(ctx, sourceKey(source), this.state.keys));
-      this.progress(1, "done");
-      this.status(this.t.generated(result.sheetName, result.ranked, result.skipped));
-    });
+  async generate(progress: Progress): Promise<void> {
+    progress(0, "read");
+    const fresh = await this.env.run((ctx) => readSource(ctx));
+    if (!this.state.source || sourceKey(fresh) !== sourceKey(this.state.source)) await this.showSource(fresh);
+    else this.state.source = fresh;
+    this.state.keys = this.currentKeys();
+    this.state.duplicates = duplicateColumns(this.state.keys);
+    this.markMapping();
+    if (this.state.duplicates.size) {
+      this.error(this.t.fixMapping);
+      return;
+    }
+    const source = this.state.source!;
+    const weightsChoice = select(this.doc, "weights").value;
+    const result = await this.env.run((ctx) =>
+      generateRankedSheet(
+        ctx,
+        {
+          source,
+          keys: this.state.keys,
+          weights: weightsChoice === "" ? { kind: "report" } : { kind: "table", name: weightsChoice },
+          method: select(this.doc, "method").value as ScalingMethodName,
+          topN: this.topN(),
+          mode: (this.doc.querySelector<HTMLInputElement>('input[name="mode"]:checked')?.value ?? "values") as "values" | "formulas",
+          lang: this.env.lang,
+          version: this.env.version,
+          now: this.env.now(),
+        },
+        progress,
+      ),
+    );
+    await this.env.run((ctx) => saveMapping(ctx, sourceKey(source), this.state.keys));
+    this.status(this.t.generated(result.sheetName, result.ranked, result.skipped));
   }
 
   private async readSelection(): Promise<void> {
@@ -139,7 +148,7 @@ class PaneUi {
     const proposed = proposeMapping(header);
     const saved = await this.env.run((ctx) => loadMapping(ctx, sourceKey(source))).catch(() => null);
     this.state.keys = saved && saved.length === header.length ? [...saved] : [...proposed.keys];
-    this.state.ambiguous = duplicateColumns(this.state.keys);
+    this.state.duplicates = duplicateColumns(this.state.keys);
     byId(this.doc, "source").textContent = this.t.source(source.address, source.values.length, header.length);
     this.renderMapping(header, new Set(proposed.unmatched));
   }
@@ -170,7 +179,7 @@ class PaneUi {
       if (unmatched.has(col)) note.textContent = this.t.unmatched;
       sel.addEventListener("change", () => {
         this.state.keys = this.currentKeys();
-        this.state.ambiguous = duplicateColumns(this.state.keys);
+        this.state.duplicates = duplicateColumns(this.state.keys);
         this.markMapping();
       });
       pick.appendChild(sel);
@@ -184,7 +193,7 @@ class PaneUi {
   private markMapping(): void {
     this.doc.querySelectorAll<HTMLTableRowElement>("#mapping-rows tr").forEach((tr) => {
       const col = Number(tr.dataset.col);
-      const flagged = this.state.ambiguous.has(col);
+      const flagged = this.state.duplicates.has(col);
       tr.classList.toggle("flag", flagged);
       const note = tr.querySelector(".flag-note");
       if (note && (flagged || note.textContent === this.t.ambiguous)) note.textContent = flagged ? this.t.ambiguous : "";
@@ -198,35 +207,6 @@ class PaneUi {
 
   private topN(): number {
     return readTopN(this.doc);
-  }
-
-  /** Runs one user action: one at a time, buttons disabled, errors shown in words, never thrown. */
-  private async task(body: () => Promise<void>): Promise<void> {
-    if (this.state.busy) return;
-    this.state.busy = true;
-    this.setBusy(true);
-    this.error("");
-    this.status("");
-    try {
-      await body();
-    } catch (e) {
-      this.error(isIndexError(e) ? formatError(e, this.env.lang) : this.t.unexpected(e instanceof Error ? e.message : String(e)));
-    } finally {
-      this.state.busy = false;
-      this.setBusy(false);
-    }
-  }
-
-  private setBusy(busy: boolean): void {
-    byId(this.doc, "app").setAttribute("aria-busy", String(busy));
-    for (const id of ["insert-sample", "use-selection", "generate"]) (byId(this.doc, id) as HTMLButtonElement).disabled = busy;
-    if (!busy) byId(this.doc, "progress").hidden = true;
-  }
-
-  private progress(fraction: number, step: string): void {
-    byId(this.doc, "progress").hidden = false;
-    (byId(this.doc, "progress-bar") as HTMLProgressElement).value = Math.max(0, Math.min(1, fraction));
-    byId(this.doc, "progress-text").textContent = this.t.steps[step] ?? this.t.working;
   }
 
   private status(text: string): void {
@@ -275,30 +255,30 @@ export function duplicateColumns(keys: readonly ColumnKey[]): Set<number> {
   return out;
 }
 
-function fillMethods(doc: Document, lang: TaskpaneLang): void {
+function fillMethods(doc: Document, lang: Lang): void {
   const sel = select(doc, "method") as HTMLSelectElement;
   sel.replaceChildren();
   // Goalposts need bounds per indicator, which only a formula's goalposts table can give.
   for (const m of SCALING_METHODS.filter((x) => x.name !== "goalposts")) {
     const opt = doc.createElement("option");
     opt.value = m.name;
-    opt.textContent = m[lang];
+    opt.textContent = SCALING_LABELS[m.name][lang];
     sel.appendChild(opt);
   }
 }
 
-function setWeightOptions(doc: Document, t: TaskpaneText, tables: readonly string[]): void {
+function setWeightOptions(doc: Document, lang: Lang, tables: readonly string[]): void {
   const sel = select(doc, "weights") as HTMLSelectElement;
   const current = sel.value;
   sel.replaceChildren();
   const report = doc.createElement("option");
   report.value = "";
-  report.textContent = t.weightsReport;
+  report.textContent = weightsLabel({ kind: "report" }, lang, "short");
   sel.appendChild(report);
   for (const name of tables) {
     const opt = doc.createElement("option");
     opt.value = name;
-    opt.textContent = t.weightsTable(name);
+    opt.textContent = weightsLabel({ kind: "table", name }, lang, "short");
     sel.appendChild(opt);
   }
   sel.value = tables.includes(current) ? current : "";

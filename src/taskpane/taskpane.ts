@@ -1,10 +1,11 @@
-/* global Office, Excel, document */
+/* global Office, document */
 /**
  * The task pane page's entry: waits for Office, then mounts the pane. The page also hosts the
  * custom functions (shared runtime): taskpane.html loads functions.js first.
  */
+import { runInExcel } from "../excel/host";
+import { languageOf } from "../text";
 import { mountPane } from "./pane";
-import { languageOf } from "./strings";
 
 /** Set by webpack from package.json. */
 declare const ADDIN_VERSION: string;
@@ -19,7 +20,7 @@ if (typeof Office !== "undefined") {
   Office.onReady((info) => {
     mountPane(document, {
       lang: languageOf(Office.context?.displayLanguage),
-      run: (batch) => Excel.run(batch),
+      run: runInExcel,
       inExcel: info.host === Office.HostType.Excel,
       version: typeof ADDIN_VERSION === "string" ? ADDIN_VERSION : "dev",
       now: () => localTimestamp(new Date()),

@@ -4,32 +4,34 @@
  * to the ranking, save a baseline, watch the table for edits, and run the robustness analysis.
  * Views only: the work is in src/core (checks, comparisons, impact, Monte Carlo) and src/excel.
  */
-import { formatError, isIndexError } from "../core/errors";
-import { columnMapFromKeys, ColumnKey, looksLikeHeader } from "../core/headers";
+import type { ColumnKey } from "../core/headers";
 import { compareRankings, RankImpact } from "../core/impact";
-import { computeIndex, IndexResult } from "../core/pipeline";
-import { regionName } from "../core/ranking";
+import type { ScalingMethodName } from "../core/scaling";
 import { getLeaveOneOut, startSensitivity } from "../core/sensitivity";
 import { changeName, compareWeights } from "../core/weight-compare";
-import { checkWeights, REPORT_WEIGHT_TABLE, WeightFinding, WeightTable, describeFinding } from "../core/weights";
-import { planImpactSheet, planRobustnessSheet } from "../core/weight-sheets";
-import { writeImpactSheet, writeRobustnessSheet } from "../excel/analysis-sheets";
+import { checkWeights, describeFinding, REPORT_WEIGHT_TABLE, WeightFinding, WeightTable } from "../core/weights";
+import { IndexRun, runIndex } from "../core/workflow";
+import { UserError } from "../core/errors";
+import { applySheetPlan } from "../excel/apply-plan";
 import { loadBaseline, saveBaseline } from "../excel/baseline";
+import type { ExcelRunner } from "../excel/host";
 import type { SourceTable } from "../excel/source";
 import { watchWeightTable } from "../excel/watch";
 import { insertWeightSheet, readWeightTableAt, selectCell } from "../excel/weight-sheet";
 import { listWeightTables } from "../excel/weights";
-import type { ExcelRunner } from "./pane";
-import type { TaskpaneLang } from "./strings";
-import { weightText, WeightText } from "./weight-strings";
+import { planImpactSheet, planRobustnessSheet } from "../plans/analysis-sheets";
+import { Lang, SEVERITY_LABELS, WEIGHTS_PANE_TEXT, WeightsPaneText, weightsLabel, WeightsSource } from "../text";
+import { Progress, TaskOutput, TaskRunner } from "./runner";
 
 export interface WeightsPaneEnv {
-  readonly lang: TaskpaneLang;
+  readonly lang: Lang;
   readonly run: ExcelRunner;
+  /** The pane's one task runner, shared with the other sections. */
+  readonly runner: TaskRunner;
   readonly now: () => string;
   readonly version: string;
-  /** The data the user read in the Data section, and its column mapping (null before any). */
-  readonly data: () => { source: SourceTable; keys: readonly ColumnKey[] } | null;
+  /** The data the user read in the Data section, its column mapping and the scaling chosen under Options (null before any). */
+  readonly data: () => { source: SourceTable; keys: readonly ColumnKey[]; method: ScalingMethodName } | null;
   /** The size of the top group (the Options section's N). */
   readonly topN: () => number;
   /** Lets the pane give the event loop a turn between Monte Carlo steps (setTimeout in a page). */
@@ -37,8 +39,6 @@ export interface WeightsPaneEnv {
   /** Told the names of the workbook's weight tables whenever they are listed. */
   readonly onTablesListed: (names: readonly string[]) => void;
 }
-
-const ACTION_BUTTONS = ["insert-weights", "check-weights", "save-baseline", "write-impact", "run-robust"];
 
 interface CheckedTable {
   readonly name: string;
@@ -50,38 +50,73 @@ interface CheckedTable {
 
 /** Wires the weights section of the page. */
 export function mountWeightsPane(doc: Document, env: WeightsPaneEnv): WeightsPane {
-  const t = weightText(env.lang);
+  const t = WEIGHTS_PANE_TEXT[env.lang];
   doc.querySelectorAll<HTMLElement>("[data-w]").forEach((el) => {
     const v = (t as unknown as Record<string, unknown>)[el.dataset.w!];
     if (typeof v === "string") el.textContent = v;
   });
   const pane = new WeightsPane(doc, env, t);
-  const actions: Record<string, () => Promise<void>> = {
+  const actions: Record<string, (progress: Progress) => Promise<void>> = {
     "insert-weights": () => pane.insert(),
     "check-weights": () => pane.check(),
     "save-baseline": () => pane.saveBaseline(),
-    "write-impact": () => pane.writeImpact(),
-    "run-robust": () => pane.runRobustness(),
+    "write-impact": (progress) => pane.writeImpact(progress),
+    "run-robust": (progress) => pane.runRobustness(progress),
   };
-  for (const [id, action] of Object.entries(actions)) byId(doc, id).addEventListener("click", () => void pane.guard(action));
+  for (const [id, action] of Object.entries(actions)) {
+    const button = byId(doc, id) as HTMLButtonElement;
+    env.runner.register(button);
+    button.addEventListener("click", () => void pane.task(action));
+  }
   byId(doc, "cancel-robust").addEventListener("click", () => pane.cancel());
-  for (const id of ["weight-table", "live"]) byId(doc, id).addEventListener("change", () => void pane.guard(() => pane.tableChosen()));
+  for (const id of ["weight-table", "live"]) byId(doc, id).addEventListener("change", () => void pane.task(() => pane.tableChosen()));
   return pane;
+}
+
+/** A run of the index kept while its inputs are unchanged: the baseline's, reused on every weight edit. */
+interface CachedRun {
+  readonly cells: unknown;
+  readonly keys: string;
+  readonly method: ScalingMethodName;
+  readonly weights: WeightTable;
+  readonly run: IndexRun;
 }
 
 export class WeightsPane {
   private checked: CheckedTable | null = null;
-  private lastImpact: { impact: RankImpact; names: (row: number) => string; baselineLabel: string } | null = null;
+  private lastImpact: { impact: RankImpact; after: IndexRun; baseline: WeightsSource } | null = null;
   private unwatch: (() => Promise<void>) | null = null;
   private cancelled = false;
-  private busy = false;
-  private recheck = false;
+  private cache: CachedRun[] = [];
 
   constructor(
     private readonly doc: Document,
     private readonly env: WeightsPaneEnv,
-    private readonly t: WeightText,
+    private readonly t: WeightsPaneText,
   ) {}
+
+  get output(): TaskOutput {
+    return {
+      error: byId(this.doc, "weights-error"),
+      status: byId(this.doc, "weights-status"),
+      progress: { box: byId(this.doc, "robust-progress"), bar: byId(this.doc, "robust-bar") as HTMLProgressElement, text: byId(this.doc, "robust-text") },
+    };
+  }
+
+  /** Runs an action of this section through the pane's one runner. */
+  task(body: (progress: Progress) => Promise<void>): Promise<boolean> {
+    return this.env.runner.run(this.output, body);
+  }
+
+  /** Lists the tables and checks the chosen one (when the pane opens). */
+  refreshNow(): Promise<void> {
+    return this.task(() => this.refresh()).then(() => undefined);
+  }
+
+  /** After the Data section read new data: the impact is shown against it. */
+  afterDataRead(): void {
+    if (this.checked) void this.task(() => this.check());
+  }
 
   /** Lists the workbook's weight tables; picks `prefer` (or keeps the current choice) and checks it. */
   async refresh(prefer?: string): Promise<void> {
@@ -120,8 +155,7 @@ export class WeightsPane {
     if (name && (byId(this.doc, "live") as HTMLInputElement).checked) {
       this.unwatch = await watchWeightTable(this.env.run, name, () => {
         // An edit while another action runs is checked as soon as that action ends.
-        this.recheck = true;
-        void this.guard(() => this.check());
+        this.env.runner.afterCurrent(() => void this.task(() => this.check()));
       }).catch(() => null);
     }
     if (name) await this.check();
@@ -129,7 +163,6 @@ export class WeightsPane {
 
   /** Checks the chosen table, then compares it and shows its effect on the ranking. */
   async check(): Promise<void> {
-    this.recheck = false;
     const name = this.tableName();
     if (!name) return;
     const at = await this.env.run((ctx) => readWeightTableAt(ctx, name));
@@ -155,86 +188,64 @@ export class WeightsPane {
     this.status(this.t.baselineSaved(saved.logSheet, saved.logged));
   }
 
-  async writeImpact(): Promise<void> {
+  async writeImpact(progress: Progress): Promise<void> {
     if (!this.lastImpact) return;
-    const { impact, names } = this.lastImpact;
-    const plan = planImpactSheet(impact, names, {
+    const { impact, after, baseline } = this.lastImpact;
+    const plan = planImpactSheet(impact, (row) => after.regionName(row, this.env.lang), {
       lang: this.env.lang,
-      baselineLabel: this.lastImpact.baselineLabel,
-      currentLabel: this.checked?.name,
+      baseline,
+      current: this.currentSource(),
+      data: this.analysed(after),
       generatedAt: this.env.now(),
       version: this.env.version,
     });
-    const written = await this.env.run((ctx) => writeImpactSheet(ctx, plan));
+    const written = await this.env.run((ctx) => applySheetPlan(ctx, plan, { onProgress: progress }));
     this.status(this.t.impactWritten(written.sheetName));
   }
 
   /** The Monte Carlo analysis, in steps, with progress and a cancel button; then its sheet. */
-  async runRobustness(): Promise<void> {
-    const data = this.computeData(this.currentWeights());
-    if (!data) {
+  async runRobustness(progress: Progress): Promise<void> {
+    const run = this.runData(this.currentWeights());
+    if (!run) {
       this.error(this.t.impactNeedsData);
       return;
     }
     const runs = this.numberInput("mc-runs", this.t.runs);
     const spread = this.numberInput("mc-spread", this.t.spread) / 100;
     const seed = this.numberInput("mc-seed", this.t.seed);
-    const weights = this.currentWeights();
-    const run = startSensitivity(data.result, weights, { runs, spread, seed });
+    const mc = startSensitivity(run.result, { runs, spread, seed });
     this.cancelled = false;
-    const bar = byId(this.doc, "robust-bar") as HTMLProgressElement;
-    byId(this.doc, "robust-progress").hidden = false;
     byId(this.doc, "cancel-robust").hidden = false;
     try {
-      const chunk = Math.max(1, Math.round(200_000 / Math.max(1, data.result.include.length)));
-      while (!run.done) {
+      const chunk = Math.max(1, Math.round(200_000 / Math.max(1, run.result.include.length)));
+      while (!mc.done) {
         if (this.cancelled) {
           this.status(this.t.cancelled);
           return;
         }
-        run.step(chunk);
-        bar.value = run.completed / run.total;
-        byId(this.doc, "robust-text").textContent = this.t.robustProgress(run.completed, run.total);
+        mc.step(chunk);
+        progress((0.9 * mc.completed) / mc.total, "simulate", this.t.robustProgress(mc.completed, mc.total));
         await this.env.yieldToUi();
       }
-      const result = run.result();
-      const leaveOneOut = getLeaveOneOut(data.result, weights);
-      const plan = planRobustnessSheet(result, data.names, {
+      const result = mc.result();
+      const plan = planRobustnessSheet(result, (row) => run.regionName(row, this.env.lang), {
         lang: this.env.lang,
         topN: this.env.topN(),
-        leaveOneOut,
-        weightsLabel: this.checked?.table ? this.checked.name : this.t.reportLabel,
+        leaveOneOut: getLeaveOneOut(run.result),
+        weights: this.currentSource(),
+        data: this.analysed(run),
         generatedAt: this.env.now(),
         version: this.env.version,
       });
-      const written = await this.env.run((ctx) => writeRobustnessSheet(ctx, plan));
+      const written = await this.env.run((ctx) => applySheetPlan(ctx, plan, { onProgress: (f, step) => progress(0.9 + 0.1 * f, step) }));
       this.status(this.t.robustWritten(written.sheetName, result.runs, result.seed));
     } finally {
-      byId(this.doc, "robust-progress").hidden = true;
       byId(this.doc, "cancel-robust").hidden = true;
     }
   }
 
   cancel(): void {
     this.cancelled = true;
-  }
-
-  /** Runs an action: one at a time, errors shown in words. */
-  async guard(body: () => Promise<void>): Promise<void> {
-    if (this.busy) return;
-    this.busy = true;
-    this.error("");
-    this.status("");
-    for (const id of ACTION_BUTTONS) (byId(this.doc, id) as HTMLButtonElement).disabled = true;
-    try {
-      await body();
-    } catch (e) {
-      this.error(isIndexError(e) ? formatError(e, this.env.lang) : e instanceof Error ? e.message : String(e));
-    } finally {
-      this.busy = false;
-      for (const id of ACTION_BUTTONS) (byId(this.doc, id) as HTMLButtonElement).disabled = false;
-      if (this.recheck) void this.guard(() => this.check());
-    }
   }
 
   // ---- views ---------------------------------------------------------------------------------
@@ -253,14 +264,14 @@ export class WeightsPane {
       button.type = "button";
       const sev = this.doc.createElement("span");
       sev.className = "sev";
-      sev.textContent = this.t.severity[f.severity];
+      sev.textContent = SEVERITY_LABELS[f.severity][this.env.lang];
       button.append(sev, this.doc.createTextNode(describeFinding(f, this.env.lang)));
       const at = this.checked;
       if (at && f.row !== null) {
         const row = at.top + f.row;
         const col = at.left + (f.column ?? 0);
         button.title = this.t.selectCell(`${at.sheetName}!R${row + 1}C${col + 1}`);
-        button.addEventListener("click", () => void this.guard(() => this.env.run((ctx) => selectCell(ctx, at.sheetName, row, col))));
+        button.addEventListener("click", () => void this.task(() => this.env.run((ctx) => selectCell(ctx, at.sheetName, row, col))));
       } else {
         button.disabled = true;
       }
@@ -296,9 +307,8 @@ export class WeightsPane {
     const body = byId(this.doc, "impact-body");
     body.replaceChildren();
     byId(this.doc, "impact").hidden = false;
-    const base = baseline ?? REPORT_WEIGHT_TABLE;
-    const before = this.computeData(base);
-    const after = this.computeData(current);
+    const before = this.runData(baseline ?? REPORT_WEIGHT_TABLE);
+    const after = this.runData(current);
     (byId(this.doc, "write-impact") as HTMLButtonElement).hidden = !before;
     if (!before || !after) {
       this.lastImpact = null;
@@ -306,10 +316,10 @@ export class WeightsPane {
       return;
     }
     const topN = this.env.topN();
-    const impact = compareRankings(before.result.total!, after.result.total!, topN, 5);
-    const baselineLabel = baseline ? this.t.baselineLabel : this.t.reportLabel;
-    this.lastImpact = { impact, names: after.names, baselineLabel };
-    body.appendChild(text(this.doc, "p", this.t.impactBase(baselineLabel), "muted small"));
+    const impact = compareRankings(before.result.total, after.result.total, topN, 5);
+    const source: WeightsSource = baseline ? { kind: "baseline" } : { kind: "report" };
+    this.lastImpact = { impact, after, baseline: source };
+    body.appendChild(text(this.doc, "p", this.t.impactBase(weightsLabel(source, this.env.lang, "short")), "muted small"));
     const dl = this.doc.createElement("dl");
     dl.className = "figures";
     const figure = (label: string, value: string) => dl.append(text(this.doc, "dt", label), text(this.doc, "dd", value));
@@ -318,7 +328,14 @@ export class WeightsPane {
     body.appendChild(dl);
     const list = (title: string, moves: RankImpact["entering"]) => {
       body.appendChild(text(this.doc, "h4", title));
-      body.appendChild(text(this.doc, "p", moves.length ? moves.map((m) => this.t.move(after.names(m.row), m.from, m.to)).join("；") : this.t.none, "diff"));
+      body.appendChild(
+        text(
+          this.doc,
+          "p",
+          moves.length ? moves.map((m) => this.t.move(after.regionName(m.row, this.env.lang), m.from, m.to)).join("；") : this.t.none,
+          "diff",
+        ),
+      );
     };
     list(this.t.entering(topN), impact.entering);
     list(this.t.leaving(topN), impact.leaving);
@@ -336,19 +353,36 @@ export class WeightsPane {
     return this.checked?.table ?? REPORT_WEIGHT_TABLE;
   }
 
-  /** The index of the Data section's table under a weight table, or null when there is no data yet. */
-  private computeData(weights: WeightTable): { result: IndexResult; names: (row: number) => string } | null {
+  /** Where the weights analysed come from: the checked table, or the report's. */
+  private currentSource(): WeightsSource {
+    return this.checked?.table ? { kind: "table", name: this.checked.name } : { kind: "report" };
+  }
+
+  private analysed(run: IndexRun): { run: IndexRun; source: string } {
+    const data = this.env.data();
+    return { run, source: data ? data.source.address : "" };
+  }
+
+  /**
+   * The Data section's table run under a weight table with the pane's mapping and scaling (the
+   * one orchestration step), or null when there is no data yet. Runs are kept while the data, the
+   * mapping, the method and the weights are the same, so that an edit of the weights recomputes
+   * only the edited side.
+   */
+  private runData(weights: WeightTable): IndexRun | null {
     const data = this.env.data();
     if (!data) return null;
-    const cells = data.source.values;
-    const columns = cells.length && looksLikeHeader(cells[0]) && data.keys.length ? columnMapFromKeys(cells[0], data.keys) : undefined;
-    const result = computeIndex(cells, { weights, columns });
-    return { result, names: (row) => regionName(cells, result.input, row, this.env.lang) };
+    const keys = data.keys.join("\u0001");
+    const hit = this.cache.find((c) => c.cells === data.source.values && c.keys === keys && c.method === data.method && c.weights === weights);
+    if (hit) return hit.run;
+    const run = runIndex(data.source.values, { weights, method: data.method, keys: data.keys });
+    this.cache = [...this.cache.slice(-1), { cells: data.source.values, keys, method: data.method, weights, run }];
+    return run;
   }
 
   private numberInput(id: string, label: string): number {
     const v = Number((byId(this.doc, id) as HTMLInputElement).value);
-    if (!Number.isFinite(v)) throw new Error(this.t.badNumber(label));
+    if (!Number.isFinite(v)) throw new UserError("BAD_NUMBER_INPUT", { name: label, value: (byId(this.doc, id) as HTMLInputElement).value });
     return v;
   }
 

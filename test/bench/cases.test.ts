@@ -16,7 +16,7 @@ import {
   subIndexTable,
 } from "../../bench/cases";
 import { computeIndex } from "../../src/core/pipeline";
-import { rankDistricts } from "../../src/core/rank";
+import { rankDistricts } from "../../src/core/rank-districts";
 import { BUILD_TIMEOUT_MS, ensureBuilt, loadExcelRuntime } from "../helpers/excel-runtime";
 
 beforeAll(() => ensureBuilt(), BUILD_TIMEOUT_MS);

@@ -3,7 +3,8 @@ import { tmpdir } from "os";
 import { join } from "path";
 import * as ExcelJS from "exceljs";
 import { demoReport, sampleCells, SAMPLE_XLSX, writeSampleXlsx } from "../../src/cli/demo";
-import { padCells, displayWidth } from "../../src/cli/table-text";
+import { padCells } from "../../src/cli/table-text";
+import { displayWidth } from "../../src/core/text";
 import { parseCsv } from "../../src/core/csv";
 import { REPORT_TOP100_2020 } from "../../src/data/report2020";
 

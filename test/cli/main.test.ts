@@ -156,8 +156,11 @@ describe("live-index rank", () => {
       ["未知的标准化方法", "Unknown scaling method"],
     ],
     [["rank", "top100.csv", "--method", "goalposts"], ["does not support the goalposts method"]],
-    [["rank", "top100.csv", "--out", "x.csv"], ["--out must name an .xlsx file"]],
-    [["rank", "top100.csv", "--out", "top100.csv"], ["must name an .xlsx file"]],
+    [
+      ["rank", "top100.csv", "--out", "x.csv"],
+      ['--out must be an .xlsx file, not "x.csv"', "--out 应为.xlsx 文件"],
+    ],
+    [["rank", "top100.csv", "--out", "top100.csv"], ["must be an .xlsx file"]],
     [["rank"], ["Missing the input file"]],
     [["rank", "a.csv", "b.csv"], ["Unexpected argument(s): b.csv"]],
     [["top100.csv"], ['Unknown command "top100.csv". Did you mean: live-index rank top100.csv?']],
@@ -294,8 +297,10 @@ describe("live-index check-weights", () => {
     [["check-weights", "report.csv", "--baseline", "nope.csv"], ["File not found"]],
     [["check-weights", "report.csv", "--data", "nope.csv"], ["File not found"]],
     [["check-weights", "report.csv", "extra.csv"], ["Unexpected argument(s): extra.csv"]],
-    [["check-weights", "report.csv", "--force"], ["Unknown option: --force"]],
-    [["check-weights", "report.csv", "--out", "x.xlsx"], ["Unknown option: --out"]],
+    [["check-weights", "report.csv", "--force"], ["--force goes with --out only"]],
+    [["check-weights", "report.csv", "--out", "x.xlsx"], ["--out needs --data"]],
+    [["check-weights", "report.csv", "--data", "d.csv", "--out", "x.csv"], ['--out must be an .xlsx file, not "x.csv"']],
+    [["check-weights", "report.csv", "--method", "goalposts"], ["does not support the goalposts method"]],
     [["check-weights", "report.csv", "--top", "0"], ['--top must be a whole number of at least 1, not "0"']],
     [["check-weights", "report.csv", "--lang", "fr"], ["--lang must be zh or en"]],
     [["check-weights", "report.csv", "--data"], ["--data needs a value"]],
@@ -376,17 +381,17 @@ describe("live-index check-weights", () => {
     expect(impact.split("\n").slice(0, 15)).toEqual([
       "排名影响（regions.csv，5 个地区，跳过 1 行（空行或数据错误））：",
       "  进入前 2 名：",
-      "    浙江省 杭州市 丙区  5 → 1  (+4)",
-      "    浙江省 杭州市 戊区  4 → 2  (+2)",
+      "    丙区（浙江省 杭州市）  5 → 1  (+4)",
+      "    戊区（浙江省 杭州市）  4 → 2  (+2)",
       "  退出前 2 名：",
-      "    浙江省 杭州市 甲区  1 → 5  (-4)",
-      "    浙江省 杭州市 丁区  2 → 4  (-2)",
+      "    甲区（浙江省 杭州市）  1 → 5  (-4)",
+      "    丁区（浙江省 杭州市）  2 → 4  (-2)",
       "  上升最多：",
-      "    浙江省 杭州市 丙区  5 → 1  (+4)",
-      "    浙江省 杭州市 戊区  4 → 2  (+2)",
+      "    丙区（浙江省 杭州市）  5 → 1  (+4)",
+      "    戊区（浙江省 杭州市）  4 → 2  (+2)",
       "  下降最多：",
-      "    浙江省 杭州市 甲区  1 → 5  (-4)",
-      "    浙江省 杭州市 丁区  2 → 4  (-2)",
+      "    甲区（浙江省 杭州市）  1 → 5  (-4)",
+      "    丁区（浙江省 杭州市）  2 → 4  (-2)",
       "  Spearman 等级相关系数：-1.0000",
       "  平均绝对排名变化（名次）：2.40",
     ]);
@@ -411,6 +416,7 @@ describe("live-index check-weights", () => {
   });
 
   it("is in the help", () => {
-    expect(HELP).toContain("live-index check-weights <权重表 weights.xlsx|.csv> [--baseline <file>] [--data <file>] [--top <n>] [--lang zh|en]");
+    expect(HELP).toContain("live-index check-weights <权重表 weights.xlsx|.csv> [--baseline <file>] [--data <file>] [--method <m>] [--top <n>]");
+    expect(HELP).toContain("[--out analysis.xlsx [--runs <n>] [--spread <p>] [--seed <n>] [--force]] [--lang zh|en]");
   });
 });

@@ -15,6 +15,10 @@ function weightsWith(indicatorPoints: Record<number, number>, dimensionPoints: R
 }
 
 const all = (n: number) => new Uint8Array(n).fill(1);
+/** A dimension of scaled indicator columns under a weight table's indicator weights. */
+const dimensionOf = (d: number, scaled: readonly (Float64Array | null)[], include: Uint8Array, w: WeightTable, rescale: boolean) =>
+  aggregateDimension({ kind: "scaled", include, scaled }, d, w.indicators, rescale);
+const totalOf = (dims: readonly (Float64Array | null)[], include: Uint8Array, w: WeightTable) => aggregateTotal(dims, include, w.dimensions);
 const col = (xs: number[]) => Float64Array.from(xs);
 const GOODS = 0;
 const SUPPLY = 1;
@@ -23,7 +27,7 @@ describe("aggregateDimension: shape", () => {
   it("gives NaN to left-out rows, also with rescaling", () => {
     const scaled = Array.from({ length: 19 }, () => col([10, 20, 30]));
     for (const rescale of [false, true]) {
-      const out = aggregateDimension(GOODS, scaled, Uint8Array.from([1, 0, 1]), REPORT_WEIGHT_TABLE, rescale);
+      const out = dimensionOf(GOODS, scaled, Uint8Array.from([1, 0, 1]), REPORT_WEIGHT_TABLE, rescale);
       expect(Number.isNaN(out[1])).toBe(true);
       expect(Number.isFinite(out[0]) && Number.isFinite(out[2])).toBe(true);
     }
@@ -33,21 +37,21 @@ describe("aggregateDimension: shape", () => {
     const w = weightsWith({ 0: 0 });
     const scaled: (Float64Array | null)[] = Array.from({ length: 19 }, () => col([40, 80]));
     scaled[0] = null;
-    expect([...aggregateDimension(GOODS, scaled, all(2), w, false)]).toEqual([40, 80]);
+    expect([...dimensionOf(GOODS, scaled, all(2), w, false)]).toEqual([40, 80]);
   });
 
   it("ignores the values of an indicator of weight 0", () => {
     const w = weightsWith({ 0: 0 });
     const scaled = Array.from({ length: 19 }, () => col([40, 80]));
     scaled[0] = col([1e9, -1e9]);
-    expect([...aggregateDimension(GOODS, scaled, all(2), w, false)]).toEqual([40, 80]);
+    expect([...dimensionOf(GOODS, scaled, all(2), w, false)]).toEqual([40, 80]);
   });
 
   it("leaves a column whose maximum is 0 or less as it is when rescaling", () => {
     const scaled = Array.from({ length: 19 }, () => col([0, 0, 0]));
-    expect([...aggregateDimension(SUPPLY, scaled, all(3), REPORT_WEIGHT_TABLE, true)]).toEqual([0, 0, 0]);
+    expect([...dimensionOf(SUPPLY, scaled, all(3), REPORT_WEIGHT_TABLE, true)]).toEqual([0, 0, 0]);
     const negative = Array.from({ length: 19 }, () => col([-1, -2, -3]));
-    const out = aggregateDimension(GOODS, negative, all(3), REPORT_WEIGHT_TABLE, true);
+    const out = dimensionOf(GOODS, negative, all(3), REPORT_WEIGHT_TABLE, true);
     out.forEach((v, r) => expect(v).toBeCloseTo([-1, -2, -3][r], 12));
   });
 });
@@ -61,7 +65,7 @@ describe("aggregateDimension: works", () => {
       [60, 60, 60, 60, 60, 60],
     ];
     for (let k = 0; k < 6; k++) scaled[4 + k] = col([values[0][k], values[1][k]]);
-    const out = aggregateDimension(SUPPLY, scaled, all(2), REPORT_WEIGHT_TABLE, false);
+    const out = dimensionOf(SUPPLY, scaled, all(2), REPORT_WEIGHT_TABLE, false);
     expect(out[0]).toBeCloseTo(150 / 6, 12);
     expect(out[1]).toBeCloseTo(60, 12);
   });
@@ -71,12 +75,12 @@ describe("aggregateDimension: works", () => {
     const w = weightsWith({ 0: 10, 1: 20, 2: 30, 3: 40 });
     const scaled = Array.from({ length: 19 }, () => col([0]));
     [100, 50, 20, 10].forEach((v, k) => (scaled[k] = col([v])));
-    expect(aggregateDimension(GOODS, scaled, all(1), w, false)[0]).toBeCloseTo(0.1 * 100 + 0.2 * 50 + 0.3 * 20 + 0.4 * 10, 12);
+    expect(dimensionOf(GOODS, scaled, all(1), w, false)[0]).toBeCloseTo(0.1 * 100 + 0.2 * 50 + 0.3 * 20 + 0.4 * 10, 12);
   });
 
   it("rescales a dimension so that its maximum is 100, keeping ratios", () => {
     const scaled = Array.from({ length: 19 }, () => col([10, 40, 20, 30]));
-    const out = aggregateDimension(GOODS, scaled, Uint8Array.from([1, 1, 1, 0]), REPORT_WEIGHT_TABLE, true);
+    const out = dimensionOf(GOODS, scaled, Uint8Array.from([1, 1, 1, 0]), REPORT_WEIGHT_TABLE, true);
     expect(out[0]).toBeCloseTo(25, 12);
     expect(out[1]).toBeCloseTo(100, 12);
     expect(out[2]).toBeCloseTo(50, 12);
@@ -95,7 +99,7 @@ describe("aggregateDimension: works", () => {
         const dimId = ["goods", "supply", "viewing", "quality", "industry"][d];
         const members = REPORT_WEIGHTS_2020.map((r, i) => (r.dimensionId === dimId ? i : -1)).filter((i) => i >= 0);
         const wsum = members.reduce((a, i) => a + points[i], 0);
-        const out = aggregateDimension(d, scaled, all(n), w, false);
+        const out = dimensionOf(d, scaled, all(n), w, false);
         for (let r = 0; r < n; r++) {
           const want = members.reduce((a, i) => a + points[i] * scaled[i][r], 0) / wsum;
           if (!(Math.abs(out[r] - want) < 1e-9)) throw new Error(`trial ${trial} dimension ${dimId} row ${r}: ${out[r]} vs ${want}`);
@@ -108,7 +112,7 @@ describe("aggregateDimension: works", () => {
 describe("aggregateTotal", () => {
   it("gives NaN to left-out rows", () => {
     const dims = Array.from({ length: 5 }, () => col([50, 60]));
-    const out = aggregateTotal(dims, Uint8Array.from([0, 1]), REPORT_WEIGHT_TABLE);
+    const out = totalOf(dims, Uint8Array.from([0, 1]), REPORT_WEIGHT_TABLE);
     expect(Number.isNaN(out[0])).toBe(true);
     expect(out[1]).toBeCloseTo(60, 12);
   });
@@ -116,14 +120,14 @@ describe("aggregateTotal", () => {
   it("accepts a missing (null) column for a dimension of weight 0", () => {
     const w = weightsWith({}, { industry: 0 });
     const dims: (Float64Array | null)[] = [col([100]), col([100]), col([100]), col([100]), null];
-    expect(aggregateTotal(dims, all(1), w)[0]).toBeCloseTo(100, 12);
+    expect(totalOf(dims, all(1), w)[0]).toBeCloseTo(100, 12);
   });
 
   it("gives the report's first-ranked district 滨江区 its printed total 78.61", () => {
     // Printed: supply 25.59, viewing 100, goods 100, quality 81.4, industry 100; total 78.61.
     // By hand: 0.40·100 + 0.25·25.59 + 0.15·100 + 0.15·81.4 + 0.05·100 = 78.6075.
     const dims = [col([100]), col([25.59]), col([100]), col([81.4]), col([100])];
-    const total = aggregateTotal(dims, all(1), REPORT_WEIGHT_TABLE)[0];
+    const total = totalOf(dims, all(1), REPORT_WEIGHT_TABLE)[0];
     expect(total).toBeCloseTo(78.6075, 10);
     expect(Math.round(total * 100) / 100).toBe(REPORT_TOP100_2020[0].total);
   });
@@ -137,7 +141,7 @@ describe("aggregateTotal", () => {
       rows.map((r) => r.quality ?? 0),
       rows.map((r) => r.industry ?? 0),
     ].map(col);
-    const total = aggregateTotal(dims, all(rows.length), REPORT_WEIGHT_TABLE);
+    const total = totalOf(dims, all(rows.length), REPORT_WEIGHT_TABLE);
     rows.forEach((r, i) => {
       const want = (40 * (r.goods ?? 0) + 25 * (r.supply ?? 0) + 15 * (r.viewing ?? 0) + 15 * (r.quality ?? 0) + 5 * (r.industry ?? 0)) / 100;
       expect([r.rank, total[i]]).toEqual([r.rank, expect.closeTo(want, 10)]);
@@ -148,6 +152,6 @@ describe("aggregateTotal", () => {
     // 80/50/30/30/10 points are the report's weights doubled: the total must not change.
     const doubled = weightsWith({}, { goods: 80, supply: 50, viewing: 30, quality: 30, industry: 10 });
     const dims = [col([10]), col([20]), col([30]), col([40]), col([50])];
-    expect(aggregateTotal(dims, all(1), doubled)[0]).toBeCloseTo(0.4 * 10 + 0.25 * 20 + 0.15 * 30 + 0.15 * 40 + 0.05 * 50, 12);
+    expect(totalOf(dims, all(1), doubled)[0]).toBeCloseTo(0.4 * 10 + 0.25 * 20 + 0.15 * 30 + 0.15 * 40 + 0.05 * 50, 12);
   });
 });

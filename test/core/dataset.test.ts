@@ -1,5 +1,5 @@
 import { checkShape, mapColumns, readIndexInput, ROW_BLANK, ROW_ERROR, ROW_OK } from "../../src/core/dataset";
-import { formatError, IndexError } from "../../src/core/errors";
+import { formatError, UserError } from "../../src/core/errors";
 import { computeIndex } from "../../src/core/pipeline";
 import { parseWeightTable, REPORT_WEIGHT_TABLE, weightTableToCells, WeightTable } from "../../src/core/weights";
 import { REPORT_TOP100_2020, REPORT_TOP100_HEADERS, REPORT_WEIGHTS_2020 } from "../../src/data/report2020";
@@ -30,11 +30,11 @@ function top100Cells(): unknown[][] {
 
 const IDS = REPORT_WEIGHTS_2020.map((r) => r.indicatorId);
 
-function errorOf(f: () => unknown): IndexError {
+function errorOf(f: () => unknown): UserError {
   try {
     f();
   } catch (e) {
-    if (e instanceof IndexError) return e;
+    if (e instanceof UserError) return e;
     throw e;
   }
   throw new Error("no error thrown");

@@ -1,16 +1,5 @@
-import {
-  ERROR_MESSAGES,
-  ErrorCode,
-  excelErrorKind,
-  fill,
-  FINDING_MESSAGES,
-  FindingCode,
-  formatError,
-  formatFinding,
-  formatMessage,
-  IndexError,
-  isIndexError,
-} from "../../src/core/errors";
+import { ErrorCode, excelErrorKind, FindingCode, formatError, formatFinding, formatMessage, UserError, isUserError } from "../../src/core/errors";
+import { ERROR_MESSAGES, fill, FINDING_MESSAGES } from "../../src/text";
 
 const placeholders = (t: string) => [...t.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -66,8 +55,8 @@ describe("formatMessage and formatError", () => {
     expect(formatMessage("BAD_VALUE", params, "en")).toBe('Row 7, column "直播质量指数": "abc" is not a number ("-" and blank cells count as 0).');
   });
 
-  it("word an IndexError in either language", () => {
-    const e = new IndexError("RAGGED_RANGE", { row: 3, found: 4, expected: 5 });
+  it("word an UserError in either language", () => {
+    const e = new UserError("RAGGED_RANGE", { row: 3, found: 4, expected: 5 });
     expect(formatError(e, "en")).toBe("The range is not rectangular: row 3 has 4 columns, expected 5.");
     expect(formatError(e, "zh")).toBe("区域不是矩形：第 3 行有 4 列，应为 5 列。");
   });
@@ -81,33 +70,33 @@ describe("formatFinding", () => {
   });
 });
 
-describe("IndexError", () => {
+describe("UserError", () => {
   it("carries its code, parameters, name and English message", () => {
-    const e = new IndexError("NEED_HEADER", { count: 7 });
+    const e = new UserError("NEED_HEADER", { count: 7 });
     expect(e).toBeInstanceOf(Error);
-    expect(e.name).toBe("IndexError");
+    expect(e.name).toBe("UserError");
     expect(e.code).toBe("NEED_HEADER");
     expect(e.params).toEqual({ count: 7 });
     expect(e.message.startsWith("Cannot read 7 columns")).toBe(true);
   });
 
   it("defaults to no parameters", () => {
-    expect(new IndexError("EMPTY_RANGE").message).toBe("The range is empty: select a range that holds data.");
+    expect(new UserError("EMPTY_RANGE").message).toBe("The range is empty: select a range that holds data.");
   });
 });
 
-describe("isIndexError", () => {
+describe("isUserError", () => {
   it("rejects other errors, values and unknown codes", () => {
-    expect(isIndexError(new Error("x"))).toBe(false);
-    expect(isIndexError(null)).toBe(false);
-    expect(isIndexError("IndexError")).toBe(false);
-    expect(isIndexError({ name: "IndexError", code: "NOPE" })).toBe(false);
-    expect(isIndexError({ name: "IndexError", code: 3 })).toBe(false);
-    expect(isIndexError({ name: "Error", code: "EMPTY_RANGE" })).toBe(false);
+    expect(isUserError(new Error("x"))).toBe(false);
+    expect(isUserError(null)).toBe(false);
+    expect(isUserError("UserError")).toBe(false);
+    expect(isUserError({ name: "UserError", code: "NOPE" })).toBe(false);
+    expect(isUserError({ name: "UserError", code: 3 })).toBe(false);
+    expect(isUserError({ name: "Error", code: "EMPTY_RANGE" })).toBe(false);
   });
 
-  it("accepts an IndexError and a look-alike from another bundle", () => {
-    expect(isIndexError(new IndexError("EMPTY_RANGE"))).toBe(true);
-    expect(isIndexError({ name: "IndexError", code: "EMPTY_RANGE", params: {} })).toBe(true);
+  it("accepts an UserError and a look-alike from another bundle", () => {
+    expect(isUserError(new UserError("EMPTY_RANGE"))).toBe(true);
+    expect(isUserError({ name: "UserError", code: "EMPTY_RANGE", params: {} })).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import { IndexError } from "../../src/core/errors";
+import { UserError } from "../../src/core/errors";
 import { describeHeaders, isNumericText, looksLikeHeader, mapHeaderRow, matchHeader, positionalColumnMap } from "../../src/core/headers";
 import { REPORT_TOP100_HEADERS, REPORT_WEIGHTS_2020 } from "../../src/data/report2020";
 import { codeOf } from "../helpers/errors";
@@ -104,8 +104,8 @@ describe("mapHeaderRow", () => {
     } catch (e) {
       err = e;
     }
-    expect(err).toBeInstanceOf(IndexError);
-    const e = err as IndexError;
+    expect(err).toBeInstanceOf(UserError);
+    const e = err as UserError;
     expect(e.code).toBe("DUPLICATE_COLUMN");
     expect(e.params).toMatchObject({ name: "该区县主播直播引导成交额指数", first: "B", second: "D" });
   });

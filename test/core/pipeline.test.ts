@@ -1,5 +1,5 @@
 import { computeIndex } from "../../src/core/pipeline";
-import { rankDistricts } from "../../src/core/rank";
+import { rankDistricts } from "../../src/core/rank-districts";
 import { REPORT_TOP100_2020, REPORT_TOP100_HEADERS } from "../../src/data/report2020";
 
 /** The report's Top-100 table as a worksheet would hold it: printed headers, "-" as printed. */

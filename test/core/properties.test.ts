@@ -4,7 +4,7 @@
  */
 import fc from "fast-check";
 import { computeIndex, IndexOptions, IndexResult } from "../../src/core/pipeline";
-import { rankDistricts } from "../../src/core/rank";
+import { rankDistricts } from "../../src/core/rank-districts";
 import { ScalingMethodName } from "../../src/core/scaling";
 import { parseWeightTable, weightTableToCells } from "../../src/core/weights";
 import { REPORT_WEIGHTS_2020 } from "../../src/data/report2020";

@@ -1,5 +1,5 @@
-import { IndexError } from "../../src/core/errors";
-import { parseRankOrder, parseTieMethod, rankDistricts, RankOrder, TIE_METHODS, TieMethod } from "../../src/core/rank";
+import { UserError } from "../../src/core/errors";
+import { parseRankOrder, parseTieMethod, rankDistricts, RankOrder, TIE_METHODS, TieMethod } from "../../src/core/rank-districts";
 import { codeOf } from "../helpers/errors";
 import { prng } from "../helpers/fixtures";
 
@@ -119,8 +119,8 @@ describe("parseTieMethod", () => {
     } catch (e) {
       err = e;
     }
-    expect((err as IndexError).code).toBe("BAD_OPTION");
-    expect((err as IndexError).params).toEqual({ name: "ties", value: '"best"', options: "min, avg, dense, ordinal" });
+    expect((err as UserError).code).toBe("BAD_OPTION");
+    expect((err as UserError).params).toEqual({ name: "ties", value: '"best"', options: "min, avg, dense, ordinal" });
     expect(codeOf(() => parseTieMethod("constructor"))).toBe("BAD_OPTION");
     expect(codeOf(() => parseTieMethod(2))).toBe("BAD_OPTION");
   });

@@ -1,4 +1,5 @@
-import { IndexError } from "../../src/core/errors";
+import { SCALING_LABELS } from "../../src/text";
+import { UserError } from "../../src/core/errors";
 import { findIndicator } from "../../src/core/framework";
 import { DEFAULT_SCALING, getScalingMethod, Goalposts, parseGoalposts, SCALING_METHODS, ScalingMethodName } from "../../src/core/scaling";
 import { codeOf } from "../helpers/errors";
@@ -80,8 +81,8 @@ describe("the registry", () => {
 
   it("names and explains every method in both languages", () => {
     for (const m of SCALING_METHODS) {
-      expect(m.zh.length).toBeGreaterThan(0);
-      expect(m.en.length).toBeGreaterThan(0);
+      expect(SCALING_LABELS[m.name].zh.length).toBeGreaterThan(0);
+      expect(SCALING_LABELS[m.name].en.length).toBeGreaterThan(0);
       expect(m.formula.length).toBeGreaterThan(0);
     }
   });
@@ -95,8 +96,8 @@ describe("getScalingMethod", () => {
     } catch (e) {
       err = e;
     }
-    expect((err as IndexError).code).toBe("UNKNOWN_METHOD");
-    expect((err as IndexError).params).toEqual({ value: '"log"', options: "minmax, max, zscore, rank, goalposts" });
+    expect((err as UserError).code).toBe("UNKNOWN_METHOD");
+    expect((err as UserError).params).toEqual({ value: '"log"', options: "minmax, max, zscore, rank, goalposts" });
   });
 
   it("throws UNKNOWN_METHOD for blanks, numbers and object-property names", () => {
@@ -178,11 +179,11 @@ describe("left-out rows", () => {
 });
 
 describe("goalposts", () => {
-  it("rejects missing goalposts and high ≤ low with GOALPOSTS_INVALID", () => {
-    expect(codeOf(() => run("goalposts", [1, 2], 1))).toBe("GOALPOSTS_INVALID");
-    expect(codeOf(() => run("goalposts", [1, 2], 1, undefined, { low: 5, high: 5 }))).toBe("GOALPOSTS_INVALID");
-    expect(codeOf(() => run("goalposts", [1, 2], 1, undefined, { low: 6, high: 5 }))).toBe("GOALPOSTS_INVALID");
-    expect(codeOf(() => run("goalposts", [1, 2], 1, undefined, { low: NaN, high: 5 }))).toBe("GOALPOSTS_INVALID");
+  it("rejects missing goalposts and high ≤ low with GOALPOSTS_ORDER", () => {
+    expect(codeOf(() => run("goalposts", [1, 2], 1))).toBe("GOALPOSTS_ORDER");
+    expect(codeOf(() => run("goalposts", [1, 2], 1, undefined, { low: 5, high: 5 }))).toBe("GOALPOSTS_ORDER");
+    expect(codeOf(() => run("goalposts", [1, 2], 1, undefined, { low: 6, high: 5 }))).toBe("GOALPOSTS_ORDER");
+    expect(codeOf(() => run("goalposts", [1, 2], 1, undefined, { low: NaN, high: 5 }))).toBe("GOALPOSTS_ORDER");
   });
 
   it("clamps to 0 below low and 100 above high, in both directions", () => {
@@ -276,7 +277,7 @@ describe("every method against its formula on random data", () => {
 describe("parseGoalposts", () => {
   const find = (n: unknown) => findIndicator(n)?.index ?? -1;
 
-  it("throws GOALPOSTS_INVALID without a header naming indicator, low and high", () => {
+  it("throws GOALPOSTS_HEADER without a header naming indicator, low and high", () => {
     expect(
       codeOf(() =>
         parseGoalposts(
@@ -287,11 +288,11 @@ describe("parseGoalposts", () => {
           find,
         ),
       ),
-    ).toBe("GOALPOSTS_INVALID");
-    expect(codeOf(() => parseGoalposts([], find))).toBe("GOALPOSTS_INVALID");
+    ).toBe("GOALPOSTS_HEADER");
+    expect(codeOf(() => parseGoalposts([], find))).toBe("GOALPOSTS_HEADER");
   });
 
-  it("throws GOALPOSTS_INVALID naming the row of an unknown indicator", () => {
+  it("throws GOALPOSTS_UNKNOWN_INDICATOR naming the row of an unknown indicator", () => {
     let err: unknown;
     try {
       parseGoalposts(
@@ -305,11 +306,11 @@ describe("parseGoalposts", () => {
     } catch (e) {
       err = e;
     }
-    expect((err as IndexError).code).toBe("GOALPOSTS_INVALID");
-    expect(((err as IndexError).params.detail as { en: string }).en).toBe("row 3: unknown indicator 直播带货王.");
+    expect((err as UserError).code).toBe("GOALPOSTS_UNKNOWN_INDICATOR");
+    expect((err as UserError).message).toBe("The goalposts table is invalid: row 3: unknown indicator 直播带货王.");
   });
 
-  it("throws GOALPOSTS_INVALID for bounds that are not numbers or where high ≤ low", () => {
+  it("throws GOALPOSTS_BAD_BOUNDS for bounds that are not numbers or where high ≤ low", () => {
     expect(
       codeOf(() =>
         parseGoalposts(
@@ -320,7 +321,7 @@ describe("parseGoalposts", () => {
           find,
         ),
       ),
-    ).toBe("GOALPOSTS_INVALID");
+    ).toBe("GOALPOSTS_BAD_BOUNDS");
     expect(
       codeOf(() =>
         parseGoalposts(
@@ -331,7 +332,7 @@ describe("parseGoalposts", () => {
           find,
         ),
       ),
-    ).toBe("GOALPOSTS_INVALID");
+    ).toBe("GOALPOSTS_BAD_BOUNDS");
     expect(
       codeOf(() =>
         parseGoalposts(
@@ -342,7 +343,7 @@ describe("parseGoalposts", () => {
           find,
         ),
       ),
-    ).toBe("GOALPOSTS_INVALID");
+    ).toBe("GOALPOSTS_BAD_BOUNDS");
   });
 
   it("reads bounds per indicator by any name, in any column order, skipping blank rows", () => {

@@ -1,3 +1,4 @@
+import { UserError } from "../../src/core/errors";
 import { computeIndex } from "../../src/core/pipeline";
 import {
   DEFAULT_RUNS,
@@ -11,7 +12,7 @@ import {
   SensitivityResult,
   startSensitivity,
 } from "../../src/core/sensitivity";
-import { checkWeights, REPORT_WEIGHT_TABLE, WeightTable, weightTableToCells } from "../../src/core/weights";
+import { checkWeights, WeightTable, weightTableToCells } from "../../src/core/weights";
 import {
   cellNumber,
   FRAMEWORK,
@@ -133,23 +134,23 @@ describe("mulberry32", () => {
 describe("startSensitivity: options and stepping", () => {
   it("has the documented defaults: 1,000 runs, spread 25%, seed 2021", () => {
     expect([DEFAULT_RUNS, DEFAULT_SPREAD, DEFAULT_SEED, MAX_RUNS]).toEqual([1000, 0.25, 2021, 100_000]);
-    const s = getSensitivity(top100(), REPORT_WEIGHT_TABLE);
+    const s = getSensitivity(top100());
     expect([s.runs, s.spread, s.seed]).toEqual([1000, 0.25, 2021]);
   });
 
   it.each([-0.1, 1, 1.5, NaN, Infinity])("refuses spread %d (it must be at least 0 and below 1)", (spread) => {
-    expect(() => startSensitivity(top100(), REPORT_WEIGHT_TABLE, { spread })).toThrow(RangeError);
+    expect(() => startSensitivity(top100(), { spread })).toThrow(UserError);
   });
 
   it("keeps runs a whole number from 1 to 100,000", () => {
     const tiny = computeIndex([[...TOP100_SUBINDEX_HEADERS], [1, 2, 3, 4, 5], [5, 4, 3, 2, 1]]);
-    expect(startSensitivity(tiny, REPORT_WEIGHT_TABLE, { runs: 0 }).total).toBe(1);
-    expect(startSensitivity(tiny, REPORT_WEIGHT_TABLE, { runs: 10.7 }).total).toBe(10);
-    expect(startSensitivity(tiny, REPORT_WEIGHT_TABLE, { runs: 1e9 }).total).toBe(100_000);
+    expect(startSensitivity(tiny, { runs: 0 }).total).toBe(1);
+    expect(startSensitivity(tiny, { runs: 10.7 }).total).toBe(10);
+    expect(startSensitivity(tiny, { runs: 1e9 }).total).toBe(100_000);
   });
 
   it("does the number of runs asked for, in steps, and only then gives a result", () => {
-    const run = startSensitivity(top100(), REPORT_WEIGHT_TABLE, { runs: 250, seed: 5 });
+    const run = startSensitivity(top100(), { runs: 250, seed: 5 });
     expect([run.total, run.completed, run.done]).toEqual([250, 0, false]);
     expect(run.step(100)).toBe(100);
     expect(() => run.result()).toThrow(/not finished/);
@@ -159,27 +160,27 @@ describe("startSensitivity: options and stepping", () => {
     expect(run.step(100)).toBe(250);
     const stepped = run.result();
     expect(stepped.runs).toBe(250);
-    expect(stepped).toEqual(getSensitivity(top100(), REPORT_WEIGHT_TABLE, { runs: 250, seed: 5 }));
+    expect(stepped).toEqual(getSensitivity(top100(), { runs: 250, seed: 5 }));
   });
 });
 
 describe("getSensitivity: reproducibility", () => {
   it("the same seed gives identical output", () => {
-    const a = getSensitivity(top100(), REPORT_WEIGHT_TABLE, { seed: 42 });
-    const b = getSensitivity(top100(), REPORT_WEIGHT_TABLE, { seed: 42 });
+    const a = getSensitivity(top100(), { seed: 42 });
+    const b = getSensitivity(top100(), { seed: 42 });
     expect(b).toEqual(a);
   });
 
   it("a different seed gives different intervals", () => {
-    const a = getSensitivity(top100(), REPORT_WEIGHT_TABLE, { seed: 42 });
-    const b = getSensitivity(top100(), REPORT_WEIGHT_TABLE, { seed: 43 });
+    const a = getSensitivity(top100(), { seed: 42 });
+    const b = getSensitivity(top100(), { seed: 43 });
     expect(list(b.nominal)).toEqual(list(a.nominal));
     expect([...list(b.median), ...list(b.p5), ...list(b.p95)]).not.toEqual([...list(a.median), ...list(a.p5), ...list(a.p95)]);
   });
 });
 
 describe("getSensitivity: sanity", () => {
-  const s: SensitivityResult = getSensitivity(top100(), REPORT_WEIGHT_TABLE);
+  const s: SensitivityResult = getSensitivity(top100());
 
   it("the nominal rank is the RANK.EQ of the computed totals", () => {
     expect(list(s.nominal)).toEqual(rankEq(list(top100().total!)));
@@ -193,7 +194,7 @@ describe("getSensitivity: sanity", () => {
   });
 
   it("with spread 0 every interval is the nominal rank", () => {
-    const z = getSensitivity(top100(), REPORT_WEIGHT_TABLE, { spread: 0, runs: 50 });
+    const z = getSensitivity(top100(), { spread: 0, runs: 50 });
     expect(list(z.median)).toEqual(list(z.nominal));
     expect(list(z.p5)).toEqual(list(z.nominal));
     expect(list(z.p95)).toEqual(list(z.nominal));
@@ -202,7 +203,7 @@ describe("getSensitivity: sanity", () => {
   it("a region that leads every sub-index stays rank 1 in every run, even at spread 99%", () => {
     const cells = [...TOP100, [101, "某省", "某市", "领先区", 100.01, 100.01, 100.01, 100.01, 100.01, 100.01]];
     for (const spread of [0.25, 0.99]) {
-      const t = getSensitivity(computeIndex(cells), REPORT_WEIGHT_TABLE, { spread });
+      const t = getSensitivity(computeIndex(cells), { spread });
       expect([spread, t.nominal[100], t.p5[100], t.median[100], t.p95[100]]).toEqual([spread, 1, 1, 1, 1]);
       expect(Math.min(...list(t.p5).slice(0, 100))).toBeGreaterThanOrEqual(2);
     }
@@ -214,8 +215,8 @@ describe("getSensitivity: sanity", () => {
 
   it("rows without a result (blank, bad value) get NaN and leave the others as they were", () => {
     const cells = [...TOP100.slice(0, 31), TOP100[0].map(() => ""), TOP100[31].map((c, k) => (k === 6 ? "abc" : c)), ...TOP100.slice(32)];
-    const t = getSensitivity(computeIndex(cells), REPORT_WEIGHT_TABLE, { runs: 200 });
-    const ref = getSensitivity(computeIndex(TOP100.filter((_, r) => r !== 31)), REPORT_WEIGHT_TABLE, { runs: 200 });
+    const t = getSensitivity(computeIndex(cells), { runs: 200 });
+    const ref = getSensitivity(computeIndex(TOP100.filter((_, r) => r !== 31)), { runs: 200 });
     for (const k of ["nominal", "median", "p5", "p95"] as const) {
       const got = list(t[k]);
       expect([k, got[30], got[31]]).toEqual([k, NaN, NaN]);
@@ -227,7 +228,7 @@ describe("getSensitivity: sanity", () => {
 describe("getSensitivity against an independent recomputation", () => {
   it("sub-index input: 8 regions, 300 runs, spread 40%, seed 9", () => {
     const cells = TOP100.slice(0, 9);
-    const got = getSensitivity(computeIndex(cells), REPORT_WEIGHT_TABLE, { runs: 300, spread: 0.4, seed: 9 });
+    const got = getSensitivity(computeIndex(cells), { runs: 300, spread: 0.4, seed: 9 });
     const expected = independentMonteCarlo(subIndexColumns(cells), "dimension", 300, 0.4, 9);
     expect({ median: list(got.median), p5: list(got.p5), p95: list(got.p95) }).toEqual(expected);
     expect(expected.p5.some((p, r) => p < expected.p95[r])).toBe(true); // the example is not trivially stable
@@ -244,7 +245,7 @@ describe("getSensitivity against an independent recomputation", () => {
         ),
       ),
     );
-    const got = getSensitivity(computeIndex(cells), REPORT_WEIGHT_TABLE, { runs: 300, spread: 0.25, seed: 3 });
+    const got = getSensitivity(computeIndex(cells), { runs: 300, spread: 0.25, seed: 3 });
     const expected = independentMonteCarlo(scaled, "indicator", 300, 0.25, 3);
     expect({ median: list(got.median), p5: list(got.p5), p95: list(got.p95) }).toEqual(expected);
     expect(expected.p5.some((p, r) => p < expected.p95[r])).toBe(true); // the example is not trivially stable
@@ -256,7 +257,7 @@ describe("getSensitivity on raw indicators (19 columns)", () => {
 
   it("works, and its nominal ranks are those of computeIndex's totals (and of an independent min–max computation)", () => {
     const result = computeIndex(raw);
-    const s = getSensitivity(result, REPORT_WEIGHT_TABLE, { runs: 200 });
+    const s = getSensitivity(result, { runs: 200 });
     expect(list(s.nominal)).toEqual(rankEq(list(result.total!)));
     expect(list(s.nominal)).toEqual(rankEq(independentIndex(raw).total));
     expect(list(s.median).every((m, r) => s.p5[r] <= m && m <= s.p95[r])).toBe(true);
@@ -269,13 +270,13 @@ describe("getSensitivity on raw indicators (19 columns)", () => {
       const dir = FRAMEWORK.flatMap((d) => d.indicators).find((i) => i.id === id)!.direction;
       return dir === 1 ? Math.max(...xs) + 1 : Math.min(...xs) - 0.01;
     });
-    const s = getSensitivity(computeIndex([...raw, best]), REPORT_WEIGHT_TABLE, { spread: 0.5 });
+    const s = getSensitivity(computeIndex([...raw, best]), { spread: 0.5 });
     expect([s.nominal[30], s.p5[30], s.median[30], s.p95[30]]).toEqual([1, 1, 1, 1]);
   });
 
   it("rescale: the nominal ranks follow the rescaled sub-indices, as computeIndex with rescale does", () => {
     const result = computeIndex(raw, { rescale: true });
-    const s = getSensitivity(result, REPORT_WEIGHT_TABLE, { rescale: true, spread: 0 });
+    const s = getSensitivity(result, { spread: 0 });
     const expected = rankEq(independentIndex(raw, minMax, true).total);
     expect(list(s.nominal)).toEqual(expected);
     expect(list(s.median)).toEqual(expected);
@@ -294,23 +295,23 @@ describe("getLeaveOneOut", () => {
       const ranks = rankEq(totals(FRAMEWORK.map((e, k) => (k === drop ? 0 : e.weight / rest))));
       return ranks.reduce((s, rk, r) => s + Math.abs(rk - nominal[r]), 0) / ranks.length;
     });
-    const got = list(getLeaveOneOut(top100(), REPORT_WEIGHT_TABLE));
+    const got = list(getLeaveOneOut(top100()));
     got.forEach((x, k) => expect([FRAMEWORK[k].id, x]).toEqual([FRAMEWORK[k].id, expect.closeTo(expected[k], 12)]));
   });
 
   it("is NaN for a dimension whose weight is already 0, and for the only dimension with weight", () => {
     const noIndustry = weights((rows) => rows.slice(18).forEach((r) => (r[2] = 0)));
-    const loo = list(getLeaveOneOut(computeIndex(TOP100, { weights: noIndustry }), noIndustry));
+    const loo = list(getLeaveOneOut(computeIndex(TOP100, { weights: noIndustry })));
     expect(loo[4]).toBeNaN();
     expect(loo.slice(0, 4).every((x) => Number.isFinite(x))).toBe(true);
     const goodsOnly = weights((rows) => rows.slice(5).forEach((r) => (r[2] = 0)));
-    const only = list(getLeaveOneOut(computeIndex(TOP100, { weights: goodsOnly }), goodsOnly));
+    const only = list(getLeaveOneOut(computeIndex(TOP100, { weights: goodsOnly })));
     expect(only.every((x) => Number.isNaN(x))).toBe(true);
   });
 
   it("follows the rescaled sub-indices on raw input with rescale", () => {
     const raw = rawIndicatorCells(25, 4);
-    const loo = list(getLeaveOneOut(computeIndex(raw, { rescale: true }), REPORT_WEIGHT_TABLE, true));
+    const loo = list(getLeaveOneOut(computeIndex(raw, { rescale: true })));
     const dims = independentIndex(raw, minMax, true).dimensions;
     const cols = FRAMEWORK.map((d) => dims[d.id]);
     const totals = (w: number[]) => cols[0].map((_, r) => w.reduce((s, wk, k) => s + wk * cols[k][r], 0));

@@ -1,4 +1,4 @@
-import { IndexError } from "../../src/core/errors";
+import { UserError } from "../../src/core/errors";
 import {
   checkWeights,
   describeFinding,
@@ -51,7 +51,7 @@ describe("checkWeights: ranges that cannot be a weight table", () => {
     ).toBe("WEIGHTS_EMPTY");
   });
 
-  it("throws WEIGHTS_LAYOUT for a header that names some columns but lacks the weights", () => {
+  it("throws WEIGHTS_LAYOUT_MISSING, naming the missing columns, for a header that names some columns but lacks the weights", () => {
     let err: unknown;
     try {
       checkWeights([
@@ -61,12 +61,12 @@ describe("checkWeights: ranges that cannot be a weight table", () => {
     } catch (e) {
       err = e;
     }
-    expect((err as IndexError).code).toBe("WEIGHTS_LAYOUT");
-    expect(((err as IndexError).params.detail as { en: string }).en).toBe("Missing: dimension weight, indicator weight.");
+    expect((err as UserError).code).toBe("WEIGHTS_LAYOUT_MISSING");
+    expect((err as UserError).message).toMatch(/Missing: dimension weight, indicator weight\.$/);
   });
 
-  it("throws WEIGHTS_LAYOUT for a header-less range of fewer than four columns", () => {
-    expect(codeOf(() => checkWeights([["goods", "streamer_gmv", 0.4]]))).toBe("WEIGHTS_LAYOUT");
+  it("throws WEIGHTS_LAYOUT_NARROW for a header-less range of fewer than four columns", () => {
+    expect(codeOf(() => checkWeights([["goods", "streamer_gmv", 0.4]]))).toBe("WEIGHTS_LAYOUT_NARROW");
   });
 });
 
@@ -238,8 +238,8 @@ describe("parseWeightTable", () => {
     } catch (e) {
       err = e;
     }
-    expect(err).toBeInstanceOf(IndexError);
-    const e = err as IndexError;
+    expect(err).toBeInstanceOf(UserError);
+    const e = err as UserError;
     expect(e.code).toBe("WEIGHTS_INVALID");
     expect(e.params.count).toBe(2);
     expect(e.params.first).toEqual({ zh: '第 5 行：二级指标权重的值 "abc" 不是数字。', en: 'Row 5: The indicator weight "abc" is not a number.' });

@@ -1,5 +1,6 @@
-import { blockRange, planBlock, PlanValue, SheetPlan } from "../../src/core/sheet-plan";
-import { applySheetPlan, ApplyStep, BLOCK_ROWS, POINTS_PER_CHAR } from "../../src/excel/apply-plan";
+import { blockRange, planBlock, PlanValue, SheetPlan } from "../../src/plans/plan";
+import { applySheetPlan, BLOCK_ROWS, POINTS_PER_CHAR } from "../../src/excel/apply-plan";
+import type { ProgressStep } from "../../src/text";
 import { FakeExcel, installFakeExcel, WorkbookInit } from "../fakes/fake-excel";
 import { planOf, syntheticCells, workbookSnapshot } from "../fakes/scenarios";
 
@@ -27,8 +28,8 @@ function shown(v: PlanValue): unknown {
   return typeof v === "number" && !Number.isFinite(v) ? "" : v;
 }
 
-function apply(plan: SheetPlan, onProgress?: (f: number, s: ApplyStep) => void) {
-  return Excel.run((context) => applySheetPlan(context, plan, onProgress));
+function apply(plan: SheetPlan, onProgress?: (f: number, s: ProgressStep) => void) {
+  return Excel.run((context) => applySheetPlan(context, plan, { onProgress }));
 }
 
 describe("applySheetPlan: names and failures", () => {
@@ -223,7 +224,7 @@ describe("applySheetPlan: syncs and payload", () => {
     const cells = syntheticCells(rows);
     const fake = installFakeExcel(globalThis, { sheets: [{ name: "数据", cells }] });
     const plan = planOf(cells, mode);
-    const progress: [number, ApplyStep][] = [];
+    const progress: [number, ProgressStep][] = [];
     const result = await apply(plan, (f, s) => progress.push([f, s]));
     return { result, stats: fake.stats, fake, plan, progress };
   };
@@ -246,8 +247,8 @@ describe("applySheetPlan: syncs and payload", () => {
 
   it("reports progress from 0 to 1, rising, with step names", async () => {
     const { progress } = await measure(100);
-    expect(progress[0]).toEqual([0, "prepare"]);
-    expect(progress.map((p) => p[1])).toEqual(["prepare", "values", "values", "format", "done"]);
+    // The steps the pane names (text/pane.ts PROGRESS_TEXT), in the order they happen: both value batches, then format, then done.
+    expect(progress.map((p) => p[1])).toEqual(["values", "values", "format", "done"]);
     expect(progress[progress.length - 1]).toEqual([1, "done"]);
     const fractions = progress.map((p) => p[0]);
     expect(fractions).toEqual([...fractions].sort((a, b) => a - b));

@@ -1,3 +1,4 @@
+import { APPLY_PLAN_SYNCS } from "../../src/excel/apply-plan";
 import { serializeWeightTable } from "../../src/core/weight-store";
 import { checkWeights, REPORT_WEIGHT_TABLE, WeightTable, weightTableToCells } from "../../src/core/weights";
 import { BASELINE_SETTING, loadBaseline, logRows, saveBaseline, WEIGHT_LOG_TABLE } from "../../src/excel/baseline";
@@ -76,9 +77,9 @@ describe("saveBaseline: the log on the first save", () => {
   let fake: FakeExcel;
   beforeEach(() => (fake = installFakeExcel(globalThis, PLAIN)));
 
-  it("creates the sheet 权重日志 with the table ZBDS_WeightLog and one 首次保存基准 row, in two syncs", async () => {
+  it("creates the sheet 权重日志 with the table ZBDS_WeightLog and one 首次保存基准 row: one sync, then the plan applier's", async () => {
     expect(await save(REPORT_WEIGHT_TABLE)).toEqual({ logSheet: "权重日志", logged: 1 });
-    expect(fake.stats.syncs).toBe(2);
+    expect(fake.stats.syncs).toBe(1 + APPLY_PLAN_SYNCS);
     const sheet = fake.state().sheets.find((s) => s.name === "权重日志")!;
     expect(sheet.tables).toEqual([{ name: WEIGHT_LOG_TABLE, address: "A1:D2", style: "TableStyleLight9" }]);
     expect(fake.values("权重日志")).toEqual([

@@ -1,4 +1,4 @@
-import { IndexError } from "../../src/core/errors";
+import { UserError } from "../../src/core/errors";
 import { proposeMapping } from "../../src/core/headers";
 import { weightTableToCells } from "../../src/core/weights";
 import { REPORT_TOP100_2020 } from "../../src/data/report2020";
@@ -33,17 +33,17 @@ function sourceOf(values: unknown[][], sheetName = "数据"): SourceTable {
 
 const generate = (req: GenerateRequest) => Excel.run((context) => generateRankedSheet(context, req));
 
-/** Runs generate on cells placed on a sheet 数据 and expects an IndexError and an unchanged workbook. */
-async function expectRefusal(values: unknown[][], more: Partial<GenerateRequest> = {}, init?: WorkbookInit): Promise<IndexError> {
+/** Runs generate on cells placed on a sheet 数据 and expects an UserError and an unchanged workbook. */
+async function expectRefusal(values: unknown[][], more: Partial<GenerateRequest> = {}, init?: WorkbookInit): Promise<UserError> {
   const fake = installFakeExcel(globalThis, init ?? { sheets: [{ name: "数据", cells: values.length ? values : [[""]] }] });
   const before = workbookSnapshot(fake);
   const error = await generate(request(sourceOf(values), more)).then(
     () => null,
     (e: unknown) => e,
   );
-  expect(error).toBeInstanceOf(IndexError);
+  expect(error).toBeInstanceOf(UserError);
   expect(workbookSnapshot(fake)).toEqual(before);
-  return error as IndexError;
+  return error as UserError;
 }
 
 describe("generateRankedSheet: bad input is refused before any sheet is made", () => {
@@ -90,8 +90,9 @@ describe("generateRankedSheet: bad input is refused before any sheet is made", (
     const cells = syntheticCells(3);
     for (const row of cells.slice(1)) row[4] = "n/a";
     const e = await expectRefusal(cells);
-    expect(e.code).toBe("BAD_VALUE");
-    expect(e.params).toMatchObject({ row: 2, column: "直播内容消费指数", value: '"n/a"' });
+    expect(e.code).toBe("NO_RANKABLE_ROWS");
+    expect(e.details[0].code).toBe("BAD_VALUE");
+    expect(e.details[0].params).toMatchObject({ row: 2, column: "直播内容消费指数", value: '"n/a"' });
   });
 
   it("refuses a top N below 1 and an unknown method", async () => {

@@ -1,5 +1,7 @@
+import { APPLY_PLAN_SYNCS } from "../../src/excel/apply-plan";
 import { REPORT_TOP100_2020, REPORT_TOP100_HEADERS } from "../../src/data/report2020";
-import { insertSampleData, sampleTableCells } from "../../src/excel/sample";
+import { insertSampleData } from "../../src/excel/sample";
+import { sampleTableCells } from "../../src/plans/sample-sheet";
 import { installFakeExcel } from "../fakes/fake-excel";
 import { workbookSnapshot } from "../fakes/scenarios";
 
@@ -69,6 +71,6 @@ describe("insertSampleData", () => {
       "0.00",
       "0.00",
     ]);
-    expect(fake.stats.syncs).toBe(2);
+    expect(fake.stats.syncs).toBe(APPLY_PLAN_SYNCS);
   });
 });

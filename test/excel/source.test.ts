@@ -1,4 +1,4 @@
-import { IndexError } from "../../src/core/errors";
+import { UserError } from "../../src/core/errors";
 import { readSource } from "../../src/excel/source";
 import { FakeExcel, installFakeExcel } from "../fakes/fake-excel";
 import { top100Cells } from "../helpers/fixtures";
@@ -9,7 +9,7 @@ async function codeOfRead(): Promise<string> {
   try {
     await read();
   } catch (e) {
-    if (e instanceof IndexError) return e.code;
+    if (e instanceof UserError) return e.code;
     throw e;
   }
   return "no error";

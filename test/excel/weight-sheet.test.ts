@@ -1,5 +1,6 @@
 import { checkWeights, weightTableToCells } from "../../src/core/weights";
-import { INSERT_WEIGHT_SHEET_SYNCS, insertWeightSheet, READ_WEIGHT_TABLE_AT_SYNCS, readWeightTableAt, selectCell } from "../../src/excel/weight-sheet";
+import { APPLY_PLAN_SYNCS as INSERT_WEIGHT_SHEET_SYNCS } from "../../src/excel/apply-plan";
+import { insertWeightSheet, READ_WEIGHT_TABLE_AT_SYNCS, readWeightTableAt, selectCell } from "../../src/excel/weight-sheet";
 import { listWeightTables, readsAsWeightHeader } from "../../src/excel/weights";
 import { FakeExcel, installFakeExcel, WorkbookInit } from "../fakes/fake-excel";
 import { syntheticCells, workbookSnapshot } from "../fakes/scenarios";

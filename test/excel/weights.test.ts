@@ -1,5 +1,6 @@
 import { weightTableToCells } from "../../src/core/weights";
-import { listWeightTables, readsAsWeightHeader, readWeightTable } from "../../src/excel/weights";
+import { listWeightTables, readsAsWeightHeader } from "../../src/excel/weights";
+import { readWeightTableAt } from "../../src/excel/weight-sheet";
 import { installFakeExcel } from "../fakes/fake-excel";
 import { top100Cells } from "../helpers/fixtures";
 
@@ -68,15 +69,15 @@ describe("readsAsWeightHeader", () => {
   });
 });
 
-describe("readWeightTable", () => {
+describe("readWeightTableAt", () => {
   it("returns the table's values, header included", async () => {
     workbook();
-    expect(await Excel.run((c) => readWeightTable(c, "权重表"))).toEqual(weightTableToCells("zh"));
+    expect(await Excel.run((c) => readWeightTableAt(c, "权重表").then((t) => t.cells))).toEqual(weightTableToCells("zh"));
   });
 
   it("names the tables there are when the wanted one is missing", async () => {
     workbook();
-    await expect(Excel.run((c) => readWeightTable(c, "Gone"))).rejects.toMatchObject({
+    await expect(Excel.run((c) => readWeightTableAt(c, "Gone"))).rejects.toMatchObject({
       code: "BAD_OPTION",
       params: { value: '"Gone"', options: "百强, 权重表, WeightsById, Narrow, HalfHeader" },
     });

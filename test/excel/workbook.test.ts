@@ -1,4 +1,5 @@
-import { cellInput, freeTableNames, queueTakenNames, removeSheet, textInput } from "../../src/excel/workbook";
+import { cellInput, textInput } from "../../src/excel/host";
+import { freeTableNames, queueTakenNames, removeSheet } from "../../src/excel/workbook";
 import { installFakeExcel } from "../fakes/fake-excel";
 
 describe("textInput", () => {

@@ -2,10 +2,8 @@
  * Inputs shared by the tests of src/excel: synthetic sub-index tables of any size, plans for them,
  * and a snapshot of everything a failed run must leave unchanged.
  */
-import { computeIndex } from "../../src/core/pipeline";
-import { buildRanking } from "../../src/core/ranking";
-import { planRankedSheet, SheetMode, SheetPlan } from "../../src/core/sheet-plan";
-import { REPORT_WEIGHT_TABLE } from "../../src/core/weights";
+import { runIndex } from "../../src/core/workflow";
+import { planRankedSheet, RankedSheetPlan, SheetMode } from "../../src/plans/ranked-sheet";
 import { prng } from "../helpers/fixtures";
 import type { FakeExcel, WorkbookState } from "./fake-excel";
 
@@ -26,16 +24,13 @@ export function syntheticCells(rows: number, seed = 11): (string | number)[][] {
 }
 
 /** The plan of a table as the task pane would make it (report weights). */
-export function planOf(cells: readonly (readonly unknown[])[], mode: SheetMode = "values", topN = 100, sheet = "数据"): SheetPlan {
-  const result = computeIndex(cells);
-  return planRankedSheet(buildRanking(cells, result), {
+export function planOf(cells: readonly (readonly unknown[])[], mode: SheetMode = "values", topN = 100, sheet = "数据"): RankedSheetPlan {
+  return planRankedSheet(runIndex(cells), {
     lang: "zh",
     topN,
     mode,
     source: `${sheet}!A1`,
-    weightsLabel: "报告原版权重",
-    dimensionWeights: REPORT_WEIGHT_TABLE.dimensions,
-    scalingLabel: null,
+    weights: { kind: "report" },
     generatedAt: "2026-03-01 10:00",
     version: "test",
     sourceRef: mode === "formulas" ? (row, dim) => `'${sheet}'!$${"DEFGH"[[2, 0, 1, 3, 4][dim]]}$${row + 2}` : undefined,

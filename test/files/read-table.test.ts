@@ -2,7 +2,8 @@ import { mkdirSync, writeFileSync } from "fs";
 import { join } from "path";
 import * as ExcelJS from "exceljs";
 import { computeIndex } from "../../src/core/pipeline";
-import { csvCells, decodeText, readTable, ReadTableError } from "../../src/files/read-table";
+import { formatError, isUserError, UserError } from "../../src/core/errors";
+import { csvCells, decodeText, readTable } from "../../src/files/read-table";
 import { top100Cells } from "../helpers/fixtures";
 import { tempDir, toCsv } from "../helpers/files";
 
@@ -20,11 +21,11 @@ async function problemOf(p: Promise<unknown>): Promise<{ problem: string; en: st
   try {
     await p;
   } catch (e) {
-    expect(e).toBeInstanceOf(ReadTableError);
-    const r = e as ReadTableError;
-    return { problem: r.problem, en: r.detail.en, zh: r.detail.zh };
+    expect(isUserError(e)).toBe(true);
+    const r = e as UserError;
+    return { problem: r.code, en: formatError(r, "en"), zh: formatError(r, "zh") };
   }
-  throw new Error("expected a ReadTableError");
+  throw new Error("expected a UserError");
 }
 
 describe("readTable: csv", () => {
@@ -102,7 +103,7 @@ describe("readTable: xlsx", () => {
     ]);
     expect((await readTable(path, { sheet: "data" })).sheetName).toBe("Data");
     expect(await problemOf(readTable(path, { sheet: "排名" }))).toEqual({
-      problem: "NO_SHEET",
+      problem: "FILE_NO_SUCH_SHEET",
       en: 'The workbook has no sheet named "排名" (it has: Notes, Data)',
       zh: "工作簿中没有名为“排名”的工作表（有：Notes, Data）",
     });
@@ -132,18 +133,18 @@ describe("readTable: xlsx", () => {
 
 describe("readTable: files it cannot read", () => {
   it("says what is wrong, in Chinese and English", async () => {
-    expect(await problemOf(readTable(join(dir, "nope.csv")))).toMatchObject({ problem: "NOT_FOUND", en: `File not found: ${join(dir, "nope.csv")}` });
+    expect(await problemOf(readTable(join(dir, "nope.csv")))).toMatchObject({ problem: "FILE_NOT_FOUND", en: `File not found: ${join(dir, "nope.csv")}` });
     const xls = join(dir, "old.xls");
     writeFileSync(xls, "x");
-    expect(await problemOf(readTable(xls))).toMatchObject({ problem: "UNSUPPORTED_TYPE", en: expect.stringContaining("Save it as .xlsx or .csv") });
+    expect(await problemOf(readTable(xls))).toMatchObject({ problem: "FILE_OLD_FORMAT", en: expect.stringContaining("Save it as .xlsx or .csv") });
     const bad = join(dir, "bad.xlsx");
     writeFileSync(bad, "this is not a zip");
-    expect(await problemOf(readTable(bad))).toMatchObject({ problem: "UNREADABLE", en: `Not a valid .xlsx file: ${bad}` });
+    expect(await problemOf(readTable(bad))).toMatchObject({ problem: "FILE_NOT_XLSX", en: `Not a valid .xlsx file: ${bad}` });
     const folder = join(dir, "folder.csv");
     mkdirSync(folder);
-    expect(await problemOf(readTable(folder))).toMatchObject({ problem: "UNREADABLE" });
+    expect(await problemOf(readTable(folder))).toMatchObject({ problem: "FILE_IS_FOLDER" });
     const empty = join(dir, "empty.xlsx");
     writeFileSync(empty, "");
-    expect(await problemOf(readTable(empty))).toMatchObject({ problem: "UNREADABLE", en: `The file is empty: ${empty}` });
+    expect(await problemOf(readTable(empty))).toMatchObject({ problem: "FILE_EMPTY", en: `The file is empty: ${empty}` });
   });
 });

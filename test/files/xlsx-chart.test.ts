@@ -9,11 +9,10 @@ import { tempDir, which } from "../helpers/files";
 const chart: XlsxChart = {
   sheetName: "排名",
   title: '前 3 名 <地区> & "省份"',
-  seriesName: "'排名'!$B$1",
+  grouping: "clustered",
   categories: "'排名'!$A$2:$A$4",
-  values: "'排名'!$B$2:$B$4",
   categoryCache: ["浙江省", "广东省", "A&B"],
-  valueCache: [2, 1, null],
+  series: [{ name: "'排名'!$B$1", values: "'排名'!$B$2:$B$4", valueCache: [2, 1, null], hidden: false }],
   anchorRow: 6,
   anchorCol: 3,
   width: 420,

@@ -1,31 +1,33 @@
 import { existsSync, writeFileSync } from "fs";
 import { join } from "path";
 import * as ExcelJS from "exceljs";
-import { cellAddress, rangeAddress } from "../../src/core/a1";
+import { cellAddress, rangeAddress } from "../../src/plans/a1";
 import { parseCsv } from "../../src/core/csv";
 import { DIMENSIONS } from "../../src/core/framework";
-import { computeIndex } from "../../src/core/pipeline";
-import { buildRanking, Ranking } from "../../src/core/ranking";
-import { blockRange, CellBlock, planBlock, planRankedSheet, PlanOptions, PlanValue, SheetPlan } from "../../src/core/sheet-plan";
-import { REPORT_WEIGHT_TABLE } from "../../src/core/weights";
+import { IndexRun, runIndex } from "../../src/core/workflow";
+import { blockRange, CellBlock, planBlock, PlanValue, SheetPlan } from "../../src/plans/plan";
+import { planRankedSheet, RankedSheetOptions } from "../../src/plans/ranked-sheet";
 import { fileFormula } from "../../src/files/formulas";
-import { writePlanToWorkbook, writeRankedXlsx, writeWorkbookFile } from "../../src/files/xlsx-writer";
+import { writePlansXlsx, writePlanToWorkbook, writeWorkbookFile } from "../../src/files/xlsx-writer";
 import { top100Cells } from "../helpers/fixtures";
 import { findSoffice, sofficeToCsv, tempDir, xlsxPart } from "../helpers/files";
 
 const cells = top100Cells();
-const result = computeIndex(cells);
-const ranking = buildRanking(cells, result);
+const run: IndexRun = runIndex(cells);
+const ranking = run.ranking;
 
-function options(o: Partial<PlanOptions> = {}): PlanOptions {
+/** writePlansXlsx for one plan, giving its one written sheet. */
+async function writeRankedXlsx(plan: SheetPlan, path: string, options?: { overwrite?: boolean }) {
+  return (await writePlansXlsx([plan], path, options))[0];
+}
+
+function options(o: Partial<RankedSheetOptions> = {}): RankedSheetOptions {
   return {
     lang: "zh",
     topN: 10,
     mode: "values",
     source: "top100.csv",
-    weightsLabel: "报告权重",
-    dimensionWeights: REPORT_WEIGHT_TABLE.dimensions,
-    scalingLabel: null,
+    weights: { kind: "report" },
     generatedAt: "2026-01-02T03:04:05.000Z",
     version: "0.1.0",
     ...o,
@@ -114,7 +116,7 @@ async function expectFile(path: string, plan: SheetPlan, sheetName = plan.sheetN
   // The data bar over the total column's data rows.
   const bars = conditionalFormats(ws).filter((cf) => cf.rules.some((r) => r.type === "dataBar"));
   expect(bars.map((cf) => cf.ref)).toEqual([
-    rangeAddress(ranking.row + ranking.headerRows, ranking.col + plan.dataBarColumn, ranking.values.length - ranking.headerRows, 1),
+    rangeAddress(ranking.row + ranking.headerRows, ranking.col + plan.dataBarColumn!, ranking.values.length - ranking.headerRows, 1),
   ]);
   return ws;
 }
@@ -123,7 +125,7 @@ describe("writeRankedXlsx", () => {
   const dir = tempDir("xlsx-writer");
 
   it("writes the values plan: every cell, format, table, frozen row, width, emphasised row and the data bar", async () => {
-    const plan = planRankedSheet(ranking, options());
+    const plan = planRankedSheet(run, options());
     expect(plan.emphasisedRows).toBe(10);
     const path = join(dir, "values.xlsx");
     const written = await writeRankedXlsx(plan, path);
@@ -137,7 +139,7 @@ describe("writeRankedXlsx", () => {
   });
 
   it("writes the formulas plan with future functions as _xlfn. and asks for recalculation on load", async () => {
-    const plan = planRankedSheet(ranking, options({ mode: "formulas", lang: "en" }));
+    const plan = planRankedSheet(run, options({ mode: "formulas", lang: "en" }));
     const path = join(dir, "formulas.xlsx");
     const written = await writeRankedXlsx(plan, path);
     expect(written.sheetName).toBe("Ranking");
@@ -149,7 +151,7 @@ describe("writeRankedXlsx", () => {
   });
 
   it("adds the planned bar chart: its data references the summary block, anchored where the plan says", async () => {
-    const plan = planRankedSheet(ranking, options());
+    const plan = planRankedSheet(run, options());
     const path = join(dir, "chart.xlsx");
     await writeRankedXlsx(plan, path);
     const chart = plan.chart!;
@@ -169,7 +171,7 @@ describe("writeRankedXlsx", () => {
   });
 
   it("never overwrites an existing file unless asked", async () => {
-    const plan = planRankedSheet(ranking, options());
+    const plan = planRankedSheet(run, options());
     const path = join(dir, "exists.xlsx");
     writeFileSync(path, "not a workbook");
     await expect(writeRankedXlsx(plan, path)).rejects.toMatchObject({ code: "EEXIST" });
@@ -178,7 +180,7 @@ describe("writeRankedXlsx", () => {
   });
 
   it("writes a cached result where the plan gives one, and then asks for no recalculation", async () => {
-    const plan = planRankedSheet(ranking, options({ mode: "formulas" }));
+    const plan = planRankedSheet(run, options({ mode: "formulas" }));
     // A plan whose formulas carry their values (as a plan may: { formula, value }).
     const withValues: SheetPlan = {
       ...plan,
@@ -209,9 +211,14 @@ describe("writeRankedXlsx", () => {
     expect(await xlsxPart(path, "xl/workbook.xml")).not.toMatch(/fullCalcOnLoad/);
   });
 
-  it("writes an empty ranking (no data rows) without tables or data bar", async () => {
-    const empty: Ranking = { districts: [], rejected: [], blankRows: 3 };
-    const plan = planRankedSheet(empty, options());
+  it("writes a plan whose blocks have no data rows without tables or data bar", async () => {
+    const full = planRankedSheet(run, options());
+    const plan: SheetPlan = {
+      ...full,
+      blocks: full.blocks.map((b) => (b.id === "note" ? b : { ...b, values: b.values.slice(0, 1) })),
+      chart: null,
+      emphasisedRows: 0,
+    };
     const path = join(dir, "empty.xlsx");
     const written = await writeRankedXlsx(plan, path);
     expect(written.tableNames).toEqual([]);
@@ -234,7 +241,7 @@ describe("writePlanToWorkbook", () => {
     await wb.xlsx.writeFile(first);
 
     const book = await load(first);
-    const plan = planRankedSheet(ranking, options());
+    const plan = planRankedSheet(run, options());
     const written = writePlanToWorkbook(book, plan);
     expect(written).toMatchObject({ sheetName: "排名 (2)", tableNames: ["ZBDS_Ranking_2", "ZBDS_Provinces"] });
     const path = join(dir, "both.xlsx");
@@ -267,7 +274,7 @@ const withLibreOffice = soffice ? describe : describe.skip;
 withLibreOffice("the formulas file in LibreOffice", () => {
   const dir = tempDir("xlsx-lo");
   const engineTotal = new Map(ranking.districts.map((d) => [`${d.province}|${d.city}|${d.district}`, d]));
-  const values = planRankedSheet(ranking, options());
+  const values = planRankedSheet(run, options());
 
   /** Checks a converted ranking sheet: totals within 1e-6 of the engine's, ranks equal, the summary as in the values plan. */
   function expectRecalculated(csv: string): void {
@@ -295,7 +302,7 @@ withLibreOffice("the formulas file in LibreOffice", () => {
     const data = wb.addWorksheet("数据");
     cells.forEach((row, r) => row.forEach((v, c) => (data.getCell(r + 1, c + 1).value = v)));
     const column: Record<string, string> = { supply: "E", viewing: "F", goods: "G", quality: "H", industry: "I" };
-    const plan = planRankedSheet(ranking, options({ mode: "formulas", sourceRef: (dataRow, dim) => `'数据'!${column[DIMENSIONS[dim].id]}${dataRow + 2}` }));
+    const plan = planRankedSheet(run, options({ mode: "formulas", sourceRef: (dataRow, dim) => `'数据'!${column[DIMENSIONS[dim].id]}${dataRow + 2}` }));
     expect(planBlock(plan, "ranking").values[1][4]).toEqual({ formula: "'数据'!E2" });
     const written = writePlanToWorkbook(wb, plan);
     const path = join(dir, "live.xlsx");
@@ -307,7 +314,7 @@ withLibreOffice("the formulas file in LibreOffice", () => {
   }, 180_000);
 
   it("recalculates on load rather than trusting cached results (a test-only copy with wrong cached totals)", async () => {
-    const plan = planRankedSheet(ranking, options({ mode: "formulas" }));
+    const plan = planRankedSheet(run, options({ mode: "formulas" }));
     // Every formula carries a wrong cached result, -1.
     const wrong: SheetPlan = {
       ...plan,

@@ -547,7 +547,7 @@ const CASES: BadCase[] = [
     args: () => [raw(), null, goalposts().slice(1)],
     kind: "#VALUE!",
     scope: "whole",
-    fragment: "It needs a header row: indicator, low, high",
+    fragment: "it needs a header row: indicator, low, high",
   },
   {
     name: "goalposts: a header-only (one-row) table",
@@ -563,7 +563,7 @@ const CASES: BadCase[] = [
     args: () => [raw(), null, [["minmax", "zscore"]]],
     kind: "#VALUE!",
     scope: "whole",
-    fragment: "It needs a header row: indicator, low, high",
+    fragment: "it needs a header row: indicator, low, high",
   },
 
   // LIVESENSITIVITY: its options, its data, its weights

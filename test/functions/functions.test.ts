@@ -5,7 +5,6 @@
  */
 import { computeIndex } from "../../src/core/pipeline";
 import { getSensitivity } from "../../src/core/sensitivity";
-import { REPORT_WEIGHT_TABLE } from "../../src/core/weights";
 import { REPORT_TOP100_2020 } from "../../src/data/report2020";
 import {
   asError,
@@ -620,7 +619,7 @@ describe("LIVESENSITIVITY", () => {
   });
 
   it("equals core's analysis with the documented defaults (1,000 runs, spread 0.25, seed 2021)", () => {
-    const s = getSensitivity(computeIndex(top100Cells()), REPORT_WEIGHT_TABLE, { runs: 1000, spread: 0.25, seed: 2021 });
+    const s = getSensitivity(computeIndex(top100Cells()), { runs: 1000, spread: 0.25, seed: 2021 });
     expect(defaults().slice(1)).toEqual(Array.from(s.median, (m, r) => [m, s.p5[r], s.p95[r]]));
     expect(rt.call("LIVESENSITIVITY", top100Cells(), null, 1000, 0.25, 2021)).toEqual(defaults());
   });
@@ -687,7 +686,7 @@ describe("LIVESENSITIVITY", () => {
 
   it("raw indicators with the defaults equal core's analysis", () => {
     const raw = rawIndicatorCells(40, 8);
-    const s = getSensitivity(computeIndex(raw), REPORT_WEIGHT_TABLE, {});
+    const s = getSensitivity(computeIndex(raw), {});
     expect(asMatrix(rt.call("LIVESENSITIVITY", raw)).slice(1)).toEqual(Array.from(s.median, (m, r) => [m, s.p5[r], s.p95[r]]));
   });
 });

@@ -1,9 +1,8 @@
 import { computeIndex } from "../../src/core/pipeline";
 import { compareRankings } from "../../src/core/impact";
 import { getLeaveOneOut, getSensitivity, SensitivityResult } from "../../src/core/sensitivity";
-import { BaseSheetPlan, blockRange, CellBlock, planBlock, PlanValue } from "../../src/core/sheet-plan";
-import { planImpactSheet, planRobustnessSheet } from "../../src/core/weight-sheets";
-import { REPORT_WEIGHT_TABLE } from "../../src/core/weights";
+import { SheetPlan, blockRange, CellBlock, planBlock, PlanValue } from "../../src/plans/plan";
+import { planImpactSheet, planRobustnessSheet } from "../../src/plans/analysis-sheets";
 import { FRAMEWORK, top100Cells } from "../helpers/fixtures";
 
 const NAMES = ["A", "B", "C", "D", "E", "F"];
@@ -18,11 +17,11 @@ const names = (row: number) => `地区${NAMES[row]}`;
 const IMPACT = compareRankings([60, 50, 40, 30, 20, 10], [40, 55, 60, 30, 10, 20], 2);
 
 /** Zero-based rectangles of every block, for overlap checks. */
-function rects(plan: BaseSheetPlan): { id: string; r: number; c: number; h: number; w: number }[] {
+function rects(plan: SheetPlan): { id: string; r: number; c: number; h: number; w: number }[] {
   return plan.blocks.map((b) => ({ id: b.id, r: b.row, c: b.col, h: b.values.length, w: b.values[0].length }));
 }
 
-function expectNoOverlap(plan: BaseSheetPlan): void {
+function expectNoOverlap(plan: SheetPlan): void {
   const all = rects(plan);
   for (const a of all) {
     for (const b of all) {
@@ -36,7 +35,7 @@ function expectNoOverlap(plan: BaseSheetPlan): void {
     for (const a of all) expect([a.id, c.anchorRow >= a.r && c.anchorRow < a.r + a.h && c.anchorCol >= a.c && c.anchorCol < a.c + a.w]).toEqual([a.id, false]);
 }
 
-function expectWritable(plan: BaseSheetPlan): void {
+function expectWritable(plan: SheetPlan): void {
   for (const b of plan.blocks) {
     const width = b.values[0].length;
     expect([b.id, b.values.every((r) => r.length === width), b.columnFormats.length]).toEqual([b.id, true, width]);
@@ -119,8 +118,8 @@ describe("planImpactSheet: values (hand-worked example)", () => {
     const note = planBlock(
       planImpactSheet(IMPACT, names, {
         lang: "en",
-        baselineLabel: "Baseline of 2026-03-01",
-        currentLabel: "Table ZBDS_Weights",
+        baseline: { kind: "baseline" },
+        current: { kind: "table", name: "ZBDS_Weights" },
         generatedAt: "2026-03-02 09:00",
         version: "1.2.3",
       }),
@@ -129,8 +128,8 @@ describe("planImpactSheet: values (hand-worked example)", () => {
     const lines = Object.fromEntries(note.values.map((r) => [r[0], r[1]]));
     expect(lines).toMatchObject({
       "Method note": "",
-      "Old weights": "Baseline of 2026-03-01",
-      "New weights": "Table ZBDS_Weights",
+      "Old weights": "The baseline saved in this workbook",
+      "New weights": "Weight table ZBDS_Weights in this workbook",
       "Compared group": "Top 2",
       Generated: "2026-03-02 09:00",
       "Add-in version": "1.2.3",
@@ -196,7 +195,7 @@ describe("planRobustnessSheet: values", () => {
     lang: "zh",
     topN: 2,
     leaveOneOut: Float64Array.of(1.234, 0, NaN, 2.5, 0.005),
-    weightsLabel: "权重表 ZBDS_Weights",
+    weights: { kind: "table", name: "ZBDS_Weights" },
     generatedAt: "2026-03-01 10:00",
   });
 
@@ -229,7 +228,7 @@ describe("planRobustnessSheet: values", () => {
       1000,
       "±25%",
       7,
-      "权重表 ZBDS_Weights",
+      "本工作簿中的权重表 ZBDS_Weights",
       "2026-03-01 10:00",
     ]);
     expect(String(lines.get("方法"))).toContain("±25%");
@@ -264,9 +263,9 @@ describe("planRobustnessSheet: values", () => {
 describe("planRobustnessSheet: over the report's Top-100", () => {
   const cells = top100Cells();
   const result = computeIndex(cells);
-  const mc = getSensitivity(result, REPORT_WEIGHT_TABLE, { runs: 200, seed: 3 });
+  const mc = getSensitivity(result, { runs: 200, seed: 3 });
   const district = (row: number) => String(cells[row + 1][3]);
-  const plan = planRobustnessSheet(mc, district, { lang: "zh", topN: 20, leaveOneOut: getLeaveOneOut(result, REPORT_WEIGHT_TABLE) });
+  const plan = planRobustnessSheet(mc, district, { lang: "zh", topN: 20, leaveOneOut: getLeaveOneOut(result) });
 
   it("has one row per ranked region, each carrying its own row's figures from the result", () => {
     const rows = data(planBlock(plan, "regions"));

@@ -1,6 +1,5 @@
 /**
- * The sheets of the weight analyses as plain plans (the same {@link BaseSheetPlan} the ranked
- * sheet uses, applied by the same writer): what a change of weights does to the ranking (impact),
+ * The sheets of the weight analyses as plans (applied by the same writers as every other plan): what a change of weights does to the ranking (impact),
  * and how robust the ranking is to the weights (Monte Carlo and leave one out).
  *
  * Impact sheet (zero-based rows/columns):
@@ -17,18 +16,27 @@
  *
  * Every text in Chinese or English; no NaN or Infinity reaches a cell ("—" / "" instead).
  */
-import { columnWidths, BaseSheetPlan, CellBlock, ChartPlan, PlanValue, TablePlan } from "./sheet-plan";
-import { DIMENSIONS } from "./framework";
-import type { Lang } from "./errors";
-import type { RankImpact, RankMove } from "./impact";
-import type { SensitivityResult } from "./sensitivity";
+import { DIMENSIONS } from "../core/framework";
+import type { RankImpact, RankMove } from "../core/impact";
+import type { SensitivityResult } from "../core/sensitivity";
+import type { IndexRun } from "../core/workflow";
+import { ANALYSIS_SHEET_TEXT, Lang, METHOD_NOTE_TEXT, weightsLabel, WeightsSource } from "../text";
+import { runNoteLines, stampLines } from "./method-note";
+import { CellBlock, ChartPlan, columnWidths, EMPHASIS_FILL, finite, PlanValue, SheetPlan, TablePlan } from "./plan";
+
+/** What the note of an analysis sheet says of the data: the run analysed and where its data came from. */
+export interface AnalysedData {
+  readonly run: IndexRun;
+  readonly source: string;
+}
 
 export interface ImpactSheetOptions {
   readonly lang: Lang;
-  /** The weights of the old ranking, as the note names them (the baseline, the report's …). */
-  readonly baselineLabel?: string;
-  /** The weights of the new ranking (a table's name …). */
-  readonly currentLabel?: string;
+  /** The weights of the old ranking (the baseline, the report's …). */
+  readonly baseline?: WeightsSource;
+  /** The weights of the new ranking. */
+  readonly current?: WeightsSource;
+  readonly data?: AnalysedData;
   /** The run's date-time as the note shows it (passed in: the plan stays pure). */
   readonly generatedAt?: string;
   readonly version?: string;
@@ -40,107 +48,14 @@ export interface RobustnessSheetOptions {
   readonly topN: number;
   /** Mean absolute rank shift when each dimension is dropped (framework order), from `getLeaveOneOut`. */
   readonly leaveOneOut?: ArrayLike<number> | null;
-  /** The weights analysed, as the note names them. */
-  readonly weightsLabel?: string;
+  /** The weights analysed. */
+  readonly weights?: WeightsSource;
+  readonly data?: AnalysedData;
   readonly generatedAt?: string;
   readonly version?: string;
 }
 
-const LABELS = {
-  zh: {
-    impactSheet: "影响分析",
-    robustnessSheet: "稳健性",
-    compared: "比较的地区数",
-    spearman: "斯皮尔曼等级相关系数",
-    meanShift: "平均绝对名次变化",
-    enteringCount: (n: number) => `进入前 ${n} 名`,
-    leavingCount: (n: number) => `退出前 ${n} 名`,
-    entering: (n: number) => `进入前 ${n} 名的地区`,
-    leaving: (n: number) => `退出前 ${n} 名的地区`,
-    region: "地区",
-    oldRank: "原名次",
-    newRank: "新名次",
-    change: "名次变化（正数为上升）",
-    none: "（无）",
-    notAvailable: "—",
-    movesChart: "名次变化最大的地区",
-    noteTitle: "方法说明",
-    baseline: "原权重",
-    current: "新权重",
-    topN: "重点比较",
-    topNValue: (n: number) => `前 ${n} 名`,
-    ranking: "排名规则",
-    rankingRule: "竞争排名（同 RANK.EQ），总指数从高到低；只比较在两种权重下都有结果的地区。",
-    spearmanRule: "斯皮尔曼系数按平均名次（并列者取平均）计算：1 表示两种排名完全一致，越小差别越大。",
-    changeRule: "名次变化 = 原名次 − 新名次：正数为上升；列出上升和下降最多的地区。",
-    nominal: "名义名次",
-    median: "中位名次",
-    p5: "第 5 百分位名次",
-    p95: "第 95 百分位名次",
-    width: "区间宽度",
-    intervalWidth: "区间宽度（第 95 − 第 5 百分位）",
-    intervalsChart: (n: number) => `前 ${n} 名地区的名次区间（第 5 至第 95 百分位）`,
-    runs: "模拟次数",
-    spread: "权重扰动",
-    seed: "随机种子",
-    method: "方法",
-    methodRule: (p: string) =>
-      `每次模拟将每个权重乘以 (1 + u)，u 在 ${p} 内均匀分布，各层归一化后重新计算总指数和排名；区间为各地区名次的第 5 至第 95 百分位（同 PERCENTILE.INC）。相同的种子得到相同的结果。`,
-    weights: "权重",
-    emphasised: "重点显示",
-    leaveOneOut: "留一检验",
-    leaveOneOutRule: "依次去掉一个一级指标（其余按比例归一）后，各地区名次的平均绝对变化：",
-    generated: "生成时间",
-    version: "加载项版本",
-  },
-  en: {
-    impactSheet: "Impact",
-    robustnessSheet: "Robustness",
-    compared: "Regions compared",
-    spearman: "Spearman's rank correlation",
-    meanShift: "Mean absolute rank shift",
-    enteringCount: (n: number) => `Entering the top ${n}`,
-    leavingCount: (n: number) => `Leaving the top ${n}`,
-    entering: (n: number) => `Regions entering the top ${n}`,
-    leaving: (n: number) => `Regions leaving the top ${n}`,
-    region: "Region",
-    oldRank: "Old rank",
-    newRank: "New rank",
-    change: "Rank change (positive = up)",
-    none: "(none)",
-    notAvailable: "—",
-    movesChart: "Largest rank moves",
-    noteTitle: "Method note",
-    baseline: "Old weights",
-    current: "New weights",
-    topN: "Compared group",
-    topNValue: (n: number) => `Top ${n}`,
-    ranking: "Ranking",
-    rankingRule: "Competition ranking (as RANK.EQ), highest total first; only regions with a result under both sets of weights are compared.",
-    spearmanRule:
-      "Spearman's coefficient is computed on average ranks (ties share the mean rank): 1 means the two rankings are the same; the lower, the more they differ.",
-    changeRule: "Rank change = old rank − new rank: positive means up; the regions that moved most up and down are listed.",
-    nominal: "Nominal rank",
-    median: "Median rank",
-    p5: "5th percentile rank",
-    p95: "95th percentile rank",
-    width: "Interval width",
-    intervalWidth: "Interval width (95th − 5th percentile)",
-    intervalsChart: (n: number) => `Rank intervals of the top ${n} (5th to 95th percentile)`,
-    runs: "Runs",
-    spread: "Weight perturbation",
-    seed: "Seed",
-    method: "Method",
-    methodRule: (p: string) =>
-      `Each run multiplies every weight by (1 + u), u uniform in ${p}, renormalises each level and recomputes the totals and ranks; the interval is the 5th to 95th percentile of each region's ranks (as PERCENTILE.INC). The same seed gives the same result.`,
-    weights: "Weights",
-    emphasised: "Emphasised",
-    leaveOneOut: "Leave one out",
-    leaveOneOutRule: "Mean absolute rank shift when one dimension is dropped (the others renormalised):",
-    generated: "Generated",
-    version: "Add-in version",
-  },
-} as const;
+const LABELS = ANALYSIS_SHEET_TEXT;
 
 type Labels = (typeof LABELS)[Lang];
 
@@ -151,7 +66,6 @@ const ROBUST_SIDE_COL = REGION_COLUMNS + 1;
 const ROBUST_CHART_COL = ROBUST_SIDE_COL + 4;
 const MIN_CHART_HEIGHT = 300;
 const MAX_CHART_HEIGHT = 4000;
-const EMPHASIS_FILL = "#FCE4D6";
 
 /**
  * Plans the impact sheet of a change of weights.
@@ -161,7 +75,7 @@ const EMPHASIS_FILL = "#FCE4D6";
  * const plan = planImpactSheet(impact, (row) => districtName(row), { lang: "zh" });
  * planBlock(plan, "figures").values[1] // → [100, 0.987, 1.4, 3, 3]
  */
-export function planImpactSheet(impact: RankImpact, names: (row: number) => string, opts: ImpactSheetOptions): BaseSheetPlan {
+export function planImpactSheet(impact: RankImpact, names: (row: number) => string, opts: ImpactSheetOptions): SheetPlan {
   const t = LABELS[opts.lang];
   const n = impact.topN;
   const figures: CellBlock = {
@@ -220,15 +134,15 @@ export function planImpactSheet(impact: RankImpact, names: (row: number) => stri
   const chartRows = chart ? Math.ceil(chart.height / 15) : 0;
   const noteTop = movesTop + Math.max(moves.values.length, chartRows) + 1;
   const note = noteBlock(noteTop, 0, [
-    [t.noteTitle, ""],
-    ...optional(t.baseline, opts.baselineLabel),
-    ...optional(t.current, opts.currentLabel),
+    [METHOD_NOTE_TEXT[opts.lang].noteTitle, ""],
+    ...optional(t.baseline, opts.baseline && weightsLabel(opts.baseline, opts.lang)),
+    ...optional(t.current, opts.current && weightsLabel(opts.current, opts.lang)),
+    ...(opts.data ? runNoteLines(opts.data.run, opts.lang, opts.data.source) : []),
     [t.topN, t.topNValue(n)],
     [t.ranking, t.rankingRule],
     [t.spearman, t.spearmanRule],
     [t.change, t.changeRule],
-    ...optional(t.generated, opts.generatedAt),
-    ...optional(t.version, opts.version),
+    ...stampLines(opts.lang, opts.generatedAt, opts.version),
   ]);
 
   const blocks = [figures, entering, leaving, moves, note];
@@ -259,7 +173,7 @@ export function planImpactSheet(impact: RankImpact, names: (row: number) => stri
  * const plan = planRobustnessSheet(getSensitivity(result, weights), (row) => districtName(row), { lang: "zh", topN: 10 });
  * planBlock(plan, "regions").values[1] // → [1, "滨江区", 1, 1, 2.05, 1.05]
  */
-export function planRobustnessSheet(result: SensitivityResult, names: (row: number) => string, opts: RobustnessSheetOptions): BaseSheetPlan {
+export function planRobustnessSheet(result: SensitivityResult, names: (row: number) => string, opts: RobustnessSheetOptions): SheetPlan {
   const t = LABELS[opts.lang];
   const topN = Math.max(1, Math.floor(opts.topN));
   const rows: number[] = [];
@@ -291,16 +205,16 @@ export function planRobustnessSheet(result: SensitivityResult, names: (row: numb
   const spread = `±${Math.round(result.spread * 1000) / 10}%`;
   const loo = opts.leaveOneOut;
   const note = noteBlock(0, ROBUST_SIDE_COL, [
-    [t.noteTitle, ""],
+    [METHOD_NOTE_TEXT[opts.lang].noteTitle, ""],
     [t.runs, result.runs],
     [t.spread, spread],
     [t.seed, result.seed],
     [t.method, t.methodRule(spread)],
-    ...optional(t.weights, opts.weightsLabel),
+    ...optional(t.weights, opts.weights && weightsLabel(opts.weights, opts.lang)),
+    ...(opts.data ? runNoteLines(opts.data.run, opts.lang, opts.data.source) : []),
     [t.emphasised, t.topNValue(topN)],
     ...(loo ? [[t.leaveOneOut, t.leaveOneOutRule], ...DIMENSIONS.map((d): PlanValue[] => [d[opts.lang], shown(round2(loo[d.index]), t)])] : []),
-    ...optional(t.generated, opts.generatedAt),
-    ...optional(t.version, opts.version),
+    ...stampLines(opts.lang, opts.generatedAt, opts.version),
   ]);
 
   const intervalsTop = note.values.length + 1;
@@ -358,10 +272,6 @@ function optional(label: string, value: string | undefined): PlanValue[][] {
 /** A number, or "—" where there is none (NaN must never reach a cell). */
 function shown(x: number, t: Labels): PlanValue {
   return Number.isFinite(x) ? x : t.notAvailable;
-}
-
-function finite(x: number): PlanValue {
-  return Number.isFinite(x) ? x : "";
 }
 
 function round2(x: number): number {

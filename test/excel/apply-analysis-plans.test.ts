@@ -1,8 +1,8 @@
 import { compareRankings } from "../../src/core/impact";
 import type { SensitivityResult } from "../../src/core/sensitivity";
-import { BaseSheetPlan, blockRange, planBlock, PlanValue } from "../../src/core/sheet-plan";
-import { planImpactSheet, planRobustnessSheet } from "../../src/core/weight-sheets";
-import { writeImpactSheet, writeRobustnessSheet } from "../../src/excel/analysis-sheets";
+import { SheetPlan, blockRange, planBlock, PlanValue } from "../../src/plans/plan";
+import { planImpactSheet, planRobustnessSheet } from "../../src/plans/analysis-sheets";
+import { applySheetPlan } from "../../src/excel/apply-plan";
 import { FakeExcel, installFakeExcel, WorkbookInit } from "../fakes/fake-excel";
 import { workbookSnapshot } from "../fakes/scenarios";
 import { prng } from "../helpers/fixtures";
@@ -48,7 +48,7 @@ function shown(v: PlanValue): unknown {
   return typeof v === "object" ? `=${v.formula}` : v;
 }
 
-function expectBlocks(fake: FakeExcel, sheet: string, plan: BaseSheetPlan): void {
+function expectBlocks(fake: FakeExcel, sheet: string, plan: SheetPlan): void {
   for (const b of plan.blocks) expect([b.id, fake.values(sheet, blockRange(b))]).toEqual([b.id, b.values.map((r) => r.map(shown))]);
 }
 
@@ -57,15 +57,15 @@ describe("writeImpactSheet", () => {
   beforeEach(() => (fake = installFakeExcel(globalThis, { sheets: [{ name: "数据" }] })));
 
   it("writes every block where the plan puts them, on a new sheet 影响分析 that it activates, in four syncs", async () => {
-    const written = await Excel.run((c) => writeImpactSheet(c, IMPACT_PLAN));
-    expect(written).toEqual({ sheetName: "影响分析", tableNames: ["ZBDS_Entering", "ZBDS_Leaving", "ZBDS_RankMoves"], syncs: 4 });
+    const written = await Excel.run((c) => applySheetPlan(c, IMPACT_PLAN));
+    expect(written).toEqual({ sheetName: "影响分析", tableNames: ["ZBDS_Entering", "ZBDS_Leaving", "ZBDS_RankMoves"], selectedAddress: null, syncs: 4 });
     expect(fake.stats.syncs).toBe(4);
     expectBlocks(fake, "影响分析", IMPACT_PLAN);
     expect(fake.state().activeSheet).toBe("影响分析");
   });
 
   it("makes the three lists tables, formats the rank change with its sign, and puts no data bar or emphasis", async () => {
-    await Excel.run((c) => writeImpactSheet(c, IMPACT_PLAN));
+    await Excel.run((c) => applySheetPlan(c, IMPACT_PLAN));
     const sheet = fake.state().sheets.find((s) => s.name === "影响分析")!;
     expect(sheet.tables.map((t) => [t.name, t.address])).toEqual(IMPACT_PLAN.tables.map((t) => [t.name, blockRange(planBlock(IMPACT_PLAN, t.block))]));
     expect(sheet.conditionalFormats).toEqual([]);
@@ -75,7 +75,7 @@ describe("writeImpactSheet", () => {
   });
 
   it("draws the moves as a clustered bar chart beside them, from the region and rank-change columns", async () => {
-    await Excel.run((c) => writeImpactSheet(c, IMPACT_PLAN));
+    await Excel.run((c) => applySheetPlan(c, IMPACT_PLAN));
     const moves = planBlock(IMPACT_PLAN, "moves");
     const [chart] = fake.state().sheets.find((s) => s.name === "影响分析")!.charts;
     expect(chart).toMatchObject({
@@ -92,7 +92,7 @@ describe("writeImpactSheet", () => {
 
   it("never overwrites an existing sheet: 影响分析 (2), the old one untouched", async () => {
     fake = installFakeExcel(globalThis, CROWDED);
-    const written = await Excel.run((c) => writeImpactSheet(c, IMPACT_PLAN));
+    const written = await Excel.run((c) => applySheetPlan(c, IMPACT_PLAN));
     expect(written.sheetName).toBe("影响分析 (2)");
     expect(fake.values("影响分析")).toEqual([["旧的"]]);
   });
@@ -103,7 +103,7 @@ describe("writeImpactSheet", () => {
       for (const applied of ["none", "all"] as const) {
         fake = installFakeExcel(globalThis, CROWDED);
         fake.failAt({ sync: k, applied });
-        await expect(Excel.run((c) => writeImpactSheet(c, IMPACT_PLAN))).rejects.toMatchObject({ code: "GeneralException" });
+        await expect(Excel.run((c) => applySheetPlan(c, IMPACT_PLAN))).rejects.toMatchObject({ code: "GeneralException" });
         fake.failAt(null);
         expect([k, applied, workbookSnapshot(fake)]).toEqual([k, applied, before]);
       }
@@ -117,8 +117,8 @@ describe("writeRobustnessSheet", () => {
 
   it("writes every block where the plan puts them on a new sheet 稳健性, with its table and frozen header", async () => {
     const plan = robustPlan(40);
-    const written = await Excel.run((c) => writeRobustnessSheet(c, plan));
-    expect(written).toEqual({ sheetName: "稳健性", tableNames: ["ZBDS_Robustness"], syncs: 4 });
+    const written = await Excel.run((c) => applySheetPlan(c, plan));
+    expect(written).toEqual({ sheetName: "稳健性", tableNames: ["ZBDS_Robustness"], selectedAddress: null, syncs: 4 });
     expectBlocks(fake, "稳健性", plan);
     const sheet = fake.state().sheets.find((s) => s.name === "稳健性")!;
     expect(sheet.tables).toEqual([{ name: "ZBDS_Robustness", address: "A1:F41", style: "TableStyleMedium2" }]);
@@ -126,7 +126,7 @@ describe("writeRobustnessSheet", () => {
   });
 
   it("puts a data bar on the interval widths and emphasises the top N rows only", async () => {
-    await Excel.run((c) => writeRobustnessSheet(c, robustPlan(40, 10)));
+    await Excel.run((c) => applySheetPlan(c, robustPlan(40, 10)));
     const sheet = fake.state().sheets.find((s) => s.name === "稳健性")!;
     expect(sheet.conditionalFormats).toEqual([{ type: "DataBar", address: "F2:F41", barDirection: "LeftToRight" }]);
     const rows = fake.cells("稳健性", "A2:F41");
@@ -135,7 +135,7 @@ describe("writeRobustnessSheet", () => {
 
   it("draws the top N's rank intervals as a stacked bar: the p5 series without fill, the width series on it", async () => {
     const plan = robustPlan(40, 10);
-    await Excel.run((c) => writeRobustnessSheet(c, plan));
+    await Excel.run((c) => applySheetPlan(c, plan));
     const intervals = planBlock(plan, "intervals");
     const [chart] = fake.state().sheets.find((s) => s.name === "稳健性")!.charts;
     expect(chart).toMatchObject({
@@ -155,7 +155,7 @@ describe("writeRobustnessSheet", () => {
     const counts: number[] = [];
     for (const n of [100, 5000]) {
       fake = installFakeExcel(globalThis, { sheets: [{ name: "数据" }] });
-      await Excel.run((c) => writeRobustnessSheet(c, robustPlan(n, 100)));
+      await Excel.run((c) => applySheetPlan(c, robustPlan(n, 100)));
       counts.push(fake.stats.syncs);
     }
     expect(counts).toEqual([4, 4]);
@@ -163,7 +163,7 @@ describe("writeRobustnessSheet", () => {
 
   it("never overwrites an existing sheet or table: 稳健性 (2) with ZBDS_Robustness_2", async () => {
     fake = installFakeExcel(globalThis, CROWDED);
-    const written = await Excel.run((c) => writeRobustnessSheet(c, robustPlan(20)));
+    const written = await Excel.run((c) => applySheetPlan(c, robustPlan(20)));
     expect([written.sheetName, written.tableNames]).toEqual(["稳健性 (2)", ["ZBDS_Robustness_2"]]);
     expect(fake.values("稳健性")).toEqual([
       ["旧的", 1],
@@ -175,13 +175,13 @@ describe("writeRobustnessSheet", () => {
     const plan = robustPlan(15, 5);
     fake = installFakeExcel(globalThis, CROWDED);
     const before = workbookSnapshot(fake);
-    await Excel.run((c) => writeRobustnessSheet(c, plan));
+    await Excel.run((c) => applySheetPlan(c, plan));
     const operations = fake.stats.operations;
     for (let k = 1; k <= 4; k++) {
       for (const applied of ["none", "all"] as const) {
         fake = installFakeExcel(globalThis, CROWDED);
         fake.failAt({ sync: k, applied });
-        await expect(Excel.run((c) => writeRobustnessSheet(c, plan))).rejects.toMatchObject({ code: "GeneralException" });
+        await expect(Excel.run((c) => applySheetPlan(c, plan))).rejects.toMatchObject({ code: "GeneralException" });
         fake.failAt(null);
         expect([k, applied, workbookSnapshot(fake)]).toEqual([k, applied, before]);
       }
@@ -189,7 +189,7 @@ describe("writeRobustnessSheet", () => {
     for (let k = 1; k <= operations; k++) {
       fake = installFakeExcel(globalThis, CROWDED);
       fake.failAt({ operation: k });
-      await expect(Excel.run((c) => writeRobustnessSheet(c, plan))).rejects.toThrow(/injected failure/);
+      await expect(Excel.run((c) => applySheetPlan(c, plan))).rejects.toThrow(/injected failure/);
       fake.failAt(null);
       expect([k, workbookSnapshot(fake)]).toEqual([k, before]);
     }

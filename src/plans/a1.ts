@@ -1,5 +1,5 @@
 /** A1-style addresses for plans: zero-based row and column in, Excel's notation out. */
-import { columnLetter } from "./text";
+import { columnLetter } from "../core/text";
 
 /** "B3" for row 2, column 1; with `absolute`, "$B$3". */
 export function cellAddress(row: number, col: number, absolute = false): string {

@@ -1,11 +1,14 @@
 /* global CustomFunctions, Office */
 /**
- * The one place that turns core results and core errors into what Excel cells take:
- * numbers, "" for blanks, CustomFunctions.Error for errors. No NaN, Infinity or null ever
- * leaves this file.
+ * Custom-function host quirks, in one place: what Excel passes (omitted arguments as null, a blank
+ * cell as 0 on desktop and null or "" on the web, a one-cell range as a 1×1 array), the display
+ * language, and what cells take back (numbers, "" for blanks, CustomFunctions.Error with a message
+ * on #VALUE! and #N/A only). No NaN, Infinity or null ever leaves this file. A quirk found in real
+ * Excel is fixed here, once, for every function.
  */
 import { ROW_BLANK } from "../core/dataset";
-import { excelErrorKind, formatError, IndexError, isIndexError, Lang } from "../core/errors";
+import { excelErrorKind, formatError, isUserError, UserError } from "../core/errors";
+import { internalError, Lang, languageOf } from "../text";
 
 /** Excel caps custom error messages; longer ones are cut with an ellipsis. */
 const MAX_MESSAGE = 255;
@@ -13,8 +16,7 @@ const MAX_MESSAGE = 255;
 /** The user's language from Office's display language; English outside Office. */
 export function currentLang(): Lang {
   try {
-    const lang = typeof Office !== "undefined" ? Office.context?.displayLanguage : undefined;
-    return typeof lang === "string" && lang.toLowerCase().startsWith("zh") ? "zh" : "en";
+    return languageOf(typeof Office !== "undefined" ? Office.context?.displayLanguage : undefined);
   } catch {
     return "en";
   }
@@ -22,13 +24,12 @@ export function currentLang(): Lang {
 
 /** The CustomFunctions.Error for any thrown value: core errors in words, anything else as an internal error. */
 export function toExcelError(e: unknown, lang: Lang = currentLang()): CustomFunctions.Error {
-  if (isIndexError(e)) {
+  if (isUserError(e)) {
     const code = excelErrorKind(e.code) === "na" ? CustomFunctions.ErrorCode.notAvailable : CustomFunctions.ErrorCode.invalidValue;
     return new CustomFunctions.Error(code, cut(formatError(e, lang)));
   }
   const detail = e instanceof Error ? e.message : String(e);
-  const text = lang === "zh" ? `内部错误，请报告此问题：${detail}` : `Internal error, please report it: ${detail}`;
-  return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, cut(text));
+  return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, cut(internalError(detail)[lang]));
 }
 
 /** Runs a function body; any throw becomes the CustomFunctions.Error that Excel shows in the cell. */
@@ -46,7 +47,7 @@ export type ResultCell = number | string | CustomFunctions.Error;
 
 /** What {@link toColumn} needs to know about the data rows: their errors and which are blank. */
 export interface RowInfo {
-  readonly errors: ReadonlyMap<number, IndexError>;
+  readonly errors: ReadonlyMap<number, UserError>;
   /** Per data row: ROW_BLANK for a row with no value at all (see core/dataset.ts). */
   readonly status: ArrayLike<number>;
 }
@@ -92,7 +93,8 @@ export function scalarArg(v: unknown): unknown {
 
 /**
  * True when an optional argument was omitted: null, or a single blank cell, which Excel desktop
- * passes as 0 (no weight table or method is a single 0, so 0 cannot mean anything else).
+ * passes as 0 (office-js #1951, #5262; no weight table or method is a single 0, so 0 cannot mean
+ * anything else).
  */
 export function isOmittedRange(v: unknown): boolean {
   const x = scalarArg(v);
@@ -109,4 +111,14 @@ function rowWithoutValue(r: number, rows: RowInfo, lang: Lang): ResultCell {
 
 function cut(s: string): string {
   return s.length > MAX_MESSAGE ? `${s.slice(0, MAX_MESSAGE - 1)}…` : s;
+}
+
+/**
+ * A scalar option as the user meant it: null when omitted or blank (null, "", or, with
+ * `zeroIsBlank`, a lone 0: Excel desktop passes a blank cell as 0, so where 0 is not a meaningful
+ * value it is read as blank), else the value.
+ */
+export function optionArg(v: unknown, zeroIsBlank: boolean): unknown {
+  const x = scalarArg(v);
+  return x === null || x === "" || (zeroIsBlank && x === 0) ? null : x;
 }

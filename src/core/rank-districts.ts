@@ -8,7 +8,7 @@
  * - `ordinal`: "1234", ties in order of appearance → 1, 2, 3, 4
  * NaN never ranks: its rank is NaN.
  */
-import { IndexError } from "./errors";
+import { UserError } from "./errors";
 
 export type TieMethod = "min" | "avg" | "dense" | "ordinal";
 export type RankOrder = "desc" | "asc";
@@ -109,7 +109,7 @@ export function parseTieMethod(v: unknown): TieMethod {
   const key = String(v).normalize("NFKC").trim().toLowerCase();
   const alias: Record<string, TieMethod> = { eq: "min", "rank.eq": "min", average: "avg", "rank.avg": "avg", mean: "avg", first: "ordinal" };
   const t = (alias[key] ?? key) as TieMethod;
-  if (!TIE_METHODS.includes(t)) throw new IndexError("BAD_OPTION", { name: "ties", value: JSON.stringify(String(v)), options: TIE_METHODS.join(", ") });
+  if (!TIE_METHODS.includes(t)) throw new UserError("BAD_OPTION", { name: "ties", value: JSON.stringify(String(v)), options: TIE_METHODS.join(", ") });
   return t;
 }
 
@@ -124,5 +124,5 @@ export function parseRankOrder(v: unknown): RankOrder {
     if (["desc", "descending", "降序"].includes(key)) return "desc";
     if (["asc", "ascending", "升序"].includes(key)) return "asc";
   }
-  throw new IndexError("BAD_OPTION", { name: "order", value: JSON.stringify(String(v)), options: "0, 1" });
+  throw new UserError("BAD_OPTION", { name: "order", value: JSON.stringify(String(v)), options: "0, 1" });
 }

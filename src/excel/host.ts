@@ -1,0 +1,40 @@
+/* global Excel, Office */
+/**
+ * Office.js host quirks, in one place: what Excel does to what we write or ask, and how a batch is
+ * run. A quirk found in real Excel is fixed here, once, for every writer and reader in src/excel.
+ */
+import type { PlanValue } from "../plans/plan";
+
+export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+/**
+ * Runs a batch in Excel. While the user edits a cell, a batch fails with InvalidOperationInCellEditMode;
+ * `delayForCellEdit` (ExcelApi 1.11) makes Excel wait for the edit to end instead
+ * (learn.microsoft.com: Excel.run(options, batch), Excel.RunOptions.delayForCellEdit).
+ */
+export const runInExcel: ExcelRunner = (batch) => {
+  const canDelay = typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported?.("ExcelApi", "1.11") === true;
+  return canDelay ? Excel.run({ delayForCellEdit: true }, batch) : Excel.run(batch);
+};
+
+/**
+ * A plan value as cell input. Excel reads a written string that starts with "=", "+" or "-" as a
+ * formula and turns number-, date- or boolean-looking text into numbers, dates or booleans; a
+ * leading apostrophe keeps such text exactly as it is (the apostrophe itself is not stored).
+ * Non-finite numbers become a blank: NaN or Infinity must never reach a cell.
+ */
+export function cellInput(v: PlanValue): string | number {
+  if (typeof v === "number") return Number.isFinite(v) ? v : "";
+  if (typeof v === "string") return textInput(v);
+  return `=${v.formula}`;
+}
+
+/** Text as cell input that Excel keeps as text (see {@link cellInput}). */
+export function textInput(s: string): string {
+  return /^[=+\-@'\s\d.,(%$#¥￥]/.test(s) || /^(true|false)$/i.test(s) ? `'${s}` : s;
+}
+
+/** Excel's answer when getSelectedRange meets several areas, a chart or a shape: no range to read. */
+export function isInvalidSelection(e: unknown): boolean {
+  return typeof e === "object" && e !== null && (e as { code?: unknown }).code === "InvalidSelection";
+}

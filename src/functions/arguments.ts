@@ -1,0 +1,81 @@
+/**
+ * Argument readers of the custom functions: each turns what Excel passed (see host.ts for how it
+ * passes it) into core options, or throws a {@link UserError} naming the argument.
+ */
+import { errorText, isUserError, UserError } from "../core/errors";
+import { DIMENSIONS, findDimension, findIndicator } from "../core/framework";
+import type { IndexOptions } from "../core/pipeline";
+import { getScalingMethod, parseGoalposts } from "../core/scaling";
+import { readSensitivityOptions, SensitivityOptions } from "../core/sensitivity";
+import { showValue } from "../core/text";
+import { NameLanguage, parseWeightTable, REPORT_WEIGHT_TABLE, WeightTable } from "../core/weights";
+import { isOmittedRange, optionArg, scalarArg } from "./host";
+
+/** Reads the shared optional arguments weights, method and rescale into core options. */
+export function parseCall(weights: unknown, method: unknown, rescale: unknown): IndexOptions {
+  const options: { -readonly [K in keyof IndexOptions]: IndexOptions[K] } = {};
+  if (!isOmittedRange(weights)) options.weights = parseWeightTable(weightsCells(weights));
+  const m = scalarArg(method);
+  if (Array.isArray(m)) {
+    // A range of more than one cell is a goalposts table. Pass the 2-D range itself: scalarArg
+    // unwraps a one-row range to a 1-D row, which is not a table.
+    options.method = "goalposts";
+    options.goalposts = parseGoalposts(method as unknown[][], (name) => findIndicator(name)?.index ?? -1);
+  } else if (!isOmittedRange(m)) {
+    options.method = getScalingMethod(m).name;
+  }
+  options.rescale = parseBoolean(scalarArg(rescale), "rescale");
+  return options;
+}
+
+/** A weights argument as a 2-D array of cells. */
+export function weightsCells(v: unknown): unknown[][] {
+  if (!Array.isArray(v) || !Array.isArray(v[0])) throw new UserError("WEIGHTS_EMPTY");
+  return v as unknown[][];
+}
+
+/** Reads the `dimension` argument: id, Chinese or English name. */
+export function parseDimensionArg(v: unknown): number {
+  const x = scalarArg(v);
+  const d = findDimension(x);
+  if (!d) throw new UserError("UNKNOWN_DIMENSION", { value: showValue(x), options: DIMENSIONS.map((i) => i.id).join(", ") });
+  return d.index;
+}
+
+/** Reads the `language` argument of LIVEWEIGHTS: zh (default), en or id. */
+export function parseNameLanguage(v: unknown): NameLanguage {
+  const x = scalarArg(v);
+  if (x === null || x === "") return "zh";
+  const key = String(x).normalize("NFKC").trim().toLowerCase();
+  const map: Record<string, NameLanguage> = { zh: "zh", cn: "zh", "zh-cn": "zh", 中文: "zh", en: "en", english: "en", 英文: "en", id: "id", ids: "id" };
+  if (!(key in map)) throw new UserError("BAD_OPTION", { name: "language", value: showValue(x), options: "zh, en, id" });
+  return map[key];
+}
+
+/** Reads the `baseline` argument of LIVEWEIGHTDIFF: a weight table, or the report's weights when omitted. */
+export function parseBaseline(v: unknown): WeightTable {
+  if (isOmittedRange(v)) return REPORT_WEIGHT_TABLE;
+  try {
+    return parseWeightTable(weightsCells(v));
+  } catch (e) {
+    // Say which of the two tables is wrong: the same message, introduced as the baseline's.
+    if (isUserError(e)) throw new UserError("BASELINE_INVALID", { detail: errorText(e) });
+    throw e;
+  }
+}
+
+/**
+ * Reads LIVESENSITIVITY's `runs`, `spread` and `seed` (see {@link readSensitivityOptions}); a
+ * blank cell is omitted, and so is a lone 0 for `runs` (Excel desktop passes a blank cell as 0,
+ * and 0 runs means nothing).
+ */
+export function parseSensitivityArgs(runs: unknown, spread: unknown, seed: unknown): Required<SensitivityOptions> {
+  return readSensitivityOptions(optionArg(runs, true), optionArg(spread, false), optionArg(seed, false));
+}
+
+function parseBoolean(v: unknown, name: string): boolean {
+  if (v === null || v === "" || v === false || v === 0) return false;
+  if (v === true || v === 1) return true;
+  if (typeof v === "string" && ["true", "false"].includes(v.trim().toLowerCase())) return v.trim().toLowerCase() === "true";
+  throw new UserError("BAD_OPTION", { name, value: showValue(v), options: "TRUE, FALSE" });
+}

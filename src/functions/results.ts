@@ -1,0 +1,125 @@
+/**
+ * Result builders of the custom functions: ranks in the shape of the scores, findings with real
+ * cell addresses, the weight differences, the header labels. Each turns a core result into cells.
+ */
+import { BLANK, readCell } from "../core/cells";
+import { checkShape } from "../core/dataset";
+import { UserError } from "../core/errors";
+import { DIMENSIONS } from "../core/framework";
+import { looksLikeHeader } from "../core/headers";
+import { RankOrder, rankDistricts, TieMethod } from "../core/rank-districts";
+import { columnLetter, showValue } from "../core/text";
+import { changeName, WeightChange } from "../core/weight-compare";
+import type { WeightFinding } from "../core/weights";
+import { CELL_TEXT, Lang, rowLabel, SEVERITY_LABELS, Severity, WORDS } from "../text";
+import { ResultCell, toExcelError } from "./host";
+
+/** The header label of a result column: the total's, or a dimension's. */
+export function indexLabel(dimension: number | null, lang: Lang): string {
+  if (dimension === null) return CELL_TEXT[lang].total;
+  return DIMENSIONS[dimension][lang];
+}
+
+/**
+ * Ranks every numeric cell of a range among all of them; the result has the range's shape.
+ * A first row made only of text is a header: its first cell becomes the label 排名 / Rank.
+ * Blank cells stay blank; "-" is 0 (the report's "none"); any other non-number gets its own error.
+ */
+export function rankScores(scores: unknown, order: RankOrder, ties: TieMethod, lang: Lang): ResultCell[][] {
+  const cells = scores as unknown[][];
+  const width = checkShape(cells);
+  // The same header rule as LIVEINDEX's: a first row with text that is not a number.
+  const header = cells.length > 1 && looksLikeHeader(cells[0]);
+  const start = header ? 1 : 0;
+  const n = (cells.length - start) * width;
+  const values = new Float64Array(n);
+  const bad = new Map<number, UserError>();
+  for (let r = start; r < cells.length; r++) {
+    for (let c = 0; c < width; c++) {
+      const k = (r - start) * width + c;
+      const cell = cells[r][c];
+      if (typeof cell === "number" && cell - cell === 0) {
+        values[k] = cell;
+        continue;
+      }
+      const v = readCell(cell);
+      if (typeof v === "number") values[k] = v;
+      else {
+        values[k] = NaN;
+        if (v !== BLANK) bad.set(k, new UserError("BAD_SCORE", { value: showValue(cells[r][c]) }));
+      }
+    }
+  }
+  const ranks = rankDistricts(values, order, ties);
+  const rows = cells.length - start;
+  const out: ResultCell[][] = new Array(rows + start);
+  if (header) out[0] = cells[0].map((_, c) => (c === 0 ? CELL_TEXT[lang].rank : ""));
+  for (let r = 0; r < rows; r++) {
+    const row: ResultCell[] = new Array(width);
+    for (let c = 0; c < width; c++) {
+      const k = r * width + c;
+      const rank = ranks[k];
+      if (rank === rank) row[c] = rank;
+      else {
+        const err = bad.size ? bad.get(k) : undefined;
+        row[c] = err ? toExcelError(err, lang) : "";
+      }
+    }
+    out[r + start] = row;
+  }
+  return out;
+}
+
+/** Where a weight finding is: a real cell address when Excel gave the range's address, else a row number. */
+export function describeWhere(f: WeightFinding, rangeAddress: string | null, lang: Lang): string {
+  if (f.row === null && f.column === null) return WORDS.wholeTable[lang];
+  const origin = rangeAddress ? parseAddress(rangeAddress) : null;
+  if (origin && f.row !== null) {
+    return `${origin.sheet}${columnLetter(origin.column + (f.column ?? 0))}${origin.row + f.row + 1}`;
+  }
+  if (f.row === null) return WORDS.wholeTable[lang];
+  return rowLabel(f.row + 1)[lang];
+}
+
+/**
+ * The changed rows of a weight comparison with a header row (name, old, new, effective old,
+ * effective new; weights as fractions), or a single "no change" cell.
+ */
+export function weightDiffRows(changes: readonly WeightChange[], lang: Lang): ResultCell[][] {
+  const changed = changes.filter((c) => c.changed);
+  if (changed.length === 0) return [[lang === "zh" ? "无变化" : "No change"]];
+  const header =
+    lang === "zh"
+      ? ["一级/二级指标", "原权重", "新权重", "原有效权重", "新有效权重"]
+      : ["Dimension or indicator", "Old weight", "New weight", "Old effective weight", "New effective weight"];
+  return [header, ...changed.map((c) => [changeName(c, lang), c.oldWeight, c.newWeight, c.oldEffective, c.newEffective])];
+}
+
+/** Most region-runs a formula does at once: about 3 seconds, 40 MB of ranks. */
+export const MAX_FORMULA_WORK = 10_000_000;
+
+/** Refuses an analysis too large to run inside one formula (see {@link MAX_FORMULA_WORK}). */
+export function checkFormulaWork(runs: number, include: ArrayLike<number>): void {
+  let rows = 0;
+  for (let r = 0; r < include.length; r++) rows += include[r] ? 1 : 0;
+  if (runs * rows > MAX_FORMULA_WORK) throw new UserError("TOO_MANY_RUNS", { runs, rows, max: Math.floor(MAX_FORMULA_WORK / rows) });
+}
+
+/** The header labels of LIVESENSITIVITY's three columns. */
+export function sensitivityLabels(lang: Lang): string[] {
+  return [...CELL_TEXT[lang].sensitivityHeader];
+}
+
+/** The word for a severity. */
+export function severityLabel(s: Severity, lang: Lang): string {
+  return SEVERITY_LABELS[s][lang];
+}
+
+/** "Sheet 1!B2:E21" or "'My sheet'!B2" → sheet prefix and zero-based top-left cell. */
+function parseAddress(address: string): { sheet: string; row: number; column: number } | null {
+  const m = /^(.*!)?\$?([A-Z]{1,3})\$?(\d+)/.exec(address);
+  if (!m) return null;
+  let col = 0;
+  for (const ch of m[2]) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { sheet: m[1] ?? "", row: Number(m[3]) - 1, column: col - 1 };
+}

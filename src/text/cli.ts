@@ -1,0 +1,186 @@
+/**
+ * The command line's words: the help, the notes and summaries of `rank` (printed in both
+ * languages at once, as a terminal cannot know the reader's), the report of `check-weights` (in
+ * the language asked for) and the demo's lines.
+ */
+import type { LocalText } from "./index";
+
+export const HELP = `live-index — 直播电商区域发展指数：把排名表写成 Excel 文件，检查权重表
+live-index — Live-Streaming E-commerce Regional Development Index: the ranked sheet as an Excel file; weight tables checked
+
+用法 / Usage:
+  live-index rank <输入 input.xlsx|.csv> [选项 options]
+  live-index check-weights <权重表 weights.xlsx|.csv> [--baseline <file>] [--data <file>] [--method <m>] [--top <n>]
+                           [--out analysis.xlsx [--runs <n>] [--spread <p>] [--seed <n>] [--force]] [--lang zh|en]
+  live-index --help | --version
+
+rank 的选项 / Options of rank:
+  --weights <file>   权重表（.csv 或 .xlsx，规范格式：一级指标、二级指标、一级指标权重、二级指标权重）；默认为报告权重
+                     weight table (.csv or .xlsx, canonical layout: dimension, indicator, dimension weight,
+                     indicator weight); default: the report's weights
+  --method <m>       原始指标的标准化方法 / scaling of raw indicators: minmax (默认 default), max, zscore, rank
+  --top <n>          重点显示并按省份汇总的前 N 名 / size of the emphasised top group (默认 default 100)
+  --mode <m>         values：数值快照（默认）；formulas：总指数、排名和省份汇总为公式，修改分指数或权重后自动重算
+                     values: a fixed snapshot (default); formulas: totals, ranks and the province summary are
+                     formulas that recalculate when sub-indices or the weights in the note change
+  --lang <zh|en>     工作表语言 / language of the sheet (默认 default zh)
+  --sheet <name>     读取 .xlsx 中的指定工作表（默认第一个）/ worksheet to read (default: the first)
+  --out <file.xlsx>  输出文件（默认：输入文件旁的 <输入>-ranked.xlsx）/ output file (default: <input>-ranked.xlsx beside the input)
+  --force            覆盖已存在的输出文件 / overwrite an existing output file
+  -h, --help         显示本帮助 / show this help
+
+输入 / Input: 第一行为标题行；按名称识别五个分指数列或 19 个二级指标列（中文、英文或 id）；
+  “-”和空单元格按 0 计；其他列（排名、省、市、区县、总指数）用作名称或忽略。
+  A header row; the five sub-index columns or the 19 indicator columns are matched by name (Chinese,
+  English or ids); "-" and blank cells count as 0; other columns (rank, province, city, district,
+  total) give names or are ignored.
+
+输出 / Output: 一个工作表（排名）：排名表（Excel 表格，前 N 名突出显示，总指数数据条）、按省份汇总及其条形图、方法说明。
+  One sheet: the ranking (an Excel table, top N emphasised, a data bar on the total), the summary by
+  province with its bar chart, and the method note.
+
+check-weights：检查权重表（级别、行、说明），列出与基准（默认报告权重）不同的权重及有效权重（原 → 新）；
+  给出 --data 时再比较两套权重下的排名：进入和退出前 N 名的地区、升降最多的地区、Spearman 等级相关系数、平均绝对排名变化。
+check-weights: checks a weight table (severity, row, message), lists the weights and effective weights that
+  differ from the baseline (default: the report's weights), old → new; with --data it also ranks the data under
+  both tables: regions entering and leaving the top N, the largest moves, Spearman's rank correlation and the
+  mean absolute rank shift.
+  --baseline <file>  作为比较基准的权重表（默认报告权重）/ the weight table to compare against (default: the report's)
+  --data <file>      数据表（.csv 或 .xlsx，同 rank 的输入）/ a data table (.csv or .xlsx, as for rank)
+  --method <m>       原始指标的标准化方法（同 rank）/ scaling of raw indicators (as for rank)
+  --top <n>          进入/退出的前 N 名 / the top group for entering and leaving (默认 default 10)
+  --out <file.xlsx>  把影响分析和稳健性工作表写成文件（需要 --data）/ write the impact and robustness sheets as a file (needs --data)
+  --runs <n>         稳健性分析的模拟次数 / Monte Carlo runs of the robustness sheet (默认 default 1000)
+  --spread <p>       权重扰动幅度 / weight perturbation (默认 default 0.25 = ±25%)
+  --seed <n>         随机种子 / random seed (默认 default 2021)
+  --force            覆盖已存在的输出文件 / overwrite an existing output file
+  --lang <zh|en>     输出语言 / language of the report and the sheets (默认 default zh)
+
+退出码 / Exit codes: 0 成功（rank 已写入；check-weights 权重表无错误）ok · 2 输入或参数有误、权重表有错误 bad input
+  or usage, or a weight table with errors · 1 其他错误 other failure
+
+示例 / Examples:
+  live-index rank 百强.csv --top 50 --out 排名.xlsx
+  live-index check-weights 我的权重.xlsx --data 百强.csv --top 10
+  live-index check-weights 我的权重.xlsx --data 百强.csv --out 权重分析.xlsx`;
+
+/** Notes and summary lines of `rank`, each in both languages. */
+export const RANK_TEXT = {
+  sheetIgnored: { zh: "注意：--sheet 只适用于 .xlsx，已忽略。", en: "Note: --sheet applies to .xlsx only; ignored." },
+  uncachedFormulas: (n: number): LocalText => ({
+    zh: `注意：${n} 个公式单元格没有保存的计算结果，按空单元格读取；请在 Excel 中打开并保存后重试。`,
+    en: `Note: ${n} formula cell(s) have no saved result and are read as blank; open and save the file in Excel, then try again.`,
+  }),
+  weightFinding: (severity: LocalText, zh: string, en: string) => `权重表 weights [${severity.zh} ${severity.en}] ${zh} / ${en}`,
+  subIndices: { zh: "五个分指数", en: "the five sub-indices" },
+  indicators: (method: LocalText): LocalText => ({ zh: `19 个二级指标（${method.zh}）`, en: `the 19 indicators (${method.en})` }),
+  input: (source: string, level: LocalText) => `输入 / Input: ${source}（${level.zh} / ${level.en}）`,
+  ranked: (ranked: number, bad: number, blank: number): LocalText => ({
+    zh: `已排名 ${ranked} 个地区${bad + blank ? `；跳过 ${bad + blank} 行（数据错误 ${bad} 行，空行 ${blank} 行）` : ""}。`,
+    en: `Ranked ${ranked} region${ranked === 1 ? "" : "s"}${bad + blank ? `; skipped ${bad + blank} row(s) (${bad} with bad data, ${blank} blank)` : ""}.`,
+  }),
+  more: (n: number) => `  …… 另有 ${n} 行 / … and ${n} more`,
+  first: (name: string, total: string) => `第 1 名 / No. 1: ${name}  ${total}`,
+  written: (path: string) => `已写入 / Written: ${path}`,
+  sheetLine: (sheet: string, formulas: boolean, top: number, chart: boolean) =>
+    `  工作表 sheet “${sheet}” · ${formulas ? "公式 formulas" : "数值 values"} · 前 top ${top} · ${chart ? "含条形图 with bar chart" : "无图表 no chart"}`,
+} as const;
+
+/** How the command line prints an error: both languages, then its detail lines. */
+export const CLI_ERROR_TEXT = {
+  error: { zh: "错误：", en: "Error: " },
+  internal: (detail: string) => `内部错误 / Internal error: ${detail}`,
+  fileWhat: { zh: "输入文件", en: "input file" },
+  weightsFileWhat: { zh: "权重表文件", en: "weight table file" },
+  expected: {
+    mode: { zh: "values 或 formulas", en: "values or formulas" },
+    lang: { zh: "zh 或 en", en: "zh or en" },
+    top: { zh: "正整数", en: "a whole number of at least 1" },
+    out: { zh: ".xlsx 文件", en: "an .xlsx file" },
+  },
+} as const;
+
+export const CHECK_WEIGHTS_TEXT = {
+  zh: {
+    colon: "：",
+    weights: "权重表",
+    written: (path: string, sheets: string) => `已写入 ${path}：${sheets}`,
+    baseline: "基准权重表",
+    findings: (n: number, e: number, w: number) => (n === 0 ? "检查结果：没有问题。" : `检查结果：${n} 条（错误 ${e}，警告 ${w}）`),
+    severity: { error: "错误", warning: "警告" },
+    table: "整表",
+    row: (r: number) => `第 ${r} 行`,
+    differences: (base: string | null, n: number) => `与${base === null ? "报告权重" : `基准 ${base} `}相比的差异：${n} 项`,
+    diffHeader: ["权重 原 → 新", "有效权重 原 → 新"],
+    noChange: "无变化。",
+    impact: (source: string, n: number, skipped: number) => `排名影响（${source}，${n} 个地区${skipped ? `，跳过 ${skipped} 行（空行或数据错误）` : ""}）：`,
+    entering: (top: number) => `进入前 ${top} 名`,
+    leaving: (top: number) => `退出前 ${top} 名`,
+    movedUp: "上升最多",
+    movedDown: "下降最多",
+    none: "无",
+    dataRow: (r: number) => `第 ${r} 行`,
+    spearman: "Spearman 等级相关系数",
+    meanShift: "平均绝对排名变化（名次）",
+    verdict: {
+      ok: "结论：权重表没有错误。",
+      weights: "结论：权重表有错误（见上），未作比较。",
+      baseline: "结论：基准权重表有错误（见上），未作比较。",
+      both: "结论：权重表和基准权重表都有错误（见上），未作比较。",
+    },
+  },
+  en: {
+    colon: ": ",
+    weights: "Weight table",
+    written: (path: string, sheets: string) => `Written: ${path}: ${sheets}`,
+    baseline: "Baseline weight table",
+    findings: (n: number, e: number, w: number) => (n === 0 ? "Findings: none." : `Findings: ${n} (${e} error(s), ${w} warning(s))`),
+    severity: { error: "error", warning: "warning" },
+    table: "table",
+    row: (r: number) => `row ${r}`,
+    differences: (base: string | null, n: number) => `Differences from ${base === null ? "the report's weights" : `the baseline ${base}`}: ${n}`,
+    diffHeader: ["weight old → new", "effective old → new"],
+    noChange: "No change.",
+    impact: (source: string, n: number, skipped: number) =>
+      `Impact on the ranking (${source}, ${n} region(s)${skipped ? `; ${skipped} row(s) skipped: blank or bad data` : ""}):`,
+    entering: (top: number) => `Entering the top ${top}`,
+    leaving: (top: number) => `Leaving the top ${top}`,
+    movedUp: "Largest moves up",
+    movedDown: "Largest moves down",
+    none: "none",
+    dataRow: (r: number) => `row ${r}`,
+    spearman: "Spearman's rank correlation",
+    meanShift: "Mean absolute rank shift (places)",
+    verdict: {
+      ok: "Verdict: the weight table has no errors.",
+      weights: "Verdict: the weight table has errors (see above); nothing compared.",
+      baseline: "Verdict: the baseline weight table has errors (see above); nothing compared.",
+      both: "Verdict: both weight tables have errors (see above); nothing compared.",
+    },
+  },
+} as const;
+
+/** The demo's lines (printed in both languages). */
+export const DEMO_TEXT = {
+  title: (source: string) => `直播电商区域发展指数 / Live-Streaming E-commerce Regional Development Index — ${source}`,
+  sample: "报告百强表（内置样例）/ the report's Top-100 table (embedded sample)",
+  sampleShort: "报告百强表（内置样例）",
+  header: {
+    computed: "总指数(算) Computed",
+    published: "总指数(报告) Published",
+    diff: "差 Diff",
+    rank: "排名 Rank",
+    province: "省 Province",
+    city: "市 City",
+    district: "区县 District",
+  },
+  verdict: (reproduced: number, checked: number, tolerance: number, worst: string): LocalText => ({
+    zh: `复现：${checked} 个公布的总指数中有 ${reproduced} 个在 ±${tolerance} 以内（最大差 ${worst}）。`,
+    en: `Verdict: ${reproduced} of ${checked} published totals reproduced within ±${tolerance} (largest difference ${worst}).`,
+  }),
+  noTotals: (n: number): LocalText => ({
+    zh: `已计算 ${n} 个地区的总指数（表中没有“总指数”列可供核对）。`,
+    en: `Computed the total for ${n} regions (the table has no total column to check against).`,
+  }),
+  fileWritten: (path: string) => `排名表文件 / Ranked sheet as a file: ${path}`,
+} as const;

@@ -1,0 +1,447 @@
+/**
+ * Messages: the closed set of error codes (each with the Excel error it becomes in a cell) and
+ * of weight-table findings (each with its severity), and the words that messages are built from.
+ * Templates name their parameters as `{name}`.
+ */
+import type { LocalText } from "./index";
+
+/** Which Excel error a code becomes in a cell. */
+export type ExcelErrorKind = "value" | "na";
+
+interface MessageSpec {
+  readonly excel: ExcelErrorKind;
+  readonly zh: string;
+  readonly en: string;
+}
+
+/**
+ * Every user-input problem any surface reports (cells, task pane, files, command line): keep every
+ * error text here and nowhere else.
+ */
+export const ERROR_MESSAGES = {
+  EMPTY_RANGE: {
+    excel: "value",
+    zh: "区域为空：请选择含数据的区域。",
+    en: "The range is empty: select a range that holds data.",
+  },
+  RAGGED_RANGE: {
+    excel: "value",
+    zh: "区域不是矩形：第 {row} 行有 {found} 列，应为 {expected} 列。",
+    en: "The range is not rectangular: row {row} has {found} columns, expected {expected}.",
+  },
+  NEED_HEADER: {
+    excel: "value",
+    zh: "无法识别 {count} 列的数据：没有标题行时只接受 5 列（百强表顺序的五个分指数）或 19 列（权重表顺序的二级指标）。请在区域中包含标题行。",
+    en: "Cannot read {count} columns: without a header row only 5 columns (the five sub-indices in the Top-100 table's order) or 19 columns (the indicators in the weight table's order) are accepted. Include the header row in the range.",
+  },
+  NO_INDEX_COLUMNS: {
+    excel: "na",
+    zh: "标题行中没有可识别的指数列（看到：{headers}）。请使用报告中的分指数或二级指标名称、英文名称或 id。",
+    en: "The header row has no recognisable index columns (seen: {headers}). Use the report's sub-index or indicator names, the English names or the ids.",
+  },
+  DUPLICATE_COLUMN: {
+    excel: "value",
+    zh: "“{name}”出现了两次：第 {first} 列和第 {second} 列。请删除或改名其中之一。",
+    en: '"{name}" appears twice: columns {first} and {second}. Remove or rename one of them.',
+  },
+  MIXED_LEVELS: {
+    excel: "value",
+    zh: "数据同时含有分指数列（{dimensions}）和二级指标列（{indicators}）。请只传入五个分指数，或只传入 19 个二级指标。",
+    en: "The data mixes sub-index columns ({dimensions}) with indicator columns ({indicators}). Pass either the five sub-indices or the 19 indicators.",
+  },
+  MISSING_COLUMNS: {
+    excel: "na",
+    zh: "缺少计算所需的列：{names}。",
+    en: "Columns needed for the computation are missing: {names}.",
+  },
+  BAD_VALUE: {
+    excel: "value",
+    zh: "第 {row} 行“{column}”列的值 {value} 不是数字（“-”和空单元格按 0 计）。",
+    en: 'Row {row}, column "{column}": {value} is not a number ("-" and blank cells count as 0).',
+  },
+  NOT_FINITE: {
+    excel: "value",
+    zh: "第 {row} 行“{column}”列的值 {value} 不是有限数。",
+    en: 'Row {row}, column "{column}": {value} is not a finite number.',
+  },
+  BAD_SCORE: {
+    excel: "value",
+    zh: "{value} 不是可排名的分数。",
+    en: "{value} is not a score that can be ranked.",
+  },
+  UNKNOWN_DIMENSION: {
+    excel: "value",
+    zh: "未知的分指数 {value}。可用：{options}。",
+    en: "Unknown sub-index {value}. Use one of: {options}.",
+  },
+  UNKNOWN_METHOD: {
+    excel: "value",
+    zh: "未知的标准化方法 {value}。可用：{options}。",
+    en: "Unknown scaling method {value}. Use one of: {options}.",
+  },
+  BAD_OPTION: {
+    excel: "value",
+    zh: "参数“{name}”的值 {value} 无效。可用：{options}。",
+    en: 'Argument "{name}" cannot be {value}. Use one of: {options}.',
+  },
+  GOALPOSTS_MISSING: {
+    excel: "value",
+    zh: "目标值表缺少以下指标的上下限：{names}。",
+    en: "The goalposts table has no low/high bounds for: {names}.",
+  },
+  WEIGHTS_EMPTY: {
+    excel: "value",
+    zh: "权重表为空或没有指标行。",
+    en: "The weight table is empty or has no indicator rows.",
+  },
+  WEIGHTS_INVALID: {
+    excel: "value",
+    zh: "权重表有 {count} 处错误。第一处：{first}",
+    en: "The weight table has {count} error(s). First: {first}",
+  },
+  BASELINE_INVALID: {
+    excel: "value",
+    zh: "基准权重表无法使用：{detail}",
+    en: "The baseline weight table cannot be used: {detail}",
+  },
+  TOO_MANY_RUNS: {
+    excel: "value",
+    zh: "{runs} 次模拟 × {rows} 个地区超出了公式一次可完成的计算量（模拟次数 × 地区数最多 10,000,000）：请把模拟次数减到 {max} 次以内。",
+    en: "{runs} runs over {rows} regions is more than a formula can do at once (runs × regions at most 10,000,000): use at most {max} runs.",
+  },
+  NO_DATA_ROWS: {
+    excel: "na",
+    zh: "区域中只有标题行，没有数据行。",
+    en: "The range holds a header row and no data rows.",
+  },
+  NO_SELECTION: {
+    excel: "value",
+    zh: "没有选中数据：请选中数据表中的一个单元格，或选中整个数据区域（只选一个区域，不要选图表或形状）。",
+    en: "Nothing selected: select one cell of the data table or the whole data range (a single area, not a chart or a shape).",
+  },
+  SELECTION_TOO_LARGE: {
+    excel: "value",
+    zh: "选中的区域有 {cells} 个单元格，超过一次最多可读取的 5,000,000 个：请只选中数据表。",
+    en: "The selection has {cells} cells, more than the 5,000,000 that can be read at once: select only the data table.",
+  },
+  GOALPOSTS_HEADER: {
+    excel: "value",
+    zh: "目标值表无效：需要标题行：指标、下限、上限。",
+    en: "The goalposts table is invalid: it needs a header row: indicator, low, high.",
+  },
+  GOALPOSTS_UNKNOWN_INDICATOR: {
+    excel: "value",
+    zh: "目标值表无效：第 {row} 行：未知指标 {value}。",
+    en: "The goalposts table is invalid: row {row}: unknown indicator {value}.",
+  },
+  GOALPOSTS_BAD_BOUNDS: {
+    excel: "value",
+    zh: "目标值表无效：第 {row} 行：下限和上限须为数字且上限大于下限。",
+    en: "The goalposts table is invalid: row {row}: low and high must be numbers with high above low.",
+  },
+  GOALPOSTS_ORDER: {
+    excel: "value",
+    zh: "目标值表无效：上限必须大于下限。",
+    en: "The goalposts table is invalid: high must be above low.",
+  },
+  WEIGHTS_LAYOUT_MISSING: {
+    excel: "value",
+    zh: "无法识别权重表的列：需要“一级指标、二级指标、一级指标权重、二级指标权重”四列（标题行可用中文、英文或 id）。缺少：{names}。",
+    en: "Cannot read the weight table's columns: it needs four columns dimension, indicator, dimension weight, indicator weight (headers in Chinese, English or ids). Missing: {names}.",
+  },
+  WEIGHTS_LAYOUT_NARROW: {
+    excel: "value",
+    zh: "无法识别权重表的列：需要“一级指标、二级指标、一级指标权重、二级指标权重”四列（标题行可用中文、英文或 id）。只有 {count} 列。",
+    en: "Cannot read the weight table's columns: it needs four columns dimension, indicator, dimension weight, indicator weight (headers in Chinese, English or ids). It has only {count} column(s).",
+  },
+  NO_RANKABLE_ROWS: {
+    excel: "value",
+    zh: "没有可排名的行：每一行都是空行或有数据错误。",
+    en: "No row could be ranked: every row is blank or has a bad value.",
+  },
+  BAD_NUMBER_INPUT: {
+    excel: "value",
+    zh: "“{name}”不是有效的数字：{value}。",
+    en: '"{name}" is not a valid number: {value}.',
+  },
+  FILE_NOT_FOUND: {
+    excel: "value",
+    zh: "找不到文件：{path}",
+    en: "File not found: {path}",
+  },
+  FILE_IS_FOLDER: {
+    excel: "value",
+    zh: "这是一个文件夹，不是文件：{path}",
+    en: "This is a folder, not a file: {path}",
+  },
+  FILE_UNREADABLE: {
+    excel: "value",
+    zh: "无法读取文件 {path}（{reason}）",
+    en: "Cannot read {path} ({reason})",
+  },
+  FILE_EMPTY: {
+    excel: "value",
+    zh: "文件为空：{path}",
+    en: "The file is empty: {path}",
+  },
+  FILE_NOT_XLSX: {
+    excel: "value",
+    zh: "不是有效的 .xlsx 文件：{path}",
+    en: "Not a valid .xlsx file: {path}",
+  },
+  FILE_NO_WORKSHEET: {
+    excel: "value",
+    zh: "工作簿中没有工作表：{path}",
+    en: "The workbook has no worksheet: {path}",
+  },
+  FILE_NO_SUCH_SHEET: {
+    excel: "value",
+    zh: "工作簿中没有名为“{sheet}”的工作表（有：{sheets}）",
+    en: 'The workbook has no sheet named "{sheet}" (it has: {sheets})',
+  },
+  FILE_OLD_FORMAT: {
+    excel: "value",
+    zh: "不支持的文件类型“{ext}”：{path}。请另存为 .xlsx 或 .csv。",
+    en: 'Unsupported file type "{ext}": {path}. Save it as .xlsx or .csv.',
+  },
+  FILE_TYPE: {
+    excel: "value",
+    zh: "不支持的文件类型“{ext}”：{path}。支持 .xlsx 和 .csv。",
+    en: 'Unsupported file type "{ext}": {path}. Use .xlsx or .csv.',
+  },
+  OUTPUT_EXISTS: {
+    excel: "value",
+    zh: "输出文件已存在：{path}。请用 --out 指定其他文件，或加 --force 覆盖。",
+    en: "The output file already exists: {path}. Choose another with --out, or add --force to overwrite it.",
+  },
+  OUTPUT_IS_INPUT: {
+    excel: "value",
+    zh: "输出文件不能与输入文件相同：{path}",
+    en: "The output file cannot be an input file: {path}",
+  },
+  OUTPUT_UNWRITABLE: {
+    excel: "value",
+    zh: "无法写入 {path}（{reason}）：请检查文件夹是否存在、是否有写权限，以及文件是否正在 Excel 中打开。",
+    en: "Cannot write {path} ({reason}): check that the folder exists and is writable, and that the file is not open in Excel.",
+  },
+  WEIGHTS_FILE_INVALID: {
+    excel: "value",
+    zh: "权重表 {path} 有 {count} 处错误（见上），未生成文件。",
+    en: "The weight table {path} has {count} error(s) (see above); no file written.",
+  },
+  USAGE_UNKNOWN_COMMAND: {
+    excel: "value",
+    zh: "未知命令“{command}”。",
+    en: 'Unknown command "{command}".',
+  },
+  USAGE_UNKNOWN_COMMAND_FILE: {
+    excel: "value",
+    zh: "未知命令“{command}”。是否想用： live-index rank {command}？",
+    en: 'Unknown command "{command}". Did you mean: live-index rank {command}?',
+  },
+  USAGE_MISSING_FILE: {
+    excel: "value",
+    zh: "缺少{what}：{usage}",
+    en: "Missing the {what}: {usage}",
+  },
+  USAGE_EXTRA_ARGUMENTS: {
+    excel: "value",
+    zh: "多余的参数：{args}",
+    en: "Unexpected argument(s): {args}",
+  },
+  USAGE_UNKNOWN_OPTION: {
+    excel: "value",
+    zh: "未知选项：{option}（见 live-index --help）",
+    en: "Unknown option: {option} (see live-index --help)",
+  },
+  USAGE_NO_VALUE_TAKEN: {
+    excel: "value",
+    zh: "{option} 不带值。",
+    en: "{option} takes no value.",
+  },
+  USAGE_NEEDS_VALUE: {
+    excel: "value",
+    zh: "{option} 缺少值。",
+    en: "{option} needs a value.",
+  },
+  USAGE_GIVEN_TWICE: {
+    excel: "value",
+    zh: "{option} 只能给一次。",
+    en: "{option} is given twice.",
+  },
+  USAGE_BAD_VALUE: {
+    excel: "value",
+    zh: "{option} 应为{expected}，而不是“{value}”。",
+    en: '{option} must be {expected}, not "{value}".',
+  },
+  USAGE_NO_GOALPOSTS: {
+    excel: "value",
+    zh: "命令行不支持 goalposts（目标值）方法：它需要每个指标的上下限表。请使用 minmax、max、zscore 或 rank。",
+    en: "The command line does not support the goalposts method (it needs a table of bounds per indicator). Use minmax, max, zscore or rank.",
+  },
+  USAGE_FORCE_NEEDS_OUT: {
+    excel: "value",
+    zh: "--force 只与 --out 一起使用。",
+    en: "--force goes with --out only.",
+  },
+  USAGE_OUT_NEEDS_DATA: {
+    excel: "value",
+    zh: "--out 需要 --data：影响分析和稳健性工作表是按数据计算的。",
+    en: "--out needs --data: the impact and robustness sheets are computed from the data.",
+  },
+  HINT_OTHER_SHEETS: {
+    excel: "value",
+    zh: "提示：已读取第一个工作表“{sheet}”；工作簿中还有：{others}。可用 --sheet <名称> 指定。",
+    en: 'Hint: read the first sheet "{sheet}"; the workbook also has: {others}. Choose one with --sheet <name>.',
+  },
+} as const satisfies Record<string, MessageSpec>;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+
+export type Severity = "error" | "warning";
+
+interface FindingSpec {
+  readonly severity: Severity;
+  readonly zh: string;
+  readonly en: string;
+}
+
+/** Messages of weight-table findings (see `checkWeights`), with their fixed severity. */
+export const FINDING_MESSAGES = {
+  W_UNKNOWN_INDICATOR: {
+    severity: "error",
+    zh: "未知的二级指标 {value}。",
+    en: "Unknown indicator {value}.",
+  },
+  W_UNKNOWN_DIMENSION: {
+    severity: "error",
+    zh: "未知的一级指标 {value}。",
+    en: "Unknown dimension {value}.",
+  },
+  W_DIMENSION_MISMATCH: {
+    severity: "error",
+    zh: "“{indicator}”属于“{expected}”，不属于 {value}。",
+    en: '"{indicator}" belongs to "{expected}", not to {value}.',
+  },
+  W_DUPLICATE_INDICATOR: {
+    severity: "error",
+    zh: "“{indicator}”重复出现（首次在第 {first} 行）。",
+    en: '"{indicator}" is listed twice (first in row {first}).',
+  },
+  W_MISSING_INDICATOR: {
+    severity: "error",
+    zh: "缺少二级指标：{names}。",
+    en: "Indicators missing from the table: {names}.",
+  },
+  W_NOT_NUMBER: {
+    severity: "error",
+    zh: "{what}的值 {value} 不是数字。",
+    en: "The {what} {value} is not a number.",
+  },
+  W_NEGATIVE: {
+    severity: "error",
+    zh: "{what}不能为负数：{value}。",
+    en: "The {what} cannot be negative: {value}.",
+  },
+  W_MISSING_WEIGHT: {
+    severity: "error",
+    zh: "缺少{what}。",
+    en: "The {what} is missing.",
+  },
+  W_DIMENSION_WEIGHT_INCONSISTENT: {
+    severity: "error",
+    zh: "“{dimension}”的一级指标权重前后不一致：第 {first} 行为 {firstValue}，此处为 {value}。",
+    en: 'The dimension weight of "{dimension}" differs between rows: {firstValue} in row {first}, {value} here.',
+  },
+  W_DIMENSION_ALL_ZERO: {
+    severity: "error",
+    zh: "“{dimension}”的一级指标权重大于 0，但其二级指标权重全部为 0。",
+    en: '"{dimension}" has a dimension weight above 0 but all its indicator weights are 0.',
+  },
+  W_SUM_ZERO: {
+    severity: "error",
+    zh: "一级指标权重之和为 0，无法计算总指数。",
+    en: "The dimension weights sum to 0: no total index can be computed.",
+  },
+  W_ROUNDED: {
+    severity: "warning",
+    zh: "{group}的权重之和为 {sum}，而非 100%：这是报告印刷时的四舍五入（{count} 项），计算时按比例归一为 100%。",
+    en: "The weights of {group} sum to {sum}, not 100%: this is the report's printed rounding ({count} items); they are renormalised to 100%.",
+  },
+  W_SUM_NOT_100: {
+    severity: "warning",
+    zh: "{group}的权重之和为 {sum}，而非 100%；计算时按比例归一为 100%。",
+    en: "The weights of {group} sum to {sum}, not 100%; they are renormalised to 100%.",
+  },
+} as const satisfies Record<string, FindingSpec>;
+
+export type FindingCode = keyof typeof FINDING_MESSAGES;
+
+/** The word for a severity. */
+export const SEVERITY_LABELS: Readonly<Record<Severity, LocalText>> = {
+  error: { zh: "错误", en: "error" },
+  warning: { zh: "警告", en: "warning" },
+};
+
+/** Words that messages and labels are built from. */
+export const WORDS = {
+  dimensionWeight: { zh: "一级指标权重", en: "dimension weight" },
+  indicatorWeight: { zh: "二级指标权重", en: "indicator weight" },
+  dimensionsGroup: { zh: "一级指标", en: "the dimensions" },
+  weightTable: { zh: "权重表", en: "weight table" },
+  worksheet: { zh: "工作表", en: "worksheet" },
+  topN: { zh: "重点显示前 N 名", en: "top N" },
+  spread: { zh: "权重扰动幅度", en: "spread" },
+  wholeTable: { zh: "整表", en: "table" },
+  listSeparator: { zh: "、", en: ", " },
+} as const satisfies Record<string, LocalText>;
+
+/** "the indicators of 'X'" for the sum check of one dimension. */
+export function indicatorsOf(dimension: LocalText): LocalText {
+  return { zh: `“${dimension.zh}”的二级指标`, en: `the indicators of "${dimension.en}"` };
+}
+
+/** "row 5" / "第 5 行": rows counted from 1. */
+export function rowLabel(row: number): LocalText {
+  return { zh: `第 ${row} 行`, en: `row ${row}` };
+}
+
+/** "Row 5: message" / "第 5 行：message". */
+export function atRow(row: number, message: LocalText): LocalText {
+  return { zh: `第 ${row} 行：${message.zh}`, en: `Row ${row}: ${message.en}` };
+}
+
+/** The weight-table column names, as the missing-column message lists them. */
+export const WEIGHT_COLUMN_WORDS = {
+  dimension: { zh: "一级指标", en: "dimension" },
+  indicator: { zh: "二级指标", en: "indicator" },
+  dimensionWeight: { zh: "一级指标权重", en: "dimension weight" },
+  indicatorWeight: { zh: "二级指标权重", en: "indicator weight" },
+} as const satisfies Record<string, LocalText>;
+
+/** The scaling methods' names as users read them, by the short name they type. */
+export const SCALING_LABELS = {
+  minmax: { zh: "最小-最大标准化（0–100）", en: "Min–max (0–100)" },
+  max: { zh: "占最大值比例（x / 最大值 × 100）", en: "Share of maximum (x / max × 100)" },
+  zscore: { zh: "Z 分数（均值 0，标准差 1）", en: "z-score (mean 0, sd 1)" },
+  rank: { zh: "百分位排名（0–100）", en: "Percentile rank (0–100)" },
+  goalposts: { zh: "目标值（给定上下限，截断到 0–100）", en: "Goalposts (given low/high, clamped to 0–100)" },
+} as const satisfies Record<string, LocalText>;
+
+/** The name columns' meanings as the mapping dropdowns show them. */
+export const NAME_ROLE_LABELS = {
+  rank: { zh: "排名", en: "Rank" },
+  province: { zh: "省", en: "Province" },
+  city: { zh: "市", en: "City" },
+  district: { zh: "区县", en: "District / county" },
+  total: { zh: "总指数（仅供核对）", en: "Total index (for checking only)" },
+} as const satisfies Record<string, LocalText>;
+
+export const SKIP_COLUMN_LABEL: LocalText = { zh: "（忽略此列）", en: "(ignore this column)" };
+
+/** What the options of LIVESENSITIVITY take, as BAD_OPTION says it. */
+export const OPTION_TAKES = {
+  runs: (max: number): LocalText => ({ zh: `1 至 ${max} 的整数`, en: `a whole number from 1 to ${max}` }),
+  spread: { zh: "不小于 0、小于 1 的小数（0.25 或 25% 表示 ±25%）", en: "a fraction from 0 up to (not including) 1, e.g. 0.25 or 25% for ±25%" },
+  seed: { zh: "0 至 4294967295 的整数", en: "a whole number from 0 to 4294967295" },
+} as const;

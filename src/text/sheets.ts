@@ -1,0 +1,270 @@
+/**
+ * What the written sheets say: the ranked sheet, the weight analyses (impact, robustness), the
+ * sample data, the weight table and the weight log; and the method note that every one of them
+ * carries, built from one set of labels.
+ */
+import type { Lang, LocalText } from "./index";
+
+/** Where a set of weights came from, as every note and summary names it. */
+export type WeightsSource =
+  | { readonly kind: "report" }
+  | { readonly kind: "table"; readonly name: string }
+  | { readonly kind: "file"; readonly name: string }
+  | { readonly kind: "baseline" };
+
+/** The one wording of each weights source: `full` in notes and files, `short` in controls and one-line summaries. */
+export function weightsLabel(source: WeightsSource, lang: Lang, form: "full" | "short" = "full"): string {
+  const zh = lang === "zh";
+  switch (source.kind) {
+    case "report":
+      if (form === "short") return zh ? "报告权重（2020）" : "The report's weights (2020)";
+      return zh
+        ? "报告权重（《直播电商区域发展指数研究报告》，2021 年 3 月；印刷值按比例归一）"
+        : "The report's weights (Live-Streaming E-commerce Regional Development Index report, March 2021; printed values renormalised)";
+    case "table":
+      return zh ? `本工作簿中的权重表 ${source.name}` : `Weight table ${source.name} in this workbook`;
+    case "file":
+      return zh ? `权重表文件 ${source.name}` : `Weight table file ${source.name}`;
+    case "baseline":
+      return zh ? "本工作簿保存的基准权重" : "The baseline saved in this workbook";
+  }
+}
+
+/** The method note's labels and fixed rules, shared by every sheet that carries a note. */
+export const METHOD_NOTE_TEXT = {
+  zh: {
+    noteTitle: "方法说明",
+    source: "数据来源",
+    ranked: "参与排名的地区数",
+    skipped: "因数据错误跳过的行",
+    weights: "权重",
+    dimensionWeights: "一级指标权重（归一后）",
+    scaling: "标准化方法",
+    scalingNone: "不适用：输入即为五个分指数",
+    missing: "缺失数据规则",
+    missingRule: "“-”表示无，按 0 计（与报告一致）；空单元格也按 0 计；整行为空的行不参与排名。",
+    ranking: "排名规则",
+    rankingRule: "竞争排名（同 RANK.EQ），总指数从高到低；并列者名次相同。",
+    topN: "重点显示",
+    topNValue: (n: number) => `前 ${n} 名`,
+    mode: "模式",
+    modeValues: "数值快照（不随数据变化）",
+    modeFormulas: "公式（修改分指数或上方权重后自动重算）",
+    generated: "生成时间",
+    version: "加载项版本",
+    names: "名称说明",
+  },
+  en: {
+    noteTitle: "Method note",
+    source: "Source",
+    ranked: "Regions ranked",
+    skipped: "Rows skipped for bad data",
+    weights: "Weights",
+    dimensionWeights: "Dimension weights (renormalised)",
+    scaling: "Scaling",
+    scalingNone: "None: the input was the five sub-indices",
+    missing: "Missing data",
+    missingRule: '"-" means none and counts as 0 (as in the report); a blank cell counts as 0 too; rows with no value at all are not ranked.',
+    ranking: "Ranking",
+    rankingRule: "Competition ranking (as RANK.EQ), highest total first; ties share a rank.",
+    topN: "Emphasised",
+    topNValue: (n: number) => `Top ${n}`,
+    mode: "Mode",
+    modeValues: "Values (a fixed snapshot)",
+    modeFormulas: "Formulas (recalculate when sub-indices or the weights above change)",
+    generated: "Generated",
+    version: "Add-in version",
+    names: "Names",
+  },
+} as const;
+
+export const RANKED_SHEET_TEXT = {
+  zh: {
+    sheet: "排名",
+    rank: "排名",
+    province: "省",
+    city: "市",
+    district: "区县",
+    total: "总指数",
+    summaryProvince: "省份",
+    summaryCount: (n: number) => `前 ${n} 名地区数`,
+    chartTitle: (n: number) => `前 ${n} 名地区的省份分布`,
+    unknownProvince: "（未填省份）",
+  },
+  en: {
+    sheet: "Ranking",
+    rank: "Rank",
+    province: "Province",
+    city: "City",
+    district: "District",
+    total: "Total index",
+    summaryProvince: "Province",
+    summaryCount: (n: number) => `Regions in top ${n}`,
+    chartTitle: (n: number) => `Top ${n} regions by province`,
+    unknownProvince: "(no province)",
+  },
+} as const;
+
+export const ANALYSIS_SHEET_TEXT = {
+  zh: {
+    impactSheet: "影响分析",
+    robustnessSheet: "稳健性",
+    compared: "比较的地区数",
+    spearman: "斯皮尔曼等级相关系数",
+    meanShift: "平均绝对名次变化",
+    enteringCount: (n: number) => `进入前 ${n} 名`,
+    leavingCount: (n: number) => `退出前 ${n} 名`,
+    entering: (n: number) => `进入前 ${n} 名的地区`,
+    leaving: (n: number) => `退出前 ${n} 名的地区`,
+    region: "地区",
+    oldRank: "原名次",
+    newRank: "新名次",
+    change: "名次变化（正数为上升）",
+    none: "（无）",
+    notAvailable: "—",
+    movesChart: "名次变化最大的地区",
+    baseline: "原权重",
+    current: "新权重",
+    topN: "重点比较",
+    topNValue: (n: number) => `前 ${n} 名`,
+    ranking: "排名规则",
+    rankingRule: "竞争排名（同 RANK.EQ），总指数从高到低；只比较在两种权重下都有结果的地区。",
+    spearmanRule: "斯皮尔曼系数按平均名次（并列者取平均）计算：1 表示两种排名完全一致，越小差别越大。",
+    changeRule: "名次变化 = 原名次 − 新名次：正数为上升；列出上升和下降最多的地区。",
+    nominal: "名义名次",
+    median: "中位名次",
+    p5: "第 5 百分位名次",
+    p95: "第 95 百分位名次",
+    width: "区间宽度",
+    intervalWidth: "区间宽度（第 95 − 第 5 百分位）",
+    intervalsChart: (n: number) => `前 ${n} 名地区的名次区间（第 5 至第 95 百分位）`,
+    runs: "模拟次数",
+    spread: "权重扰动",
+    seed: "随机种子",
+    method: "方法",
+    methodRule: (p: string) =>
+      `每次模拟将每个权重乘以 (1 + u)，u 在 ${p} 内均匀分布，各层归一化后重新计算总指数和排名；区间为各地区名次的第 5 至第 95 百分位（同 PERCENTILE.INC）。相同的种子得到相同的结果。`,
+    weights: "权重",
+    emphasised: "重点显示",
+    leaveOneOut: "留一检验",
+    leaveOneOutRule: "依次去掉一个一级指标（其余按比例归一）后，各地区名次的平均绝对变化：",
+  },
+  en: {
+    impactSheet: "Impact",
+    robustnessSheet: "Robustness",
+    compared: "Regions compared",
+    spearman: "Spearman's rank correlation",
+    meanShift: "Mean absolute rank shift",
+    enteringCount: (n: number) => `Entering the top ${n}`,
+    leavingCount: (n: number) => `Leaving the top ${n}`,
+    entering: (n: number) => `Regions entering the top ${n}`,
+    leaving: (n: number) => `Regions leaving the top ${n}`,
+    region: "Region",
+    oldRank: "Old rank",
+    newRank: "New rank",
+    change: "Rank change (positive = up)",
+    none: "(none)",
+    notAvailable: "—",
+    movesChart: "Largest rank moves",
+    baseline: "Old weights",
+    current: "New weights",
+    topN: "Compared group",
+    topNValue: (n: number) => `Top ${n}`,
+    ranking: "Ranking",
+    rankingRule: "Competition ranking (as RANK.EQ), highest total first; only regions with a result under both sets of weights are compared.",
+    spearmanRule:
+      "Spearman's coefficient is computed on average ranks (ties share the mean rank): 1 means the two rankings are the same; the lower, the more they differ.",
+    changeRule: "Rank change = old rank − new rank: positive means up; the regions that moved most up and down are listed.",
+    nominal: "Nominal rank",
+    median: "Median rank",
+    p5: "5th percentile rank",
+    p95: "95th percentile rank",
+    width: "Interval width",
+    intervalWidth: "Interval width (95th − 5th percentile)",
+    intervalsChart: (n: number) => `Rank intervals of the top ${n} (5th to 95th percentile)`,
+    runs: "Runs",
+    spread: "Weight perturbation",
+    seed: "Seed",
+    method: "Method",
+    methodRule: (p: string) =>
+      `Each run multiplies every weight by (1 + u), u uniform in ${p}, renormalises each level and recomputes the totals and ranks; the interval is the 5th to 95th percentile of each region's ranks (as PERCENTILE.INC). The same seed gives the same result.`,
+    weights: "Weights",
+    emphasised: "Emphasised",
+    leaveOneOut: "Leave one out",
+    leaveOneOutRule: "Mean absolute rank shift when one dimension is dropped (the others renormalised):",
+  },
+} as const;
+
+export const SAMPLE_SHEET_TEXT = {
+  zh: { sheet: "样例数据" },
+  en: { sheet: "Sample data" },
+} as const;
+
+export const WEIGHT_SHEET_TEXT = {
+  zh: {
+    sheet: "权重",
+    effective: "有效权重",
+    dimension: "一级指标",
+    dimensionWeight: "一级指标权重",
+    indicatorSum: "二级指标权重之和",
+    effectiveSum: "有效权重之和",
+    total: "合计",
+    alertTitle: "权重无效",
+    alertMessage: "请输入 0% 到 100% 之间的权重（例如 25%）。",
+    promptTitle: "权重",
+    promptMessage: "0% 到 100%。每个一级指标下的二级指标权重之和、以及一级指标权重之和应为 100%（右侧有合计）。",
+  },
+  en: {
+    sheet: "Weights",
+    effective: "Effective weight",
+    dimension: "Dimension",
+    dimensionWeight: "Dimension weight",
+    indicatorSum: "Sum of indicator weights",
+    effectiveSum: "Sum of effective weights",
+    total: "Total",
+    alertTitle: "Invalid weight",
+    alertMessage: "Enter a weight between 0% and 100% (for example 25%).",
+    promptTitle: "Weight",
+    promptMessage: "0% to 100%. The indicator weights of each dimension, and the dimension weights, should sum to 100% (totals on the right).",
+  },
+} as const;
+
+export const WEIGHT_LOG_TEXT = {
+  zh: {
+    sheet: "权重日志",
+    header: ["时间", "变更内容", "原值", "新值"],
+    initial: "首次保存基准",
+    unreadable: "保存基准（原有基准无法读取，按首次保存记录）",
+    unchanged: "再次保存基准（权重无变化）",
+    dimension: (name: string) => `一级指标权重：${name}`,
+    indicator: (name: string) => `二级指标权重：${name}`,
+  },
+  en: {
+    sheet: "Weight log",
+    header: ["When", "What", "From", "To"],
+    initial: "Initial baseline",
+    unreadable: "Baseline saved (the previous one could not be read; logged as a first save)",
+    unchanged: "Baseline saved again (no weight changed)",
+    dimension: (name: string) => `Dimension weight: ${name}`,
+    indicator: (name: string) => `Indicator weight: ${name}`,
+  },
+} as const;
+
+/** The canonical weight table's header, in each naming (what LIVEWEIGHTS spills). */
+export const WEIGHT_TABLE_HEADERS = {
+  zh: ["一级指标", "二级指标", "一级指标权重", "二级指标权重"],
+  en: ["Dimension", "Indicator", "Dimension weight", "Indicator weight"],
+  id: ["dimension_id", "indicator_id", "dimension_weight", "indicator_weight"],
+} as const;
+
+/** A data row without names: "第 N 行" / "row N". */
+export function unnamedRow(row: number, lang: Lang): string {
+  return lang === "zh" ? `第 ${row} 行` : `row ${row}`;
+}
+
+/** A region's name with where it is: "district（province city）". */
+export function regionWithPlace(district: string, place: string, lang: Lang): string {
+  return lang === "zh" ? `${district}（${place}）` : `${district} (${place})`;
+}
+
+export type NameNote = LocalText;
