@@ -1,8 +1,55 @@
+/**
+ * Two projects:
+ * - unit: the engine, the plans, the Office.js layer against the in-memory stand-in, the custom
+ *   functions from source in this process, the file writers and readers, the command line: no
+ *   webpack build, Chromium, LibreOffice or xmllint (`npm run test:unit`, the inner loop);
+ * - integration: the built bundle (functions as Excel loads them, the benchmark's budgets), the
+ *   task pane in headless Chromium, LibreOffice recalculating the files, the manifest against the
+ *   schemas, the compiled command line.
+ * `npm test` runs both.
+ */
+// Transpile only: types are checked once, by `npm run lint` (tsc --noEmit), not again in every worker.
+const transform = { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json", isolatedModules: true }] };
+const moduleNameMapper = { "^office-addin-manifest$": "<rootDir>/test/stubs/office-addin-manifest.js" };
+
+const INTEGRATION = [
+  "<rootDir>/test/browser/**/*.test.ts",
+  "<rootDir>/test/bench/**/*.test.ts",
+  "<rootDir>/test/functions/bundle.test.ts",
+  "<rootDir>/test/functions/metadata.test.ts",
+  "<rootDir>/test/manifest.test.ts",
+  "<rootDir>/test/cli/bin.test.ts",
+  "<rootDir>/test/**/*.libreoffice.test.ts",
+];
+
 /** @type {import('jest').Config} */
 module.exports = {
-  testEnvironment: "node",
-  roots: ["<rootDir>/test"],
-  testMatch: ["**/*.test.ts"],
-  transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: { warnOnly: false } }] },
-  moduleNameMapper: { "^office-addin-manifest$": "<rootDir>/test/stubs/office-addin-manifest.js" },
+  projects: [
+    {
+      displayName: "unit",
+      testEnvironment: "node",
+      roots: ["<rootDir>/test"],
+      testMatch: ["<rootDir>/test/**/*.test.ts"],
+      testPathIgnorePatterns: [
+        "/node_modules/",
+        "/test/browser/",
+        "/test/bench/",
+        "/test/functions/bundle\\.test\\.ts$",
+        "/test/functions/metadata\\.test\\.ts$",
+        "/test/manifest\\.test\\.ts$",
+        "/test/cli/bin\\.test\\.ts$",
+        "\\.libreoffice\\.test\\.ts$",
+      ],
+      transform,
+      moduleNameMapper,
+    },
+    {
+      displayName: "integration",
+      testEnvironment: "node",
+      roots: ["<rootDir>/test"],
+      testMatch: INTEGRATION,
+      transform,
+      moduleNameMapper,
+    },
+  ],
 };

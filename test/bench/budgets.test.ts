@@ -26,17 +26,18 @@ describe("Office.js budgets for writing a ranked sheet", () => {
     return { syncs: Number(m[1]), mb: Number(m[2]) };
   };
 
-  it("uses the same number of syncs for 100, 3,000 and 20,000 rows, and one more per 10,000-row block beyond", async () => {
-    const rows = await benchSyncs([100, 3000, 20000, 100000]);
+  // The 100,000-row budget itself is asserted once, in test/excel/apply-plan.test.ts: here the benchmark's report of it.
+  it("reports the same number of syncs for 100, 3,000 and 20,000 rows, and one more per 10,000-row block beyond", async () => {
+    const rows = await benchSyncs([100, 3000, 20000, 30000]);
     const syncs = (size: number, mode: string) => parse(rows.find((r) => r.size === size && r.name.includes(`(${mode})`))!.note!).syncs;
     for (const mode of ["values", "formulas"]) {
       expect([syncs(100, mode), syncs(3000, mode), syncs(20000, mode)]).toEqual([4, 4, 4]);
-      expect(syncs(100000, mode)).toBe(4 + 100000 / 10000 - 2);
+      expect(syncs(30000, mode)).toBe(4 + 30000 / 10000 - 2);
     }
   }, 120_000);
 
-  it("keeps every sync under 4 MB, up to 100,000 rows with formulas", async () => {
-    const rows = await benchSyncs([100000]);
+  it("reports every sync under 4 MB, up to 30,000 rows with formulas", async () => {
+    const rows = await benchSyncs([30000]);
     for (const r of rows) expect(parse(r.note!).mb).toBeLessThan(4);
   }, 120_000);
 });

@@ -11,6 +11,10 @@ import type { Browser, Page } from "playwright-core";
 import { BUILD_TIMEOUT_MS, DIST, ensureBuilt, ROOT } from "../helpers/excel-runtime";
 import { browserUnavailable, buildFakeOfficeBundle, CHROMIUM, CHROMIUM_ARGS, OFFICE_JS_URL, serveFolder } from "../helpers/browser";
 import type { WorkbookInit } from "../fakes/fake-excel";
+import { compareRankings } from "../../src/core/impact";
+import { computeIndex } from "../../src/core/pipeline";
+import { parseWeightTable, weightTableToCells } from "../../src/core/weights";
+import { rawIndicatorCells } from "../helpers/fixtures";
 
 const skip = browserUnavailable();
 if (skip) console.warn(`Skipping the browser tests: ${skip}.`);
@@ -182,6 +186,60 @@ describeBrowser("the task pane in Chromium", () => {
     );
     expect(sheets).toContain("Robustness");
     await shoot(page, "taskpane-weights-en.png");
+    await page.close();
+  }, 60_000);
+
+  it("computes the impact and the robustness with the scaling method chosen under Options", async () => {
+    const raw = rawIndicatorCells(40, 17);
+    const { page } = await openPane({ sheets: [{ name: "Raw", cells: raw }], selection: "Raw!A1", displayLanguage: "en-US" });
+    await clickAndWait(page, "#use-selection");
+    await page.selectOption("#method", "rank");
+    await page.click("#insert-weights");
+    await page.waitForFunction(() => !(document.querySelector("#impact") as HTMLElement).hidden);
+    const where = await page.evaluate(() => {
+      const fake = (window as unknown as { __fake: { state(): { sheets: { name: string; tables: { name: string }[] }[] } } }).__fake;
+      return fake.state().sheets.find((x) => x.tables.some((t) => t.name.startsWith("ZBDS_Weights")))!.name;
+    });
+    // Goods from 40% to 10% in its four rows (C2:C5 of the inserted table).
+    await page.evaluate(
+      (sheet) =>
+        (window as unknown as { __fake: { setValues(s: string, a: string, v: unknown[][]): void } }).__fake.setValues(sheet, "C2:C5", [
+          [0.1],
+          [0.1],
+          [0.1],
+          [0.1],
+        ]),
+      where,
+    );
+    await page.waitForFunction(() => (document.querySelector("#diff-report")?.textContent ?? "").includes("40% → 10%"));
+    const spearman = Number(await page.textContent("#impact-body dl dd"));
+
+    // The engine's Spearman under percentile-rank scaling, and under the default min–max: they differ, so the pane's tells which it used.
+    const edited = parseWeightTable(weightTableToCells("id").map((r, i) => (i >= 1 && i <= 4 ? [r[0], r[1], 0.1, r[3]] : r)));
+    const spearmanOf = (method: "rank" | "minmax") => {
+      const before = computeIndex(raw, { method }).total;
+      const after = computeIndex(raw, { method, weights: edited }).total;
+      return Number(compareRankings(before, after, 100).spearman.toFixed(4));
+    };
+    expect(spearmanOf("rank")).not.toBe(spearmanOf("minmax"));
+    expect(spearman).toBe(spearmanOf("rank"));
+
+    await page.click("#write-impact");
+    await page.waitForFunction(() => (document.querySelector("#weights-status")?.textContent ?? "").includes("Impact"));
+    const note = await page.evaluate(() => {
+      const fake = (window as unknown as { __fake: { values(s: string, a: string): unknown[][] } }).__fake;
+      return fake.values("Impact", "A1:B60").map((r) => `${r[0]}|${r[1]}`);
+    });
+    expect(note.find((l) => l.startsWith("Scaling|"))).toContain("Percentile rank (0–100)");
+
+    await page.fill("#mc-runs", "50");
+    await page.click("#run-robust");
+    await page.waitForFunction(() => (document.querySelector("#weights-status")?.textContent ?? "").includes("50 runs"));
+    const robust = await page.evaluate(() => {
+      const fake = (window as unknown as { __fake: { values(s: string, a: string): unknown[][] } }).__fake;
+      return fake.values("Robustness", "H1:I40").map((r) => `${r[0]}|${r[1]}`);
+    });
+    expect(robust.find((l) => l.startsWith("Scaling|"))).toContain("Percentile rank (0–100)");
     await page.close();
   }, 60_000);
 

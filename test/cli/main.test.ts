@@ -1,13 +1,12 @@
-import { execFileSync, spawnSync } from "child_process";
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from "fs";
-import { join, resolve } from "path";
+import { existsSync, writeFileSync } from "fs";
+import { join } from "path";
 import * as ExcelJS from "exceljs";
 import { HELP, run } from "../../src/cli/main";
 import { weightTableToCells } from "../../src/core/weights";
 import { top100Cells } from "../helpers/fixtures";
 import { tempDir, toCsv, xlsxPart } from "../helpers/files";
+import { HAND_WORKED_REGIONS, writeHandWorkedExample } from "../helpers/cli";
 
-const ROOT = resolve(__dirname, "../..");
 const NOW = () => new Date("2026-01-02T03:04:05Z");
 
 /** Exit 2, each expected fragment in the error output, a Chinese and an English line, no stack trace. */
@@ -211,38 +210,6 @@ describe("live-index rank", () => {
   });
 });
 
-describe("bin/live-index.js", () => {
-  const dir = tempDir("bin");
-
-  it("tells the user to build when build/node is missing", () => {
-    mkdirSync(join(dir, "bin"));
-    copyFileSync(join(ROOT, "bin", "live-index.js"), join(dir, "bin", "live-index.js"));
-    const r = spawnSync(process.execPath, [join(dir, "bin", "live-index.js"), "--help"], { encoding: "utf8" });
-    expect(r.status).toBe(1);
-    expect(r.stderr).toContain("npm run build:node");
-  });
-
-  it("runs the compiled command line with its exit codes", () => {
-    // Compile into the temp folder (the project's build/ is left alone) and run the bin beside it.
-    execFileSync(
-      process.execPath,
-      [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", join(ROOT, "tsconfig.node.json"), "--outDir", join(dir, "build", "node")],
-      { stdio: "pipe" },
-    );
-    const env = { ...process.env, NODE_PATH: join(ROOT, "node_modules") };
-    const bin = join(dir, "bin", "live-index.js");
-    writeFileSync(join(dir, "t.csv"), toCsv(top100Cells()));
-    const ok = spawnSync(process.execPath, [bin, "rank", "t.csv", "--top", "20"], { encoding: "utf8", cwd: dir, env });
-    expect(ok.stderr).toBe("");
-    expect(ok.status).toBe(0);
-    expect(ok.stdout).toContain("No. 1: 浙江省 杭州市 滨江区  78.61");
-    expect(existsSync(join(dir, "t-ranked.xlsx"))).toBe(true);
-    const bad = spawnSync(process.execPath, [bin, "rank", "nope.xlsx"], { encoding: "utf8", cwd: dir, env });
-    expect(bad.status).toBe(2);
-    expect(bad.stderr).toBe(`错误：找不到文件：${join(dir, "nope.xlsx")}\nError: File not found: ${join(dir, "nope.xlsx")}\n`);
-  }, 60_000);
-});
-
 describe("live-index check-weights", () => {
   const dir = tempDir("check");
   /** The report's weight table as LIVEWEIGHTS() spills it (range rows: 0 header, 1–4 goods, 5–10 supply, 11–13 viewing, 14–17 quality, 18–19 industry). */
@@ -255,38 +222,10 @@ describe("live-index check-weights", () => {
   // streamer_gmv 25% → 40%: goods' indicators become 40, 25, 25, 25 (sum 115) of 40%, so the
   // effective weights are 0.4 × 40/115 = 13.91% and 0.4 × 25/115 = 8.70%, from 0.4 × 25% = 10%.
   writeFileSync(join(dir, "edited.csv"), toCsv(table((r) => (r[1][3] = 0.4))));
-  // All the weight on goods: 100% goods, 0 for the other four dimensions.
-  writeFileSync(join(dir, "goods-only.csv"), toCsv(table((r) => r.slice(1).forEach((row, i) => (row[2] = i < 4 ? 1 : 0)))));
+  writeHandWorkedExample(dir);
   writeFileSync(join(dir, "broken.csv"), toCsv(table((r) => ((r[3][3] = -0.25), (r[7][1] = "不存在的指标")))));
-  /**
-   * Five regions whose four other sub-indices all equal x, so the report's weights give
-   * 0.4·goods + 0.6·x and the goods-only table gives goods:
-   *
-   *   region  goods  x    report total  rank   goods-only  rank   move
-   *   甲区     10   100       64         1         10        5     −4
-   *   乙区     50    50       50         3         50        3      0
-   *   丙区     90     0       36         5         90        1     +4
-   *   丁区     30    80       60         2         30        4     −2
-   *   戊区     70    20       40         4         70        2     +2
-   *
-   * Top 2: 甲区 and 丁区 leave, 丙区 and 戊区 enter. The order is exactly reversed: Spearman −1.
-   * Mean absolute shift (4 + 0 + 4 + 2 + 2) / 5 = 2.4. A sixth row with a bad value is skipped.
-   */
-  const regions: [string, number, number][] = [
-    ["甲区", 10, 100],
-    ["乙区", 50, 50],
-    ["丙区", 90, 0],
-    ["丁区", 30, 80],
-    ["戊区", 70, 20],
-  ];
-  writeFileSync(
-    join(dir, "regions.csv"),
-    toCsv([
-      ["省", "市", "区", "直播商品消费指数", "直播内容供给指数", "直播内容消费指数", "直播质量指数", "产业促进指数"],
-      ...regions.map(([name, g, x]) => ["浙江省", "杭州市", name, g, x, x, x, x]),
-      ["浙江省", "杭州市", "己区", "abc", 1, 1, 1, 1],
-    ]),
-  );
+  // A sixth row with a bad value is skipped.
+  writeFileSync(join(dir, "regions.csv"), toCsv([...HAND_WORKED_REGIONS, ["浙江省", "杭州市", "己区", "abc", 1, 1, 1, 1]]));
 
   it.each([
     [["check-weights"], ["缺少权重表文件", "Missing the weight table file"]],

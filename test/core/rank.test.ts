@@ -3,20 +3,45 @@ import { parseRankOrder, parseTieMethod, rankDistricts, RankOrder, TIE_METHODS, 
 import { codeOf } from "../helpers/errors";
 import { prng } from "../helpers/fixtures";
 
-/** Naive O(n²) ranking, straight from the definitions (RANK.EQ, RANK.AVG, dense, ordinal). */
-function naiveRank(xs: number[], order: RankOrder, ties: TieMethod): number[] {
+/**
+ * Naive O(n²) ranking, straight from the definitions (RANK.EQ, RANK.AVG, dense, ordinal): for each
+ * score, how many are ahead of it, equal to it, distinct and ahead, equal and before it. Counted once
+ * per scores and order, then read for every tie method.
+ */
+function naiveRanks(xs: readonly number[], order: RankOrder): Record<TieMethod, number[]> {
   const better = (a: number, b: number) => (order === "desc" ? a > b : a < b);
-  return xs.map((v, r) => {
-    if (Number.isNaN(v)) return NaN;
-    const scored = xs.filter((u) => !Number.isNaN(u));
-    const ahead = scored.filter((u) => better(u, v)).length;
-    const equal = scored.filter((u) => u === v).length;
-    if (ties === "min") return 1 + ahead;
-    if (ties === "avg") return 1 + ahead + (equal - 1) / 2;
-    if (ties === "dense") return 1 + new Set(scored.filter((u) => better(u, v))).size;
-    const equalBefore = xs.slice(0, r).filter((u) => u === v).length;
-    return 1 + ahead + equalBefore;
+  const scored = xs.filter((u) => !Number.isNaN(u));
+  const out: Record<TieMethod, number[]> = { min: [], avg: [], dense: [], ordinal: [] };
+  xs.forEach((v, r) => {
+    if (Number.isNaN(v)) {
+      for (const t of TIE_METHODS) out[t].push(NaN);
+      return;
+    }
+    let ahead = 0;
+    let equal = 0;
+    const distinctAhead = new Set<number>();
+    for (const u of scored) {
+      if (better(u, v)) {
+        ahead++;
+        distinctAhead.add(u);
+      } else if (u === v) equal++;
+    }
+    let equalBefore = 0;
+    for (let k = 0; k < r; k++) if (xs[k] === v) equalBefore++;
+    out.min.push(1 + ahead);
+    out.avg.push(1 + ahead + (equal - 1) / 2);
+    out.dense.push(1 + distinctAhead.size);
+    out.ordinal.push(1 + ahead + equalBefore);
   });
+  return out;
+}
+
+const naiveCache = new Map<readonly number[], Map<RankOrder, Record<TieMethod, number[]>>>();
+function naiveRank(xs: readonly number[], order: RankOrder, ties: TieMethod): number[] {
+  const byOrder = naiveCache.get(xs) ?? new Map<RankOrder, Record<TieMethod, number[]>>();
+  naiveCache.set(xs, byOrder);
+  if (!byOrder.has(order)) byOrder.set(order, naiveRanks(xs, order));
+  return byOrder.get(order)![ties];
 }
 
 const same = (a: ArrayLike<number>, b: ArrayLike<number>) => {

@@ -1,29 +1,18 @@
 /**
- * Bad inputs through the built bundle: each gives the documented Excel error (#VALUE! or #N/A),
+ * Bad inputs to the functions (from the source; bundle.test.ts checks the bundle answers the same): each gives the documented Excel error (#VALUE! or #N/A),
  * either for the whole result or in its own row/cell only, with a clear message in English
  * (en-US) and in Chinese (zh-CN), and never a crash, an "Internal error" or an unfilled
  * placeholder. (The runtime helper also walks every result for null, NaN and Infinity.)
  */
 import fc from "fast-check";
-import {
-  BUILD_TIMEOUT_MS,
-  Cell,
-  CustomFunctionError,
-  ensureBuilt,
-  ExcelRuntime,
-  hasCjk,
-  isCustomFunctionError,
-  loadExcelRuntime,
-  show,
-} from "../helpers/excel-runtime";
+import { Cell, CustomFunctionError, ExcelRuntime, hasCjk, isCustomFunctionError, loadSourceRuntime, show } from "../helpers/excel-runtime";
 import { FRAMEWORK, INDICATOR_IDS, rawIndicatorCells, TOP100_SUBINDEX_HEADERS } from "../helpers/fixtures";
 
 let rt: ExcelRuntime;
 
-beforeAll(() => {
-  ensureBuilt();
-  rt = loadExcelRuntime();
-}, BUILD_TIMEOUT_MS);
+beforeAll(async () => {
+  rt = await loadSourceRuntime();
+});
 
 type Kind = "#VALUE!" | "#N/A";
 /**

@@ -1,5 +1,6 @@
 /**
- * Every custom function through the built bundle (dist/functions.js), called as Excel calls it.
+ * Every custom function from the source (test/functions/bundle.test.ts checks that the built bundle
+ * answers the same), called as Excel calls it.
  * Per function: shape and alignment first, then values. Every result of every call is walked
  * by the runtime helper (no null, NaN, Infinity, ragged spill or internal error reaches a cell).
  */
@@ -9,15 +10,13 @@ import { REPORT_TOP100_2020 } from "../../src/data/report2020";
 import {
   asError,
   asMatrix,
-  BUILD_TIMEOUT_MS,
   Cell,
   column,
-  ensureBuilt,
   ErrorCode,
   ExcelRuntime,
   hasCjk,
   isCustomFunctionError,
-  loadExcelRuntime,
+  loadSourceRuntime,
   resultProblems,
   CustomFunctionError,
   show,
@@ -36,10 +35,9 @@ import {
 
 let rt: ExcelRuntime;
 
-beforeAll(() => {
-  ensureBuilt();
-  rt = loadExcelRuntime();
-}, BUILD_TIMEOUT_MS);
+beforeAll(async () => {
+  rt = await loadSourceRuntime();
+});
 
 beforeEach(() => {
   rt.displayLanguage = "en-US";

@@ -1,7 +1,13 @@
 /**
- * Loads the BUILT custom-functions bundle (dist/functions.js) the way Excel does, so that tests
- * exercise exactly what ships: the webpack output, the generated functions.json and the
- * `CustomFunctions.associate` calls that custom-functions-metadata-plugin appends.
+ * Loads the custom functions the way Excel does, from the BUILT bundle (dist/functions.js) or,
+ * for the fast unit loop, from the SOURCE (src/functions/functions.ts, in this process):
+ *
+ * - {@link loadExcelRuntime}: the webpack output, the generated functions.json and the
+ *   `CustomFunctions.associate` calls that custom-functions-metadata-plugin appends: exactly what ships.
+ * - {@link loadSourceRuntime}: the same checks and the same fake globals, with the metadata
+ *   generated from the source's JSDoc by custom-functions-metadata (what the plugin runs) and the
+ *   functions imported directly; no webpack build. test/functions/bundle.test.ts checks that the
+ *   bundle answers as the source does.
  *
  * - {@link ensureBuilt} runs `npm run build` once when dist/ is missing or older than the sources
  *   (a lock directory keeps parallel jest workers from building over each other).
@@ -298,11 +304,43 @@ function toHost(v: unknown): unknown {
  * make every Array.isArray and property read slower than in Excel.
  */
 export function loadExcelRuntime(options: { sameRealm?: boolean } = {}): ExcelRuntime {
-  const metadata = readMetadata(METADATA);
-  const metadataZh = readMetadata(METADATA_ZH);
+  const { registry, registered, office, customFunctions } = fakeGlobals();
+  const code = fs.readFileSync(BUNDLE, "utf8");
+  if (options.sameRealm) {
+    // The functions look these globals up when called, so they stay installed in this realm.
+    Object.assign(globalThis, { CustomFunctions: customFunctions, Office: office });
+    vm.runInThisContext(code, { filename: BUNDLE });
+  } else {
+    vm.runInContext(code, vm.createContext({ CustomFunctions: customFunctions, Office: office }), { filename: BUNDLE });
+  }
+  return makeRuntime(readMetadata(METADATA), readMetadata(METADATA_ZH), registry, registered, office);
+}
+
+/** The functions from src/ in this process, with the metadata custom-functions-metadata generates from their JSDoc. */
+export async function loadSourceRuntime(): Promise<ExcelRuntime> {
+  const { registry, registered, office, customFunctions } = fakeGlobals();
+  const source = path.join(ROOT, "src", "functions", "functions.ts");
+
+  const generator = require("custom-functions-metadata") as typeof import("custom-functions-metadata");
+  const generated = await generator.generateCustomFunctionsMetadata(source);
+  if (generated.errors.length) throw new Error(`custom-functions-metadata: ${generated.errors.join("; ")}`);
+  const metadata = JSON.parse(generated.metadataJson) as MetadataFile;
+
+  const { localiseMetadata } = require(path.join(ROOT, "scripts", "localise-metadata.js")) as {
+    localiseMetadata: (m: MetadataFile, zh: unknown) => MetadataFile;
+  };
+  const metadataZh = localiseMetadata(metadata, JSON.parse(fs.readFileSync(path.join(ROOT, "src", "functions", "metadata-zh.json"), "utf8")));
+  Object.assign(globalThis, { CustomFunctions: customFunctions, Office: office });
+
+  const functions = require(source) as Record<string, (...args: unknown[]) => unknown>;
+  for (const a of generated.associate) customFunctions.associate(a.id, functions[a.functionName]);
+  return makeRuntime(metadata, metadataZh, registry, registered, office);
+}
+
+/** The fake CustomFunctions and Office globals, and the registry that `associate` fills. */
+function fakeGlobals() {
   const registry = new Map<string, (...args: unknown[]) => unknown>();
   const registered: string[] = [];
-
   const office = { context: { displayLanguage: "en-US" as string } };
   const customFunctions = {
     associate(idOrMappings: string | Record<string, (...args: unknown[]) => unknown>, fn?: (...args: unknown[]) => unknown): void {
@@ -318,15 +356,16 @@ export function loadExcelRuntime(options: { sameRealm?: boolean } = {}): ExcelRu
     Error: CustomFunctionError,
     ErrorCode,
   };
-  const code = fs.readFileSync(BUNDLE, "utf8");
-  if (options.sameRealm) {
-    // The functions look these globals up when called, so they stay installed in this realm.
-    Object.assign(globalThis, { CustomFunctions: customFunctions, Office: office });
-    vm.runInThisContext(code, { filename: BUNDLE });
-  } else {
-    vm.runInContext(code, vm.createContext({ CustomFunctions: customFunctions, Office: office }), { filename: BUNDLE });
-  }
+  return { registry, registered, office, customFunctions };
+}
 
+function makeRuntime(
+  metadata: MetadataFile,
+  metadataZh: MetadataFile,
+  registry: Map<string, (...args: unknown[]) => unknown>,
+  registered: string[],
+  office: { context: { displayLanguage: string } },
+): ExcelRuntime {
   // Excel binds functions.json to the associations: each id needs exactly one function, and an
   // association without metadata is never callable.
   const declared = metadata.functions.map((f) => f.id.toUpperCase());

@@ -1,0 +1,126 @@
+/**
+ * The ranked sheet's file in LibreOffice: the formulas-mode file recalculates to the engine's
+ * totals, ranks and province summary (an independent spreadsheet engine computing the same
+ * formulas), and the values-mode file reads back as written.
+ */
+import { existsSync } from "fs";
+import { join } from "path";
+import * as ExcelJS from "exceljs";
+import { parseCsv } from "../../src/core/csv";
+import { DIMENSIONS } from "../../src/core/framework";
+import { runIndex } from "../../src/core/workflow";
+import { writePlansXlsx, writePlanToWorkbook, writeWorkbookFile } from "../../src/files/xlsx-writer";
+import { planBlock, SheetPlan } from "../../src/plans/plan";
+import { planRankedSheet, RankedSheetOptions } from "../../src/plans/ranked-sheet";
+import { top100Cells } from "../helpers/fixtures";
+import { findSoffice, sofficeToCsv, tempDir, xlsxPart } from "../helpers/files";
+import { cellAddress } from "../../src/plans/a1";
+
+const cells = top100Cells();
+const run = runIndex(cells);
+const ranking = run.ranking;
+
+async function writeRankedXlsx(plan: SheetPlan, path: string) {
+  return (await writePlansXlsx([plan], path))[0];
+}
+
+function options(o: Partial<RankedSheetOptions> = {}): RankedSheetOptions {
+  return {
+    lang: "zh",
+    topN: 10,
+    mode: "values",
+    source: "top100.csv",
+    weights: { kind: "report" },
+    generatedAt: "2026-01-02T03:04:05.000Z",
+    version: "0.1.0",
+    ...o,
+  };
+}
+
+const soffice = findSoffice();
+if (!soffice) {
+  console.warn("LibreOffice (soffice) is not on PATH: skipping the recalculation tests (apt-get install --no-install-recommends libreoffice-calc-nogui).");
+}
+const withLibreOffice = soffice ? describe : describe.skip;
+
+withLibreOffice("the formulas file in LibreOffice", () => {
+  const dir = tempDir("xlsx-lo");
+  const engineTotal = new Map(ranking.districts.map((d) => [`${d.province}|${d.city}|${d.district}`, d]));
+  const values = planRankedSheet(run, options());
+
+  /** Checks a converted ranking sheet: totals within 1e-6 of the engine's, ranks equal, the summary as in the values plan. */
+  function expectRecalculated(csv: string): void {
+    const rows = parseCsv(csv);
+    expect(rows[0][0]).toBe("排名");
+    const data = rows.slice(1, 1 + ranking.districts.length);
+    expect(data).toHaveLength(100);
+    for (const r of data) {
+      const d = engineTotal.get(`${r[1]}|${r[2]}|${r[3]}`)!;
+      expect({ district: r[3], total: Math.abs(Number(r[9]) - d.total) <= 1e-6, rank: Number(r[0]) }).toEqual({
+        district: d.district,
+        total: true,
+        rank: d.rank,
+      });
+    }
+    const summary = planBlock(values, "summary");
+    summary.values.slice(1).forEach((row, i) => {
+      expect([rows[1 + i][summary.col], Number(rows[1 + i][summary.col + 1])]).toEqual(row);
+    });
+  }
+
+  it("computes totals, ranks and the province summary from live formulas that read a data sheet", async () => {
+    // A workbook with the data on 数据 and a formulas sheet whose sub-index cells refer to it.
+    const wb = new ExcelJS.Workbook();
+    const data = wb.addWorksheet("数据");
+    cells.forEach((row, r) => row.forEach((v, c) => (data.getCell(r + 1, c + 1).value = v)));
+    const column: Record<string, string> = { supply: "E", viewing: "F", goods: "G", quality: "H", industry: "I" };
+    const plan = planRankedSheet(run, options({ mode: "formulas", sourceRef: (dataRow, dim) => `'数据'!${column[DIMENSIONS[dim].id]}${dataRow + 2}` }));
+    expect(planBlock(plan, "ranking").values[1][4]).toEqual({ formula: "'数据'!E2" });
+    const written = writePlanToWorkbook(wb, plan);
+    const path = join(dir, "live.xlsx");
+    await writeWorkbookFile(wb, path, [written.chart!]);
+
+    // A fresh profile, as a user has it: the file holds no cached results, so LibreOffice computes them.
+    const sheets = sofficeToCsv(soffice!, path);
+    expectRecalculated(sheets.get("排名")!);
+  }, 180_000);
+
+  it("recalculates on load rather than trusting cached results (a test-only copy with wrong cached totals)", async () => {
+    const plan = planRankedSheet(run, options({ mode: "formulas" }));
+    // Every formula carries a wrong cached result, -1.
+    const wrong: SheetPlan = {
+      ...plan,
+      blocks: plan.blocks.map((b) => ({
+        ...b,
+        values: b.values.map((row) => row.map((v) => (typeof v === "object" ? { formula: v.formula, value: -1 } : v))),
+      })),
+    };
+    const path = join(dir, "wrong-cache.xlsx");
+    await writeRankedXlsx(wrong, path);
+
+    // Without recalculation LibreOffice shows the cached -1: the check below would fail on stale numbers.
+    const stale = parseCsv(sofficeToCsv(soffice!, path).get("排名")!);
+    expect(stale[1][9]).toBe("-1");
+    expect(() => expectRecalculated(sofficeToCsv(soffice!, path).get("排名")!)).toThrow();
+
+    // Recalculating on load, it gets the engine's totals and ranks.
+    expectRecalculated(sofficeToCsv(soffice!, path, { recalcOnLoad: true }).get("排名")!);
+  }, 180_000);
+
+  it("opens the chart: LibreOffice keeps it when it saves the file again", async () => {
+    const path = join(dir, "chart.xlsx");
+    await writeRankedXlsx(values, path);
+    const out = join(dir, "resaved");
+    const { execFileSync } = await import("child_process");
+    execFileSync(soffice!, [`-env:UserInstallation=file://${join(dir, "profile-resave")}`, "--headless", "--convert-to", "xlsx", "--outdir", out, path], {
+      stdio: "pipe",
+      timeout: 120_000,
+    });
+    const resaved = join(out, "chart.xlsx");
+    expect(existsSync(resaved)).toBe(true);
+    const chart = await xlsxPart(resaved, "xl/charts/chart1.xml");
+    expect(chart).toContain('<c:barDir val="bar"/>');
+    expect(chart).toMatch(/排名'?!\$L\$2:\$L\$\d+/);
+    expect(cellAddress(values.chart!.anchorRow, values.chart!.anchorCol)).toBe(`L${values.chart!.anchorRow + 1}`);
+  }, 180_000);
+});
