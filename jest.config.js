@@ -8,8 +8,8 @@
  *   schemas, the compiled command line.
  * `npm test` runs both.
  */
-// Transpile only: types are checked once, by `npm run lint` (tsc --noEmit), not again in every worker.
-const transform = { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json", isolatedModules: true }] };
+// Transpile only (tsconfig.json's isolatedModules): types are checked once, by `npm run lint` (tsc --noEmit), not again in every worker.
+const transform = { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] };
 const moduleNameMapper = { "^office-addin-manifest$": "<rootDir>/test/stubs/office-addin-manifest.js" };
 
 const INTEGRATION = [

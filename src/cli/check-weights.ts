@@ -20,7 +20,7 @@ import { checkWeights, REPORT_WEIGHT_TABLE, WeightFinding, WeightTable } from ".
 import { IndexRun, runIndex } from "../core/workflow";
 import { readTable } from "../files/read-table";
 import { planImpactSheet, planRobustnessSheet } from "../plans/analysis-sheets";
-import { CHECK_WEIGHTS_TEXT, Lang, WeightsSource } from "../text";
+import { CHECK_WEIGHTS_TEXT, Lang, WeightsSource, WORDS } from "../text";
 import { padCells } from "./table-text";
 
 export interface CheckWeightsArgs {
@@ -171,7 +171,7 @@ async function writeAnalysisFile(
   const path = resolve(io.cwd, args.out!);
   const written = await io.write!([impactPlan, robustPlan], path, args.force);
   io.out("");
-  io.out(TEXT[args.lang].written(path, written.map((w) => w.sheetName).join(args.lang === "zh" ? "、" : ", ")));
+  io.out(TEXT[args.lang].written(path, written.map((w) => w.sheetName).join(WORDS.listSeparator[args.lang])));
 }
 
 /** The closing line; the exit code: 0 when both tables are free of errors, 2 otherwise. */

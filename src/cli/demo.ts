@@ -24,16 +24,8 @@ export const sampleCells = sampleTableCells;
 export function demoReport(cells: unknown[][], source: string): { lines: string[]; checked: number; reproduced: number } {
   const { ranking } = runIndex(cells);
   const dims = TOP100_DIMENSION_ORDER.map(dimensionIndex);
-  const header = [
-    "排名 Rank",
-    "省 Province",
-    "市 City",
-    "区县 District",
-    ...dims.map((d) => `${DIMENSIONS[d].zh} ${DIMENSIONS[d].id}`),
-    "总指数(算) Computed",
-    "总指数(报告) Published",
-    "差 Diff",
-  ];
+  const h = DEMO_TEXT.header;
+  const header = [h.rank, h.province, h.city, h.district, ...dims.map((d) => `${DIMENSIONS[d].zh} ${DIMENSIONS[d].id}`), h.computed, h.published, h.diff];
   const body: string[][] = [];
   let checked = 0;
   let reproduced = 0;

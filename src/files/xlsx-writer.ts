@@ -16,6 +16,7 @@ import { writeFile } from "fs/promises";
 import * as ExcelJS from "exceljs";
 import { cellAddress, freeName, quoteSheetName, rangeAddress } from "../plans/a1";
 import { CellBlock, ChartPlan, mainBlock, PlanValue, planBlock, renameTables, SheetPlan } from "../plans/plan";
+import { FILE_CREATOR } from "../text";
 import { fileFormula } from "./formulas";
 import { addChartsToXlsx, XlsxChart } from "./xlsx-chart";
 
@@ -76,7 +77,7 @@ export interface WriteOptions {
 /** Writes plans as a new .xlsx file, one sheet each, their charts included. Refuses to overwrite unless asked. */
 export async function writePlansXlsx(plans: readonly SheetPlan[], path: string, options: WriteOptions = {}): Promise<WrittenPlan[]> {
   const workbook = new ExcelJS.Workbook();
-  workbook.creator = "直播电商区域发展指数 / Live Commerce Index";
+  workbook.creator = FILE_CREATOR;
   workbook.created = new Date();
   const written = plans.map((plan) => writePlanToWorkbook(workbook, plan));
   await writeWorkbookFile(

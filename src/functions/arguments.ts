@@ -24,7 +24,7 @@ export function parseCall(weights: unknown, method: unknown, rescale: unknown): 
   } else if (!isOmittedRange(m)) {
     options.method = getScalingMethod(m).name;
   }
-  options.rescale = parseBoolean(scalarArg(rescale), "rescale");
+  options.rescale = parseBoolean(optionArg(rescale, true), "rescale");
   return options;
 }
 
@@ -73,8 +73,9 @@ export function parseSensitivityArgs(runs: unknown, spread: unknown, seed: unkno
   return readSensitivityOptions(optionArg(runs, true), optionArg(spread, false), optionArg(seed, false));
 }
 
+/** TRUE/FALSE, 1/0 or the words; blank (see {@link optionArg}) is FALSE. */
 function parseBoolean(v: unknown, name: string): boolean {
-  if (v === null || v === "" || v === false || v === 0) return false;
+  if (v === null || v === false) return false;
   if (v === true || v === 1) return true;
   if (typeof v === "string" && ["true", "false"].includes(v.trim().toLowerCase())) return v.trim().toLowerCase() === "true";
   throw new UserError("BAD_OPTION", { name, value: showValue(v), options: "TRUE, FALSE" });

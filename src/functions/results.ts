@@ -87,12 +87,8 @@ export function describeWhere(f: WeightFinding, rangeAddress: string | null, lan
  */
 export function weightDiffRows(changes: readonly WeightChange[], lang: Lang): ResultCell[][] {
   const changed = changes.filter((c) => c.changed);
-  if (changed.length === 0) return [[lang === "zh" ? "无变化" : "No change"]];
-  const header =
-    lang === "zh"
-      ? ["一级/二级指标", "原权重", "新权重", "原有效权重", "新有效权重"]
-      : ["Dimension or indicator", "Old weight", "New weight", "Old effective weight", "New effective weight"];
-  return [header, ...changed.map((c) => [changeName(c, lang), c.oldWeight, c.newWeight, c.oldEffective, c.newEffective])];
+  if (changed.length === 0) return [[CELL_TEXT[lang].noChange]];
+  return [[...CELL_TEXT[lang].diffHeader], ...changed.map((c) => [changeName(c, lang), c.oldWeight, c.newWeight, c.oldEffective, c.newEffective])];
 }
 
 /** Most region-runs a formula does at once: about 3 seconds, 40 MB of ranks. */

@@ -78,44 +78,14 @@ const MAX_CHART_HEIGHT = 4000;
 export function planImpactSheet(impact: RankImpact, names: (row: number) => string, opts: ImpactSheetOptions): SheetPlan {
   const t = LABELS[opts.lang];
   const n = impact.topN;
-  const figures: CellBlock = {
-    id: "figures",
-    row: 0,
-    col: 0,
-    values: [
-      [t.compared, t.spearman, t.meanShift, t.enteringCount(n), t.leavingCount(n)],
-      [impact.compared, shown(impact.spearman, t), shown(impact.meanAbsShift, t), impact.entering.length, impact.leaving.length],
-    ],
-    headerRows: 1,
-    columnFormats: ["0", "0.000", "0.00", "0", "0"],
-  };
-
+  const figures = figuresBlock(impact, t);
   const listTop = figures.values.length + 1;
-  const list = (id: "entering" | "leaving", col: number, header: string, moves: readonly RankMove[]): CellBlock => ({
-    id,
-    row: listTop,
-    col,
-    values: [[header, t.oldRank, t.newRank], ...(moves.length ? moves.map((m): PlanValue[] => [names(m.row), m.from, m.to]) : [[t.none, "", ""]])],
-    headerRows: 1,
-    columnFormats: [null, "0", "0"],
-  });
-  const entering = list("entering", 0, t.entering(n), impact.entering);
-  const leaving = list("leaving", IMPACT_SIDE_COL, t.leaving(n), impact.leaving);
-
+  const entering = movesList("entering", listTop, 0, t.entering(n), impact.entering, names, t);
+  const leaving = movesList("leaving", listTop, IMPACT_SIDE_COL, t.leaving(n), impact.leaving, names, t);
   // Up first, largest first; then down, smallest first: the chart reads from the largest rise to the largest fall.
   const moved = [...impact.movedUp, ...[...impact.movedDown].reverse()];
   const movesTop = listTop + Math.max(entering.values.length, leaving.values.length) + 1;
-  const moves: CellBlock = {
-    id: "moves",
-    row: movesTop,
-    col: 0,
-    values: [
-      [t.region, t.change, t.oldRank, t.newRank],
-      ...(moved.length ? moved.map((m): PlanValue[] => [names(m.row), m.up, m.from, m.to]) : [[t.none, "", "", ""]]),
-    ],
-    headerRows: 1,
-    columnFormats: [null, "+0;-0;0", "0", "0"],
-  };
+  const moves = movesBlock(moved, movesTop, names, t);
   const chart: ChartPlan | null = moved.length
     ? {
         type: "barClustered",
@@ -130,21 +100,8 @@ export function planImpactSheet(impact: RankImpact, names: (row: number) => stri
         height: chartHeight(moved.length),
       }
     : null;
-
   const chartRows = chart ? Math.ceil(chart.height / 15) : 0;
-  const noteTop = movesTop + Math.max(moves.values.length, chartRows) + 1;
-  const note = noteBlock(noteTop, 0, [
-    [METHOD_NOTE_TEXT[opts.lang].noteTitle, ""],
-    ...optional(t.baseline, opts.baseline && weightsLabel(opts.baseline, opts.lang)),
-    ...optional(t.current, opts.current && weightsLabel(opts.current, opts.lang)),
-    ...(opts.data ? runNoteLines(opts.data.run, opts.lang, opts.data.source) : []),
-    [t.topN, t.topNValue(n)],
-    [t.ranking, t.rankingRule],
-    [t.spearman, t.spearmanRule],
-    [t.change, t.changeRule],
-    ...stampLines(opts.lang, opts.generatedAt, opts.version),
-  ]);
-
+  const note = noteBlock(movesTop + Math.max(moves.values.length, chartRows) + 1, 0, impactNoteLines(n, opts));
   const blocks = [figures, entering, leaving, moves, note];
   const tables: TablePlan[] = [
     { name: "ZBDS_Entering", block: "entering", style: "TableStyleLight9" },
@@ -170,7 +127,7 @@ export function planImpactSheet(impact: RankImpact, names: (row: number) => stri
  * Regions without a nominal rank (no result) are left out.
  *
  * @example
- * const plan = planRobustnessSheet(getSensitivity(result, weights), (row) => districtName(row), { lang: "zh", topN: 10 });
+ * const plan = planRobustnessSheet(getSensitivity(result), (row) => districtName(row), { lang: "zh", topN: 10 });
  * planBlock(plan, "regions").values[1] // → [1, "滨江区", 1, 1, 2.05, 1.05]
  */
 export function planRobustnessSheet(result: SensitivityResult, names: (row: number) => string, opts: RobustnessSheetOptions): SheetPlan {
@@ -181,42 +138,8 @@ export function planRobustnessSheet(result: SensitivityResult, names: (row: numb
   rows.sort((a, b) => result.nominal[a] - result.nominal[b] || a - b);
   const top = rows.filter((r) => result.nominal[r] <= topN);
 
-  const regions: CellBlock = {
-    id: "regions",
-    row: 0,
-    col: 0,
-    values: [
-      [t.nominal, t.region, t.median, t.p5, t.p95, t.width],
-      ...(rows.length
-        ? rows.map((r): PlanValue[] => [
-            result.nominal[r],
-            names(r),
-            finite(result.median[r]),
-            finite(result.p5[r]),
-            finite(result.p95[r]),
-            finite(result.p95[r] - result.p5[r]),
-          ])
-        : [[t.none, "", "", "", "", ""]]),
-    ],
-    headerRows: 1,
-    columnFormats: ["0", null, "0.0", "0.0", "0.0", "0.0"],
-  };
-
-  const spread = `±${Math.round(result.spread * 1000) / 10}%`;
-  const loo = opts.leaveOneOut;
-  const note = noteBlock(0, ROBUST_SIDE_COL, [
-    [METHOD_NOTE_TEXT[opts.lang].noteTitle, ""],
-    [t.runs, result.runs],
-    [t.spread, spread],
-    [t.seed, result.seed],
-    [t.method, t.methodRule(spread)],
-    ...optional(t.weights, opts.weights && weightsLabel(opts.weights, opts.lang)),
-    ...(opts.data ? runNoteLines(opts.data.run, opts.lang, opts.data.source) : []),
-    [t.emphasised, t.topNValue(topN)],
-    ...(loo ? [[t.leaveOneOut, t.leaveOneOutRule], ...DIMENSIONS.map((d): PlanValue[] => [d[opts.lang], shown(round2(loo[d.index]), t)])] : []),
-    ...stampLines(opts.lang, opts.generatedAt, opts.version),
-  ]);
-
+  const regions = regionsBlock(result, rows, names, t);
+  const note = noteBlock(0, ROBUST_SIDE_COL, robustnessNoteLines(result, topN, opts));
   const intervalsTop = note.values.length + 1;
   const intervals: CellBlock = {
     id: "intervals",
@@ -256,6 +179,112 @@ export function planRobustnessSheet(result: SensitivityResult, names: (row: numb
     emphasisFill: EMPHASIS_FILL,
     chart,
   };
+}
+
+// ---- blocks ----------------------------------------------------------------------------------
+
+/** Regions compared, Spearman, mean shift, counts entering and leaving. */
+function figuresBlock(impact: RankImpact, t: Labels): CellBlock {
+  const n = impact.topN;
+  return {
+    id: "figures",
+    row: 0,
+    col: 0,
+    values: [
+      [t.compared, t.spearman, t.meanShift, t.enteringCount(n), t.leavingCount(n)],
+      [impact.compared, shown(impact.spearman, t), shown(impact.meanAbsShift, t), impact.entering.length, impact.leaving.length],
+    ],
+    headerRows: 1,
+    columnFormats: ["0", "0.000", "0.00", "0", "0"],
+  };
+}
+
+/** Regions entering or leaving the top N: name, old rank, new rank ("none" when there is none). */
+function movesList(
+  id: "entering" | "leaving",
+  row: number,
+  col: number,
+  header: string,
+  moves: readonly RankMove[],
+  names: (row: number) => string,
+  t: Labels,
+): CellBlock {
+  return {
+    id,
+    row,
+    col,
+    values: [[header, t.oldRank, t.newRank], ...(moves.length ? moves.map((m): PlanValue[] => [names(m.row), m.from, m.to]) : [[t.none, "", ""]])],
+    headerRows: 1,
+    columnFormats: [null, "0", "0"],
+  };
+}
+
+/** The largest moves: name, change, old rank, new rank. */
+function movesBlock(moved: readonly RankMove[], row: number, names: (row: number) => string, t: Labels): CellBlock {
+  return {
+    id: "moves",
+    row,
+    col: 0,
+    values: [
+      [t.region, t.change, t.oldRank, t.newRank],
+      ...(moved.length ? moved.map((m): PlanValue[] => [names(m.row), m.up, m.from, m.to]) : [[t.none, "", "", ""]]),
+    ],
+    headerRows: 1,
+    columnFormats: [null, "+0;-0;0", "0", "0"],
+  };
+}
+
+function impactNoteLines(n: number, opts: ImpactSheetOptions): PlanValue[][] {
+  const t = LABELS[opts.lang];
+  return [
+    [METHOD_NOTE_TEXT[opts.lang].noteTitle, ""],
+    ...optional(t.baseline, opts.baseline && weightsLabel(opts.baseline, opts.lang)),
+    ...optional(t.current, opts.current && weightsLabel(opts.current, opts.lang)),
+    ...(opts.data ? runNoteLines(opts.data.run, opts.lang, opts.data.source) : []),
+    [t.topN, t.topNValue(n)],
+    [t.ranking, t.rankingRule],
+    [t.spearman, t.spearmanRule],
+    [t.change, t.changeRule],
+    ...stampLines(opts.lang, opts.generatedAt, opts.version),
+  ];
+}
+
+/** Per region in nominal-rank order: nominal rank, name, median, p5, p95, interval width. */
+function regionsBlock(result: SensitivityResult, rows: readonly number[], names: (row: number) => string, t: Labels): CellBlock {
+  const line = (r: number): PlanValue[] => [
+    result.nominal[r],
+    names(r),
+    finite(result.median[r]),
+    finite(result.p5[r]),
+    finite(result.p95[r]),
+    finite(result.p95[r] - result.p5[r]),
+  ];
+  return {
+    id: "regions",
+    row: 0,
+    col: 0,
+    values: [[t.nominal, t.region, t.median, t.p5, t.p95, t.width], ...(rows.length ? rows.map(line) : [[t.none, "", "", "", "", ""]])],
+    headerRows: 1,
+    columnFormats: ["0", null, "0.0", "0.0", "0.0", "0.0"],
+  };
+}
+
+function robustnessNoteLines(result: SensitivityResult, topN: number, opts: RobustnessSheetOptions): PlanValue[][] {
+  const t = LABELS[opts.lang];
+  const spread = `±${Math.round(result.spread * 1000) / 10}%`;
+  const loo = opts.leaveOneOut;
+  return [
+    [METHOD_NOTE_TEXT[opts.lang].noteTitle, ""],
+    [t.runs, result.runs],
+    [t.spread, spread],
+    [t.seed, result.seed],
+    [t.method, t.methodRule(spread)],
+    ...optional(t.weights, opts.weights && weightsLabel(opts.weights, opts.lang)),
+    ...(opts.data ? runNoteLines(opts.data.run, opts.lang, opts.data.source) : []),
+    [t.emphasised, t.topNValue(topN)],
+    ...(loo ? [[t.leaveOneOut, t.leaveOneOutRule], ...DIMENSIONS.map((d): PlanValue[] => [d[opts.lang], shown(round2(loo[d.index]), t)])] : []),
+    ...stampLines(opts.lang, opts.generatedAt, opts.version),
+  ];
 }
 
 // ---- helpers ---------------------------------------------------------------------------------

@@ -257,6 +257,9 @@ export const WEIGHT_TABLE_HEADERS = {
   id: ["dimension_id", "indicator_id", "dimension_weight", "indicator_weight"],
 } as const;
 
+/** The author the written .xlsx files name. */
+export const FILE_CREATOR = "直播电商区域发展指数 / Live-Streaming E-commerce Regional Development Index";
+
 /** A data row without names: "第 N 行" / "row N". */
 export function unnamedRow(row: number, lang: Lang): string {
   return lang === "zh" ? `第 ${row} 行` : `row ${row}`;

@@ -12,6 +12,7 @@ import { runIndex } from "../../src/core/workflow";
 import { writePlansXlsx, writePlanToWorkbook, writeWorkbookFile } from "../../src/files/xlsx-writer";
 import { planBlock, SheetPlan } from "../../src/plans/plan";
 import { planRankedSheet, RankedSheetOptions } from "../../src/plans/ranked-sheet";
+import { planWeightSheet } from "../../src/plans/weight-sheets";
 import { top100Cells } from "../helpers/fixtures";
 import { findSoffice, sofficeToCsv, tempDir, xlsxPart } from "../helpers/files";
 import { cellAddress } from "../../src/plans/a1";
@@ -123,4 +124,21 @@ withLibreOffice("the formulas file in LibreOffice", () => {
     expect(chart).toMatch(/排名'?!\$L\$2:\$L\$\d+/);
     expect(cellAddress(values.chart!.anchorRow, values.chart!.anchorCol)).toBe(`L${values.chart!.anchorRow + 1}`);
   }, 180_000);
+});
+
+(findSoffice() ? describe : describe.skip)("the weight sheet's file in LibreOffice", () => {
+  it("recalculates the effective weights and the sums from the table's structured references", async () => {
+    const path = join(tempDir("xlsx-weights-lo"), "weights.xlsx");
+    await writePlansXlsx([planWeightSheet("zh"), planWeightSheet("en")], path);
+    const sheets = sofficeToCsv(findSoffice()!, path, { recalcOnLoad: true });
+    for (const name of ["权重", "Weights"]) {
+      const rows = parseCsv(sheets.get(name)!);
+      // The report's printed weights (weights-2020): goods 40% × 25% = 10%; supply 25% × 16% = 4%.
+      expect([rows[1][4], rows[5][4]]).toEqual(["10%", "4%"]);
+      // Sums per dimension of the printed indicator weights: 100%, 96% (6 × 16%), 99% (3 × 33%), 100%, 100%.
+      expect(rows.slice(1, 6).map((r) => r[8])).toEqual(["100%", "96%", "99%", "100%", "100%"]);
+      // Σ dimension weight × its indicator sum = 40 + 24 + 14.85 + 15 + 5 = 98.85%.
+      expect(rows[6].slice(6, 10)).toEqual([name === "权重" ? "合计" : "Total", "100%", "", "98.85%"]);
+    }
+  }, 120_000);
 });

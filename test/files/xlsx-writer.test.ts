@@ -5,6 +5,8 @@ import { rangeAddress } from "../../src/plans/a1";
 import { IndexRun, runIndex } from "../../src/core/workflow";
 import { blockRange, CellBlock, planBlock, PlanValue, SheetPlan } from "../../src/plans/plan";
 import { planRankedSheet, RankedSheetOptions } from "../../src/plans/ranked-sheet";
+import { planSampleSheet } from "../../src/plans/sample-sheet";
+import { planWeightSheet } from "../../src/plans/weight-sheets";
 import { fileFormula } from "../../src/files/formulas";
 import { writePlansXlsx, writePlanToWorkbook, writeWorkbookFile } from "../../src/files/xlsx-writer";
 import { top100Cells } from "../helpers/fixtures";
@@ -262,3 +264,35 @@ describe("writePlanToWorkbook", () => {
 });
 
 // ---- LibreOffice: the formulas file recalculates to the engine's numbers ------------------------
+
+describe("writePlansXlsx: every plan, several sheets in one file", () => {
+  const dir = tempDir("xlsx-plans");
+  const path = join(dir, "plans.xlsx");
+  let book: ExcelJS.Workbook;
+
+  beforeAll(async () => {
+    await writePlansXlsx([planSampleSheet("zh"), planWeightSheet("zh"), planWeightSheet("en")], path);
+    book = await load(path);
+  });
+
+  it("takes free table names across the file and renames the formulas that refer to them", () => {
+    expect(book.worksheets.map((w) => w.name)).toEqual(["样例数据", "权重", "Weights"]);
+    const tables = book.worksheets.map((w) => (w.getTables() as unknown as { name: string }[]).map((t) => t.name));
+    expect(tables).toEqual([["ZBDS_Sample"], ["ZBDS_Weights"], ["ZBDS_Weights_2"]]);
+    const en = book.getWorksheet("Weights")!;
+    // This row's cells of the table, in the form a file stores [@[…]] (Excel writes the short form in its formula bar only).
+    expect(readBack(en.getCell("E2"))).toEqual({ formula: "ZBDS_Weights_2[[#This Row],[Dimension weight]]*ZBDS_Weights_2[[#This Row],[Indicator weight]]" });
+    expect(readBack(en.getCell("I2"))).toEqual({ formula: "SUMIFS(ZBDS_Weights_2[Indicator weight],ZBDS_Weights_2[Dimension],G2)" });
+    expect(readBack(book.getWorksheet("权重")!.getCell("I2"))).toEqual({ formula: "SUMIFS(ZBDS_Weights[二级指标权重],ZBDS_Weights[一级指标],G2)" });
+  });
+
+  it("writes the weights' data validation (a decimal from 0 to 1, with its prompt) and the bold totals row", () => {
+    const ws = book.getWorksheet("权重")!;
+    expect(ws.getCell("C2").dataValidation).toMatchObject({ type: "decimal", operator: "between", formulae: [0, 1], promptTitle: "权重" });
+    expect(ws.getCell("D20").dataValidation).toMatchObject({ type: "decimal" });
+    expect(ws.getCell("E2").dataValidation).toBeFalsy();
+    expect(ws.getCell("G7").value).toBe("合计");
+    expect(ws.getCell("G7").font?.bold).toBe(true);
+    expect(ws.getCell("C2").numFmt).toBe("0%");
+  });
+});
