@@ -22,6 +22,7 @@ import { readTable } from "../files/read-table";
 import { planImpactSheet, planRobustnessSheet } from "../plans/analysis-sheets";
 import { CHECK_WEIGHTS_TEXT, Lang, WeightsSource, WORDS } from "../text";
 import { padCells } from "./table-text";
+import { version } from "./version";
 
 export interface CheckWeightsArgs {
   readonly weights: string;
@@ -159,7 +160,14 @@ async function writeAnalysisFile(
   const generatedAt = (io.now?.() ?? new Date()).toISOString();
   const names = (row: number) => after.regionName(row, args.lang);
   const data = { run: after, source: labels.source };
-  const impactPlan = planImpactSheet(impact, names, { lang: args.lang, baseline: labels.baseline, current: labels.current, data, generatedAt });
+  const impactPlan = planImpactSheet(impact, names, {
+    lang: args.lang,
+    baseline: labels.baseline,
+    current: labels.current,
+    data,
+    generatedAt,
+    version: version(),
+  });
   const robustPlan = planRobustnessSheet(getSensitivity(after.result, mc), names, {
     lang: args.lang,
     topN: args.top,
@@ -167,6 +175,7 @@ async function writeAnalysisFile(
     weights: labels.current,
     data,
     generatedAt,
+    version: version(),
   });
   const path = resolve(io.cwd, args.out!);
   const written = await io.write!([impactPlan, robustPlan], path, args.force);

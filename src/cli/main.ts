@@ -13,7 +13,7 @@
  * usage, or a weight table with errors (with a message in Chinese and English); 1 an unexpected
  * failure (a message, never a stack trace).
  */
-import { existsSync, readFileSync } from "fs";
+import { existsSync } from "fs";
 import { basename, dirname, extname, join, resolve } from "path";
 import { formatError, isUserError, Message, UserError } from "../core/errors";
 import { getScalingMethod, ScalingMethodName } from "../core/scaling";
@@ -26,6 +26,9 @@ import type { SheetPlan } from "../plans/plan";
 import { planRankedSheet, RankedSheetPlan, SheetMode } from "../plans/ranked-sheet";
 import { CLI_ERROR_TEXT, HELP, Lang, LocalText, RANK_TEXT, SCALING_LABELS, SEVERITY_LABELS, WeightsSource } from "../text";
 import { CheckWeightsArgs, checkWeightsCommand } from "./check-weights";
+import { version } from "./version";
+
+export { version };
 
 export { HELP };
 
@@ -319,23 +322,6 @@ function report(e: unknown, io: CliIO): number {
 
 function processIO(): CliIO {
   return { out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`), cwd: process.cwd() };
-}
-
-let cachedVersion: string | undefined;
-/** The package's version, from the nearest package.json above this file. */
-export function version(): string {
-  if (cachedVersion) return cachedVersion;
-  for (let dir = __dirname, i = 0; i < 6; dir = dirname(dir), i++) {
-    const p = join(dir, "package.json");
-    if (!existsSync(p)) continue;
-    try {
-      const v = (JSON.parse(readFileSync(p, "utf8")) as { version?: string }).version;
-      if (v) return (cachedVersion = v);
-    } catch {
-      // keep looking
-    }
-  }
-  return (cachedVersion = "0.0.0");
 }
 
 if (require.main === module) {

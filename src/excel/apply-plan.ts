@@ -256,6 +256,8 @@ function addChart(sheet: Excel.Worksheet, plan: SheetPlan): void {
   chart.legend.visible = false;
   // A bar chart draws its first category at the bottom; reversed, the largest count is on top as in the table.
   chart.axes.categoryAxis.reversePlotOrder = true;
+  // Category names at the low end of the value axis, not at zero: negative bars (rank moves down) would cover them.
+  chart.axes.categoryAxis.tickLabelPosition = Excel.ChartAxisTickLabelPosition.low;
   chart.setPosition(cellAddress(c.anchorRow, c.anchorCol));
   chart.width = c.width;
   chart.height = c.height;

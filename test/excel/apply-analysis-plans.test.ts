@@ -85,6 +85,7 @@ describe("writeImpactSheet", () => {
       title: "名次变化最大的地区",
       legendVisible: false,
       reversePlotOrder: true,
+      tickLabelPosition: "Low",
       startCell: `F${moves.row + 1}`,
       seriesWithoutFill: [],
     });
@@ -145,6 +146,7 @@ describe("writeRobustnessSheet", () => {
       title: plan.chart!.title,
       legendVisible: false,
       reversePlotOrder: true,
+      tickLabelPosition: "Low",
       startCell: `L${intervals.row + 1}`,
       seriesWithoutFill: [0],
     });

@@ -167,6 +167,7 @@ describe("applySheetPlan: the written sheet", () => {
         title: c.title,
         legendVisible: false,
         reversePlotOrder: true,
+        tickLabelPosition: "Low",
         startCell: `L${c.anchorRow + 1}`,
         endCell: null,
         width: c.width,

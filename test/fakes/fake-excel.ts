@@ -79,6 +79,7 @@ export interface ChartState {
   readonly title: string | null;
   readonly legendVisible: boolean;
   readonly reversePlotOrder: boolean;
+  readonly tickLabelPosition: string;
   readonly startCell: string | null;
   readonly endCell: string | null;
   readonly width: number;
@@ -215,6 +216,7 @@ export const FAKE_ENUMS = {
   DataChangeType: { unknown: "Unknown", rangeEdited: "RangeEdited", rowInserted: "RowInserted", rowDeleted: "RowDeleted" },
   EventSource: { local: "Local", remote: "Remote" },
   ChartSeriesBy: { auto: "Auto", columns: "Columns", rows: "Rows" },
+  ChartAxisTickLabelPosition: { nextToAxis: "NextToAxis", high: "High", low: "Low", none: "None" },
   ErrorCodes: {
     generalException: "GeneralException",
     invalidArgument: "InvalidArgument",
@@ -448,6 +450,7 @@ interface ChartModel {
   title: string | null;
   legendVisible: boolean;
   reversePlotOrder: boolean;
+  tickLabelPosition: string;
   startCell: string | null;
   endCell: string | null;
   width: number;
@@ -1624,6 +1627,7 @@ class FakeChartCollection {
         title: null,
         legendVisible: true,
         reversePlotOrder: false,
+        tickLabelPosition: "NextToAxis",
         startCell: null,
         endCell: null,
         width: 360,
@@ -1639,7 +1643,7 @@ class FakeChartCollection {
 class FakeChart {
   readonly title: { text: string; visible: boolean };
   readonly legend: { visible: boolean };
-  readonly axes: { categoryAxis: { reversePlotOrder: boolean } };
+  readonly axes: { categoryAxis: { reversePlotOrder: boolean; tickLabelPosition: string } };
   readonly series: { getItemAt(index: number): FakeChartSeries };
   constructor(
     private readonly engine: Engine,
@@ -1662,11 +1666,14 @@ class FakeChart {
       setter("legendVisible", (v: boolean) => v),
     );
     this.axes = {
-      categoryAxis: Object.defineProperty(
-        {} as { reversePlotOrder: boolean },
-        "reversePlotOrder",
-        setter("reversePlotOrder", (v: boolean) => v),
-      ),
+      categoryAxis: Object.defineProperties({} as { reversePlotOrder: boolean; tickLabelPosition: string }, {
+        reversePlotOrder: setter("reversePlotOrder", (v: boolean) => v),
+        // ExcelApi 1.7; Excel refuses a value outside Excel.ChartAxisTickLabelPosition.
+        tickLabelPosition: setter("tickLabelPosition", (v: string) => {
+          if (!["NextToAxis", "High", "Low", "None"].includes(v)) throw new FakeOfficeError("InvalidArgument", `tickLabelPosition cannot be ${v}`);
+          return v;
+        }),
+      }),
     };
   }
   set width(v: number) {
