@@ -13,6 +13,7 @@ import { insertSampleData } from "../excel/sample";
 import { loadMapping, saveMapping } from "../excel/settings";
 import { readSource, SourceTable } from "../excel/source";
 import { Lang, PANE_TEXT, PaneText, SCALING_LABELS, weightsLabel } from "../text";
+import { byId, taskOutput } from "./dom";
 import { Progress, TaskOutput, TaskRunner } from "./runner";
 import { mountWeightsPane } from "./weights-pane";
 
@@ -85,11 +86,7 @@ class PaneUi {
   ) {}
 
   get output(): TaskOutput {
-    return {
-      error: byId(this.doc, "error"),
-      status: byId(this.doc, "status"),
-      progress: { box: byId(this.doc, "progress"), bar: byId(this.doc, "progress-bar") as HTMLProgressElement, text: byId(this.doc, "progress-text") },
-    };
+    return taskOutput(this.doc, { error: "error", status: "status", progress: "progress", bar: "progress-bar", text: "progress-text" });
   }
 
   async insertSample(): Promise<void> {
@@ -221,12 +218,6 @@ class PaneUi {
 }
 
 // ---- helpers ---------------------------------------------------------------------------------
-
-function byId(doc: Document, id: string): HTMLElement {
-  const el = doc.getElementById(id);
-  if (!el) throw new Error(`taskpane.html has no #${id}`);
-  return el;
-}
 
 function select(doc: Document, id: string): HTMLSelectElement | HTMLInputElement {
   return byId(doc, id) as HTMLSelectElement | HTMLInputElement;

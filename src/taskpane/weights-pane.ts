@@ -21,6 +21,7 @@ import { insertWeightSheet, readWeightTableAt, selectCell } from "../excel/weigh
 import { listWeightTables } from "../excel/weights";
 import { planImpactSheet, planRobustnessSheet } from "../plans/analysis-sheets";
 import { Lang, SEVERITY_LABELS, WEIGHTS_PANE_TEXT, WeightsPaneText, weightsLabel, WeightsSource } from "../text";
+import { byId, taskOutput } from "./dom";
 import { Progress, TaskOutput, TaskRunner } from "./runner";
 
 export interface WeightsPaneEnv {
@@ -96,11 +97,7 @@ export class WeightsPane {
   ) {}
 
   get output(): TaskOutput {
-    return {
-      error: byId(this.doc, "weights-error"),
-      status: byId(this.doc, "weights-status"),
-      progress: { box: byId(this.doc, "robust-progress"), bar: byId(this.doc, "robust-bar") as HTMLProgressElement, text: byId(this.doc, "robust-text") },
-    };
+    return taskOutput(this.doc, { error: "weights-error", status: "weights-status", progress: "robust-progress", bar: "robust-bar", text: "robust-text" });
   }
 
   /** Runs an action of this section through the pane's one runner. */
@@ -395,12 +392,6 @@ export class WeightsPane {
     el.textContent = s;
     el.hidden = s === "";
   }
-}
-
-function byId(doc: Document, id: string): HTMLElement {
-  const el = doc.getElementById(id);
-  if (!el) throw new Error(`taskpane.html has no #${id}`);
-  return el;
 }
 
 function cell(doc: Document, s: string, cls?: string): HTMLTableCellElement {

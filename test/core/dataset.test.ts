@@ -3,6 +3,7 @@ import { formatError, UserError } from "../../src/core/errors";
 import { computeIndex } from "../../src/core/pipeline";
 import { parseWeightTable, REPORT_WEIGHT_TABLE, weightTableToCells, WeightTable } from "../../src/core/weights";
 import { REPORT_TOP100_2020, REPORT_TOP100_HEADERS, REPORT_WEIGHTS_2020 } from "../../src/data/report2020";
+import { top100Cells } from "../helpers/fixtures";
 
 // Framework positions of the dimensions: goods, supply, viewing, quality, industry.
 const GOODS = 0;
@@ -10,23 +11,6 @@ const SUPPLY = 1;
 const VIEWING = 2;
 const QUALITY = 3;
 const INDUSTRY = 4;
-
-/** The report's Top-100 table as a worksheet holds it: printed headers, "-" where printed. */
-function top100Cells(): unknown[][] {
-  const rows = REPORT_TOP100_2020.map((r) => [
-    r.rank,
-    r.province,
-    r.city ?? "-",
-    r.district,
-    r.supply ?? "-",
-    r.viewing ?? "-",
-    r.goods ?? "-",
-    r.quality ?? "-",
-    r.industry ?? "-",
-    r.total,
-  ]);
-  return [[...REPORT_TOP100_HEADERS], ...rows];
-}
 
 const IDS = REPORT_WEIGHTS_2020.map((r) => r.indicatorId);
 
@@ -248,7 +232,7 @@ describe("readIndexInput without a header row", () => {
 
 describe("readIndexInput: per-row problems", () => {
   it("marks a row with text in a needed column BAD_VALUE naming the sheet row and the column, and computes the others", () => {
-    const cells = top100Cells();
+    const cells: unknown[][] = top100Cells();
     cells[3][7] = "n/a"; // third data row, 直播质量指数
     const input = readIndexInput(cells, REPORT_WEIGHT_TABLE);
     expect(input.status[2]).toBe(ROW_ERROR);
@@ -266,7 +250,7 @@ describe("readIndexInput: per-row problems", () => {
   });
 
   it("marks NaN or Infinity in a needed column NOT_FINITE", () => {
-    const cells = top100Cells();
+    const cells: unknown[][] = top100Cells();
     cells[5][4] = Infinity;
     const input = readIndexInput(cells, REPORT_WEIGHT_TABLE);
     expect(input.status[4]).toBe(ROW_ERROR);
@@ -281,13 +265,13 @@ describe("readIndexInput: per-row problems", () => {
   });
 
   it("ignores text in columns the computation does not need", () => {
-    const cells = top100Cells();
+    const cells: unknown[][] = top100Cells();
     cells[1][9] = "see note";
     expect(readIndexInput(cells, REPORT_WEIGHT_TABLE).status[0]).toBe(ROW_OK);
   });
 
   it("gives an all-blank row ROW_BLANK and no error", () => {
-    const cells = top100Cells();
+    const cells: unknown[][] = top100Cells();
     cells.push([null, "", null, "  ", null, "", null, null, "", null]);
     const input = readIndexInput(cells, REPORT_WEIGHT_TABLE);
     expect(input.rowCount).toBe(101);
@@ -315,7 +299,7 @@ describe("readIndexInput: per-row problems", () => {
   });
 
   it("counts a row with only names and blank values as a row of zeros, not a blank row", () => {
-    const cells = top100Cells();
+    const cells: unknown[][] = top100Cells();
     cells.push([101, "浙江省", "杭州市", "某区", null, null, null, null, null, null]);
     expect(readIndexInput(cells, REPORT_WEIGHT_TABLE).status[100]).toBe(ROW_OK);
   });

@@ -1,23 +1,7 @@
 import { computeIndex } from "../../src/core/pipeline";
 import { rankDistricts } from "../../src/core/rank-districts";
-import { REPORT_TOP100_2020, REPORT_TOP100_HEADERS } from "../../src/data/report2020";
-
-/** The report's Top-100 table as a worksheet would hold it: printed headers, "-" as printed. */
-function top100Cells(): unknown[][] {
-  const rows = REPORT_TOP100_2020.map((r) => [
-    r.rank,
-    r.province,
-    r.city ?? "-",
-    r.district,
-    r.supply ?? "-",
-    r.viewing ?? "-",
-    r.goods ?? "-",
-    r.quality ?? "-",
-    r.industry ?? "-",
-    r.total,
-  ]);
-  return [[...REPORT_TOP100_HEADERS], ...rows];
-}
+import { REPORT_TOP100_2020 } from "../../src/data/report2020";
+import { top100Cells } from "../helpers/fixtures";
 
 describe("computeIndex on the report's Top-100 table", () => {
   it("reproduces all 100 published totals within 0.01", () => {

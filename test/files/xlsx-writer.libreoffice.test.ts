@@ -11,32 +11,16 @@ import { DIMENSIONS } from "../../src/core/framework";
 import { runIndex } from "../../src/core/workflow";
 import { writePlansXlsx, writePlanToWorkbook, writeWorkbookFile } from "../../src/files/xlsx-writer";
 import { planBlock, SheetPlan } from "../../src/plans/plan";
-import { planRankedSheet, RankedSheetOptions } from "../../src/plans/ranked-sheet";
+import { planRankedSheet } from "../../src/plans/ranked-sheet";
 import { planWeightSheet } from "../../src/plans/weight-sheets";
 import { top100Cells } from "../helpers/fixtures";
+import { rankedOptions, writeRankedXlsx } from "../helpers/plans";
 import { findSoffice, sofficeToCsv, tempDir, xlsxPart } from "../helpers/files";
 import { cellAddress } from "../../src/plans/a1";
 
 const cells = top100Cells();
 const run = runIndex(cells);
 const ranking = run.ranking;
-
-async function writeRankedXlsx(plan: SheetPlan, path: string) {
-  return (await writePlansXlsx([plan], path))[0];
-}
-
-function options(o: Partial<RankedSheetOptions> = {}): RankedSheetOptions {
-  return {
-    lang: "zh",
-    topN: 10,
-    mode: "values",
-    source: "top100.csv",
-    weights: { kind: "report" },
-    generatedAt: "2026-01-02T03:04:05.000Z",
-    version: "0.1.0",
-    ...o,
-  };
-}
 
 const soffice = findSoffice();
 if (!soffice) {
@@ -47,7 +31,7 @@ const withLibreOffice = soffice ? describe : describe.skip;
 withLibreOffice("the formulas file in LibreOffice", () => {
   const dir = tempDir("xlsx-lo");
   const engineTotal = new Map(ranking.districts.map((d) => [`${d.province}|${d.city}|${d.district}`, d]));
-  const values = planRankedSheet(run, options());
+  const values = planRankedSheet(run, rankedOptions());
 
   /** Checks a converted ranking sheet: totals within 1e-6 of the engine's, ranks equal, the summary as in the values plan. */
   function expectRecalculated(csv: string): void {
@@ -75,7 +59,7 @@ withLibreOffice("the formulas file in LibreOffice", () => {
     const data = wb.addWorksheet("数据");
     cells.forEach((row, r) => row.forEach((v, c) => (data.getCell(r + 1, c + 1).value = v)));
     const column: Record<string, string> = { supply: "E", viewing: "F", goods: "G", quality: "H", industry: "I" };
-    const plan = planRankedSheet(run, options({ mode: "formulas", sourceRef: (dataRow, dim) => `'数据'!${column[DIMENSIONS[dim].id]}${dataRow + 2}` }));
+    const plan = planRankedSheet(run, rankedOptions({ mode: "formulas", sourceRef: (dataRow, dim) => `'数据'!${column[DIMENSIONS[dim].id]}${dataRow + 2}` }));
     expect(planBlock(plan, "ranking").values[1][4]).toEqual({ formula: "'数据'!E2" });
     const written = writePlanToWorkbook(wb, plan);
     const path = join(dir, "live.xlsx");
@@ -87,7 +71,7 @@ withLibreOffice("the formulas file in LibreOffice", () => {
   }, 180_000);
 
   it("recalculates on load rather than trusting cached results (a test-only copy with wrong cached totals)", async () => {
-    const plan = planRankedSheet(run, options({ mode: "formulas" }));
+    const plan = planRankedSheet(run, rankedOptions({ mode: "formulas" }));
     // Every formula carries a wrong cached result, -1.
     const wrong: SheetPlan = {
       ...plan,

@@ -4,35 +4,18 @@ import * as ExcelJS from "exceljs";
 import { rangeAddress } from "../../src/plans/a1";
 import { IndexRun, runIndex } from "../../src/core/workflow";
 import { blockRange, CellBlock, planBlock, PlanValue, SheetPlan } from "../../src/plans/plan";
-import { planRankedSheet, RankedSheetOptions } from "../../src/plans/ranked-sheet";
+import { planRankedSheet } from "../../src/plans/ranked-sheet";
 import { planSampleSheet } from "../../src/plans/sample-sheet";
 import { planWeightSheet } from "../../src/plans/weight-sheets";
 import { fileFormula } from "../../src/files/formulas";
 import { writePlansXlsx, writePlanToWorkbook, writeWorkbookFile } from "../../src/files/xlsx-writer";
 import { top100Cells } from "../helpers/fixtures";
+import { rankedOptions, writeRankedXlsx } from "../helpers/plans";
 import { tempDir, xlsxPart } from "../helpers/files";
 
 const cells = top100Cells();
 const run: IndexRun = runIndex(cells);
 const ranking = run.ranking;
-
-/** writePlansXlsx for one plan, giving its one written sheet. */
-async function writeRankedXlsx(plan: SheetPlan, path: string, options?: { overwrite?: boolean }) {
-  return (await writePlansXlsx([plan], path, options))[0];
-}
-
-function options(o: Partial<RankedSheetOptions> = {}): RankedSheetOptions {
-  return {
-    lang: "zh",
-    topN: 10,
-    mode: "values",
-    source: "top100.csv",
-    weights: { kind: "report" },
-    generatedAt: "2026-01-02T03:04:05.000Z",
-    version: "0.1.0",
-    ...o,
-  };
-}
 
 async function load(path: string): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -125,7 +108,7 @@ describe("writeRankedXlsx", () => {
   const dir = tempDir("xlsx-writer");
 
   it("writes the values plan: every cell, format, table, frozen row, width, emphasised row and the data bar", async () => {
-    const plan = planRankedSheet(run, options());
+    const plan = planRankedSheet(run, rankedOptions());
     expect(plan.emphasisedRows).toBe(10);
     const path = join(dir, "values.xlsx");
     const written = await writeRankedXlsx(plan, path);
@@ -139,7 +122,7 @@ describe("writeRankedXlsx", () => {
   });
 
   it("writes the formulas plan with future functions as _xlfn. and asks for recalculation on load", async () => {
-    const plan = planRankedSheet(run, options({ mode: "formulas", lang: "en" }));
+    const plan = planRankedSheet(run, rankedOptions({ mode: "formulas", lang: "en" }));
     const path = join(dir, "formulas.xlsx");
     const written = await writeRankedXlsx(plan, path);
     expect(written.sheetName).toBe("Ranking");
@@ -151,7 +134,7 @@ describe("writeRankedXlsx", () => {
   });
 
   it("adds the planned bar chart: its data references the summary block, anchored where the plan says", async () => {
-    const plan = planRankedSheet(run, options());
+    const plan = planRankedSheet(run, rankedOptions());
     const path = join(dir, "chart.xlsx");
     await writeRankedXlsx(plan, path);
     const chart = plan.chart!;
@@ -171,7 +154,7 @@ describe("writeRankedXlsx", () => {
   });
 
   it("never overwrites an existing file unless asked", async () => {
-    const plan = planRankedSheet(run, options());
+    const plan = planRankedSheet(run, rankedOptions());
     const path = join(dir, "exists.xlsx");
     writeFileSync(path, "not a workbook");
     await expect(writeRankedXlsx(plan, path)).rejects.toMatchObject({ code: "EEXIST" });
@@ -180,7 +163,7 @@ describe("writeRankedXlsx", () => {
   });
 
   it("writes a cached result where the plan gives one, and then asks for no recalculation", async () => {
-    const plan = planRankedSheet(run, options({ mode: "formulas" }));
+    const plan = planRankedSheet(run, rankedOptions({ mode: "formulas" }));
     // A plan whose formulas carry their values (as a plan may: { formula, value }).
     const withValues: SheetPlan = {
       ...plan,
@@ -212,7 +195,7 @@ describe("writeRankedXlsx", () => {
   });
 
   it("writes a plan whose blocks have no data rows without tables or data bar", async () => {
-    const full = planRankedSheet(run, options());
+    const full = planRankedSheet(run, rankedOptions());
     const plan: SheetPlan = {
       ...full,
       blocks: full.blocks.map((b) => (b.id === "note" ? b : { ...b, values: b.values.slice(0, 1) })),
@@ -241,7 +224,7 @@ describe("writePlanToWorkbook", () => {
     await wb.xlsx.writeFile(first);
 
     const book = await load(first);
-    const plan = planRankedSheet(run, options());
+    const plan = planRankedSheet(run, rankedOptions());
     const written = writePlanToWorkbook(book, plan);
     expect(written).toMatchObject({ sheetName: "排名 (2)", tableNames: ["ZBDS_Ranking_2", "ZBDS_Provinces"] });
     const path = join(dir, "both.xlsx");
