@@ -9,10 +9,12 @@
  * Spearman's rank correlation, the mean absolute rank shift). The same core steps as the task
  * pane: checkWeights, compareWeights, compareRankings.
  */
+import { existsSync } from "fs";
 import { resolve } from "path";
+import { UserError } from "../core/errors";
 import { formatFinding } from "../core/errors";
 import { compareRankings, RankImpact, RankMove } from "../core/impact";
-import { getLeaveOneOut, getSensitivity, readSensitivityOptions } from "../core/sensitivity";
+import { getLeaveOneOut, getSensitivity, SensitivityOptions } from "../core/sensitivity";
 import type { ScalingMethodName } from "../core/scaling";
 import type { SheetPlan } from "../plans/plan";
 import { changeName, compareWeights } from "../core/weight-compare";
@@ -34,10 +36,8 @@ export interface CheckWeightsArgs {
   /** Write the impact and robustness sheets to this .xlsx (needs `data`). */
   readonly out?: string;
   readonly force: boolean;
-  /** The robustness sheet's Monte Carlo options, as typed (read as LIVESENSITIVITY reads them). */
-  readonly runs?: string;
-  readonly spread?: string;
-  readonly seed?: string;
+  /** The robustness sheet's Monte Carlo options (read as LIVESENSITIVITY reads them). */
+  readonly monteCarlo: Required<SensitivityOptions>;
 }
 
 export interface CheckWeightsIO {
@@ -54,17 +54,21 @@ const MOVES_SHOWN = 5;
 
 /** Runs the command; returns 0 when the weight table (and the baseline) has no error, 2 otherwise. */
 export async function checkWeightsCommand(args: CheckWeightsArgs, io: CheckWeightsIO): Promise<number> {
-  const t = TEXT[args.lang];
+  // Every file is read, and the output path checked, before anything is printed: a problem with any of them is the only output.
   const file = await readTable(resolve(io.cwd, args.weights));
+  const base = args.baseline === undefined ? null : await readTable(resolve(io.cwd, args.baseline));
+  const data = args.data === undefined ? null : await readTable(resolve(io.cwd, args.data));
+  const outPath = args.out === undefined ? null : resolve(io.cwd, args.out);
+  if (outPath && !args.force && existsSync(outPath)) throw new UserError("OUTPUT_EXISTS", { path: outPath });
+
+  const t = TEXT[args.lang];
   const check = checkWeights(file.cells);
   io.out(`${t.weights}${t.colon}${file.source}`);
   printFindings(check.findings, args.lang, io);
 
   let baseline: WeightTable = REPORT_WEIGHT_TABLE;
-  let baselineName: string | null = null;
   let baselineSource: WeightsSource = { kind: "report" };
-  if (args.baseline !== undefined) {
-    const base = await readTable(resolve(io.cwd, args.baseline));
+  if (base) {
     const baseCheck = checkWeights(base.cells);
     if (!baseCheck.success) {
       // Only its errors: the rounding warnings of a copy of the report's table would be noise here.
@@ -78,24 +82,30 @@ export async function checkWeightsCommand(args: CheckWeightsArgs, io: CheckWeigh
       return verdict(check.success ? "baseline" : "both", args.lang, io);
     }
     baseline = baseCheck.table;
-    baselineName = base.source;
     baselineSource = { kind: "file", name: base.source };
   }
   if (!check.success) return verdict("weights", args.lang, io);
 
+  // The runs too come before the report: a data table the index cannot read is the only output.
+  const runs = data && {
+    before: runIndex(data.cells, { method: args.method, weights: baseline }),
+    after: runIndex(data.cells, { method: args.method, weights: check.table }),
+  };
   io.out("");
-  printDifferences(baseline, check.table, baselineName, args.lang, io);
-  if (args.data !== undefined) {
+  printDifferences(baseline, check.table, base ? base.source : null, args.lang, io);
+  if (data && runs) {
     io.out("");
-    const data = await readTable(resolve(io.cwd, args.data));
-    const request = { method: args.method };
-    const before = runIndex(data.cells, { ...request, weights: baseline });
-    const after = runIndex(data.cells, { ...request, weights: check.table });
-    const impact = compareRankings(before.result.total, after.result.total, args.top, MOVES_SHOWN);
-    printImpact(data.source, after, impact, args, io);
-    if (args.out !== undefined) {
-      await writeAnalysisFile(after, impact, { source: data.source, baseline: baselineSource, current: { kind: "file", name: file.source } }, args, io);
-    }
+    const impact = compareRankings(runs.before.result.total, runs.after.result.total, args.top, MOVES_SHOWN);
+    printImpact(data.source, runs.after, impact, args, io);
+    if (outPath)
+      await writeAnalysisFile(
+        runs.after,
+        impact,
+        { source: data.source, baseline: baselineSource, current: { kind: "file", name: file.source } },
+        outPath,
+        args,
+        io,
+      );
   }
   return verdict("ok", args.lang, io);
 }
@@ -137,7 +147,7 @@ function printImpact(source: string, after: IndexRun, impact: RankImpact, args: 
   const skipped = after.result.input.rowCount - impact.compared;
   io.out(t.impact(source, impact.compared, skipped));
   const list = (title: string, moves: readonly RankMove[]) => {
-    io.out(`  ${title}${t.colon}${moves.length ? "" : t.none}`);
+    io.out(`  ${title}${t.colon}${moves.length ? "" : t.none}`.trimEnd());
     for (const line of padCells(moves.map((m) => [`    ${name(m)}`, `${m.from} → ${m.to}`, m.up > 0 ? `(+${m.up})` : `(${m.up})`]))) io.out(line);
   };
   list(t.entering(args.top), impact.entering);
@@ -153,10 +163,11 @@ async function writeAnalysisFile(
   after: IndexRun,
   impact: RankImpact,
   labels: { source: string; baseline: WeightsSource; current: WeightsSource },
+  path: string,
   args: CheckWeightsArgs,
   io: CheckWeightsIO,
 ): Promise<void> {
-  const mc = readSensitivityOptions(args.runs ?? null, args.spread ?? null, args.seed ?? null);
+  const mc = args.monteCarlo;
   const generatedAt = (io.now?.() ?? new Date()).toISOString();
   const names = (row: number) => after.regionName(row, args.lang);
   const data = { run: after, source: labels.source };
@@ -177,7 +188,6 @@ async function writeAnalysisFile(
     generatedAt,
     version: version(),
   });
-  const path = resolve(io.cwd, args.out!);
   const written = await io.write!([impactPlan, robustPlan], path, args.force);
   io.out("");
   io.out(TEXT[args.lang].written(path, written.map((w) => w.sheetName).join(WORDS.listSeparator[args.lang])));

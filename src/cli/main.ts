@@ -17,6 +17,7 @@ import { existsSync } from "fs";
 import { basename, dirname, extname, join, resolve } from "path";
 import { formatError, isUserError, Message, UserError } from "../core/errors";
 import { getScalingMethod, ScalingMethodName } from "../core/scaling";
+import { readSensitivityOptions, SensitivityOptions } from "../core/sensitivity";
 import { checkWeights, describeFinding, WeightTable } from "../core/weights";
 import { IndexRun, runIndex } from "../core/workflow";
 import { PUBLISHED_NAME_NOTES } from "../data/report2020";
@@ -218,7 +219,11 @@ function parseCheckArgs(args: readonly string[]): CheckWeightsArgs {
   const weights = onePositional(positional, CLI_ERROR_TEXT.weightsFileWhat, "live-index check-weights <weights.xlsx|.csv>");
   const out = parseOut(values.out);
   if (out !== undefined && values.data === undefined) throw new UserError("USAGE_OUT_NEEDS_DATA");
-  if (force && out === undefined) throw new UserError("USAGE_FORCE_NEEDS_OUT");
+  // --force, --runs, --spread and --seed only shape the file: without --out they would be silently ignored.
+  const fileOnly = [force ? "--force" : null, ...(["runs", "spread", "seed"] as const).map((f) => (values[f] !== undefined ? `--${f}` : null))].filter(
+    (x) => x !== null,
+  );
+  if (out === undefined && fileOnly.length) throw new UserError("USAGE_NEEDS_OUT", { option: fileOnly[0] });
   return {
     weights,
     baseline: values.baseline,
@@ -228,10 +233,22 @@ function parseCheckArgs(args: readonly string[]): CheckWeightsArgs {
     lang: parseLang(values.lang),
     out,
     force,
-    runs: values.runs,
-    spread: values.spread,
-    seed: values.seed,
+    monteCarlo: parseMonteCarlo(values),
   };
+}
+
+/** --runs, --spread and --seed as LIVESENSITIVITY reads them ("25%" is 0.25), each refused by its own name. */
+function parseMonteCarlo(values: Partial<Record<"runs" | "spread" | "seed", string>>): Required<SensitivityOptions> {
+  const read = (flag: "runs" | "spread" | "seed") => {
+    try {
+      const given = { runs: null, spread: null, seed: null, [flag]: values[flag] ?? null };
+      return readSensitivityOptions(given.runs, given.spread, given.seed)[flag];
+    } catch (e) {
+      if (isUserError(e)) throw badValue(`--${flag}`, e.params.options as LocalText, values[flag]);
+      throw e;
+    }
+  };
+  return { runs: read("runs"), spread: read("spread"), seed: read("seed") };
 }
 
 /** The one file a command takes. */

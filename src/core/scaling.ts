@@ -13,7 +13,7 @@
  */
 import { readCell } from "./cells";
 import { UserError } from "./errors";
-import { Lang, SCALING_LABELS } from "../text";
+import { Lang, SCALING_FORMULAS, SCALING_LABELS } from "../text";
 
 export type ScalingMethodName = "minmax" | "max" | "zscore" | "rank" | "goalposts";
 
@@ -24,8 +24,6 @@ export interface Goalposts {
 
 export interface ScalingMethod {
   readonly name: ScalingMethodName;
-  /** The formula as shown in method notes. */
-  readonly formula: string;
   /**
    * Scales `x` where `include[r]` is 1; writes NaN elsewhere.
    * `goalposts` is required by the goalposts method only.
@@ -50,30 +48,25 @@ export interface Affine {
 export const SCALING_METHODS: readonly ScalingMethod[] = [
   {
     name: "minmax",
-    formula: "100 × (x − min) / (max − min); less-is-better: 100 × (max − x) / (max − min)",
     scale: scaleMinMax,
     affine: affineMinMax,
   },
   {
     name: "max",
-    formula: "100 × x / max; less-is-better: 100 × (min + max − x) / max",
     scale: scaleShareOfMax,
     affine: affineShareOfMax,
   },
   {
     name: "zscore",
-    formula: "(x − mean) / sd (population sd); less-is-better: −(x − mean) / sd",
     scale: scaleZScore,
     affine: affineZScore,
   },
   {
     name: "rank",
-    formula: "100 × (number of regions strictly worse) / (n − 1), as PERCENTRANK.INC",
     scale: scalePercentRank,
   },
   {
     name: "goalposts",
-    formula: "100 × clamp((x − low) / (high − low), 0, 1); less-is-better: 100 × clamp((high − x) / (high − low), 0, 1)",
     scale: scaleGoalposts,
   },
 ];
@@ -94,7 +87,7 @@ const METHOD_ALIASES: Readonly<Record<string, ScalingMethodName>> = {
 
 /** A method's name as users read it, with its formula: what every method note says of the scaling. */
 export function describeScaling(method: ScalingMethod, lang: Lang): string {
-  return `${SCALING_LABELS[method.name][lang]}: ${method.formula}`;
+  return `${SCALING_LABELS[method.name][lang]}${lang === "zh" ? "：" : ": "}${SCALING_FORMULAS[method.name][lang]}`;
 }
 
 /** Looks a method up by its short name (case and spaces ignored); throws UNKNOWN_METHOD. */

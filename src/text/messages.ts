@@ -271,7 +271,7 @@ export const ERROR_MESSAGES = {
   },
   USAGE_BAD_VALUE: {
     excel: "value",
-    zh: "{option} 应为{expected}，而不是“{value}”。",
+    zh: "{option} 应为：{expected}，而不是“{value}”。",
     en: '{option} must be {expected}, not "{value}".',
   },
   USAGE_NO_GOALPOSTS: {
@@ -279,10 +279,10 @@ export const ERROR_MESSAGES = {
     zh: "命令行不支持 goalposts（目标值）方法：它需要每个指标的上下限表。请使用 minmax、max、zscore 或 rank。",
     en: "The command line does not support the goalposts method (it needs a table of bounds per indicator). Use minmax, max, zscore or rank.",
   },
-  USAGE_FORCE_NEEDS_OUT: {
+  USAGE_NEEDS_OUT: {
     excel: "value",
-    zh: "--force 只与 --out 一起使用。",
-    en: "--force goes with --out only.",
+    zh: "{option} 只与 --out 一起使用。",
+    en: "{option} goes with --out only.",
   },
   USAGE_OUT_NEEDS_DATA: {
     excel: "value",
@@ -426,6 +426,24 @@ export const SCALING_LABELS = {
   zscore: { zh: "Z 分数（均值 0，标准差 1）", en: "z-score (mean 0, sd 1)" },
   rank: { zh: "百分位排名（0–100）", en: "Percentile rank (0–100)" },
   goalposts: { zh: "目标值（给定上下限，截断到 0–100）", en: "Goalposts (given low/high, clamped to 0–100)" },
+} as const satisfies Record<string, LocalText>;
+
+/** Each scaling method's formula, as the method notes state it (x: the region's value). */
+export const SCALING_FORMULAS = {
+  minmax: {
+    zh: "100 × (x − 最小值) / (最大值 − 最小值)；越小越好的指标：100 × (最大值 − x) / (最大值 − 最小值)",
+    en: "100 × (x − min) / (max − min); less-is-better: 100 × (max − x) / (max − min)",
+  },
+  max: { zh: "100 × x / 最大值；越小越好的指标：100 × (最小值 + 最大值 − x) / 最大值", en: "100 × x / max; less-is-better: 100 × (min + max − x) / max" },
+  zscore: {
+    zh: "(x − 均值) / 标准差（总体标准差）；越小越好的指标：−(x − 均值) / 标准差",
+    en: "(x − mean) / sd (population sd); less-is-better: −(x − mean) / sd",
+  },
+  rank: { zh: "100 × （比它差的地区数）/ (n − 1)，同 PERCENTRANK.INC", en: "100 × (number of regions strictly worse) / (n − 1), as PERCENTRANK.INC" },
+  goalposts: {
+    zh: "100 × 截断((x − 下限) / (上限 − 下限), 0, 1)；越小越好的指标：100 × 截断((上限 − x) / (上限 − 下限), 0, 1)",
+    en: "100 × clamp((x − low) / (high − low), 0, 1); less-is-better: 100 × clamp((high − x) / (high − low), 0, 1)",
+  },
 } as const satisfies Record<string, LocalText>;
 
 /** The name columns' meanings as the mapping dropdowns show them. */

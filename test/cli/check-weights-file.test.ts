@@ -84,10 +84,18 @@ describe("live-index check-weights --out", () => {
     expect(charts[1]).toMatch(/<c:ser><c:idx val="0"\/>.*?<a:noFill\/>/);
   });
 
-  it("refuses to overwrite the file without --force, and overwrites with it", async () => {
+  it("reads the data before printing anything: a missing data file is the only output", async () => {
+    const r = await cli(["check-weights", "goods-only.csv", "--data", "nothere.csv"]);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe("");
+    expect(r.err).toContain("File not found");
+  });
+
+  it("refuses to overwrite the file without --force, before printing anything, and overwrites with it", async () => {
     const again = await cli([...ARGS, "--out", "analysis.xlsx"]);
     expect(again.code).toBe(2);
     expect(again.err).toContain(`The output file already exists: ${path}`);
+    expect(again.out).toBe("");
     expect((await cli([...ARGS, "--out", "analysis.xlsx", "--force"])).code).toBe(0);
     expect(existsSync(path)).toBe(true);
   });

@@ -143,7 +143,7 @@ describe("live-index rank", () => {
     [["rank", "top100.csv", "-x"], ["Unknown option: -x"]],
     [
       ["rank", "top100.csv", "--top", "0"],
-      ["--top 应为正整数", '--top must be a whole number of at least 1, not "0"'],
+      ["--top 应为：正整数", '--top must be a whole number of at least 1, not "0"'],
     ],
     [["rank", "top100.csv", "--top", "abc"], ['not "abc"']],
     [["rank", "top100.csv", "--top=2.5"], ['not "2.5"']],
@@ -157,7 +157,7 @@ describe("live-index rank", () => {
     [["rank", "top100.csv", "--method", "goalposts"], ["does not support the goalposts method"]],
     [
       ["rank", "top100.csv", "--out", "x.csv"],
-      ['--out must be an .xlsx file, not "x.csv"', "--out 应为.xlsx 文件"],
+      ['--out must be an .xlsx file, not "x.csv"', "--out 应为：.xlsx 文件"],
     ],
     [["rank", "top100.csv", "--out", "top100.csv"], ["must be an .xlsx file"]],
     [["rank"], ["Missing the input file"]],
@@ -237,6 +237,16 @@ describe("live-index check-weights", () => {
     [["check-weights", "report.csv", "--data", "nope.csv"], ["File not found"]],
     [["check-weights", "report.csv", "extra.csv"], ["Unexpected argument(s): extra.csv"]],
     [["check-weights", "report.csv", "--force"], ["--force goes with --out only"]],
+    [["check-weights", "report.csv", "--data", "regions.csv", "--spread", "2"], ["--spread goes with --out only"]],
+    [
+      ["check-weights", "report.csv", "--data", "regions.csv", "--out", "a.xlsx", "--spread", "2"],
+      ['--spread must be a fraction from 0 up to (not including) 1, e.g. 0.25 or 25% for ±25%, not "2"'],
+    ],
+    [
+      ["check-weights", "report.csv", "--data", "regions.csv", "--out", "a.xlsx", "--runs", "abc"],
+      ['--runs must be a whole number from 1 to 100000, not "abc"'],
+    ],
+    [["check-weights", "report.csv", "--data", "regions.csv", "--out", "a.xlsx", "--seed", "-1"], ["--seed must be a whole number from 0 to 4294967295"]],
     [["check-weights", "report.csv", "--out", "x.xlsx"], ["--out needs --data"]],
     [["check-weights", "report.csv", "--data", "d.csv", "--out", "x.csv"], ['--out must be an .xlsx file, not "x.csv"']],
     [["check-weights", "report.csv", "--method", "goalposts"], ["does not support the goalposts method"]],

@@ -1,4 +1,4 @@
-import { SCALING_LABELS } from "../../src/text";
+import { SCALING_FORMULAS, SCALING_LABELS } from "../../src/text";
 import { UserError } from "../../src/core/errors";
 import { findIndicator } from "../../src/core/framework";
 import { DEFAULT_SCALING, getScalingMethod, Goalposts, parseGoalposts, SCALING_METHODS, ScalingMethodName } from "../../src/core/scaling";
@@ -83,7 +83,8 @@ describe("the registry", () => {
     for (const m of SCALING_METHODS) {
       expect(SCALING_LABELS[m.name].zh.length).toBeGreaterThan(0);
       expect(SCALING_LABELS[m.name].en.length).toBeGreaterThan(0);
-      expect(m.formula.length).toBeGreaterThan(0);
+      expect(SCALING_FORMULAS[m.name].zh).toMatch(/[\u4e00-\u9fff]/);
+      expect(SCALING_FORMULAS[m.name].en).not.toMatch(/[\u4e00-\u9fff]/);
     }
   });
 });
