@@ -60,7 +60,9 @@ export function rawTable(n: number, seed = 1): unknown[][] {
   const out: unknown[][] = [INDICATORS.map((i) => i.id)];
   for (let r = 0; r < n; r++) {
     const row = new Array<unknown>(INDICATORS.length);
-    for (let c = 0; c < row.length; c++) row[c] = rnd() < 0.01 ? 0 : Math.round(rnd() * 1e6) / 100;
+    // Zeros (1%) only where more is better: for a rate where less is better 0 means "missing" (the worst value), which the floor does not model.
+    for (let c = 0; c < row.length; c++)
+      row[c] = rnd() < 0.01 && INDICATORS[c].direction === 1 ? 0 : Math.round(rnd() * 1e6) / 100 + (INDICATORS[c].direction === 1 ? 0 : 0.01);
     out.push(row);
   }
   return out;

@@ -179,6 +179,9 @@ function printRankSummary(run: IndexRun, source: string, io: CliIO): void {
   const level = run.method ? RANK_TEXT.indicators(SCALING_LABELS[run.method.name]) : RANK_TEXT.subIndices;
   const bad = ranking.rejected.length;
   io.out(RANK_TEXT.input(source, level));
+  const { columns } = run.result.input;
+  if (columns.hasHeader && columns.headerRow > 0) printBoth(io.out, RANK_TEXT.headerRow(columns.headerRow + 1), "lines");
+  if (columns.names.district === undefined) printBoth(io.out, RANK_TEXT.noDistrict, "lines");
   printBoth(io.out, RANK_TEXT.ranked(ranking.districts.length, bad, ranking.blankRows), "lines");
   for (const r of ranking.rejected.slice(0, 20)) io.out(`  ${formatError(r.error, "zh")} / ${formatError(r.error, "en")}`);
   if (bad > 20) io.out(RANK_TEXT.more(bad - 20));

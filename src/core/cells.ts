@@ -1,10 +1,9 @@
 /**
  * Cell coercion: what a worksheet cell means as a number.
  *
- * The missing-data rule (shown in every method note): "-" means none and counts as 0, as in
- * the report; a blank cell counts as 0 too, because Excel desktop hands blank cells to custom
- * functions as 0 anyway, so any other rule would differ between platforms. A row with no value
- * at all gives a blank result.
+ * A cell reads as a number, as BLANK, or as a problem. What a missing value then means (0, or the
+ * worst value for a lower-is-better indicator) and which rows are blank is decided by the dataset
+ * (dataset.ts) with {@link isBlankRow}, and stated in every method note.
  */
 
 /** A cell that is not a usable number; `nonFinite` for NaN/Infinity, `text` for anything else. */
@@ -57,8 +56,30 @@ export function isBlankCell(v: unknown): boolean {
   return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 }
 
-/** True when every cell of a row is blank. */
+/**
+ * True when a row holds nothing: every cell, name cells included, is blank, null, "" or 0. Excel
+ * desktop hands blank cells to custom functions as 0 (office-js issues #1951, #4702, #5262) while
+ * the web hands them as null or "", so an all-0 row is the desktop form of a blank row; a real
+ * region is never all zeros (the report's universe is regions with more than 50 million yuan of
+ * live-stream GMV). Blank rows get no result and no rank, and enter no scaling or statistic.
+ */
 export function isBlankRow(row: readonly unknown[]): boolean {
-  for (let i = 0; i < row.length; i++) if (!isBlankCell(row[i])) return false;
+  for (let i = 0; i < row.length; i++) {
+    const v = row[i];
+    if (v !== 0 && !isBlankCell(v)) return false;
+  }
   return true;
+}
+
+/** True for the report's "none" marks: "-" and the other dashes users type for it. */
+export function isNoneMark(v: unknown): boolean {
+  return (
+    typeof v === "string" &&
+    DASHES.has(
+      v
+        .normalize("NFKC")
+        .trim()
+        .replace(/\u2212/g, "-"),
+    )
+  );
 }

@@ -3,10 +3,10 @@
  * detection, column matching, level detection (five sub-indices or 19 raw indicators), cell
  * coercion with the missing-data rule, and per-row errors.
  */
-import { BLANK, isBlankRow, readCell } from "./cells";
+import { BLANK, isBlankRow, isNoneMark, readCell } from "./cells";
 import { UserError } from "./errors";
 import { DIMENSIONS, INDICATORS, namesOf } from "./framework";
-import { ColumnMap, describeHeaders, looksLikeHeader, mapHeaderRow, positionalColumnMap } from "./headers";
+import { ColumnMap, describeHeaders, findHeaderRow, looksLikeHeader, mapHeaderRow, positionalColumnMap } from "./headers";
 import { columnLetter, showValue } from "./text";
 import type { WeightTable } from "./weights";
 
@@ -59,11 +59,11 @@ export function mapColumns(cells: Cells, given?: ColumnMap): { columns: ColumnMa
     if (!columns.dimensions.some((c) => c >= 0) && !columns.indicators.some((c) => c >= 0)) {
       throw new UserError("NO_INDEX_COLUMNS", { headers: describeHeaders(cells[0]) });
     }
+  } else if (findHeaderRow(cells) >= 0) {
+    const headerRow = findHeaderRow(cells);
+    columns = mapHeaderRow(cells[headerRow], headerRow);
   } else if (looksLikeHeader(cells[0])) {
-    columns = mapHeaderRow(cells[0]);
-    if (!columns.dimensions.some((c) => c >= 0) && !columns.indicators.some((c) => c >= 0)) {
-      throw new UserError("NO_INDEX_COLUMNS", { headers: describeHeaders(cells[0]) });
-    }
+    throw new UserError("NO_INDEX_COLUMNS", { headers: describeHeaders(cells[0]) });
   } else {
     columns = positionalColumnMap(width);
   }
@@ -87,7 +87,7 @@ export function readIndexInput(cells: Cells, weights: WeightTable, target?: numb
   const missing = neededItems.filter((item) => positions[item.index] < 0);
   if (missing.length) throw new UserError("MISSING_COLUMNS", { names: namesOf(missing) });
 
-  const firstDataRow = columns.hasHeader ? 1 : 0;
+  const firstDataRow = columns.hasHeader ? columns.headerRow + 1 : 0;
   const rowCount = cells.length - firstDataRow;
   if (rowCount <= 0) throw new UserError("NO_DATA_ROWS");
 
@@ -104,36 +104,55 @@ export function readIndexInput(cells: Cells, weights: WeightTable, target?: numb
   const status = new Uint8Array(rowCount);
   const errors = new Map<number, UserError>();
   const k = cols.length;
+  // Lower-is-better indicators: where a value is missing ("-", blank, or 0, which is how Excel desktop
+  // passes a blank cell), marked to take the worst value once all rows are read: missing data never raises a score.
+  const lowerIsBetter = neededItems.map((item) => level === "indicator" && INDICATORS[item.index].direction === -1);
+  const noneMarks = lowerIsBetter.map((lower) => (lower ? new Uint8Array(rowCount) : null));
 
   for (let r = 0; r < rowCount; r++) {
     const row = cells[r + firstDataRow];
-    let blanks = 0;
+    if (isBlankRow(row)) {
+      status[r] = ROW_BLANK;
+      continue;
+    }
     for (let c = 0; c < k; c++) {
       const v = row[cols[c]];
       if (typeof v === "number" && v - v === 0) {
         outs[c][r] = v;
+        if (v === 0 && noneMarks[c]) noneMarks[c]![r] = 1;
         continue;
       }
       const read = readCell(v);
-      if (typeof read === "number") {
-        outs[c][r] = read;
-      } else if (read === BLANK) {
-        outs[c][r] = 0;
-        blanks++;
-      } else {
-        status[r] = ROW_ERROR;
-        errors.set(
-          r,
-          new UserError(read.problem === "nonFinite" ? "NOT_FINITE" : "BAD_VALUE", {
-            row: r + firstDataRow + 1,
-            column: columns.labels[cols[c]] || columnLetter(cols[c]),
-            value: showValue(v),
-          }),
-        );
-        break;
+      if (typeof read === "number" || read === BLANK) {
+        outs[c][r] = read === BLANK ? 0 : read;
+        if (noneMarks[c] && (read === BLANK || read === 0 || isNoneMark(v))) noneMarks[c]![r] = 1;
+        continue;
       }
+      status[r] = ROW_ERROR;
+      errors.set(
+        r,
+        new UserError(read.problem === "nonFinite" ? "NOT_FINITE" : "BAD_VALUE", {
+          row: r + firstDataRow + 1,
+          column: columns.labels[cols[c]] || columnLetter(cols[c]),
+          value: showValue(v),
+        }),
+      );
+      break;
     }
-    if (status[r] === ROW_OK && blanks === k && isBlankRow(row)) status[r] = ROW_BLANK;
   }
+  noneMarks.forEach((marks, c) => marks && fillWithWorst(outs[c], marks, status));
   return { level, columns, firstDataRow, rowCount, values, status, errors };
+}
+
+/**
+ * The missing-data rule for a lower-is-better indicator (return rate, dispute rate): a missing value
+ * ("-", blank, or 0: desktop Excel's blank, and no rate of a region with live-stream sales is exactly
+ * 0) scores as the worst value among the rows that have one (the largest), never as the best. With
+ * no value at all the column stays 0: constant, it adds nothing.
+ */
+function fillWithWorst(values: Float64Array, missing: Uint8Array, status: Uint8Array): void {
+  let worst = -Infinity;
+  for (let r = 0; r < values.length; r++) if (status[r] === ROW_OK && !missing[r] && values[r] > worst) worst = values[r];
+  if (worst === -Infinity) return;
+  for (let r = 0; r < values.length; r++) if (missing[r]) values[r] = worst;
 }

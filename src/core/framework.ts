@@ -89,7 +89,9 @@ const DIMENSION_ALIASES: Readonly<Record<DimensionId, readonly string[]>> = {
 
 const dimensionByName = new Map<string, Dimension>();
 for (const d of DIMENSIONS) {
-  for (const n of [d.id, d.zh, d.en, ...DIMENSION_ALIASES[d.id]]) dimensionByName.set(normaliseName(n), d);
+  // 分指数 (sub-index) is how many tables head these columns: 直播商品消费分指数 = 直播商品消费指数.
+  const subIndex = `${d.zh.replace(/指数$/, "")}分指数`;
+  for (const n of [d.id, d.zh, d.en, subIndex, ...DIMENSION_ALIASES[d.id]]) dimensionByName.set(normaliseName(n), d);
 }
 const indicatorByName = new Map<string, Indicator>();
 for (const i of INDICATORS) {

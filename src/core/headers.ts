@@ -20,9 +20,9 @@ export type ColumnRole =
 
 const NAME_ALIASES: Readonly<Record<NameRole, readonly string[]>> = {
   rank: ["排名", "名次", "序号", "rank", "ranking", "no"],
-  province: ["省", "省份", "省区市", "province"],
-  city: ["市", "城市", "地级市", "地市", "city", "prefecture"],
-  district: ["区", "区县", "县", "县区", "地区", "区域", "district", "county", "region", "name", "名称"],
+  province: ["省", "省份", "省区市", "省市", "所属省份", "province"],
+  city: ["市", "城市", "地级市", "地市", "地市州", "市州", "所属地市", "city", "prefecture"],
+  district: ["区", "区县", "县", "县区", "县市区", "区县名称", "县区名称", "地区", "区域", "district", "county", "region", "name", "名称"],
   total: ["总指数", "总", "综合指数", "total", "totalindex", "liveindex", "index"],
 };
 
@@ -46,6 +46,8 @@ export function matchHeader(cell: unknown): ColumnRole {
 /** Where each dimension, indicator and name column sits in a data table (column positions, or -1). */
 export interface ColumnMap {
   readonly hasHeader: boolean;
+  /** Row of the range that holds the header (rows above it, titles and notes, are skipped); -1 without a header. */
+  readonly headerRow: number;
   /** Column of each dimension, in {@link DIMENSIONS} order; -1 where absent. */
   readonly dimensions: readonly number[];
   /** Column of each indicator, in {@link INDICATORS} order; -1 where absent. */
@@ -59,7 +61,7 @@ export interface ColumnMap {
  * Reads a header row into a {@link ColumnMap}.
  * Throws {@link UserError} DUPLICATE_COLUMN when two columns mean the same thing.
  */
-export function mapHeaderRow(header: readonly unknown[]): ColumnMap {
+export function mapHeaderRow(header: readonly unknown[], headerRow = 0): ColumnMap {
   const dimensions = new Array<number>(DIMENSIONS.length).fill(-1);
   const indicators = new Array<number>(INDICATORS.length).fill(-1);
   const names: Partial<Record<NameRole, number>> = {};
@@ -79,7 +81,30 @@ export function mapHeaderRow(header: readonly unknown[]): ColumnMap {
     else if (role.kind === "indicator") indicators[role.index] = col;
     else names[role.role] = col;
   });
-  return { hasHeader: true, dimensions, indicators, names, labels: header.map((c) => (c === null || c === undefined ? "" : String(c))) };
+  return { hasHeader: true, headerRow, dimensions, indicators, names, labels: header.map((c) => (c === null || c === undefined ? "" : String(c))) };
+}
+
+/** How far down a header row is looked for: title lines, blank rows and notes above it, as statistical yearbooks have them. */
+export const HEADER_SEARCH_ROWS = 20;
+
+/**
+ * The row that holds a table's header: the first of the first {@link HEADER_SEARCH_ROWS} rows in
+ * which a cell names a sub-index or an indicator; -1 when none does (a header-less table).
+ *
+ * @example
+ * findHeaderRow([["2020 年各区县直播电商指数"], [], ["区县", "直播质量指数"], ["滨江区", 81.4]]) // → 2
+ */
+export function findHeaderRow(cells: readonly (readonly unknown[])[]): number {
+  const rows = Math.min(cells.length, HEADER_SEARCH_ROWS);
+  for (let r = 0; r < rows; r++) {
+    if (cells[r].some((c) => matchHeader(c).kind === "dimension" || matchHeader(c).kind === "indicator")) return r;
+  }
+  return -1;
+}
+
+/** The row a column mapping applies to: the header found, else the first row. */
+export function headerRowOf(cells: readonly (readonly unknown[])[]): number {
+  return Math.max(0, findHeaderRow(cells));
 }
 
 /**
@@ -92,11 +117,12 @@ export function positionalColumnMap(width: number): ColumnMap {
     const dimensions = new Array<number>(DIMENSIONS.length).fill(-1);
     TOP100_DIMENSION_ORDER.forEach((id, col) => (dimensions[dimensionIndex(id)] = col));
     const labels = TOP100_DIMENSION_ORDER.map((id) => DIMENSIONS[dimensionIndex(id)].zh);
-    return { hasHeader: false, dimensions, indicators: new Array<number>(INDICATORS.length).fill(-1), names: {}, labels };
+    return { hasHeader: false, headerRow: -1, dimensions, indicators: new Array<number>(INDICATORS.length).fill(-1), names: {}, labels };
   }
   if (width === INDICATORS.length) {
     return {
       hasHeader: false,
+      headerRow: -1,
       dimensions: new Array<number>(DIMENSIONS.length).fill(-1),
       indicators: INDICATORS.map((_, i) => i),
       names: {},
@@ -178,7 +204,7 @@ export function proposeMapping(header: readonly unknown[]): ProposedMapping {
  * The column map of a header row with the user's choice of key per column.
  * Throws DUPLICATE_COLUMN when two columns are given the same index key.
  */
-export function columnMapFromKeys(header: readonly unknown[], keys: readonly ColumnKey[]): ColumnMap {
+export function columnMapFromKeys(header: readonly unknown[], keys: readonly ColumnKey[], headerRow = 0): ColumnMap {
   const dimensions = new Array<number>(DIMENSIONS.length).fill(-1);
   const indicators = new Array<number>(INDICATORS.length).fill(-1);
   const names: Partial<Record<NameRole, number>> = {};
@@ -194,7 +220,7 @@ export function columnMapFromKeys(header: readonly unknown[], keys: readonly Col
       throw new UserError("DUPLICATE_COLUMN", { name: String(cell ?? columnLetter(col)), first: columnLetter(slot[role.index]), second: columnLetter(col) });
     slot[role.index] = col;
   });
-  return { hasHeader: true, dimensions, indicators, names, labels: header.map((c) => (c === null || c === undefined ? "" : String(c))) };
+  return { hasHeader: true, headerRow, dimensions, indicators, names, labels: header.map((c) => (c === null || c === undefined ? "" : String(c))) };
 }
 
 /** Every key a column can take, with its label in one language, for a dropdown. */

@@ -8,18 +8,26 @@
 
 const STRIP_PREFIXES = ["该区县", "区县"];
 const STRIP_SUFFIXES = ["指数", "index"];
+/** A bracketed unit or note at a header's end or inside it: （元）, (场), （2020年）, (达人+机构). */
+const BRACKETED = /[(（【[][^)）】\]]*[)）】\]]/g;
 
 /**
- * Folds a name to the form used for matching: NFKC (full-width → half-width), lower case,
- * no white space, no `_`, `-`, `.`, `·` or quotes, without the prefix 该区县 and the suffix 指数 / index.
+ * Folds a name to the form used for matching: NFKC (full-width → half-width), lower case, no
+ * bracketed units or notes (（元）, (场), （2020年）), no white space, no `_`, `-`, `.`, `·` or
+ * quotes, without the prefix 该区县 and the suffix 指数 / index.
  *
  * @example
  * normaliseName("该区县主播直播场次指数") // → "主播直播场次"
  * normaliseName("Ｓtreamer_GMV ")         // → "streamergmv"
+ * normaliseName("主播直播场次（场）")      // → "主播直播场次"
+ * normaliseName("区（县）")                // → "区"
  */
 export function normaliseName(raw: unknown): string {
   if (raw === null || raw === undefined) return "";
   let s = String(raw).normalize("NFKC").toLowerCase();
+  const unbracketed = s.replace(BRACKETED, "");
+  // A name that is all brackets keeps them (nothing would be left to match).
+  if (unbracketed.trim() !== "") s = unbracketed;
   s = s.replace(/[\s_\-.·'"`’‘“”]+/g, "");
   for (const p of STRIP_PREFIXES) if (s.startsWith(p) && s.length > p.length) s = s.slice(p.length);
   for (const x of STRIP_SUFFIXES) if (s.endsWith(x) && s.length > x.length) s = s.slice(0, -x.length);

@@ -7,7 +7,7 @@
 import { Cells, IndexInput, ROW_OK } from "./dataset";
 import { UserError } from "./errors";
 import { DIMENSIONS } from "./framework";
-import { columnMapFromKeys, ColumnKey, ColumnMap, looksLikeHeader } from "./headers";
+import { columnMapFromKeys, ColumnKey, ColumnMap, headerRowOf, looksLikeHeader } from "./headers";
 import { computeIndex, IndexResult } from "./pipeline";
 import { rankDistricts, TieMethod } from "./rank-districts";
 import { DEFAULT_SCALING, getScalingMethod, Goalposts, ScalingMethod, ScalingMethodName } from "./scaling";
@@ -131,8 +131,9 @@ function nameCell(cells: Cells, input: IndexInput, role: NameColumn, r: number):
  * documented header-less layouts) the keys name nothing and the columns are read by position.
  */
 function userColumns(cells: Cells, keys: readonly ColumnKey[] | null | undefined): ColumnMap | undefined {
-  if (!keys || keys.length === 0 || cells.length === 0 || !looksLikeHeader(cells[0])) return undefined;
-  return columnMapFromKeys(cells[0], keys);
+  const headerRow = headerRowOf(cells);
+  if (!keys || keys.length === 0 || cells.length === 0 || !looksLikeHeader(cells[headerRow])) return undefined;
+  return columnMapFromKeys(cells[headerRow], keys, headerRow);
 }
 
 /** Ranks the rows of a computed index (descending total), names taken from the table's name columns. */

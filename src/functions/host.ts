@@ -50,6 +50,8 @@ export interface RowInfo {
   readonly errors: ReadonlyMap<number, UserError>;
   /** Per data row: ROW_BLANK for a row with no value at all (see core/dataset.ts). */
   readonly status: ArrayLike<number>;
+  /** Range row of the first data row: the header's row + 1 (rows above the header, titles and notes, get blank cells). */
+  readonly firstDataRow: number;
 }
 
 /**
@@ -68,8 +70,11 @@ export function toColumn(values: ArrayLike<number>, header: string | null, rows:
 export function toColumns(columns: readonly ArrayLike<number>[], headers: readonly string[] | null, rows: RowInfo, lang: Lang): ResultCell[][] {
   const n = columns[0].length;
   const width = columns.length;
-  const out: ResultCell[][] = new Array(n + (headers === null ? 0 : 1));
+  const lead = headers === null ? 0 : Math.max(1, rows.firstDataRow);
+  const out: ResultCell[][] = new Array(n + lead);
   let k = 0;
+  // Spilled results stay aligned with the data range: a blank row for each title row above the header, then the labels.
+  for (; k < lead - 1; k++) out[k] = new Array<ResultCell>(width).fill("");
   if (headers !== null) out[k++] = [...headers];
   // A plain loop: this runs once per data row (10⁵–10⁶ of them) on every recalculation.
   for (let r = 0; r < n; r++) {

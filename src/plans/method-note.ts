@@ -58,6 +58,9 @@ export function rankedNoteLines(run: IndexRun, o: RankedNoteContext): PlanValue[
     row(t.generated, o.generatedAt),
     row(t.version, o.version),
   ];
+  const { columns } = run.result.input;
+  if (columns.hasHeader && columns.headerRow > 0) lines.push(row(t.headerRow, t.headerRowValue(columns.headerRow + 1)));
+  if (columns.names.district === undefined) lines.push(row(t.names, t.noDistrict));
   const rejected = run.ranking.rejected;
   if (rejected.length) {
     lines.push(row(t.skipped, rejected.length));

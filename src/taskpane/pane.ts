@@ -5,7 +5,7 @@
  * Text from cells (headers, sheet names) is only ever put into the page as text (textContent,
  * option labels), never as markup.
  */
-import { columnKeyChoices, ColumnKey, proposeMapping, SKIP_COLUMN } from "../core/headers";
+import { columnKeyChoices, ColumnKey, headerRowOf, proposeMapping, SKIP_COLUMN } from "../core/headers";
 import { SCALING_METHODS, ScalingMethodName } from "../core/scaling";
 import { generateRankedSheet } from "../excel/generate";
 import type { ExcelRunner } from "../excel/host";
@@ -141,7 +141,8 @@ class PaneUi {
 
   private async showSource(source: SourceTable): Promise<void> {
     this.state.source = source;
-    const header = source.values[0] ?? [];
+    // The header as the engine finds it: below any title lines (core/headers.ts findHeaderRow).
+    const header = source.values[headerRowOf(source.values)] ?? [];
     const proposed = proposeMapping(header);
     const saved = await this.env.run((ctx) => loadMapping(ctx, sourceKey(source))).catch(() => null);
     this.state.keys = saved && saved.length === header.length ? [...saved] : [...proposed.keys];
@@ -198,7 +199,8 @@ class PaneUi {
   }
 
   private currentKeys(): ColumnKey[] {
-    const header = this.state.source?.values[0] ?? [];
+    const values = this.state.source?.values ?? [];
+    const header = values[headerRowOf(values)] ?? [];
     return header.map((_, col) => this.doc.querySelector<HTMLSelectElement>(`#map-${col}`)?.value ?? this.state.keys[col] ?? SKIP_COLUMN);
   }
 

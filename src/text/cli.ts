@@ -80,6 +80,14 @@ export const RANK_TEXT = {
     en: `Ranked ${ranked} region${ranked === 1 ? "" : "s"}${bad + blank ? `; skipped ${bad + blank} row(s) (${bad} with bad data, ${blank} blank)` : ""}.`,
   }),
   more: (n: number) => `  …… 另有 ${n} 行 / … and ${n} more`,
+  headerRow: (row: number): LocalText => ({
+    zh: `注意：标题行在第 ${row} 行，其上 ${row - 1} 行已跳过。`,
+    en: `Note: the header is row ${row}; the ${row - 1} row(s) above it are skipped.`,
+  }),
+  noDistrict: {
+    zh: "注意：没有识别出区县列，排名表中的地区没有名称（以行号表示）。请把该列标题改为“区县”。",
+    en: 'Note: no district column was recognised, so the ranked regions have no names (rows are numbered). Head that column "区县" or "District".',
+  },
   first: (name: string, total: string) => `第 1 名 / No. 1: ${name}  ${total}`,
   written: (path: string) => `已写入 / Written: ${path}`,
   sheetLine: (sheet: string, formulas: boolean, top: number, chart: boolean) =>

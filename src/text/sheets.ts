@@ -42,7 +42,8 @@ export const METHOD_NOTE_TEXT = {
     scaling: "标准化方法",
     scalingNone: "不适用：输入即为五个分指数",
     missing: "缺失数据规则",
-    missingRule: "“-”表示无，按 0 计（与报告一致）；空单元格也按 0 计；整行为空的行不参与排名。",
+    missingRule:
+      "“-”和空单元格表示无：越大越好的指标按 0 计（与报告一致），越小越好的指标（退货率、纠纷率）按数据中最差的值计，缺失数据从不抬高得分；退货率、纠纷率为 0 也视为缺失（Excel 桌面版把空单元格传为 0）。整行为空或全为 0 的行是空行：没有结果，不参与排名和标准化。",
     ranking: "排名规则",
     rankingRule: "竞争排名（同 RANK.EQ），总指数从高到低；并列者名次相同。",
     topN: "重点显示",
@@ -53,6 +54,9 @@ export const METHOD_NOTE_TEXT = {
     generated: "生成时间",
     version: "加载项版本",
     names: "名称说明",
+    headerRow: "标题行",
+    headerRowValue: (row: number) => `第 ${row} 行（其上 ${row - 1} 行为标题或说明，已跳过）`,
+    noDistrict: "表中没有可识别的区县列：地区以行号表示。请在任务窗格中指定区县列，或把该列标题改为“区县”。",
   },
   en: {
     noteTitle: "Method note",
@@ -64,7 +68,8 @@ export const METHOD_NOTE_TEXT = {
     scaling: "Scaling",
     scalingNone: "None: the input was the five sub-indices",
     missing: "Missing data",
-    missingRule: '"-" means none and counts as 0 (as in the report); a blank cell counts as 0 too; rows with no value at all are not ranked.',
+    missingRule:
+      '"-" and blank cells mean none: 0 for higher-is-better indicators (as in the report), the worst value in the data for lower-is-better ones (return and dispute rate), so missing data never raises a score; a return or dispute rate of 0 is missing too (Excel desktop passes a blank cell as 0). A row that is blank or all 0 is a blank row: no result, no rank, not in the scaling.',
     ranking: "Ranking",
     rankingRule: "Competition ranking (as RANK.EQ), highest total first; ties share a rank.",
     topN: "Emphasised",
@@ -75,6 +80,10 @@ export const METHOD_NOTE_TEXT = {
     generated: "Generated",
     version: "Add-in version",
     names: "Names",
+    headerRow: "Header row",
+    headerRowValue: (row: number) => `row ${row} (the ${row - 1} row(s) above it, titles or notes, are skipped)`,
+    noDistrict:
+      'The table has no district column that could be recognised: regions are named by their row. Choose the district column in the task pane, or head it "区县" or "District".',
   },
 } as const;
 

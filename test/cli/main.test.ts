@@ -369,3 +369,49 @@ describe("live-index check-weights", () => {
     expect(HELP).toContain("[--out analysis.xlsx [--runs <n>] [--spread <p>] [--seed <n>] [--force]] [--lang zh|en]");
   });
 });
+
+describe("live-index rank on a yearbook-shaped table", () => {
+  const dir = tempDir("yearbook");
+  // A title line, a unit line and a blank row above the header; a district header as yearbooks print it; units in brackets.
+  const rows = [
+    ["2020 年各区县直播电商发展指数", null, null, null, null, null, null, null],
+    ["单位：分", null, null, null, null, null, null, null],
+    [null, null, null, null, null, null, null, null],
+    ["省（区、市）", "地市州", "县(市、区)", "直播内容供给分指数", "直播内容消费指数（分）", "直播商品消费指数(分)", "直播质量指数", "产业促进指数"],
+    ...top100Cells()
+      .slice(1, 21)
+      .map((r) => [r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8]]),
+  ];
+  writeFileSync(join(dir, "yearbook.csv"), toCsv(rows));
+
+  it("finds the header in row 4, keeps the district names and says which rows it skipped", async () => {
+    const r = await cli(["rank", "yearbook.csv", "--top", "5"], dir);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("注意：标题行在第 4 行，其上 3 行已跳过。");
+    expect(r.out).toContain("Note: the header is row 4; the 3 row(s) above it are skipped.");
+    expect(r.out).toContain("No. 1: 浙江省 杭州市 滨江区  78.61");
+    const ws = await sheetOf(join(dir, "yearbook-ranked.xlsx"));
+    expect(ws.getCell("D2").value).toBe("滨江区");
+    const note = ws
+      .getSheetValues()
+      .flat()
+      .filter((v) => typeof v === "string") as string[];
+    expect(note).toContain("第 4 行（其上 3 行为标题或说明，已跳过）");
+  });
+
+  it("says so when no district column is recognised, in the output and in the note", async () => {
+    writeFileSync(
+      join(dir, "nameless.csv"),
+      toCsv([
+        ["直播内容供给指数", "直播内容消费指数", "直播商品消费指数", "直播质量指数", "产业促进指数"],
+        [1, 2, 3, 4, 5],
+        [5, 4, 3, 2, 1],
+      ]),
+    );
+    const r = await cli(["rank", "nameless.csv"], dir);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("Note: no district column was recognised");
+    const note = (await sheetOf(join(dir, "nameless-ranked.xlsx"))).getSheetValues().flat() as unknown[];
+    expect(note.some((v) => typeof v === "string" && v.startsWith("表中没有可识别的区县列"))).toBe(true);
+  });
+});

@@ -88,10 +88,13 @@ describe("isBlankCell and isBlankRow", () => {
     expect(isBlankCell(false)).toBe(false);
   });
 
-  it("calls a row blank only when every cell is blank", () => {
+  it("calls a row blank when every cell is blank or 0, the form Excel desktop gives a blank row (office-js #1951)", () => {
     expect(isBlankRow([])).toBe(true);
     expect(isBlankRow([null, "", undefined, "  "])).toBe(true);
-    expect(isBlankRow([null, "", 0])).toBe(false);
+    expect(isBlankRow([null, "", 0])).toBe(true);
+    expect(isBlankRow([0, 0, 0])).toBe(true);
+    expect(isBlankRow([0, 0, 0.5])).toBe(false);
+    expect(isBlankRow(["0", 0])).toBe(false);
     expect(isBlankRow([null, "-", null])).toBe(false);
     expect(isBlankRow(["", "", "x"])).toBe(false);
   });

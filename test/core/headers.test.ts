@@ -1,5 +1,5 @@
 import { UserError } from "../../src/core/errors";
-import { describeHeaders, isNumericText, looksLikeHeader, mapHeaderRow, matchHeader, positionalColumnMap } from "../../src/core/headers";
+import { describeHeaders, isNumericText, looksLikeHeader, mapHeaderRow, matchHeader, positionalColumnMap, findHeaderRow } from "../../src/core/headers";
 import { REPORT_TOP100_HEADERS, REPORT_WEIGHTS_2020 } from "../../src/data/report2020";
 import { codeOf } from "../helpers/errors";
 
@@ -205,5 +205,44 @@ describe("describeHeaders", () => {
 
   it("says (blank) for an empty header row", () => {
     expect(describeHeaders([null, ""])).toBe("(blank)");
+  });
+});
+
+describe("headers as statistical yearbooks and reports print them", () => {
+  it.each([
+    ["主播直播引导成交额（元）", "indicator"],
+    ["该区县主播直播场次(场)", "indicator"],
+    ["直播质量指数（2020年）", "dimension"],
+    ["直播商品消费分指数", "dimension"],
+    ["直播内容供给分指数（分）", "dimension"],
+  ])("matches %s despite its unit or year in brackets", (header, kind) => {
+    expect(matchHeader(header).kind).toBe(kind);
+  });
+
+  it.each([
+    ["区（县）", "district"],
+    ["县(市、区)", "district"],
+    ["区县名称", "district"],
+    ["县市区", "district"],
+    ["地市州", "city"],
+    ["地级市", "city"],
+    ["省（区、市）", "province"],
+    ["省区市", "province"],
+  ])("reads the name column %s as %s", (header, role) => {
+    expect(matchHeader(header)).toEqual({ kind: "name", role });
+  });
+
+  it("keeps the 19 indicators and 5 dimensions apart once brackets and suffixes are folded away", () => {
+    const keys = new Set<string>();
+    for (const r of REPORT_WEIGHTS_2020) keys.add(JSON.stringify(matchHeader(r.indicatorZh)));
+    for (const r of REPORT_WEIGHTS_2020) keys.add(JSON.stringify(matchHeader(r.dimensionZh)));
+    expect(keys.size).toBe(19 + 5);
+  });
+
+  it("finds the header below title lines, blank rows and notes, within the first 20 rows", () => {
+    const title = [["2020 年各区县直播电商发展指数"], ["单位：分"], [null], ["区县", "直播质量指数"], ["滨江区", 81.4]];
+    expect(findHeaderRow(title)).toBe(3);
+    expect(findHeaderRow([...Array.from({ length: 20 }, () => ["说明"]), ["区县", "直播质量指数"]])).toBe(-1);
+    expect(findHeaderRow([[1, 2, 3, 4, 5]])).toBe(-1);
   });
 });

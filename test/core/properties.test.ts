@@ -170,14 +170,20 @@ describe("property: the pipeline equals a second, straightforward computation", 
 
   /** DESIGN.md §2 written out plainly: min–max with direction, weighted means, weighted sum. */
   function naiveIndex(rows: unknown[][], dims: number[], inds: number[], rescale: boolean): number[] {
-    const blank = rows.map((row) => row.every((c) => c === null));
-    const value = (c: unknown) => (typeof c === "number" ? c : 0);
+    // A blank row: every cell null or 0 (the desktop form of blank). A missing value ("-" or null):
+    // 0 when more is better, the largest value of the non-blank rows when less is better.
+    const blank = rows.map((row) => row.every((c) => c === null || c === 0));
     const scores: number[][] = [];
     for (let i = 0; i < 19; i++) {
+      const less = LESS_IS_BETTER.has(IDS[i]);
+      // For a less-is-better indicator 0 is missing too: it is how Excel desktop passes a blank cell.
+      const present = (c: unknown) => typeof c === "number" && !(less && c === 0);
+      const seen = rows.filter((row, r) => !blank[r] && present(row[i])).map((row) => row[i] as number);
+      const worst = seen.length ? Math.max(...seen) : 0;
+      const value = (c: unknown) => (present(c) ? (c as number) : less ? worst : 0);
       const xs = rows.filter((_, r) => !blank[r]).map((row) => value(row[i]));
       const lo = Math.min(...xs);
       const hi = Math.max(...xs);
-      const less = LESS_IS_BETTER.has(IDS[i]);
       scores.push(rows.map((row) => (hi > lo ? (100 * (less ? hi - value(row[i]) : value(row[i]) - lo)) / (hi - lo) : 0)));
     }
     const dimScores: number[][] = [];

@@ -436,3 +436,13 @@ describe("weightTableToCells", () => {
     expect(weightTableToCells("zh", t)[1][3]).toBe(0.3);
   });
 });
+
+describe("checkWeights: an oversized range on Excel desktop", () => {
+  it("reads rows of 0 below the table (desktop's blank cells) as blank rows, as the web's empty rows", () => {
+    const table = weightTableToCells("zh");
+    const web = checkWeights([...table, ...Array.from({ length: 5 }, () => [null, null, null, null])]);
+    const desktop = checkWeights([...table, ...Array.from({ length: 5 }, () => [0, 0, 0, 0])]);
+    expect(desktop).toEqual(web);
+    expect(desktop.success).toBe(true);
+  });
+});

@@ -709,7 +709,7 @@ const CASES: BadCase[] = [
   {
     name: "LIVESENSITIVITY: more work than a formula does at once (100,000 runs × 101 regions)",
     fn: "LIVESENSITIVITY",
-    args: () => [[[...TOP100_SUBINDEX_HEADERS], ...Array.from({ length: 101 }, (_, r) => [r, 2 * r, 3 * r, r % 7, r % 3])], null, 100000],
+    args: () => [[[...TOP100_SUBINDEX_HEADERS], ...Array.from({ length: 101 }, (_, r) => [r + 1, 2 * r, 3 * r, r % 7, r % 3])], null, 100000],
     kind: "#VALUE!",
     scope: "whole",
     fragment: "100000 runs over 101 regions is more than a formula can do at once (runs × regions at most 10,000,000): use at most 99009 runs",

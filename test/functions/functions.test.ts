@@ -189,7 +189,10 @@ describe("LIVEINDEX", () => {
       const goalposts = [
         ["indicator", "low", "high"],
         ...INDICATOR_IDS.map((id, c) => {
-          const xs = body.map((r) => (typeof r[c] === "number" ? (r[c] as number) : 0));
+          // The values the scaling sees: a missing cell is 0 when more is better, the column's largest value when less is.
+          const less = FRAMEWORK.some((d) => d.indicators.some((i) => i.id === id && i.direction === -1));
+          const seen = body.filter((r) => typeof r[c] === "number").map((r) => r[c] as number);
+          const xs = body.map((r) => (typeof r[c] === "number" ? (r[c] as number) : less ? Math.max(...seen) : 0));
           return [id, Math.min(...xs), Math.max(...xs)];
         }),
       ];
@@ -781,5 +784,25 @@ describe("the Excel runtime helper", () => {
     expect(resultProblems(new CustomFunctionError(ErrorCode.invalidValue, "Internal error, please report it: x"))).toHaveLength(1);
     expect(resultProblems(new CustomFunctionError(ErrorCode.invalidValue))).toHaveLength(1);
     expect(resultProblems([[{ a: 1 }]])).toHaveLength(1);
+  });
+});
+
+describe("a range with title rows above the header", () => {
+  it("spills aligned with the range: blank cells beside the titles, the label beside the header, a total beside each region", () => {
+    const table = top100Cells().slice(0, 4);
+    const titled = [["2020 年直播电商指数", ...new Array(9).fill("")], new Array(10).fill(""), ...table];
+    const plainTotals = asMatrix(rt.call("LIVEINDEX", table));
+    const out = asMatrix(rt.call("LIVEINDEX", titled));
+    expect(out).toHaveLength(titled.length);
+    expect(out.slice(0, 2)).toEqual([[""], [""]]);
+    expect(out.slice(2)).toEqual(plainTotals);
+  });
+
+  it("names the row of a bad value by its row in the range, titles counted", () => {
+    const table = top100Cells().slice(0, 4);
+    table[2] = [...table[2]];
+    table[2][4] = "n/a";
+    const out = asMatrix(rt.call("LIVEINDEX", [["标题", ...new Array(9).fill("")], ...table]));
+    expect(isCustomFunctionError(out[3][0]) && (out[3][0] as CustomFunctionError).message).toMatch(/^Row 4,/);
   });
 });

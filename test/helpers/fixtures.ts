@@ -190,8 +190,12 @@ export function independentIndex(
     let col = body.map(() => 0);
     for (const ind of d.indicators) {
       const c = header.indexOf(ind.id);
+      // DESIGN §2: a missing value ("-", blank) counts as 0 when more is better, as the worst value in the data when less is.
+      const missing = (v: unknown) => v === "-" || v === "" || v === null || (ind.direction === -1 && v === 0);
+      const observed = body.filter((row) => !missing(row[c])).map((row) => cellNumber(row[c]));
+      const worst = observed.length ? observed.reduce((a, b) => Math.max(a, b), -Infinity) : 0;
       const scaled = scale(
-        body.map((row) => cellNumber(row[c])),
+        body.map((row) => (ind.direction === -1 && missing(row[c]) ? worst : cellNumber(row[c]))),
         ind.direction,
       );
       col = col.map((v, r) => v + (ind.weight / wsum) * scaled[r]);
