@@ -3,13 +3,12 @@
  * same shape) and prints the ranked table with the computed and the published totals, and a
  * verdict line: how many published totals were reproduced within 0.01.
  */
-import { readFileSync } from "fs";
 import { resolve } from "path";
-import { parseCsv } from "../core/csv";
-import { formatError, isUserError, UserError } from "../core/errors";
+import { formatError, isUserError } from "../core/errors";
 import { DIMENSIONS, TOP100_DIMENSION_ORDER, dimensionIndex } from "../core/framework";
 import { runIndex } from "../core/workflow";
 import { PUBLISHED_NAME_NOTES } from "../data/report2020";
+import { readTable } from "../files/read-table";
 import { sampleTableCells } from "../plans/sample-sheet";
 import { DEMO_TEXT } from "../text";
 import { planFromCells, writeOutput } from "./main";
@@ -63,6 +62,11 @@ function fixed(x: number): string {
   return Number.isFinite(x) ? x.toFixed(2) : "";
 }
 
+/** The demo's report of a file, read exactly as `live-index rank` reads it (encoding, separator, .xlsx). */
+export async function demoFile(path: string): Promise<ReturnType<typeof demoReport>> {
+  return demoReport((await readTable(resolve(path))).cells, path);
+}
+
 /** The file `npm run demo` writes from the embedded sample, in the current directory. */
 export const SAMPLE_XLSX = "ranked-sample.xlsx";
 
@@ -77,16 +81,13 @@ export async function writeSampleXlsx(dir: string): Promise<string> {
 async function main(argv: string[]): Promise<number> {
   const path = argv[0];
   try {
-    const cells = path ? parseCsv(readFileSync(path, "utf8")) : sampleCells();
-    const source = path ?? DEMO_TEXT.sample;
-    const { lines, checked, reproduced } = demoReport(cells, source);
+    const { lines, checked, reproduced } = path ? await demoFile(path) : demoReport(sampleCells(), DEMO_TEXT.sample);
     process.stdout.write(lines.join("\n") + "\n");
     if (!path) process.stdout.write(`\n${DEMO_TEXT.fileWritten(await writeSampleXlsx(process.cwd()))}\n`);
     return checked > 0 && reproduced < checked ? 1 : 0;
   } catch (e) {
-    const error = (e as NodeJS.ErrnoException).code === "ENOENT" ? new UserError("FILE_NOT_FOUND", { path: path ?? "" }) : e;
-    if (isUserError(error)) {
-      process.stderr.write(`${formatError(error, "zh")}\n${formatError(error, "en")}\n`);
+    if (isUserError(e)) {
+      process.stderr.write(`${formatError(e, "zh")}\n${formatError(e, "en")}\n`);
       return 2;
     }
     throw e;

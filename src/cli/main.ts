@@ -117,6 +117,7 @@ async function rank(args: RankArgs, io: CliIO): Promise<number> {
   const inputPath = resolve(io.cwd, args.input);
   const table = await readTable(inputPath, { sheet: args.sheet });
   if (args.sheet !== undefined && table.sheetName === null) printBoth(io.err, RANK_TEXT.sheetIgnored);
+  if (table.separator !== null && table.separator !== ",") printBoth(io.err, RANK_TEXT.separator(table.separator === "\t"));
   if (table.formulasWithoutResult > 0) printBoth(io.err, RANK_TEXT.uncachedFormulas(table.formulasWithoutResult), "lines");
   const weights = args.weights === undefined ? undefined : await readWeightsFile(args.weights, io);
   const outPath = resolve(io.cwd, args.out ?? join(dirname(args.input), `${basename(args.input, extname(args.input))}-ranked.xlsx`));

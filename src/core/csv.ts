@@ -1,14 +1,54 @@
 /**
- * CSV text → rows of string cells (RFC 4180: quoted fields, doubled quotes, CRLF or LF).
- * A leading byte-order mark is dropped. Trailing empty lines are dropped. Cells stay text;
- * readCell turns numeric text into numbers, exactly as it does for text typed in Excel.
+ * Delimited text → rows of string cells (RFC 4180: quoted fields, doubled quotes, CRLF or LF),
+ * with the separator a file uses: comma (CSV), tab (Excel's "Unicode text" and .tsv) or
+ * semicolon (CSV where the decimal mark is a comma). A leading byte-order mark is dropped, and so
+ * are trailing empty lines. Cells stay text; readCell turns numeric text into numbers, exactly as
+ * it does for text typed in Excel. Loops only: no array is spread into a call, so a file of a
+ * million rows parses as a small one does.
  */
-export function parseCsv(text: string): string[][] {
+import { UserError } from "./errors";
+
+export type Separator = "," | "\t" | ";";
+
+export const SEPARATORS: readonly Separator[] = [",", "\t", ";"];
+
+/**
+ * The separator of a text table: of comma, tab and semicolon, the one that occurs most often
+ * outside quotes on the first non-empty line (comma when none does).
+ *
+ * @example
+ * detectSeparator("区县\t直播质量指数\n滨江区\t81.4") // → "\t"
+ */
+export function detectSeparator(text: string): Separator {
+  const counts = new Map<Separator, number>(SEPARATORS.map((s) => [s, 0]));
+  let quoted = false;
+  let seen = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === "\n" || ch === "\r")) {
+      if (seen) break;
+    } else if (!quoted && counts.has(ch as Separator)) counts.set(ch as Separator, counts.get(ch as Separator)! + 1);
+    if (ch.trim() !== "") seen = true;
+  }
+  let best: Separator = ",";
+  for (const s of SEPARATORS) if (counts.get(s)! > counts.get(best)!) best = s;
+  return best;
+}
+
+/**
+ * Parses delimited text with a separator (default: comma). Throws {@link UserError}
+ * FILE_UNTERMINATED_QUOTE, naming the line where the quote opened, for a quoted field that never
+ * closes: read on, it would swallow the rest of the file into one cell.
+ */
+export function parseCsv(text: string, separator: Separator = ","): string[][] {
   const s = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const rows: string[][] = [];
   let row: string[] = [];
   let field = "";
   let quoted = false;
+  let line = 1;
+  let quoteLine = 0;
   for (let i = 0; i < s.length; i++) {
     const ch = s[i];
     if (quoted) {
@@ -17,24 +57,33 @@ export function parseCsv(text: string): string[][] {
           field += '"';
           i++;
         } else quoted = false;
-      } else field += ch;
-    } else if (ch === '"' && field === "") quoted = true;
-    else if (ch === ",") {
+      } else {
+        if (ch === "\n") line++;
+        field += ch;
+      }
+    } else if (ch === '"' && field === "") {
+      quoted = true;
+      quoteLine = line;
+    } else if (ch === separator) {
       row.push(field);
       field = "";
     } else if (ch === "\n" || ch === "\r") {
       if (ch === "\r" && s[i + 1] === "\n") i++;
+      line++;
       row.push(field);
       rows.push(row);
       row = [];
       field = "";
     } else field += ch;
   }
+  if (quoted) throw new UserError("FILE_UNTERMINATED_QUOTE", { line: quoteLine });
   if (field !== "" || row.length) {
     row.push(field);
     rows.push(row);
   }
   while (rows.length && rows[rows.length - 1].every((c) => c.trim() === "")) rows.pop();
-  const width = Math.max(0, ...rows.map((r) => r.length));
-  return rows.map((r) => (r.length < width ? [...r, ...new Array<string>(width - r.length).fill("")] : r));
+  let width = 0;
+  for (const r of rows) if (r.length > width) width = r.length;
+  for (const r of rows) while (r.length < width) r.push("");
+  return rows;
 }

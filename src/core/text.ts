@@ -75,3 +75,18 @@ export function displayWidth(s: string): number {
   }
   return w;
 }
+
+/** Control characters that have no place in a cell or a chart: C0 (tab, line feed and carriage return kept), DEL, C1. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+
+/**
+ * Text without control characters, which an .xlsx cannot hold (Excel "repairs" such a file) and
+ * which no label needs; every text a file is read from or written with goes through it.
+ *
+ * @example
+ * cleanText("滨江\u0007区") // → "滨江区"
+ */
+export function cleanText(s: string): string {
+  return s.replace(CONTROL, "");
+}

@@ -3,6 +3,7 @@
  * Office.js host quirks, in one place: what Excel does to what we write or ask, and how a batch is
  * run. A quirk found in real Excel is fixed here, once, for every writer and reader in src/excel.
  */
+import { cleanText } from "../core/text";
 import type { PlanValue } from "../plans/plan";
 
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -25,7 +26,7 @@ export const runInExcel: ExcelRunner = (batch) => {
  */
 export function cellInput(v: PlanValue): string | number {
   if (typeof v === "number") return Number.isFinite(v) ? v : "";
-  if (typeof v === "string") return textInput(v);
+  if (typeof v === "string") return textInput(cleanText(v));
   return `=${v.formula}`;
 }
 

@@ -13,7 +13,8 @@
 import { readFile } from "fs/promises";
 import { extname } from "path";
 import * as ExcelJS from "exceljs";
-import { parseCsv } from "../core/csv";
+import { detectSeparator, parseCsv, Separator } from "../core/csv";
+import { cleanText } from "../core/text";
 import { UserError } from "../core/errors";
 
 export type TableCell = number | string | boolean | null;
@@ -28,7 +29,12 @@ export interface FileTable {
   readonly sheetNames: readonly string[];
   /** Formula cells that had no saved result (the file was never recalculated): read as empty. */
   readonly formulasWithoutResult: number;
+  /** The separator of a text file, as detected (null for workbooks). */
+  readonly separator: Separator | null;
 }
+
+/** Text tables: .csv (comma or semicolon), .tsv and Excel's "Unicode text" .txt (tab); the separator is detected. */
+const TEXT_EXTENSIONS = [".csv", ".tsv", ".txt"];
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 /** Days from Excel's epoch (1899-12-30, with its 1900 leap-year bug folded in) to 1970-01-01. */
@@ -48,8 +54,10 @@ export async function readTable(path: string, options: { readonly sheet?: string
     throw new UserError("FILE_UNREADABLE", { path, reason: code ?? (e as Error).message });
   }
   const base = path.split(/[\\/]/).pop() ?? path;
-  if (ext === ".csv") {
-    return { cells: csvCells(decodeText(data)), source: base, sheetName: null, sheetNames: [], formulasWithoutResult: 0 };
+  if (TEXT_EXTENSIONS.includes(ext)) {
+    const text = decodeText(data);
+    const separator = detectSeparator(text);
+    return { cells: csvCells(text, separator), source: base, sheetName: null, sheetNames: [], formulasWithoutResult: 0, separator };
   }
   if (ext === ".xlsx" || ext === ".xlsm") {
     if (data.length === 0) {
@@ -73,16 +81,17 @@ export async function readTable(path: string, options: { readonly sheet?: string
         : new UserError("FILE_NO_SUCH_SHEET", { sheet: options.sheet, sheets: list });
     }
     const { cells, formulasWithoutResult } = worksheetCells(ws);
-    return { cells, source: `${base}!${ws.name}`, sheetName: ws.name, sheetNames: names, formulasWithoutResult };
+    return { cells, source: `${base}!${ws.name}`, sheetName: ws.name, sheetNames: names, formulasWithoutResult, separator: null };
   }
   const oldFormat = ext === ".xls" || ext === ".et" || ext === ".ods";
   throw new UserError(oldFormat ? "FILE_OLD_FORMAT" : "FILE_TYPE", { ext: ext || "—", path });
 }
 
-/** CSV text → cells: "" is empty (null), plain decimal numbers are numbers, the rest stays text. */
-export function csvCells(text: string): TableCell[][] {
-  return parseCsv(text).map((row) =>
-    row.map((s) => {
+/** Delimited text → cells: "" is empty (null), plain decimal numbers are numbers, the rest stays text (control characters removed). */
+export function csvCells(text: string, separator: Separator = ","): TableCell[][] {
+  return parseCsv(text, separator).map((row) =>
+    row.map((raw) => {
+      const s = cleanText(raw);
       if (s === "") return null;
       const t = s.trim();
       if (NUMBER.test(t)) {
@@ -147,12 +156,12 @@ export function worksheetCells(ws: ExcelJS.Worksheet): { cells: TableCell[][]; f
 function cellOf(v: ExcelJS.CellValue): { value: TableCell; uncached?: boolean } {
   if (v === null || v === undefined) return { value: null };
   if (typeof v === "number") return { value: Number.isFinite(v) ? v : null };
-  if (typeof v === "string") return { value: v === "" ? null : v };
+  if (typeof v === "string") return { value: cleanText(v) || null };
   if (typeof v === "boolean") return { value: v };
   if (v instanceof Date) return { value: v.getTime() / MS_PER_DAY + EXCEL_EPOCH_OFFSET };
   if (typeof v === "object") {
     if ("error" in v) return { value: String(v.error) };
-    if ("richText" in v) return { value: v.richText.map((t) => t.text).join("") || null };
+    if ("richText" in v) return { value: cleanText(v.richText.map((t) => t.text).join("")) || null };
     if ("formula" in v || "sharedFormula" in v) {
       const result = (v as ExcelJS.CellFormulaValue).result;
       if (result === undefined || result === null) return { value: null, uncached: true };

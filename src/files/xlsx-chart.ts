@@ -12,6 +12,7 @@
  * writePlanToWorkbook never has one); anything else is an error, never a damaged file.
  */
 import JSZip from "jszip";
+import { cleanText } from "../core/text";
 
 export interface XlsxSeries {
   /** Absolute references with the sheet: the series name cell and its values. */
@@ -245,7 +246,7 @@ function attributes(tag: string): Record<string, string> {
 }
 
 function esc(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  return cleanText(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
 function unesc(s: string): string {

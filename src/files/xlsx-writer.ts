@@ -16,6 +16,7 @@ import { writeFile } from "fs/promises";
 import * as ExcelJS from "exceljs";
 import { cellAddress, freeName, quoteSheetName, rangeAddress } from "../plans/a1";
 import { CellBlock, ChartPlan, mainBlock, PlanValue, planBlock, renameTables, SheetPlan } from "../plans/plan";
+import { cleanText } from "../core/text";
 import { FILE_CREATOR } from "../text";
 import { fileFormula } from "./formulas";
 import { addChartsToXlsx, XlsxChart } from "./xlsx-chart";
@@ -192,7 +193,7 @@ function addValidations(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
 /** A plan value as an exceljs cell value: "" is an empty cell, formulas as the file stores them. */
 function cellValue(v: PlanValue, formula: (f: string) => string): ExcelJS.CellValue {
   if (typeof v === "number") return Number.isFinite(v) ? v : null;
-  if (typeof v === "string") return v === "" ? null : v;
+  if (typeof v === "string") return cleanText(v) || null;
   const result = cachedResult(v);
   return result === undefined ? { formula: formula(v.formula) } : ({ formula: formula(v.formula), result } as ExcelJS.CellFormulaValue);
 }

@@ -39,6 +39,8 @@ const RANKING_COLUMNS = 4 + TOP100_DIMENSION_ORDER.length + 1;
 const SIDE_COL = RANKING_COLUMNS + 1;
 const TOTAL_COL = RANKING_COLUMNS - 1;
 const CHART_ROWS = 20;
+/** Rows of an Excel worksheet. */
+export const EXCEL_MAX_ROWS = 1_048_576;
 
 /**
  * Plans the ranked sheet of a run. Throws {@link UserError} for a top N below 1 and
@@ -52,6 +54,7 @@ export function planRankedSheet(run: IndexRun, options: RankedSheetOptions): Ran
   if (!Number.isInteger(options.topN) || options.topN < 1)
     throw new UserError("BAD_OPTION", { name: WORDS.topN, value: String(options.topN), options: "1, 2, 3, …" });
   const ranking = requireRanked(run);
+  if (ranking.districts.length + 1 > EXCEL_MAX_ROWS) throw new UserError("TOO_MANY_ROWS", { rows: (ranking.districts.length + 1).toLocaleString("en-US") });
   const t = RANKED_SHEET_TEXT[options.lang];
   const topN = options.topN;
   const n = ranking.districts.length;

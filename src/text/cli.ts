@@ -67,6 +67,10 @@ check-weights: checks a weight table (severity, row, message), lists the weights
 /** Notes and summary lines of `rank`, each in both languages. */
 export const RANK_TEXT = {
   sheetIgnored: { zh: "注意：--sheet 只适用于 .xlsx，已忽略。", en: "Note: --sheet applies to .xlsx only; ignored." },
+  separator: (tab: boolean): LocalText =>
+    tab
+      ? { zh: "注意：按制表符分隔读取。", en: "Note: read as tab-separated text." }
+      : { zh: "注意：按分号分隔读取。", en: "Note: read as semicolon-separated text." },
   uncachedFormulas: (n: number): LocalText => ({
     zh: `注意：${n} 个公式单元格没有保存的计算结果，按空单元格读取；请在 Excel 中打开并保存后重试。`,
     en: `Note: ${n} formula cell(s) have no saved result and are read as blank; open and save the file in Excel, then try again.`,

@@ -179,6 +179,16 @@ export const ERROR_MESSAGES = {
     zh: "无法读取文件 {path}（{reason}）",
     en: "Cannot read {path} ({reason})",
   },
+  FILE_UNTERMINATED_QUOTE: {
+    excel: "value",
+    zh: "第 {line} 行的引号没有结束：文件的其余部分会被读成一个单元格。请检查该行的双引号。",
+    en: "The quote opened in line {line} never closes: the rest of the file would be read as one cell. Check the double quotes in that line.",
+  },
+  TOO_MANY_ROWS: {
+    excel: "value",
+    zh: "排名表将有 {rows} 行，超过 Excel 工作表最多的 1,048,576 行。",
+    en: "The ranked sheet would have {rows} rows, more than the 1,048,576 an Excel sheet holds.",
+  },
   FILE_EMPTY: {
     excel: "value",
     zh: "文件为空：{path}",
@@ -206,8 +216,8 @@ export const ERROR_MESSAGES = {
   },
   FILE_TYPE: {
     excel: "value",
-    zh: "不支持的文件类型“{ext}”：{path}。支持 .xlsx 和 .csv。",
-    en: 'Unsupported file type "{ext}": {path}. Use .xlsx or .csv.',
+    zh: "不支持的文件类型“{ext}”：{path}。支持 .xlsx、.csv、.tsv 和 .txt（制表符分隔）。",
+    en: 'Unsupported file type "{ext}": {path}. Use .xlsx, .csv, .tsv or .txt (tab-separated).',
   },
   OUTPUT_EXISTS: {
     excel: "value",

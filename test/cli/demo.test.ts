@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import * as ExcelJS from "exceljs";
-import { demoReport, sampleCells, SAMPLE_XLSX, writeSampleXlsx } from "../../src/cli/demo";
+import { demoFile, demoReport, sampleCells, SAMPLE_XLSX, writeSampleXlsx } from "../../src/cli/demo";
 import { padCells } from "../../src/cli/table-text";
 import { displayWidth } from "../../src/core/text";
 import { parseCsv } from "../../src/core/csv";
@@ -22,6 +22,16 @@ describe("demoReport", () => {
     const { lines } = demoReport(sampleCells(), "sample");
     expect(lines.some((l) => l.includes("涿水县*"))).toBe(true);
     expect(lines.some((l) => l.startsWith("* 涿水县:") && l.includes("涞水县"))).toBe(true);
+  });
+
+  it("reads a file as live-index rank reads it: GBK, as Chinese Excel saves a CSV", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "demo-gbk-"));
+    const file = join(dir, "gbk.csv");
+    // Encoded by iconv-lite (a dependency of exceljs), not by the code under test.
+    const iconv = require("iconv-lite") as { encode(s: string, enc: string): Buffer };
+    writeFileSync(file, iconv.encode("区,直播商品消费指数,直播内容供给指数,直播内容消费指数,直播质量指数,产业促进指数\n滨江区,100,0,0,0,0\n", "gbk"));
+    const { lines } = await demoFile(file);
+    expect(lines.find((l) => l.includes("滨江区"))).toMatch(/40\.00/);
   });
 
   it("reads a CSV file of the same shape, and says when there is no total to check", () => {

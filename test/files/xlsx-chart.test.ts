@@ -140,3 +140,12 @@ describe("addChartsToXlsx", () => {
     expect(await zip.file("xl/worksheets/sheet1.xml")!.async("string")).toMatch(/<drawing r:id="rId1"\/>/);
   });
 });
+
+describe("control characters", () => {
+  it("never reach the chart part: names and the title are written without them", () => {
+    const xml = chartXml({ ...chart, title: "前 3 名\u0007", categoryCache: ["浙江\u0000省", "广东省", "A&B"] });
+    // eslint-disable-next-line no-control-regex -- looking for control characters
+    expect(xml).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
+    expect(xml).toContain("<c:v>浙江省</c:v>");
+  });
+});
