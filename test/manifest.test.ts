@@ -263,7 +263,7 @@ describe("manifest.xml", () => {
     expect(vHost.attrs["xsi:type"]).toBe("Workbook");
     expect(only(select(app, "Permissions"), "Permissions").text.trim()).toBe("ReadWriteDocument");
     const sets = select(app, "Requirements", "Sets", "Set").map((s) => `${s.attrs.Name} ${s.attrs.MinVersion}`);
-    expect(sets).toEqual(expect.arrayContaining(["SharedRuntime 1.1", "CustomFunctionsRuntime 1.1"]));
+    expect(sets).toEqual(expect.arrayContaining(["SharedRuntime 1.1", "CustomFunctionsRuntime 1.3"]));
   });
 
   it("has a GUID Id", () => {

@@ -83,3 +83,23 @@ export function isNoneMark(v: unknown): boolean {
     )
   );
 }
+
+const YES = new Set(["有", "是", "y", "yes", "true", "√", "✓"]);
+const NO = new Set(["无", "否", "没有", "n", "no", "false", "×", "✗"]);
+
+/**
+ * A yes/no answer as 1 or 0: 有/无, 是/否, Y/N, yes/no, TRUE/FALSE (text or boolean), in any case
+ * and width; null for anything else. How analysts record the two yes/no indicators (a live-stream
+ * industry policy, a live-stream base).
+ *
+ * @example
+ * readYesNo("有")   // → 1
+ * readYesNo(false)  // → 0
+ * readYesNo("3")    // → null
+ */
+export function readYesNo(v: unknown): 0 | 1 | null {
+  if (typeof v === "boolean") return v ? 1 : 0;
+  if (typeof v !== "string") return null;
+  const t = v.normalize("NFKC").trim().toLowerCase();
+  return YES.has(t) ? 1 : NO.has(t) ? 0 : null;
+}

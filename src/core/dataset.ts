@@ -3,7 +3,7 @@
  * detection, column matching, level detection (five sub-indices or 19 raw indicators), cell
  * coercion with the missing-data rule, and per-row errors.
  */
-import { BLANK, isBlankRow, isNoneMark, readCell } from "./cells";
+import { BLANK, isBlankRow, isNoneMark, readCell, readYesNo } from "./cells";
 import { UserError } from "./errors";
 import { DIMENSIONS, INDICATORS, namesOf } from "./framework";
 import { ColumnMap, describeHeaders, findHeaderRow, looksLikeHeader, mapHeaderRow, positionalColumnMap } from "./headers";
@@ -12,6 +12,9 @@ import type { WeightTable } from "./weights";
 
 /** Five sub-index columns, or raw indicator columns. */
 export type Level = "dimension" | "indicator";
+
+/** Indicators that analysts record as yes/no (有/无, 是/否 …): read as 1/0 besides numbers. */
+const YES_NO_INDICATORS = new Set(["policy", "bases"]);
 
 export const ROW_OK = 0;
 export const ROW_BLANK = 1;
@@ -108,6 +111,7 @@ export function readIndexInput(cells: Cells, weights: WeightTable, target?: numb
   // passes a blank cell), marked to take the worst value once all rows are read: missing data never raises a score.
   const lowerIsBetter = neededItems.map((item) => level === "indicator" && INDICATORS[item.index].direction === -1);
   const noneMarks = lowerIsBetter.map((lower) => (lower ? new Uint8Array(rowCount) : null));
+  const yesNo = neededItems.map((item) => level === "indicator" && YES_NO_INDICATORS.has(INDICATORS[item.index].id));
 
   for (let r = 0; r < rowCount; r++) {
     const row = cells[r + firstDataRow];
@@ -126,6 +130,11 @@ export function readIndexInput(cells: Cells, weights: WeightTable, target?: numb
       if (typeof read === "number" || read === BLANK) {
         outs[c][r] = read === BLANK ? 0 : read;
         if (noneMarks[c] && (read === BLANK || read === 0 || isNoneMark(v))) noneMarks[c]![r] = 1;
+        continue;
+      }
+      const answer = yesNo[c] ? readYesNo(v) : null;
+      if (answer !== null) {
+        outs[c][r] = answer;
         continue;
       }
       status[r] = ROW_ERROR;

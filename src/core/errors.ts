@@ -37,7 +37,7 @@ export function isUserError(e: unknown): e is UserError {
     e !== null &&
     (e as UserError).name === "UserError" &&
     typeof (e as UserError).code === "string" &&
-    (e as UserError).code in ERROR_MESSAGES
+    Object.prototype.hasOwnProperty.call(ERROR_MESSAGES, (e as UserError).code)
   );
 }
 

@@ -180,7 +180,7 @@ export function roleOfKey(key: ColumnKey): ColumnRole {
   } else if (kind === "ind") {
     const index = INDICATORS.findIndex((i) => i.id === id);
     if (index >= 0) return { kind: "indicator", index };
-  } else if (kind === "name" && id in NAME_ALIASES) {
+  } else if (kind === "name" && Object.prototype.hasOwnProperty.call(NAME_ALIASES, id)) {
     return { kind: "name", role: id as NameRole };
   }
   return { kind: "other" };

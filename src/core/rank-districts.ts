@@ -108,7 +108,7 @@ export function parseTieMethod(v: unknown): TieMethod {
   if (v === null || v === undefined || v === "") return "min";
   const key = String(v).normalize("NFKC").trim().toLowerCase();
   const alias: Record<string, TieMethod> = { eq: "min", "rank.eq": "min", average: "avg", "rank.avg": "avg", mean: "avg", first: "ordinal" };
-  const t = (alias[key] ?? key) as TieMethod;
+  const t = (Object.prototype.hasOwnProperty.call(alias, key) ? alias[key] : key) as TieMethod;
   if (!TIE_METHODS.includes(t)) throw new UserError("BAD_OPTION", { name: "ties", value: JSON.stringify(String(v)), options: TIE_METHODS.join(", ") });
   return t;
 }

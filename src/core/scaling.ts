@@ -100,7 +100,7 @@ export function getScalingMethod(name: unknown): ScalingMethod {
           .toLowerCase()
           .replace(/[\s_-]/g, "")
       : "";
-  const m = SCALING_METHODS.find((x) => x.name === (METHOD_ALIASES[key] ?? key));
+  const m = SCALING_METHODS.find((x) => x.name === (Object.prototype.hasOwnProperty.call(METHOD_ALIASES, key) ? METHOD_ALIASES[key] : key));
   if (!m) throw new UserError("UNKNOWN_METHOD", { value: JSON.stringify(String(name)), options: SCALING_METHODS.map((x) => x.name).join(", ") });
   return m;
 }

@@ -48,7 +48,7 @@ export function parseNameLanguage(v: unknown): NameLanguage {
   if (x === null || x === "") return "zh";
   const key = String(x).normalize("NFKC").trim().toLowerCase();
   const map: Record<string, NameLanguage> = { zh: "zh", cn: "zh", "zh-cn": "zh", 中文: "zh", en: "en", english: "en", 英文: "en", id: "id", ids: "id" };
-  if (!(key in map)) throw new UserError("BAD_OPTION", { name: "language", value: showValue(x), options: "zh, en, id" });
+  if (!Object.prototype.hasOwnProperty.call(map, key)) throw new UserError("BAD_OPTION", { name: "language", value: showValue(x), options: "zh, en, id" });
   return map[key];
 }
 

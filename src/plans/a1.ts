@@ -12,9 +12,13 @@ export function rangeAddress(row: number, col: number, rows: number, cols: numbe
   return rows === 1 && cols === 1 ? a : `${a}:${cellAddress(row + rows - 1, col + cols - 1, absolute)}`;
 }
 
-/** A sheet name quoted for use in a formula or address when it needs quotes: 'My sheet'!A1. */
+/**
+ * A sheet name quoted for a formula or address: 'My sheet'!A1. Always quoted, which Excel accepts for
+ * every name: names that look like a cell (Q1, FY2021, R1C1) or start with a digit need the quotes,
+ * and telling them apart by rule is where mistakes hide.
+ */
 export function quoteSheetName(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+  return `'${name.replace(/'/g, "''")}'`;
 }
 
 /** The first name not in `taken` among base, "base (2)", "base (3)" … (case-insensitive, as Excel compares sheet names). */

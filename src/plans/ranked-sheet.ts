@@ -6,7 +6,7 @@
  *   L1  province summary: regions in the top N by province, sorted; its bar chart below it
  *   L…  method note below the chart (method-note.ts)
  *
- * Live formulas (mode "formulas") use only built-in functions (RANK.EQ, SUMPRODUCT, COUNTIFS), so
+ * Live formulas (mode "formulas") use only built-in functions (RANK.EQ, SUMPRODUCT), so
  * the sheet recalculates in Excel, WPS and LibreOffice, with or without the add-in, and inside an
  * Excel table (where a spilled array could not go).
  */
@@ -122,13 +122,17 @@ function rankingBlock(ranking: Ranking, o: RankedSheetOptions, weightsRow: numbe
   return { id: "ranking", row: 0, col: 0, values: rows, headerRows: 1, columnFormats: ["0", null, null, null, ...dims.map(() => "0.00"), "0.00"] };
 }
 
-/** Regions in the top N by province; live counts are COUNTIFS over the ranking's province and rank columns. */
+/**
+ * Regions in the top N by province. Live counts compare names with "=" inside SUMPRODUCT: COUNTIFS
+ * would read a province name as a criterion, with * ? ~ as wildcards and a leading = < > as an
+ * operator, and miscount such names.
+ */
 function summaryBlock(counts: [string, number][], n: number, topN: number, o: RankedSheetOptions): CellBlock {
   const t = RANKED_SHEET_TEXT[o.lang];
   const live = o.mode === "formulas" && n > 0;
   const count = (province: string): PlanValue => {
     const criterion = quoteFormulaText(province === t.unknownProvince ? "" : province);
-    return { formula: `COUNTIFS(${rangeAddress(1, 1, n, 1, true)},${criterion},${rangeAddress(1, 0, n, 1, true)},"<=${topN}")` };
+    return { formula: `SUMPRODUCT((${rangeAddress(1, 1, n, 1, true)}=${criterion})*(${rangeAddress(1, 0, n, 1, true)}<=${topN}))` };
   };
   return {
     id: "summary",

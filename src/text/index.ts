@@ -38,7 +38,7 @@ export function languageOf(displayLanguage: unknown): Lang {
 /** Replaces `{name}` placeholders; an unknown placeholder stays visible rather than vanishing. */
 export function fill(template: string, params: MessageParams, lang: Lang): string {
   return template.replace(/\{(\w+)\}/g, (m, k: string) => {
-    if (!(k in params)) return m;
+    if (!Object.prototype.hasOwnProperty.call(params, k)) return m;
     const v = params[k];
     return typeof v === "object" ? v[lang] : String(v);
   });

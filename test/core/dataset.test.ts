@@ -313,3 +313,17 @@ describe("readIndexInput: per-row problems", () => {
     expect(input.values[QUALITY]![0]).toBe(80);
   });
 });
+
+describe("readIndexInput: yes/no indicators", () => {
+  it("reads 有/无, 是/否, Y/N and TRUE/FALSE in the policy and bases columns as 1/0, and only there", () => {
+    const ids = REPORT_WEIGHTS_2020.map((r) => r.indicatorId);
+    const row = (policy: unknown, bases: unknown) => ids.map((id) => (id === "policy" ? policy : id === "bases" ? bases : 5));
+    const cells: unknown[][] = [ids, row("有", "无"), row("是", "否"), row("Y", "n"), row(true, "FALSE"), row(1, 0)];
+    const input = readIndexInput(cells, REPORT_WEIGHT_TABLE);
+    expect([...input.status]).toEqual([ROW_OK, ROW_OK, ROW_OK, ROW_OK, ROW_OK]);
+    expect([...input.values[ids.indexOf("policy")]!]).toEqual([1, 1, 1, 1, 1]);
+    expect([...input.values[ids.indexOf("bases")]!]).toEqual([0, 0, 0, 0, 0]);
+    const elsewhere = [ids, ids.map((id) => (id === "views" ? "有" : 5))];
+    expect(readIndexInput(elsewhere, REPORT_WEIGHT_TABLE).errors.get(0)?.code).toBe("BAD_VALUE");
+  });
+});

@@ -126,3 +126,22 @@ withLibreOffice("the formulas file in LibreOffice", () => {
     }
   }, 120_000);
 });
+
+(findSoffice() ? describe : describe.skip)("the province summary's formulas in LibreOffice", () => {
+  it("counts names with * ? ~ and a leading = < > as themselves (COUNTIFS would read them as criteria)", async () => {
+    const names = ["浙*省", "广?省", "江~苏", "=上海", "<北京", ">四川", "浙江省"];
+    // Sub-indices chosen so that every region is in the top 10: each name is counted once, the plain 浙江省 too.
+    const table = [
+      ["省", "区县", "直播内容供给指数", "直播内容消费指数", "直播商品消费指数", "直播质量指数", "产业促进指数"],
+      ...names.map((p, i) => [p, `区${i + 1}`, 10 + i, 20, 30, 40, 50]),
+      ["浙江省", "区8", 1, 2, 3, 4, 5],
+    ];
+    const formulas = planRankedSheet(runIndex(table), rankedOptions({ mode: "formulas" }));
+    const path = join(tempDir("xlsx-lo-names"), "names.xlsx");
+    await writeRankedXlsx(formulas, path);
+    const rows = parseCsv(sofficeToCsv(findSoffice()!, path, { recalcOnLoad: true }).get("排名")!);
+    const summary = planBlock(formulas, "summary");
+    const counted = new Map(rows.slice(1, summary.values.length).map((r) => [r[summary.col], Number(r[summary.col + 1])]));
+    expect(counted).toEqual(new Map([...names.filter((n) => n !== "浙江省").map((n) => [n, 1] as const), ["浙江省", 2]]));
+  }, 120_000);
+});

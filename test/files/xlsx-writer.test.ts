@@ -129,7 +129,7 @@ describe("writeRankedXlsx", () => {
     const ws = await expectFile(path, plan);
     expect(ws.getCell("A2").formula).toBe("_xlfn.RANK.EQ(J2,$J$2:$J$101)");
     expect(ws.getCell("J2").formula).toMatch(/^SUMPRODUCT\(E2:I2,\$M\$\d+:\$Q\$\d+\)$/);
-    expect(ws.getCell("M2").formula).toMatch(/^COUNTIFS\(/);
+    expect(ws.getCell("M2").formula).toMatch(/^SUMPRODUCT\(\(\$B\$2:\$B\$101="/);
     expect(await xlsxPart(path, "xl/workbook.xml")).toMatch(/<calcPr[^>]*fullCalcOnLoad="1"/);
   });
 

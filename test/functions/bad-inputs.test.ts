@@ -5,7 +5,7 @@
  * placeholder. (The runtime helper also walks every result for null, NaN and Infinity.)
  */
 import fc from "fast-check";
-import { Cell, CustomFunctionError, ExcelRuntime, hasCjk, isCustomFunctionError, loadSourceRuntime, show } from "../helpers/excel-runtime";
+import { Cell, CustomFunctionError, ErrorCode, ExcelRuntime, hasCjk, isCustomFunctionError, loadSourceRuntime, show } from "../helpers/excel-runtime";
 import { FRAMEWORK, INDICATOR_IDS, rawIndicatorCells, TOP100_SUBINDEX_HEADERS } from "../helpers/fixtures";
 
 let rt: ExcelRuntime;
@@ -968,5 +968,18 @@ describe("generated junk never crashes (fast-check through the bundle)", () => {
       }),
       RUNS,
     );
+  });
+});
+
+describe("option names that are keys of every object", () => {
+  it.each(["constructor", "toString", "__proto__", "hasOwnProperty"])("%s is an unknown option everywhere, with a message", (name) => {
+    for (const [id, args] of [
+      ["LIVEWEIGHTS", [name]],
+      ["RANKDISTRICT", [[[1], [2]], null, name]],
+      ["LIVEINDEX", [[["直播质量指数"], [1]], null, [[name]]]],
+    ] as const) {
+      const r = rt.call(id, ...(args as unknown as unknown[]));
+      expect(isCustomFunctionError(r) ? r.code : r).toBe(ErrorCode.invalidValue);
+    }
   });
 });
