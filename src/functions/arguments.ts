@@ -9,7 +9,7 @@ import { getScalingMethod, parseGoalposts } from "../core/scaling";
 import { readSensitivityOptions, SensitivityOptions } from "../core/sensitivity";
 import { showValue } from "../core/text";
 import { NameLanguage, parseWeightTable, REPORT_WEIGHT_TABLE, WeightTable } from "../core/weights";
-import { isOmittedRange, optionArg, scalarArg } from "./host";
+import { isOmittedRange, optionArg, plainCells, scalarArg } from "./host";
 
 /** Reads the shared optional arguments weights, method and rescale into core options. */
 export function parseCall(weights: unknown, method: unknown, rescale: unknown): IndexOptions {
@@ -31,7 +31,7 @@ export function parseCall(weights: unknown, method: unknown, rescale: unknown): 
 /** A weights argument as a 2-D array of cells. */
 export function weightsCells(v: unknown): unknown[][] {
   if (!Array.isArray(v) || !Array.isArray(v[0])) throw new UserError("WEIGHTS_EMPTY");
-  return v as unknown[][];
+  return plainCells(v) as unknown[][];
 }
 
 /** Reads the `dimension` argument: id, Chinese or English name. */

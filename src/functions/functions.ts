@@ -17,7 +17,7 @@ import { getSensitivity } from "../core/sensitivity";
 import { compareWeights } from "../core/weight-compare";
 import { checkWeights, parseWeightTable, weightTableToCells } from "../core/weights";
 import { parseBaseline, parseCall, parseDimensionArg, parseNameLanguage, parseSensitivityArgs, weightsCells } from "./arguments";
-import { guard, scalarArg, toColumn, toColumns } from "./host";
+import { guard, plainCells, scalarArg, toColumn, toColumns } from "./host";
 import { checkFormulaWork, describeWhere, indexLabel, rankScores, sensitivityLabels, severityLabel, weightDiffRows } from "./results";
 
 /**
@@ -31,7 +31,7 @@ import { checkFormulaWork, describeWhere, indexLabel, rankScores, sensitivityLab
  */
 export function liveIndex(data: any[][], weights?: any[][], method?: any[][], rescale?: any): any[][] {
   return guard((lang) => {
-    const result = computeIndex(data, parseCall(weights, method, rescale));
+    const result = computeIndex(plainCells(data) as unknown[][], parseCall(weights, method, rescale));
     return toColumn(result.total, result.input.columns.hasHeader ? indexLabel(null, lang) : null, result.input, lang);
   });
 }
@@ -49,7 +49,7 @@ export function liveIndex(data: any[][], weights?: any[][], method?: any[][], re
 export function liveSubIndex(data: any[][], dimension: string, weights?: any[][], method?: any[][], rescale?: any): any[][] {
   return guard((lang) => {
     const target = parseDimensionArg(dimension);
-    const { input, values } = computeSubIndex(data, target, parseCall(weights, method, rescale));
+    const { input, values } = computeSubIndex(plainCells(data) as unknown[][], target, parseCall(weights, method, rescale));
     return toColumn(values, input.columns.hasHeader ? indexLabel(target, lang) : null, input, lang);
   });
 }
@@ -63,7 +63,7 @@ export function liveSubIndex(data: any[][], dimension: string, weights?: any[][]
  * @returns {any[][]} One rank per cell, in the shape of scores.
  */
 export function rankDistrict(scores: any[][], order?: any, ties?: string): any[][] {
-  return guard((lang) => rankScores(scores, parseRankOrder(scalarArg(order)), parseTieMethod(scalarArg(ties)), lang));
+  return guard((lang) => rankScores(plainCells(scores), parseRankOrder(scalarArg(order)), parseTieMethod(scalarArg(ties)), lang));
 }
 
 /**
@@ -121,7 +121,7 @@ export function liveSensitivity(data: any[][], weights?: any[][], runs?: any, sp
   return guard((lang) => {
     const mc = parseSensitivityArgs(runs, spread, seed);
     const options = parseCall(weights, null, null);
-    const result = computeIndex(data, options);
+    const result = computeIndex(plainCells(data) as unknown[][], options);
     checkFormulaWork(mc.runs, result.include);
     const s = getSensitivity(result, mc);
     return toColumns([s.median, s.p5, s.p95], result.input.columns.hasHeader ? sensitivityLabels(lang) : null, result.input, lang);

@@ -113,9 +113,17 @@ const CASES: BadCase[] = [
     fragment: '"1e400" is not a finite number',
   },
   {
-    name: "an entity value (allowCustomDataForDataTypeAny)",
+    name: "an entity value (allowCustomDataForDataTypeAny), read by its text",
     fn: "LIVEINDEX",
     args: () => [withCell(dims(), 2, 1, ENTITY)],
+    kind: "#VALUE!",
+    scope: [2, 0],
+    fragment: '"杭州市" is not a number',
+  },
+  {
+    name: "a data-type cell with neither basic value nor text",
+    fn: "LIVEINDEX",
+    args: () => [withCell(dims(), 2, 1, { type: "Unknown" })],
     kind: "#VALUE!",
     scope: [2, 0],
     fragment: "(object) is not a number",

@@ -806,3 +806,22 @@ describe("a range with title rows above the header", () => {
     expect(isCustomFunctionError(out[3][0]) && (out[3][0] as CustomFunctionError).message).toMatch(/^Row 4,/);
   });
 });
+
+describe("data-type cells (allowCustomDataForDataTypeAny)", () => {
+  it("reads a formatted number by its basic value and an entity in a name column by its text", () => {
+    const table = top100Cells().slice(0, 4);
+    const typed = table.map((row, r) =>
+      r === 0
+        ? row
+        : row.map((v, c) =>
+            c === 3
+              ? { type: "Entity", text: v, properties: {} }
+              : typeof v === "number"
+                ? { type: "FormattedNumber", basicValue: v, numberFormat: "0.00" }
+                : v,
+          ),
+    );
+    expect(rt.call("LIVEINDEX", typed)).toEqual(rt.call("LIVEINDEX", table));
+    expect(rt.call("RANKDISTRICT", [[{ type: "Double", basicValue: 3 }], [{ type: "Double", basicValue: 5 }]])).toEqual([[2], [1]]);
+  });
+});
