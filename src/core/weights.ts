@@ -97,6 +97,10 @@ export function checkWeights(cells: readonly (readonly unknown[])[]): WeightChec
   checkPresence(read, layout, add);
   if (findings.some((f) => f.severity === "error")) return { success: false, findings };
 
+  const units = levelUnits(read.dimWeight as number[], read.indWeight as number[]);
+  checkUnits(read.dimWeight, read.dimWeightRow, layout.dimensionWeight, WHAT_DIMENSION_WEIGHT, units.dimensions === 1, add);
+  checkUnits(read.indWeight, read.indRow, layout.indicatorWeight, WHAT_INDICATOR_WEIGHT, units.indicators === 1, add);
+  if (findings.some((f) => f.severity === "error")) return { success: false, findings };
   const given = levelsAsFractions(read.dimWeight as number[], read.indWeight as number[]);
   checkSums(given, read.indRow, layout, add);
   if (findings.some((f) => f.severity === "error")) return { success: false, findings };
@@ -307,10 +311,18 @@ function isBlankText(v: unknown): boolean {
  * values keeps fractions such as 0.75 / 1.5 (a level summing to 2.25) read as fractions.
  */
 function levelsAsFractions(dims: readonly number[], inds: readonly number[]): { dimensions: number[]; indicators: number[] } {
-  const dimUnit = sum(dims) <= 10 ? 1 : 100;
-  const groupSums = DIMENSIONS.map((d) => sum(d.indicators.map((i) => inds[i])));
-  const indUnit = sum(groupSums) / DIMENSIONS.length <= 10 ? 1 : 100;
-  return { dimensions: dims.map((w) => w / dimUnit), indicators: inds.map((w) => w / indUnit) };
+  const units = levelUnits(dims, inds);
+  return { dimensions: dims.map((w) => w / units.dimensions), indicators: inds.map((w) => w / units.indicators) };
+}
+
+/** Each level's unit, decided from its sums: 1 (fractions) or 100 (percent points). */
+function levelUnits(dims: readonly (number | undefined)[], inds: readonly (number | undefined)[]): { dimensions: 1 | 100; indicators: 1 | 100 } {
+  const value = (w: number | undefined) => w ?? 0;
+  const groupSums = DIMENSIONS.map((d) => sum(d.indicators.map((i) => value(inds[i]))));
+  return {
+    dimensions: sum(dims.map(value)) <= 10 ? 1 : 100,
+    indicators: sum(groupSums) / DIMENSIONS.length <= 10 ? 1 : 100,
+  };
 }
 
 function checkSums(given: { dimensions: number[]; indicators: number[] }, indRow: readonly number[], layout: WeightLayout, add: AddFinding): void {
@@ -319,7 +331,14 @@ function checkSums(given: { dimensions: number[]; indicators: number[] }, indRow
     add("W_SUM_ZERO", null, layout.dimensionWeight);
     return;
   }
-  checkGroupSum(dimSum, DIMENSIONS.length, WORDS.dimensionsGroup, null, layout.dimensionWeight, add);
+  checkGroupSum(
+    given.dimensions,
+    DIMENSIONS.map((d) => d.reportWeight / 100),
+    WORDS.dimensionsGroup,
+    null,
+    layout.dimensionWeight,
+    add,
+  );
   for (const d of DIMENSIONS) {
     const s = sum(d.indicators.map((i) => given.indicators[i]));
     const firstRow = Math.min(...d.indicators.map((i) => indRow[i]));
@@ -327,16 +346,56 @@ function checkSums(given: { dimensions: number[]; indicators: number[] }, indRow
       if (given.dimensions[d.index] > 0) add("W_DIMENSION_ALL_ZERO", firstRow, layout.indicatorWeight, { dimension: nameOf(d) });
       continue;
     }
-    checkGroupSum(s, d.indicators.length, indicatorsOf(nameOf(d)), firstRow, layout.indicatorWeight, add);
+    checkGroupSum(
+      d.indicators.map((i) => given.indicators[i]),
+      d.indicators.map((i) => INDICATORS[i].reportWeight / 100),
+      indicatorsOf(nameOf(d)),
+      firstRow,
+      layout.indicatorWeight,
+      add,
+    );
   }
 }
 
-function checkGroupSum(s: number, count: number, group: LocalText, row: number | null, column: number, add: AddFinding): void {
+/**
+ * A group's weights that do not sum to 100%. The report's printed rounding (16% × 6 = 96%) is named
+ * as such only when it is that: every weight is the report's printed one, or the weights are equal
+ * (1/n each, printed rounded); any other gap is a plain "does not sum to 100%", with the sum.
+ */
+function checkGroupSum(items: readonly number[], printed: readonly number[], group: LocalText, row: number | null, column: number, add: AddFinding): void {
+  const s = sum(items);
   const gap = Math.abs(s - 1);
   if (gap <= 1e-9) return;
-  // Printed weights are whole percents: n weights can miss 100% by less than one point each.
-  const code: FindingCode = gap < count * 0.01 ? "W_ROUNDED" : "W_SUM_NOT_100";
-  add(code, row, column, { group, sum: `${round12(s * 100)}%`, count });
+  const asPrinted = items.every((w, k) => Math.abs(w - printed[k]) <= 1e-9);
+  const equal = items.every((w) => Math.abs(w - items[0]) <= 1e-12);
+  const code: FindingCode = (asPrinted || equal) && gap < items.length * 0.01 ? "W_ROUNDED" : "W_SUM_NOT_100";
+  add(code, row, column, { group, sum: `${round12(s * 100)}%`, count: items.length });
+}
+
+/**
+ * Every weight of a level written the same way. The unit of a level is decided from its sums
+ * (levelsAsFractions); a weight a hundred times off its level is then a weight written the other
+ * way: above 1 and at least ten times the level's median in a level of fractions (25 typed among
+ * 25% cells, which would otherwise weigh a hundred times its neighbours), or below 1 and at most a
+ * tenth of the median in a level of percent points (0.25 among 25s). Weights that only differ in
+ * ratio (0.75 and 1.5, or every weight times a constant) are not flagged.
+ */
+function checkUnits(
+  values: readonly (number | undefined)[],
+  rows: readonly number[],
+  column: number,
+  what: LocalText,
+  fractions: boolean,
+  add: AddFinding,
+): void {
+  const present = values.map((w, k) => ({ w, row: rows[k] })).filter((x): x is { w: number; row: number } => x.w !== undefined && x.w > 0 && x.row >= 0);
+  if (present.length < 2) return;
+  const sorted = present.map((x) => x.w).sort((a, b) => a - b);
+  const median = sorted[Math.floor((sorted.length - 1) / 2)];
+  for (const x of present) {
+    const odd = fractions ? x.w > 1 && x.w >= 10 * median : x.w < 1 && x.w <= median / 10;
+    if (odd) add("W_MIXED_UNITS", x.row, column, { what, value: showValue(x.w) });
+  }
 }
 
 /** A weight table from weights as given (fractions, framework order), each level renormalised. */

@@ -368,6 +368,11 @@ export const FINDING_MESSAGES = {
     zh: "“{dimension}”的一级指标权重大于 0，但其二级指标权重全部为 0。",
     en: '"{dimension}" has a dimension weight above 0 but all its indicator weights are 0.',
   },
+  W_MIXED_UNITS: {
+    severity: "error",
+    zh: "{what} {value} 与同级其他权重的写法不同（有的是小数或百分比，如 25%，有的是百分点，如 25）：同一级的权重请用同一种写法。",
+    en: "The {what} {value} is not written as the others of its level (some are fractions or percents such as 25%, some percent points such as 25): write every weight of a level the same way.",
+  },
   W_SUM_ZERO: {
     severity: "error",
     zh: "一级指标权重之和为 0，无法计算总指数。",

@@ -446,3 +446,35 @@ describe("checkWeights: an oversized range on Excel desktop", () => {
     expect(desktop.success).toBe(true);
   });
 });
+
+describe("checkWeights: one way of writing a level, and rounding only where it is the report's", () => {
+  const codes = (cells: unknown[][]) => checkWeights(cells).findings.map((f) => [f.code, f.row]);
+
+  it("refuses one indicator weight typed 25 among 25% cells, naming its cell, instead of weighing it 38.8%", () => {
+    const cells: unknown[][] = weightTableToCells("zh").map((r) => [...r]);
+    cells[2][3] = 25; // the second goods indicator, row 3 of the range
+    const check = checkWeights(cells);
+    expect(check.success).toBe(false);
+    expect(check.findings.filter((f) => f.severity === "error").map((f) => [f.code, f.row, f.column])).toEqual([["W_MIXED_UNITS", 2, 3]]);
+  });
+
+  it("refuses a dimension weight typed 0.4 among percent points", () => {
+    const cells: unknown[][] = weightTableToCells("zh").map((r, i) => (i === 0 ? r : [r[0], r[1], Number(r[2]) * 100, Number(r[3]) * 100]));
+    for (let i = 1; i <= 4; i++) cells[i][2] = 0.4;
+    expect(codes(cells).filter(([c]) => c === "W_MIXED_UNITS")).toEqual([["W_MIXED_UNITS", 1]]);
+  });
+
+  it("calls the report's own 96% (16% × 6) printed rounding, and a 24% typed for 25% a plain 'does not sum to 100%'", () => {
+    expect(codes(weightTableToCells("zh"))).toEqual([
+      ["W_ROUNDED", 5],
+      ["W_ROUNDED", 11],
+    ]);
+    const cells: unknown[][] = weightTableToCells("zh").map((r) => [...r]);
+    cells[1][3] = 0.24; // goods: 24% + 25% × 3 = 99%, less than a point per item off, but not the report's rounding
+    expect(codes(cells)).toEqual([
+      ["W_SUM_NOT_100", 1],
+      ["W_ROUNDED", 5],
+      ["W_ROUNDED", 11],
+    ]);
+  });
+});
