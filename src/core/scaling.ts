@@ -124,12 +124,15 @@ function affineMinMax(x: Float64Array, include: Uint8Array, direction: 1 | -1): 
   const range = max - min;
   if (!Number.isFinite(range)) return range === -Infinity ? { shift: 0, factor: 0 } : null;
   if (!(range > 0)) return { shift: 0, factor: 0 };
+  // A range below about 1e-306 makes 100 / range overflow: the scaled kernel divides instead.
+  if (!Number.isFinite(100 / range)) return null;
   return direction === 1 ? { shift: min, factor: 100 / range } : { shift: max, factor: -100 / range };
 }
 
 function affineShareOfMax(x: Float64Array, include: Uint8Array, direction: 1 | -1): Affine | null {
   const { min, max } = minMaxOf(x, include);
   if (!(max > 0)) return { shift: 0, factor: 0 };
+  if (!Number.isFinite(100 / max)) return null;
   if (direction === 1) return { shift: 0, factor: 100 / max };
   const shift = min + max;
   return Number.isFinite(shift) ? { shift, factor: -100 / max } : null;
@@ -160,21 +163,22 @@ function scaleMinMax(x: Float64Array, include: Uint8Array, direction: 1 | -1, ou
   const { min, max } = minMaxOf(x, include);
   // Halves are exact and keep max − min finite even for values near ±1.8e308.
   const halfRange = max / 2 - min / 2;
-  const k = halfRange > 0 ? 100 / halfRange : 0;
   const lo = min / 2;
   const hi = max / 2;
+  // Divided, not multiplied by 100 / halfRange: that factor overflows for a range below about 1e-306.
   for (let r = 0; r < x.length; r++) {
     if (!include[r]) out[r] = NaN;
-    else out[r] = direction === 1 ? (x[r] / 2 - lo) * k : (hi - x[r] / 2) * k;
+    else if (!(halfRange > 0)) out[r] = 0;
+    else out[r] = 100 * ((direction === 1 ? x[r] / 2 - lo : hi - x[r] / 2) / halfRange);
   }
 }
 
 function scaleShareOfMax(x: Float64Array, include: Uint8Array, direction: 1 | -1, out: Float64Array): void {
   const { min, max } = minMaxOf(x, include);
-  const k = max > 0 ? 100 / max : 0;
   for (let r = 0; r < x.length; r++) {
     if (!include[r]) out[r] = NaN;
-    else out[r] = direction === 1 ? x[r] * k : (min + max - x[r]) * k;
+    else if (!(max > 0)) out[r] = 0;
+    else out[r] = 100 * ((direction === 1 ? x[r] : min + max - x[r]) / max);
   }
 }
 

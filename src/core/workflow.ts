@@ -5,14 +5,14 @@
  * and the demo all start here, so that a rule or a choice is applied the same way everywhere.
  */
 import { Cells, IndexInput, ROW_OK } from "./dataset";
-import { UserError } from "./errors";
+import { errorText, Message, UserError } from "./errors";
 import { DIMENSIONS } from "./framework";
 import { columnMapFromKeys, ColumnKey, ColumnMap, headerRowOf, looksLikeHeader } from "./headers";
 import { computeIndex, IndexResult } from "./pipeline";
 import { rankDistricts, TieMethod } from "./rank-districts";
 import { DEFAULT_SCALING, getScalingMethod, Goalposts, ScalingMethod, ScalingMethodName } from "./scaling";
 import { REPORT_WEIGHT_TABLE, WeightTable } from "./weights";
-import { Lang, regionWithPlace, unnamedRow } from "../text";
+import { bothLanguages, Lang, regionWithPlace, unnamedRow } from "../text";
 
 export interface IndexRequest {
   /** Default: the report's weights. */
@@ -90,6 +90,38 @@ export function runIndex(cells: Cells, request: IndexRequest = {}): IndexRun {
   };
 }
 
+/** A column with a bad value in at least this share of the rows is named once, as a column. */
+const MOSTLY = 0.5;
+
+/**
+ * Why rows were left out, in words people can trace: a column with bad values in most rows named
+ * once (its count and an example), then every rejected row named by its region (province, city,
+ * district, or its row number), with its reason.
+ *
+ * @example
+ * explainRejected(run)[0] // → { code: "COLUMN_MOSTLY_BAD", params: { column: "直播产业政策", count: 50, rows: 50, value: '"有政策"' } }
+ */
+export function explainRejected(run: IndexRun): Message[] {
+  const { rejected } = run.ranking;
+  const rows = run.result.input.rowCount - run.ranking.blankRows;
+  const byColumn = new Map<string, UserError[]>();
+  for (const r of rejected) {
+    const column = String(r.error.params.column ?? "");
+    if (column) byColumn.set(column, [...(byColumn.get(column) ?? []), r.error]);
+  }
+  const columns: Message[] = [];
+  for (const [column, errors] of byColumn) {
+    if (errors.length >= 2 && errors.length >= MOSTLY * rows) {
+      columns.push({ code: "COLUMN_MOSTLY_BAD", params: { column, count: errors.length, rows, value: errors[0].params.value ?? "" } });
+    }
+  }
+  const named: Message[] = rejected.map((r) => ({
+    code: "REJECTED_ROW",
+    params: { region: bothLanguages((lang) => run.regionName(r.dataRow, lang)), reason: errorText(r.error) },
+  }));
+  return [...columns, ...named];
+}
+
 /**
  * The run's ranking; when no row could be ranked, {@link UserError} NO_DATA_ROWS (every row is
  * blank) or NO_RANKABLE_ROWS with the first rejected rows as its details.
@@ -97,11 +129,7 @@ export function runIndex(cells: Cells, request: IndexRequest = {}): IndexRun {
 export function requireRanked(run: IndexRun): Ranking {
   if (run.ranking.districts.length > 0) return run.ranking;
   if (run.ranking.rejected.length === 0) throw new UserError("NO_DATA_ROWS");
-  throw new UserError(
-    "NO_RANKABLE_ROWS",
-    {},
-    run.ranking.rejected.slice(0, 10).map((r) => r.error),
-  );
+  throw new UserError("NO_RANKABLE_ROWS", {}, explainRejected(run).slice(0, 10));
 }
 
 /**

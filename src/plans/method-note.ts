@@ -3,7 +3,7 @@
  * these lines with these words, and the analysis sheets carry the lines that describe the data
  * and the weights ({@link runNoteLines}).
  */
-import type { IndexRun } from "../core/workflow";
+import { explainRejected, IndexRun } from "../core/workflow";
 import { DIMENSIONS, TOP100_DIMENSION_ORDER, dimensionIndex } from "../core/framework";
 import { formatError } from "../core/errors";
 import { describeScaling } from "../core/scaling";
@@ -33,7 +33,8 @@ export interface RankedNoteContext extends NoteContext {
 export const NOTE_WIDTH = 1 + DIMENSIONS.length;
 /** The note's row (from its top) that holds the first-level weights, in the Top-100 order: live totals refer to it. */
 export const NOTE_WEIGHTS_ROW = 5;
-const MAX_LISTED_PROBLEMS = 5;
+/** Rows left out are each named in the note, up to this many. */
+const MAX_LISTED_PROBLEMS = 200;
 
 /**
  * The ranked sheet's method note: source, regions ranked, weights (names and values), scaling,
@@ -64,7 +65,7 @@ export function rankedNoteLines(run: IndexRun, o: RankedNoteContext): PlanValue[
   const rejected = run.ranking.rejected;
   if (rejected.length) {
     lines.push(row(t.skipped, rejected.length));
-    for (const r of rejected.slice(0, MAX_LISTED_PROBLEMS)) lines.push(row("", formatError(r.error, o.lang)));
+    for (const m of explainRejected(run).slice(0, MAX_LISTED_PROBLEMS)) lines.push(row("", formatError(m, o.lang)));
   }
   const noted = [...new Set(run.ranking.districts.map((d) => d.district))].filter((d) => o.nameNotes?.[d]);
   for (const name of noted) lines.push(row(t.names, `${name}: ${o.nameNotes![name][o.lang]}`));

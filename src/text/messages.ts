@@ -56,8 +56,8 @@ export const ERROR_MESSAGES = {
   },
   BAD_VALUE: {
     excel: "value",
-    zh: "第 {row} 行“{column}”列的值 {value} 不是数字（“-”和空单元格按 0 计）。",
-    en: 'Row {row}, column "{column}": {value} is not a number ("-" and blank cells count as 0).',
+    zh: "第 {row} 行“{column}”列的值 {value} 不是数字（“-”和空单元格表示无）。",
+    en: 'Row {row}, column "{column}": {value} is not a number ("-" and blank cells mean none).',
   },
   NOT_FINITE: {
     excel: "value",
@@ -153,6 +153,16 @@ export const ERROR_MESSAGES = {
     excel: "value",
     zh: "无法识别权重表的列：需要“一级指标、二级指标、一级指标权重、二级指标权重”四列（标题行可用中文、英文或 id）。只有 {count} 列。",
     en: "Cannot read the weight table's columns: it needs four columns dimension, indicator, dimension weight, indicator weight (headers in Chinese, English or ids). It has only {count} column(s).",
+  },
+  COLUMN_MOSTLY_BAD: {
+    excel: "value",
+    zh: "“{column}”列有 {count} 行（共 {rows} 行）不是数字，例如 {value}：请检查这一列的内容或单位。",
+    en: 'Column "{column}" is not a number in {count} of {rows} rows, for example {value}: check what that column holds, or its unit.',
+  },
+  REJECTED_ROW: {
+    excel: "value",
+    zh: "{region}：{reason}",
+    en: "{region}: {reason}",
   },
   NO_RANKABLE_ROWS: {
     excel: "value",

@@ -415,3 +415,30 @@ describe("live-index rank on a yearbook-shaped table", () => {
     expect(note.some((v) => typeof v === "string" && v.startsWith("表中没有可识别的区县列"))).toBe(true);
   });
 });
+
+describe("live-index rank: rows left out, named", () => {
+  const dir = tempDir("named");
+  const header = ["省", "市", "区县", "直播内容供给指数", "直播内容消费指数", "直播商品消费指数", "直播质量指数", "产业促进指数"];
+  const rows = top100Cells()
+    .slice(1, 11)
+    .map((r) => [r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8]]);
+
+  it("names each skipped row by its region, with the reason", async () => {
+    const bad = rows.map((r) => [...r]);
+    bad[2][5] = "约 30";
+    writeFileSync(join(dir, "two-bad.csv"), toCsv([header, ...bad]));
+    const r = await cli(["rank", "two-bad.csv"], dir);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`  ${bad[2][2]}（${bad[2][0]} ${bad[2][1]}）：第 4 行“直播商品消费指数”列的值 "约 30" 不是数字`);
+  });
+
+  it("names a column that is text in most rows once, with its count and an example", async () => {
+    const bad = rows.map((r) => [...r]);
+    for (const row of bad) row[7] = "有政策";
+    writeFileSync(join(dir, "text-column.csv"), toCsv([header, ...bad]));
+    const r = await cli(["rank", "text-column.csv"], dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('“产业促进指数”列有 10 行（共 10 行）不是数字，例如 "有政策"');
+    expect(r.err).toContain('Column "产业促进指数" is not a number in 10 of 10 rows, for example "有政策"');
+  });
+});

@@ -240,7 +240,7 @@ describe("readIndexInput: per-row problems", () => {
     const e = input.errors.get(2)!;
     expect(e.code).toBe("BAD_VALUE");
     expect(e.params).toEqual({ row: 4, column: "直播质量指数", value: '"n/a"' });
-    expect(formatError(e, "en")).toBe('Row 4, column "直播质量指数": "n/a" is not a number ("-" and blank cells count as 0).');
+    expect(formatError(e, "en")).toBe('Row 4, column "直播质量指数": "n/a" is not a number ("-" and blank cells mean none).');
 
     const result = computeIndex(cells);
     const total = result.total!;

@@ -51,8 +51,8 @@ describe("fill", () => {
 describe("formatMessage and formatError", () => {
   it("fill a message's row, column and value", () => {
     const params = { row: 7, column: "直播质量指数", value: '"abc"' };
-    expect(formatMessage("BAD_VALUE", params, "zh")).toBe('第 7 行“直播质量指数”列的值 "abc" 不是数字（“-”和空单元格按 0 计）。');
-    expect(formatMessage("BAD_VALUE", params, "en")).toBe('Row 7, column "直播质量指数": "abc" is not a number ("-" and blank cells count as 0).');
+    expect(formatMessage("BAD_VALUE", params, "zh")).toBe('第 7 行“直播质量指数”列的值 "abc" 不是数字（“-”和空单元格表示无）。');
+    expect(formatMessage("BAD_VALUE", params, "en")).toBe('Row 7, column "直播质量指数": "abc" is not a number ("-" and blank cells mean none).');
   });
 
   it("word an UserError in either language", () => {

@@ -363,3 +363,14 @@ describe("parseGoalposts", () => {
     ]);
   });
 });
+
+describe("no overflow for any finite input", () => {
+  it.each(["minmax", "max"] as const)("%s scales a column whose range is below 1e-307 to 0–100, never to Infinity or NaN", (method) => {
+    // Share of maximum scales a negative value below 0 by design: its huge-range case is non-negative.
+    for (const xs of [[0, 1e-308, 2e-308], [5e-324, 1e-310, 3e-309], method === "minmax" ? [1.7e308, -1.7e308, 0] : [1.7e308, 0, 1e308]]) {
+      const out = run(method, xs, 1);
+      expect(out.every((v) => Number.isFinite(v) && v >= -1e-9 && v <= 100 + 1e-9)).toBe(true);
+      expect(Math.max(...out)).toBeCloseTo(100, 6);
+    }
+  });
+});

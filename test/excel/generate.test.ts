@@ -1,4 +1,4 @@
-import { UserError } from "../../src/core/errors";
+import { formatError, UserError } from "../../src/core/errors";
 import { proposeMapping } from "../../src/core/headers";
 import { weightTableToCells } from "../../src/core/weights";
 import { REPORT_TOP100_2020 } from "../../src/data/report2020";
@@ -91,8 +91,12 @@ describe("generateRankedSheet: bad input is refused before any sheet is made", (
     for (const row of cells.slice(1)) row[4] = "n/a";
     const e = await expectRefusal(cells);
     expect(e.code).toBe("NO_RANKABLE_ROWS");
-    expect(e.details[0].code).toBe("BAD_VALUE");
-    expect(e.details[0].params).toMatchObject({ row: 2, column: "直播内容消费指数", value: '"n/a"' });
+    // The column first, once, with its count and an example; then each row by its region, with its reason.
+    expect(e.details[0]).toEqual({ code: "COLUMN_MOSTLY_BAD", params: { column: "直播内容消费指数", count: 3, rows: 3, value: '"n/a"' } });
+    expect(e.details.slice(1).map((d) => d.code)).toEqual(["REJECTED_ROW", "REJECTED_ROW", "REJECTED_ROW"]);
+    expect(formatError(e.details[1], "en")).toBe(
+      `${cells[1][2]} (${cells[1][0]} ${cells[1][1]}): Row 2, column "直播内容消费指数": "n/a" is not a number ("-" and blank cells mean none).`,
+    );
   });
 
   it("refuses a top N below 1 and an unknown method", async () => {
@@ -210,7 +214,8 @@ describe("generateRankedSheet: rows and columns the user must know about", () =>
     expect(r.rejected.map((x) => x.dataRow)).toEqual([2, 7]);
     const all = fake.values(r.sheetName).flat();
     expect(all).toContain("因数据错误跳过的行");
-    expect(all).toContain('第 4 行“直播商品消费指数”列的值 "n/a" 不是数字（“-”和空单元格按 0 计）。');
+    // Each skipped row named by its region, with its reason.
+    expect(all).toContain(`${cells[3][2]}（${cells[3][0]} ${cells[3][1]}）：第 4 行“直播商品消费指数”列的值 "n/a" 不是数字（“-”和空单元格表示无）。`);
     expect(fake.values(r.sheetName, "D2:D19").flat()).not.toContain(cells[3][2]);
   });
 

@@ -665,7 +665,7 @@ describe("LIVESENSITIVITY", () => {
     expect(out.length).toBe(102);
     expect(out[11]).toEqual(["", "", ""]);
     expect(out[12].map((c) => show(c))).toEqual(
-      Array(3).fill('#VALUE! Row 13, column "直播内容供给指数": "n/a" is not a number ("-" and blank cells count as 0).'),
+      Array(3).fill('#VALUE! Row 13, column "直播内容供给指数": "n/a" is not a number ("-" and blank cells mean none).'),
     );
     expect([...out.slice(0, 11), ...out.slice(13)]).toEqual(
       rt.call(
@@ -711,8 +711,8 @@ describe("messages follow Office.context.displayLanguage", () => {
   it("a row error is in Chinese for zh-CN and in English for en-US", () => {
     const zh = column(rt.callWith({ lang: "zh-CN" }, "LIVEINDEX", badRow()))[2];
     const en = column(rt.callWith({ lang: "en-US" }, "LIVEINDEX", badRow()))[2];
-    expect(show(zh)).toBe('#VALUE! 第 3 行“直播内容消费指数”列的值 "abc" 不是数字（“-”和空单元格按 0 计）。');
-    expect(show(en)).toBe('#VALUE! Row 3, column "直播内容消费指数": "abc" is not a number ("-" and blank cells count as 0).');
+    expect(show(zh)).toBe('#VALUE! 第 3 行“直播内容消费指数”列的值 "abc" 不是数字（“-”和空单元格表示无）。');
+    expect(show(en)).toBe('#VALUE! Row 3, column "直播内容消费指数": "abc" is not a number ("-" and blank cells mean none).');
   });
 
   it("a whole-result error is in Chinese for zh-CN and in English for en-US", () => {
