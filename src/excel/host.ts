@@ -3,6 +3,7 @@
  * Office.js host quirks, in one place: what Excel does to what we write or ask, and how a batch is
  * run. A quirk found in real Excel is fixed here, once, for every writer and reader in src/excel.
  */
+import { UserError } from "../core/errors";
 import { cleanText } from "../core/text";
 import type { PlanValue } from "../plans/plan";
 
@@ -15,8 +16,23 @@ export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<
  */
 export const runInExcel: ExcelRunner = (batch) => {
   const canDelay = typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported?.("ExcelApi", "1.11") === true;
-  return canDelay ? Excel.run({ delayForCellEdit: true }, batch) : Excel.run(batch);
+  const run = canDelay ? Excel.run({ delayForCellEdit: true }, batch) : Excel.run(batch);
+  return run.catch((e: unknown) => {
+    throw hostError(e);
+  });
 };
+
+/**
+ * Office's answers a person can act on, as user errors in words (learn.microsoft.com:
+ * Excel.ErrorCodes): a cell being edited (InvalidOperationInCellEditMode, where Excel cannot wait
+ * for the edit), a protected or read-only workbook or sheet (AccessDenied). Anything else as it is.
+ */
+export function hostError(e: unknown): unknown {
+  const code = typeof e === "object" && e !== null ? (e as { code?: unknown }).code : undefined;
+  if (code === "InvalidOperationInCellEditMode") return new UserError("CELL_EDIT_MODE");
+  if (code === "AccessDenied") return new UserError("WORKBOOK_PROTECTED");
+  return e;
+}
 
 /**
  * A plan value as cell input. Excel reads a written string that starts with "=", "+" or "-" as a

@@ -114,6 +114,16 @@ export const ERROR_MESSAGES = {
     zh: "区域中只有标题行，没有数据行。",
     en: "The range holds a header row and no data rows.",
   },
+  CELL_EDIT_MODE: {
+    excel: "value",
+    zh: "Excel 正在编辑单元格：请先按 Enter 或 Esc 结束编辑，再试一次。",
+    en: "Excel is editing a cell: finish editing first (press Enter or Esc), then try again.",
+  },
+  WORKBOOK_PROTECTED: {
+    excel: "value",
+    zh: "工作簿或工作表受保护或为只读，无法写入：请先撤消保护（审阅 › 撤消工作表保护），或另存一份可编辑的副本，再试一次。",
+    en: "The workbook or the sheet is protected or read-only, so nothing can be written: unprotect it (Review › Unprotect) or save an editable copy, then try again.",
+  },
   NO_SELECTION: {
     excel: "value",
     zh: "没有选中数据：请选中数据表中的一个单元格，或选中整个数据区域（只选一个区域，不要选图表或形状）。",
