@@ -181,6 +181,10 @@ function readWeightRows(cells: readonly (readonly unknown[])[], first: number, l
   for (let r = first; r < cells.length; r++) {
     const row = cells[r];
     if (isBlankRow(row)) continue;
+    if (isTotalRow(row, layout)) {
+      add("W_TOTAL_ROW", r, layout.indicator);
+      continue;
+    }
     const dimCell = layout.dimension >= 0 ? row[layout.dimension] : null;
     const indCell = row[layout.indicator];
     const indicator = findIndicator(indCell);
@@ -298,6 +302,14 @@ function readWeight(cell: unknown, what: LocalText, row: number, column: number,
     return undefined;
   }
   return parsed.data;
+}
+
+const TOTAL_WORDS = new Set(["合计", "总计", "小计", "总和", "total", "sum", "subtotal"].map(normaliseName));
+
+/** A 合计 / Total row (an Excel table's Total Row, or one typed below the weights): not an indicator. */
+function isTotalRow(row: readonly unknown[], layout: WeightLayout): boolean {
+  const named = (c: unknown) => typeof c === "string" && TOTAL_WORDS.has(normaliseName(c));
+  return named(row[layout.indicator]) || (layout.dimension >= 0 && named(row[layout.dimension]));
 }
 
 function isBlankText(v: unknown): boolean {

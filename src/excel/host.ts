@@ -55,3 +55,12 @@ export function textInput(s: string): string {
 export function isInvalidSelection(e: unknown): boolean {
   return typeof e === "object" && e !== null && (e as { code?: unknown }).code === "InvalidSelection";
 }
+
+/**
+ * A table's header and data rows, without its Total Row: `table.getRange()` includes the totals row
+ * when `showTotals` is on (learn.microsoft.com: Excel.Table.getRange), and a totals row read as a
+ * region (or as an indicator of a weight table) would be wrong. `showTotals` must be loaded.
+ */
+export function tableRangeWithoutTotals(table: Excel.Table): Excel.Range {
+  return table.showTotals ? table.getRange().getResizedRange(-1, 0) : table.getRange();
+}

@@ -6,7 +6,7 @@
  */
 import { isBlankRow } from "../core/cells";
 import { UserError } from "../core/errors";
-import { isInvalidSelection } from "./host";
+import { isInvalidSelection, tableRangeWithoutTotals } from "./host";
 
 export interface SourceTable {
   readonly sheetName: string;
@@ -36,7 +36,7 @@ export const MAX_READ_CELLS = 5_000_000;
  */
 export async function readSource(context: Excel.RequestContext): Promise<SourceTable> {
   const selected = context.workbook.getSelectedRange().load("cellCount");
-  const tables = selected.getTables(false).load("items/name");
+  const tables = selected.getTables(false).load("items/name,items/showTotals");
   const sheet = selected.worksheet.load("name");
   try {
     await context.sync();
@@ -49,7 +49,7 @@ export async function readSource(context: Excel.RequestContext): Promise<SourceT
   let tableName: string | null = null;
   if (selected.cellCount === 1 && tables.items.length > 0) {
     tableName = tables.items[0].name;
-    target = tables.items[0].getRange();
+    target = tableRangeWithoutTotals(tables.items[0]);
   } else if (selected.cellCount === 1) {
     target = selected.getSurroundingRegion();
   } else {

@@ -7,6 +7,7 @@ import { UserError } from "../core/errors";
 import { planWeightSheet } from "../plans/weight-sheets";
 import { Lang, WORDS } from "../text";
 import { applySheetPlan } from "./apply-plan";
+import { tableRangeWithoutTotals } from "./host";
 
 export interface InsertedWeightSheet {
   readonly sheetName: string;
@@ -52,7 +53,7 @@ export const READ_WEIGHT_TABLE_AT_SYNCS = 2;
  * // → { cells: [["一级指标", …], …], sheetName: "权重", address: "权重!A1:E20", top: 0, left: 0 }
  */
 export async function readWeightTableAt(context: Excel.RequestContext, name: string): Promise<WeightTableAt> {
-  const table = context.workbook.tables.getItemOrNullObject(name).load("name");
+  const table = context.workbook.tables.getItemOrNullObject(name).load("name,showTotals");
   const all = context.workbook.tables.load("items/name");
   await context.sync();
   if (table.isNullObject) {
@@ -62,7 +63,7 @@ export async function readWeightTableAt(context: Excel.RequestContext, name: str
       options: all.items.map((x) => x.name).join(", ") || "—",
     });
   }
-  const range = table.getRange().load("values,address,rowIndex,columnIndex");
+  const range = tableRangeWithoutTotals(table).load("values,address,rowIndex,columnIndex");
   const sheet = table.worksheet.load("name");
   await context.sync();
   return { cells: range.values, sheetName: sheet.name, address: range.address, top: range.rowIndex, left: range.columnIndex };

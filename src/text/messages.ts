@@ -398,6 +398,11 @@ export const FINDING_MESSAGES = {
     zh: "一级指标权重之和为 0，无法计算总指数。",
     en: "The dimension weights sum to 0: no total index can be computed.",
   },
+  W_TOTAL_ROW: {
+    severity: "warning",
+    zh: "这是合计行，已忽略。",
+    en: "This is a totals row; it is ignored.",
+  },
   W_ROUNDED: {
     severity: "warning",
     zh: "{group}的权重之和为 {sum}，而非 100%：这是报告印刷时的四舍五入（{count} 项），计算时按比例归一为 100%。",

@@ -19,9 +19,9 @@ describe("the message tables", () => {
     }
   });
 
-  it("makes only the rounding and sum warnings non-blocking", () => {
+  it("makes only the rounding, sum and totals-row warnings non-blocking", () => {
     const warnings = (Object.keys(FINDING_MESSAGES) as FindingCode[]).filter((c) => FINDING_MESSAGES[c].severity !== "error");
-    expect(warnings.sort()).toEqual(["W_ROUNDED", "W_SUM_NOT_100"]);
+    expect(warnings.sort()).toEqual(["W_ROUNDED", "W_SUM_NOT_100", "W_TOTAL_ROW"]);
   });
 
   it("turns 'not found' problems into #N/A and the rest into #VALUE!", () => {

@@ -478,3 +478,12 @@ describe("checkWeights: one way of writing a level, and rounding only where it i
     ]);
   });
 });
+
+describe("checkWeights: a totals row", () => {
+  it.each(["合计", "总计", "Total"])("ignores a %s row below the weights, with a warning naming its row", (word) => {
+    const cells: unknown[][] = [...weightTableToCells("zh"), ["", word, 1, 1]];
+    const check = checkWeights(cells);
+    expect(check.success).toBe(true);
+    expect(check.findings.filter((f) => f.code === "W_TOTAL_ROW").map((f) => f.row)).toEqual([20]);
+  });
+});

@@ -117,3 +117,18 @@ describe("readSource: which range is read", () => {
     expect(fake.stats.syncs).toBe(3);
   });
 });
+
+describe("readSource: an Excel table with a Total Row", () => {
+  it("reads the header and the regions, not the totals row (which getRange() includes)", async () => {
+    const cells = [
+      ["区县", "直播质量指数"],
+      ["滨江区", 81.4],
+      ["白云区", 64.23],
+      ["合计", 145.63],
+    ];
+    installFakeExcel(globalThis, { sheets: [{ name: "数据", cells, tables: [{ name: "T", address: "A1:B4", showTotals: true }] }], selection: "数据!A2" });
+    const source = await Excel.run((c) => readSource(c));
+    expect(source.values).toEqual(cells.slice(0, 3));
+    expect(source.address).toBe("数据!A1:B3");
+  });
+});

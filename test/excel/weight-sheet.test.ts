@@ -284,3 +284,12 @@ describe("selectCell", () => {
     expect(fake.state()).toMatchObject({ activeSheet: "权重", selection: "权重!D6" });
   });
 });
+
+describe("readWeightTableAt: a weight table with a Total Row", () => {
+  it("reads the weights without the totals row", async () => {
+    const cells: unknown[][] = [...weightTableToCells("zh"), ["合计", "", 1, ""]];
+    installFakeExcel(globalThis, { sheets: [{ name: "权重", cells, tables: [{ name: "W", address: "A1:D21", showTotals: true }] }] });
+    const at = await Excel.run((c) => readWeightTableAt(c, "W"));
+    expect(at.cells).toEqual(weightTableToCells("zh"));
+  });
+});

@@ -32,9 +32,11 @@
 
 export interface TableInit {
   readonly name: string;
-  /** Address on the sheet, header row included ("A1:J101"). */
+  /** Address on the sheet, header row included ("A1:J101"), and the totals row when `showTotals`. */
   readonly address: string;
   readonly style?: string;
+  /** The table's last row is a Total Row (Table Design › Total Row): in getRange(), not in getDataBodyRange(). */
+  readonly showTotals?: boolean;
 }
 
 export interface SheetInit {
@@ -434,6 +436,7 @@ interface TableModel {
   readonly id: string;
   name: string;
   style: string;
+  showTotals?: boolean;
   rect: Rect;
   readonly sheet: SheetModel;
 }
@@ -512,6 +515,7 @@ class WorkbookModel {
         const table = this.addTable(sheet, parseRef(t.address));
         table.name = this.checkTableName(t.name, table);
         if (t.style) table.style = t.style;
+        if (t.showTotals) table.showTotals = true;
       }
     }
     this.activeId = (this.sheets.find((s) => s.name === init.active) ?? this.sheets[0]).id;
@@ -1304,6 +1308,19 @@ class FakeRange extends FakeClientObject {
       once(() => this.entity().sheet),
     );
   }
+  /** ExcelApi 1.2: the range grown or shrunk by rows and columns from its top-left cell. */
+  getResizedRange(deltaRows: number, deltaColumns: number): FakeRange {
+    return new FakeRange(
+      this.engine,
+      once(() => {
+        const { sheet, rect } = this.entity();
+        const h = rect.h + deltaRows;
+        const w = rect.w + deltaColumns;
+        if (h < 1 || w < 1) throw new FakeOfficeError("InvalidArgument", "The resized range would be empty.");
+        return { sheet, rect: { ...rect, h, w } };
+      }),
+    );
+  }
   getSurroundingRegion(): FakeRange {
     return new FakeRange(
       this.engine,
@@ -1528,7 +1545,7 @@ class FakeTable extends FakeClientObject {
     this.rows = new FakeTableRowCollection(engine, () => this.entity());
     this.onChanged = new FakeEventHandlers(engine, () => this.entity());
   }
-  /** The fake's tables never show a totals row. */
+  /** As Excel: getRange() includes the totals row when it is on, getDataBodyRange() never does (learn.microsoft.com: Excel.Table). */
   get showTotals(): boolean {
     return this.read("showTotals");
   }
@@ -1579,7 +1596,7 @@ class FakeTable extends FakeClientObject {
       this.engine,
       once(() => {
         const t = this.entity();
-        return { sheet: t.sheet, rect: { ...t.rect, r: t.rect.r + 1, h: t.rect.h - 1 } };
+        return { sheet: t.sheet, rect: { ...t.rect, r: t.rect.r + 1, h: t.rect.h - 1 - (t.showTotals ? 1 : 0) } };
       }),
     );
   }
@@ -1594,7 +1611,7 @@ class FakeTable extends FakeClientObject {
   }
   protected readNow(name: string): unknown {
     const t = this.entity();
-    return name === "name" ? t.name : name === "style" ? t.style : name === "id" ? t.id : false;
+    return name === "name" ? t.name : name === "style" ? t.style : name === "id" ? t.id : t.showTotals === true;
   }
   protected entity(allowNull?: boolean): TableModel;
   protected entity(allowNull: true): TableModel | null;
