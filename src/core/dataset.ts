@@ -3,7 +3,7 @@
  * detection, column matching, level detection (five sub-indices or 19 raw indicators), cell
  * coercion with the missing-data rule, and per-row errors.
  */
-import { BLANK, isBlankRow, isNoneMark, readCell, readYesNo } from "./cells";
+import { BLANK, isBlankCell, isBlankRow, isNoneMark, readCell, readYesNo } from "./cells";
 import { UserError } from "./errors";
 import { DIMENSIONS, INDICATORS, namesOf } from "./framework";
 import { ColumnMap, describeHeaders, findHeaderRow, looksLikeHeader, mapHeaderRow, positionalColumnMap } from "./headers";
@@ -115,17 +115,17 @@ export function readIndexInput(cells: Cells, weights: WeightTable, target?: numb
 
   for (let r = 0; r < rowCount; r++) {
     const row = cells[r + firstDataRow];
-    if (isBlankRow(row)) {
-      status[r] = ROW_BLANK;
-      continue;
-    }
+    // Only a row whose read cells are all blank or 0 can be a blank row: the whole row (names too) is checked then.
+    let anyValue = false;
     for (let c = 0; c < k; c++) {
       const v = row[cols[c]];
       if (typeof v === "number" && v - v === 0) {
         outs[c][r] = v;
-        if (v === 0 && noneMarks[c]) noneMarks[c]![r] = 1;
+        if (v !== 0) anyValue = true;
+        else if (noneMarks[c]) noneMarks[c]![r] = 1;
         continue;
       }
+      anyValue ||= !isBlankCell(v);
       const read = readCell(v);
       if (typeof read === "number" || read === BLANK) {
         outs[c][r] = read === BLANK ? 0 : read;
@@ -147,6 +147,10 @@ export function readIndexInput(cells: Cells, weights: WeightTable, target?: numb
         }),
       );
       break;
+    }
+    if (!anyValue && status[r] === ROW_OK && isBlankRow(row)) {
+      status[r] = ROW_BLANK;
+      for (const marks of noneMarks) if (marks) marks[r] = 0;
     }
   }
   noneMarks.forEach((marks, c) => marks && fillWithWorst(outs[c], marks, status));
