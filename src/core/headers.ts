@@ -132,9 +132,19 @@ export function positionalColumnMap(width: number): ColumnMap {
   throw new UserError("NEED_HEADER", { count: width });
 }
 
-/** True when a first row reads as a header: it holds text that is not a number or "-". */
+/**
+ * True when a first row reads as a header: it holds text that is not a number or "-", and more
+ * such text than numbers. A data row with one bad value among its numbers is data (its bad cell is
+ * that row's error), not a header.
+ */
 export function looksLikeHeader(row: readonly unknown[]): boolean {
-  return row.some((c) => typeof c === "string" && c.trim() !== "" && !isNumericText(c));
+  let text = 0;
+  let numbers = 0;
+  for (const c of row) {
+    if (typeof c === "number" || (typeof c === "string" && c.trim() !== "" && isNumericText(c))) numbers++;
+    else if (typeof c === "string" && c.trim() !== "") text++;
+  }
+  return text > 0 && text >= numbers;
 }
 
 /** Lists header cells for the NO_INDEX_COLUMNS message. */

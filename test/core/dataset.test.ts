@@ -327,3 +327,17 @@ describe("readIndexInput: yes/no indicators", () => {
     expect(readIndexInput(elsewhere, REPORT_WEIGHT_TABLE).errors.get(0)?.code).toBe("BAD_VALUE");
   });
 });
+
+describe("readIndexInput: header-less data whose first row has a bad value", () => {
+  it("reads the first row as data, its bad cell that row's error, and ranks the others", () => {
+    const cells: unknown[][] = [
+      [10, 20, "n/a", 40, 50],
+      [50, 40, 30, 20, 10],
+      [1, 2, 3, 4, 5],
+    ];
+    const input = readIndexInput(cells, REPORT_WEIGHT_TABLE);
+    expect(input.columns.hasHeader).toBe(false);
+    expect([...input.status]).toEqual([ROW_ERROR, ROW_OK, ROW_OK]);
+    expect(input.errors.get(0)?.code).toBe("BAD_VALUE");
+  });
+});

@@ -171,9 +171,11 @@ describe("looksLikeHeader and isNumericText", () => {
     for (const dash of ["-", "－", "—", "–", "―"]) expect([dash, looksLikeHeader([12.5, dash, 3, 4, 5])]).toEqual([dash, false]);
   });
 
-  it("takes a row with any word for a header", () => {
-    expect(looksLikeHeader([1, "区", 3])).toBe(true);
+  it("takes a row with words for a header, and a row of numbers with one word in it for data", () => {
+    expect(looksLikeHeader(["区", "直播质量", 3])).toBe(true);
     expect(looksLikeHeader(["abc"])).toBe(true);
+    expect(looksLikeHeader([1, "n/a", 3])).toBe(false);
+    expect(looksLikeHeader([1, 2, 3])).toBe(false);
   });
 
   it("reads number text after full-width folding", () => {
