@@ -16,6 +16,7 @@
 import { existsSync } from "fs";
 import { basename, dirname, extname, join, resolve } from "path";
 import { formatError, isUserError, Message, UserError } from "../core/errors";
+import { headerRowOf, keysWithMeanings } from "../core/headers";
 import { getScalingMethod, ScalingMethodName } from "../core/scaling";
 import { readSensitivityOptions, SensitivityOptions } from "../core/sensitivity";
 import { checkWeights, describeFinding, WeightTable } from "../core/weights";
@@ -56,9 +57,13 @@ interface RankArgs {
   out?: string;
   sheet?: string;
   force: boolean;
+  /** The header's row, 0-based (--header-row is 1-based, as Excel numbers rows). */
+  headerRow?: number;
+  /** --map "column header=meaning", in order. */
+  meanings: { column: string; meaning: string }[];
 }
 
-const RANK_FLAGS = ["weights", "method", "top", "mode", "lang", "out", "sheet"] as const;
+const RANK_FLAGS = ["weights", "method", "top", "mode", "lang", "out", "sheet", "header-row", "map"] as const;
 const CHECK_FLAGS = ["baseline", "data", "method", "top", "lang", "out", "runs", "spread", "seed"] as const;
 
 /** Runs the command line; returns the exit code. Never throws. */
@@ -95,9 +100,15 @@ export function planFromCells(
     weightsSource?: WeightsSource;
     method?: ScalingMethodName;
     now?: Date;
+    /** The header's row, 0-based, when the user says which it is. */
+    headerRow?: number;
+    /** Columns given a meaning by the user ("column header = meaning"). */
+    meanings?: readonly { column: string; meaning: string }[];
   },
 ): { plan: RankedSheetPlan; run: IndexRun } {
-  const run = runIndex(cells, { weights: options.weights, method: options.method });
+  const headerRow = options.headerRow ?? (options.meanings?.length ? headerRowOf(cells) : undefined);
+  const keys = options.meanings?.length ? keysWithMeanings(cells[headerRow!] ?? [], options.meanings) : null;
+  const run = runIndex(cells, { weights: options.weights, method: options.method, headerRow, keys });
   const plan = planRankedSheet(run, {
     lang: options.lang,
     topN: options.top,
@@ -136,6 +147,8 @@ async function rank(args: RankArgs, io: CliIO): Promise<number> {
       weightsSource: weights?.source,
       method: args.method,
       now: io.now?.(),
+      headerRow: args.headerRow,
+      meanings: args.meanings,
     });
   } catch (e) {
     // The table is not an index table: when the workbook has other sheets, say so.
@@ -202,8 +215,14 @@ function printBoth(print: (line: string) => void, text: LocalText, form: "line" 
 }
 
 function parseRankArgs(args: readonly string[]): RankArgs {
-  const { values, positional, force } = parseFlags(args, RANK_FLAGS, true);
+  const { values, positional, force, maps } = parseFlags(args, RANK_FLAGS, true);
   const input = onePositional(positional, CLI_ERROR_TEXT.fileWhat, "live-index rank <input.xlsx|.csv>");
+  const headerRow = values["header-row"] === undefined ? undefined : parseTop(values["header-row"], 1, "--header-row") - 1;
+  const meanings = maps.map((m) => {
+    const at = m.indexOf("=");
+    if (at <= 0 || at === m.length - 1) throw new UserError("USAGE_BAD_MAP", { value: m });
+    return { column: m.slice(0, at).trim(), meaning: m.slice(at + 1).trim() };
+  });
   const mode = (values.mode ?? "values").toLowerCase();
   if (mode !== "values" && mode !== "formulas") throw badValue("--mode", CLI_ERROR_TEXT.expected.mode, values.mode);
   return {
@@ -216,6 +235,8 @@ function parseRankArgs(args: readonly string[]): RankArgs {
     out: parseOut(values.out),
     sheet: values.sheet,
     force,
+    headerRow,
+    meanings,
   };
 }
 
@@ -268,9 +289,10 @@ function parseFlags<F extends string>(
   args: readonly string[],
   flags: readonly F[],
   allowForce: boolean,
-): { values: Partial<Record<F, string>>; positional: string[]; force: boolean } {
+): { values: Partial<Record<F, string>>; positional: string[]; force: boolean; maps: string[] } {
   const values: Partial<Record<F, string>> = {};
   const positional: string[] = [];
+  const maps: string[] = [];
   let force = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
@@ -295,19 +317,25 @@ function parseFlags<F extends string>(
     if (eq > 0) value = a.slice(eq + 1);
     else if (i + 1 < args.length && !args[i + 1].startsWith("--")) value = args[++i];
     if (value === undefined || value === "") throw new UserError("USAGE_NEEDS_VALUE", { option: `--${flag}` });
+    // --map may be given once per column.
+    if (flag === "map") {
+      maps.push(value);
+      continue;
+    }
     if (values[flag as F] !== undefined) throw new UserError("USAGE_GIVEN_TWICE", { option: `--${flag}` });
     values[flag as F] = value;
   }
-  return { values, positional, force };
+  return { values, positional, force, maps };
 }
 
 function badValue(option: string, expected: LocalText, value: string | undefined): UserError {
   return new UserError("USAGE_BAD_VALUE", { option, expected, value: value ?? "" });
 }
 
-function parseTop(v: string | undefined, fallback: number): number {
+/** A whole number of at least 1 (--top, --header-row). */
+function parseTop(v: string | undefined, fallback: number, option = "--top"): number {
   const top = v === undefined ? fallback : /^\s*\d+\s*$/.test(v) ? Number(v) : NaN;
-  if (!Number.isSafeInteger(top) || top < 1) throw badValue("--top", CLI_ERROR_TEXT.expected.top, v);
+  if (!Number.isSafeInteger(top) || top < 1) throw badValue(option, CLI_ERROR_TEXT.expected.top, v);
   return top;
 }
 

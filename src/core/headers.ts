@@ -242,3 +242,35 @@ export function columnKeyChoices(lang: Lang): { key: ColumnKey; label: string; g
     ...INDICATORS.map((i) => ({ key: `ind:${i.id}`, label: i[lang], group: "indicator" as const })),
   ];
 }
+
+/**
+ * The key of a meaning as a user names it: an indicator or sub-index (id, Chinese or English name),
+ * a name column (省, 区县, district …) or "skip"; null when it names nothing.
+ *
+ * @example
+ * keyOfMeaning("views") // → "ind:views"
+ * keyOfMeaning("区县")  // → "name:district"
+ */
+export function keyOfMeaning(meaning: string): ColumnKey | null {
+  const t = normaliseName(meaning);
+  if (["skip", "ignore", "忽略", "跳过"].includes(t)) return SKIP_COLUMN;
+  const role = matchHeader(meaning);
+  return role.kind === "other" ? null : columnKeyOf(role);
+}
+
+/**
+ * A header row's keys with some columns given a meaning by the user ("column header = meaning"):
+ * the matched keys, then each override. Throws {@link UserError} MAP_UNKNOWN_COLUMN (listing the
+ * headers) or MAP_UNKNOWN_MEANING.
+ */
+export function keysWithMeanings(header: readonly unknown[], meanings: readonly { readonly column: string; readonly meaning: string }[]): ColumnKey[] {
+  const keys = [...proposeMapping(header).keys];
+  for (const m of meanings) {
+    const col = header.findIndex((h) => h !== null && h !== undefined && normaliseName(h) === normaliseName(m.column));
+    if (col < 0) throw new UserError("MAP_UNKNOWN_COLUMN", { column: m.column, headers: describeHeaders(header) });
+    const key = keyOfMeaning(m.meaning);
+    if (key === null) throw new UserError("MAP_UNKNOWN_MEANING", { meaning: m.meaning });
+    keys[col] = key;
+  }
+  return keys;
+}

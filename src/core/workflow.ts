@@ -7,7 +7,7 @@
 import { Cells, IndexInput, ROW_OK } from "./dataset";
 import { errorText, Message, UserError } from "./errors";
 import { DIMENSIONS } from "./framework";
-import { columnMapFromKeys, ColumnKey, ColumnMap, headerRowOf, looksLikeHeader } from "./headers";
+import { columnMapFromKeys, ColumnKey, ColumnMap, headerRowOf, looksLikeHeader, proposeMapping } from "./headers";
 import { computeIndex, IndexResult } from "./pipeline";
 import { rankDistricts, TieMethod } from "./rank-districts";
 import { DEFAULT_SCALING, getScalingMethod, Goalposts, ScalingMethod, ScalingMethodName } from "./scaling";
@@ -25,6 +25,8 @@ export interface IndexRequest {
   readonly keys?: readonly ColumnKey[] | null;
   /** How ties rank (default `min`, as RANK.EQ). */
   readonly ties?: TieMethod;
+  /** The header's row (0-based) when the user says which it is; default: found (core/headers.ts findHeaderRow). */
+  readonly headerRow?: number;
 }
 
 export interface RankedDistrict {
@@ -78,7 +80,7 @@ export function runIndex(cells: Cells, request: IndexRequest = {}): IndexRun {
     method: method.name,
     goalposts: request.goalposts,
     rescale: request.rescale,
-    columns: userColumns(cells, request.keys),
+    columns: userColumns(cells, request.keys, request.headerRow),
   });
   return {
     cells,
@@ -158,7 +160,11 @@ function nameCell(cells: Cells, input: IndexInput, role: NameColumn, r: number):
  * The user's mapping as a column map, when there is a header row to map. Without one (the
  * documented header-less layouts) the keys name nothing and the columns are read by position.
  */
-function userColumns(cells: Cells, keys: readonly ColumnKey[] | null | undefined): ColumnMap | undefined {
+function userColumns(cells: Cells, keys: readonly ColumnKey[] | null | undefined, givenRow: number | undefined): ColumnMap | undefined {
+  if (givenRow !== undefined) {
+    if (givenRow < 0 || givenRow >= cells.length) throw new UserError("HEADER_ROW_OUTSIDE", { row: givenRow + 1, rows: cells.length });
+    return columnMapFromKeys(cells[givenRow], keys && keys.length ? keys : proposeMapping(cells[givenRow]).keys, givenRow);
+  }
   const headerRow = headerRowOf(cells);
   if (!keys || keys.length === 0 || cells.length === 0 || !looksLikeHeader(cells[headerRow])) return undefined;
   return columnMapFromKeys(cells[headerRow], keys, headerRow);

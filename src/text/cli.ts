@@ -25,6 +25,11 @@ rank 的选项 / Options of rank:
                      formulas that recalculate when sub-indices or the weights in the note change
   --lang <zh|en>     工作表语言 / language of the sheet (默认 default zh)
   --sheet <name>     读取 .xlsx 中的指定工作表（默认第一个）/ worksheet to read (default: the first)
+  --header-row <n>   标题行所在的行号（默认：前 20 行中第一个含指数列名的行）/ the row that holds the header
+                     (default: the first of the first 20 rows that names an index column)
+  --map "<列标题>=<含义>"  指定某列的含义，可重复：含义为分指数或二级指标（名称、英文名或 id）、省、市、区县、排名、
+                     总指数或 skip / give a column its meaning, repeatable: a sub-index or indicator (name, English
+                     name or id), province, city, district, rank, total, or skip. 例 e.g. --map "县名=区县"
   --out <file.xlsx>  输出文件（默认：输入文件旁的 <输入>-ranked.xlsx）/ output file (default: <input>-ranked.xlsx beside the input)
   --force            覆盖已存在的输出文件 / overwrite an existing output file
   -h, --help         显示本帮助 / show this help

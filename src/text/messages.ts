@@ -304,6 +304,26 @@ export const ERROR_MESSAGES = {
     zh: "{option} 应为：{expected}，而不是“{value}”。",
     en: '{option} must be {expected}, not "{value}".',
   },
+  MAP_UNKNOWN_COLUMN: {
+    excel: "value",
+    zh: "--map：表中没有标题为“{column}”的列（标题行：{headers}）。",
+    en: '--map: the table has no column headed "{column}" (header row: {headers}).',
+  },
+  MAP_UNKNOWN_MEANING: {
+    excel: "value",
+    zh: "--map：不知道“{meaning}”指什么：请用分指数或二级指标的名称、英文名或 id，或 省、市、区县、排名、总指数，或 skip。",
+    en: '--map: "{meaning}" names nothing: use a sub-index or indicator (name, English name or id), province, city, district, rank, total, or skip.',
+  },
+  USAGE_BAD_MAP: {
+    excel: "value",
+    zh: "--map 应写成“列标题=含义”，而不是“{value}”。",
+    en: '--map takes "column header=meaning", not "{value}".',
+  },
+  HEADER_ROW_OUTSIDE: {
+    excel: "value",
+    zh: "--header-row {row} 超出了表格（共 {rows} 行）。",
+    en: "--header-row {row} is outside the table ({rows} rows).",
+  },
   USAGE_NO_GOALPOSTS: {
     excel: "value",
     zh: "命令行不支持 goalposts（目标值）方法：它需要每个指标的上下限表。请使用 minmax、max、zscore 或 rank。",

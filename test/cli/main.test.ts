@@ -442,3 +442,36 @@ describe("live-index rank: rows left out, named", () => {
     expect(r.err).toContain('Column "产业促进指数" is not a number in 10 of 10 rows, for example "有政策"');
   });
 });
+
+describe("live-index rank --header-row and --map", () => {
+  const dir = tempDir("map");
+  const header = ["所属省", "所属市", "县名", "供给", "直播内容消费指数", "直播商品消费指数", "直播质量指数", "产业促进指数"];
+  const rows = top100Cells()
+    .slice(1, 11)
+    .map((r) => [r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8]]);
+  writeFileSync(
+    join(dir, "odd.csv"),
+    toCsv([["说明：单位为分"], ["供给为内容供给指数"], header, ...rows].map((r) => [...r, ...new Array(8 - r.length).fill(null)])),
+  );
+
+  it("reads the header the user names and the columns the user maps, by their own headers", async () => {
+    const r = await cli(
+      ["rank", "odd.csv", "--header-row", "3", "--map", "县名=区县", "--map", "供给=supply", "--map=所属省=province", "--map", "所属市=市"],
+      dir,
+    );
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("No. 1: 浙江省 杭州市 滨江区  78.61");
+  });
+
+  it("names an unknown column by its header, and an unknown meaning, in both languages", async () => {
+    const col = await cli(["rank", "odd.csv", "--force", "--map", "不存在=supply"], dir);
+    expect(col.code).toBe(2);
+    expect(col.err).toContain('--map: the table has no column headed "不存在"');
+    expect(col.err).toContain("--map：表中没有标题为“不存在”的列");
+    const meaning = await cli(["rank", "odd.csv", "--force", "--map", "供给=好看"], dir);
+    expect(meaning.err).toContain('"好看" names nothing');
+    expect((await cli(["rank", "odd.csv", "--map", "供给"], dir)).err).toContain('--map takes "column header=meaning", not "供给"');
+    expect((await cli(["rank", "odd.csv", "--force", "--header-row", "99"], dir)).err).toContain("--header-row 99 is outside the table (13 rows)");
+  });
+});
