@@ -79,7 +79,8 @@ interface CachedRun {
   readonly cells: unknown;
   readonly keys: string;
   readonly method: ScalingMethodName;
-  readonly weights: WeightTable;
+  /** The given weights, as text: two tables with the same weights share a run. */
+  readonly weights: string;
   readonly run: IndexRun;
 }
 
@@ -370,10 +371,12 @@ export class WeightsPane {
     const data = this.env.data();
     if (!data) return null;
     const keys = data.keys.join("\u0001");
-    const hit = this.cache.find((c) => c.cells === data.source.values && c.keys === keys && c.method === data.method && c.weights === weights);
+    // By the weights' values: the baseline is read anew from the workbook's settings on every check.
+    const weightsKey = [...weights.givenDimensions, ...weights.givenIndicators].join(",");
+    const hit = this.cache.find((c) => c.cells === data.source.values && c.keys === keys && c.method === data.method && c.weights === weightsKey);
     if (hit) return hit.run;
     const run = runIndex(data.source.values, { weights, method: data.method, keys: data.keys });
-    this.cache = [...this.cache.slice(-1), { cells: data.source.values, keys, method: data.method, weights, run }];
+    this.cache = [...this.cache.slice(-1), { cells: data.source.values, keys, method: data.method, weights: weightsKey, run }];
     return run;
   }
 
