@@ -19,7 +19,7 @@ import { computeIndex } from "../src/core/pipeline";
 import { getSensitivity, mulberry32 } from "../src/core/sensitivity";
 import { REPORT_WEIGHT_TABLE, getEffectiveWeights } from "../src/core/weights";
 import { applySheetPlan } from "../src/excel/apply-plan";
-import { sampleCells } from "../src/cli/demo";
+import { sampleTableCells } from "../src/plans/sample-sheet";
 import { installFakeExcel } from "../test/fakes/fake-excel";
 import { planOf, syntheticCells } from "../test/fakes/scenarios";
 import type { ExcelRuntime } from "../test/helpers/excel-runtime";
@@ -261,7 +261,7 @@ export function bundleSizes(dist: string): BundleSize[] {
 /** 6. Monte Carlo robustness: 1,000 runs over the report's 100 regions and over generated raw data. */
 export function benchSensitivity(sizes: readonly number[], runs: number): BenchRow[] {
   const out: BenchRow[] = [];
-  const sample = computeIndex(sampleCells());
+  const sample = computeIndex(sampleTableCells());
   out.push({
     group: "weights",
     name: "Monte Carlo, 1,000 runs, report's Top-100 (sub-indices)",

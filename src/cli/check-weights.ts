@@ -46,7 +46,7 @@ export interface CheckWeightsIO {
   /** Fixed time for repeatable output (tests); default: now. */
   readonly now?: () => Date;
   /** Writes plans as a file (the command line's writer, with its errors). */
-  readonly write?: (plans: readonly SheetPlan[], path: string, force: boolean) => Promise<readonly { sheetName: string }[]>;
+  readonly write: (plans: readonly SheetPlan[], path: string, force: boolean) => Promise<readonly { sheetName: string }[]>;
 }
 
 /** How many of the largest moves up and down are listed. */
@@ -188,7 +188,7 @@ async function writeAnalysisFile(
     generatedAt,
     version: version(),
   });
-  const written = await io.write!([impactPlan, robustPlan], path, args.force);
+  const written = await io.write([impactPlan, robustPlan], path, args.force);
   io.out("");
   io.out(TEXT[args.lang].written(path, written.map((w) => w.sheetName).join(WORDS.listSeparator[args.lang])));
 }

@@ -16,9 +16,6 @@ import { padCells } from "./table-text";
 
 const TOLERANCE = 0.01;
 
-/** The report's Top-100 table as cells, exactly as printed ("-" kept): the task pane's sample data. */
-export const sampleCells = sampleTableCells;
-
 /** Builds the demo's printed report for a table; returns the lines and how many totals were checked / reproduced. */
 export function demoReport(cells: unknown[][], source: string): { lines: string[]; checked: number; reproduced: number } {
   const { ranking } = runIndex(cells);
@@ -73,7 +70,7 @@ export const SAMPLE_XLSX = "ranked-sample.xlsx";
 /** Writes the embedded sample's ranked sheet (values, Chinese, top 100) as an .xlsx; returns its path. */
 export async function writeSampleXlsx(dir: string): Promise<string> {
   const path = resolve(dir, SAMPLE_XLSX);
-  const { plan } = planFromCells(sampleCells(), { lang: "zh", top: 100, mode: "values", source: DEMO_TEXT.sampleShort });
+  const { plan } = planFromCells(sampleTableCells(), { lang: "zh", top: 100, mode: "values", source: DEMO_TEXT.sampleShort });
   await writeOutput([plan], path, true);
   return path;
 }
@@ -81,7 +78,7 @@ export async function writeSampleXlsx(dir: string): Promise<string> {
 async function main(argv: string[]): Promise<number> {
   const path = argv[0];
   try {
-    const { lines, checked, reproduced } = path ? await demoFile(path) : demoReport(sampleCells(), DEMO_TEXT.sample);
+    const { lines, checked, reproduced } = path ? await demoFile(path) : demoReport(sampleTableCells(), DEMO_TEXT.sample);
     process.stdout.write(lines.join("\n") + "\n");
     if (!path) process.stdout.write(`\n${DEMO_TEXT.fileWritten(await writeSampleXlsx(process.cwd()))}\n`);
     return checked > 0 && reproduced < checked ? 1 : 0;

@@ -30,10 +30,6 @@ import { CLI_ERROR_TEXT, HELP, Lang, LocalText, RANK_TEXT, SCALING_LABELS, SEVER
 import { CheckWeightsArgs, checkWeightsCommand } from "./check-weights";
 import { version } from "./version";
 
-export { version };
-
-export { HELP };
-
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
 export const EXIT_BAD_INPUT = 2;

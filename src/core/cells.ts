@@ -71,19 +71,6 @@ export function isBlankRow(row: readonly unknown[]): boolean {
   return true;
 }
 
-/** True for the report's "none" marks: "-" and the other dashes users type for it. */
-export function isNoneMark(v: unknown): boolean {
-  return (
-    typeof v === "string" &&
-    DASHES.has(
-      v
-        .normalize("NFKC")
-        .trim()
-        .replace(/\u2212/g, "-"),
-    )
-  );
-}
-
 const YES = new Set(["有", "是", "y", "yes", "true", "√", "✓"]);
 const NO = new Set(["无", "否", "没有", "n", "no", "false", "×", "✗"]);
 

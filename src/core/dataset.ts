@@ -3,7 +3,7 @@
  * detection, column matching, level detection (five sub-indices or 19 raw indicators), cell
  * coercion with the missing-data rule, and per-row errors.
  */
-import { BLANK, isBlankCell, isBlankRow, isNoneMark, readCell, readYesNo } from "./cells";
+import { BLANK, isBlankCell, isBlankRow, readCell, readYesNo } from "./cells";
 import { UserError } from "./errors";
 import { DIMENSIONS, INDICATORS, namesOf } from "./framework";
 import { ColumnMap, describeHeaders, findHeaderRow, looksLikeHeader, mapHeaderRow, positionalColumnMap } from "./headers";
@@ -57,13 +57,13 @@ export function checkShape(cells: Cells): number {
 export function mapColumns(cells: Cells, given?: ColumnMap): { columns: ColumnMap; level: Level } {
   const width = checkShape(cells);
   let columns: ColumnMap;
+  const headerRow = given ? -1 : findHeaderRow(cells);
   if (given) {
     columns = given;
     if (!columns.dimensions.some((c) => c >= 0) && !columns.indicators.some((c) => c >= 0)) {
       throw new UserError("NO_INDEX_COLUMNS", { headers: describeHeaders(cells[0]) });
     }
-  } else if (findHeaderRow(cells) >= 0) {
-    const headerRow = findHeaderRow(cells);
+  } else if (headerRow >= 0) {
     columns = mapHeaderRow(cells[headerRow], headerRow);
   } else if (looksLikeHeader(cells[0])) {
     throw new UserError("NO_INDEX_COLUMNS", { headers: describeHeaders(cells[0]) });
@@ -109,8 +109,7 @@ export function readIndexInput(cells: Cells, weights: WeightTable, target?: numb
   const k = cols.length;
   // Lower-is-better indicators: where a value is missing ("-", blank, or 0, which is how Excel desktop
   // passes a blank cell), marked to take the worst value once all rows are read: missing data never raises a score.
-  const lowerIsBetter = neededItems.map((item) => level === "indicator" && INDICATORS[item.index].direction === -1);
-  const noneMarks = lowerIsBetter.map((lower) => (lower ? new Uint8Array(rowCount) : null));
+  const noneMarks = neededItems.map((item) => (level === "indicator" && INDICATORS[item.index].direction === -1 ? new Uint8Array(rowCount) : null));
   const yesNo = neededItems.map((item) => level === "indicator" && YES_NO_INDICATORS.has(INDICATORS[item.index].id));
 
   for (let r = 0; r < rowCount; r++) {
@@ -129,7 +128,8 @@ export function readIndexInput(cells: Cells, weights: WeightTable, target?: numb
       const read = readCell(v);
       if (typeof read === "number" || read === BLANK) {
         outs[c][r] = read === BLANK ? 0 : read;
-        if (noneMarks[c] && (read === BLANK || read === 0 || isNoneMark(v))) noneMarks[c]![r] = 1;
+        // readCell reads "-" (and every dash) as 0: one test covers "-", blank and 0.
+        if (noneMarks[c] && (read === BLANK || read === 0)) noneMarks[c]![r] = 1;
         continue;
       }
       const answer = yesNo[c] ? readYesNo(v) : null;

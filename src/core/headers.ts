@@ -97,7 +97,13 @@ export const HEADER_SEARCH_ROWS = 20;
 export function findHeaderRow(cells: readonly (readonly unknown[])[]): number {
   const rows = Math.min(cells.length, HEADER_SEARCH_ROWS);
   for (let r = 0; r < rows; r++) {
-    if (cells[r].some((c) => matchHeader(c).kind === "dimension" || matchHeader(c).kind === "indicator")) return r;
+    if (
+      cells[r].some((c) => {
+        const kind = matchHeader(c).kind;
+        return kind === "dimension" || kind === "indicator";
+      })
+    )
+      return r;
   }
   return -1;
 }

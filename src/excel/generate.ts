@@ -14,7 +14,7 @@ import { planRankedSheet, RankedSheetPlan, SheetMode } from "../plans/ranked-she
 import type { Lang, WeightsSource } from "../text";
 import { applySheetPlan, ProgressListener } from "./apply-plan";
 import type { SourceTable } from "./source";
-import { readWeightTableAt } from "./weight-sheet";
+import { READ_WEIGHT_TABLE_AT_SYNCS, readWeightTableAt } from "./weight-sheet";
 
 /** The report's weights, or a weight table of the workbook by name. */
 export type WeightsChoice = { readonly kind: "report" } | { readonly kind: "table"; readonly name: string };
@@ -43,9 +43,6 @@ export interface GenerateResult {
   readonly syncs: number;
 }
 
-/** Syncs made by reading a weight table of the workbook (see readWeightTableAt). */
-export const READ_WEIGHT_TABLE_SYNCS = 2;
-
 /**
  * Computes the index of a source table, ranks it and writes the ranked sheet.
  * Throws {@link UserError} for bad input (no data rows, no recognisable columns, a bad weight
@@ -68,7 +65,7 @@ export async function generateRankedSheet(context: Excel.RequestContext, request
     ranked: run.ranking.districts.length,
     skipped: run.ranking.rejected.length,
     rejected: run.ranking.rejected,
-    syncs: (request.weights.kind === "table" ? READ_WEIGHT_TABLE_SYNCS : 0) + applied.syncs,
+    syncs: (request.weights.kind === "table" ? READ_WEIGHT_TABLE_AT_SYNCS : 0) + applied.syncs,
   };
 }
 

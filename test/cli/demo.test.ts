@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import * as ExcelJS from "exceljs";
-import { demoFile, demoReport, sampleCells, SAMPLE_XLSX, writeSampleXlsx } from "../../src/cli/demo";
+import { demoFile, demoReport, SAMPLE_XLSX, writeSampleXlsx } from "../../src/cli/demo";
+import { sampleTableCells } from "../../src/plans/sample-sheet";
 import { padCells } from "../../src/cli/table-text";
 import { displayWidth } from "../../src/core/text";
 import { parseCsv } from "../../src/core/csv";
@@ -10,7 +11,7 @@ import { REPORT_TOP100_2020 } from "../../src/data/report2020";
 
 describe("demoReport", () => {
   it("prints 100 ranked rows and the verdict that all 100 published totals are reproduced", () => {
-    const { lines, checked, reproduced } = demoReport(sampleCells(), "sample");
+    const { lines, checked, reproduced } = demoReport(sampleTableCells(), "sample");
     expect([checked, reproduced]).toEqual([100, 100]);
     expect(lines.some((l) => l.startsWith("Verdict: 100 of 100 published totals reproduced within ±0.01"))).toBe(true);
     expect(lines.some((l) => l.startsWith("复现：100 个公布的总指数中有 100 个"))).toBe(true);
@@ -19,7 +20,7 @@ describe("demoReport", () => {
   });
 
   it("flags the probable misprint 涿水县 where the name is shown", () => {
-    const { lines } = demoReport(sampleCells(), "sample");
+    const { lines } = demoReport(sampleTableCells(), "sample");
     expect(lines.some((l) => l.includes("涿水县*"))).toBe(true);
     expect(lines.some((l) => l.startsWith("* 涿水县:") && l.includes("涞水县"))).toBe(true);
   });

@@ -1,7 +1,8 @@
 import { existsSync, writeFileSync } from "fs";
 import { join } from "path";
 import * as ExcelJS from "exceljs";
-import { HELP, run } from "../../src/cli/main";
+import { run } from "../../src/cli/main";
+import { HELP } from "../../src/text";
 import { weightTableToCells } from "../../src/core/weights";
 import { top100Cells } from "../helpers/fixtures";
 import { tempDir, toCsv, xlsxPart } from "../helpers/files";

@@ -3,7 +3,8 @@
  * the command line (cli/main.ts) carry the same note, line for line, for sub-index and raw input
  * and in both languages; and its fixed rules are the ones the README states.
  */
-import { planFromCells, version } from "../../src/cli/main";
+import { planFromCells } from "../../src/cli/main";
+import { version } from "../../src/cli/version";
 import { REPORT_WEIGHT_TABLE } from "../../src/core/weights";
 import { planGeneratedSheet } from "../../src/excel/generate";
 import { planBlock } from "../../src/plans/plan";
