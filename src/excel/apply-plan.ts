@@ -7,8 +7,8 @@
  * never touches an existing sheet, and on any failure the half-written sheet is deleted and the
  * error rethrown.
  *
- * Syncs, whatever the size up to 20,000 rows in the main block: 1 (names in use) + 2 (cells) + 1
- * (tables and formatting) = 4. Beyond, one more per further block of at most 10,000 rows. Each write
+ * Syncs, whatever the size up to 20,000 rows in the main block: 1 (names in use, the new sheet
+ * created under a placeholder name) + 2 (the sheet named, its cells) + 1 (tables and formatting) = 4. Beyond, one more per further block of at most 10,000 rows. Each write
  * sync carries one block's values and its number formats (format after values), so the payload per
  * sync stays near one block's worth (about 3 MB at most, with live formulas), under the web's 5 MB.
  */
@@ -16,7 +16,7 @@ import { cellAddress, freeName, rangeAddress } from "../plans/a1";
 import { blockRange, CellBlock, mainBlock, planBlock, renameTables, SheetPlan } from "../plans/plan";
 import { columnLetter } from "../core/text";
 import type { ProgressStep } from "../text";
-import { cellInput } from "./host";
+import { cellInput, isNameTaken } from "./host";
 import { freeTableNames, queueTakenNames, removeSheet } from "./workbook";
 
 /** Most rows written by one range write. */
@@ -65,30 +65,47 @@ export async function applySheetPlan(context: Excel.RequestContext, plan: SheetP
     syncs++;
     await context.sync();
   };
+  // The new sheet is created in the first batch, under a name no one else would choose, so that
+  // a failure can only ever delete this sheet: by that name until its id is known, then by its id.
   const taken = queueTakenNames(context);
-  await sync();
-  const names = taken();
-  const sheetName = freeName(plan.sheetName, names.sheets);
-  const tableNames = freeTableNames(
-    plan.tables.map((t) => t.name),
-    names.tablesAndNames,
-  );
-  const renames = new Map(plan.tables.map((t, i) => [t.name, tableNames[i]]));
-
-  const batches = writeBatches(plan);
-  const steps = batches.length + 2;
-  let sheetKey: string | null = null;
+  const placeholder = placeholderSheetName();
+  const sheet = context.workbook.worksheets.add(placeholder);
+  sheet.load("id");
+  let sheetKey = placeholder;
+  let activeBefore: string | null = null;
   try {
-    const sheet = context.workbook.worksheets.add(sheetName);
-    sheetKey = sheetName;
-    sheet.load("id");
+    await sync();
+    sheetKey = sheet.id;
+    const names = taken();
+    activeBefore = names.activeSheet;
+    const sheetNames = names.sheets.filter((n) => n !== placeholder);
+    let sheetName = freeName(plan.sheetName, sheetNames);
+    const tableNames = freeTableNames(
+      plan.tables.map((t) => t.name),
+      names.tablesAndNames,
+    );
+    const renames = new Map(plan.tables.map((t, i) => [t.name, tableNames[i]]));
+
+    const batches = writeBatches(plan);
+    const steps = batches.length + 2;
     for (let i = 0; i < batches.length; i++) {
-      context.application.suspendApiCalculationUntilNextSync();
-      // Once only: Microsoft warns that repeated calls make the window flicker.
-      if (i === 0) context.application.suspendScreenUpdatingUntilNextSync();
-      for (const piece of batches[i]) writePiece(sheet, piece);
-      await sync();
-      if (i === 0) sheetKey = sheet.id;
+      for (let attempt = 1; ; attempt++) {
+        // The rename comes first in its batch: when it fails, nothing after it has run.
+        if (i === 0) sheet.name = sheetName;
+        context.application.suspendApiCalculationUntilNextSync();
+        // Once only: Microsoft warns that repeated calls make the window flicker.
+        if (i === 0 && attempt === 1) context.application.suspendScreenUpdatingUntilNextSync();
+        for (const piece of batches[i]) writePiece(sheet, piece);
+        try {
+          await sync();
+          break;
+        } catch (e) {
+          // A chart sheet's name is taken but invisible to worksheets.load (see isNameTaken): try the next free name.
+          if (i > 0 || !isNameTaken(e) || attempt >= MAX_NAME_ATTEMPTS) throw e;
+          sheetNames.push(sheetName);
+          sheetName = freeName(plan.sheetName, sheetNames);
+        }
+      }
       options.onProgress?.((i + 2) / steps, "values");
     }
     options.onProgress?.((steps - 1) / steps, "format");
@@ -99,9 +116,17 @@ export async function applySheetPlan(context: Excel.RequestContext, plan: SheetP
     options.onProgress?.(1, "done");
     return { sheetName, tableNames, selectedAddress: selected ? selected.address : null, syncs };
   } catch (e) {
-    if (sheetKey !== null) await removeSheet(context, sheetKey, names.activeSheet);
+    await removeSheet(context, sheetKey, activeBefore);
     throw e;
   }
+}
+
+/** Renames tried when the wanted sheet names are taken by chart sheets. */
+const MAX_NAME_ATTEMPTS = 50;
+
+/** A sheet name for the moment between creating a sheet and naming it: valid, and no one else's. */
+function placeholderSheetName(): string {
+  return `ZBDS~${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
 }
 
 // ---- helpers ---------------------------------------------------------------------------------

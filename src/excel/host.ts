@@ -51,6 +51,15 @@ export function textInput(s: string): string {
   return /^[=+\-@'\s\d.,(%$#¥￥]/.test(s) || /^(true|false)$/i.test(s) ? `'${s}` : s;
 }
 
+/**
+ * Excel's answer when a sheet is added or renamed to a name in use (ItemAlreadyExists). Office.js
+ * lists worksheets only, never chart sheets (learn.microsoft.com: Excel.WorksheetCollection), so a
+ * chart sheet's name can be taken although no loaded name shows it.
+ */
+export function isNameTaken(e: unknown): boolean {
+  return typeof e === "object" && e !== null && (e as { code?: unknown }).code === "ItemAlreadyExists";
+}
+
 /** Excel's answer when getSelectedRange meets several areas, a chart or a shape: no range to read. */
 export function isInvalidSelection(e: unknown): boolean {
   return typeof e === "object" && e !== null && (e as { code?: unknown }).code === "InvalidSelection";

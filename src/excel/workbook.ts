@@ -44,17 +44,17 @@ export function freeTableNames(wanted: readonly string[], taken: readonly string
 }
 
 /**
- * Deletes a sheet this add-in was writing (by id, or by the free name it chose) and re-activates
- * the sheet that was active before, so that the workbook is as it was. Never throws: it runs
- * while another error is on its way to the caller.
+ * Deletes a sheet this add-in was writing (by its id, or by the placeholder name no one else uses)
+ * and re-activates the sheet that was active before (when known), so that the workbook is as it
+ * was. Never throws: it runs while another error is on its way to the caller.
  */
-export async function removeSheet(context: Excel.RequestContext, key: string, previouslyActive: string): Promise<void> {
+export async function removeSheet(context: Excel.RequestContext, key: string, previouslyActive: string | null): Promise<void> {
   try {
     const sheet = context.workbook.worksheets.getItemOrNullObject(key).load("name");
-    const before = context.workbook.worksheets.getItemOrNullObject(previouslyActive).load("name");
+    const before = previouslyActive === null ? null : context.workbook.worksheets.getItemOrNullObject(previouslyActive).load("name");
     await context.sync();
     if (!sheet.isNullObject) sheet.delete();
-    if (!before.isNullObject && before.name !== sheet.name) before.activate();
+    if (before && !before.isNullObject && before.name !== sheet.name) before.activate();
     await context.sync();
   } catch {
     // The original error is the one worth reporting.

@@ -77,6 +77,47 @@ describe("applySheetPlan: names and failures", () => {
     }
   });
 
+  it("takes the next free name when the wanted one belongs to a chart sheet (invisible to worksheets.load)", async () => {
+    fake = installFakeExcel(globalThis, { ...CROWDED, chartSheets: ["排名 (2)", "排名 (3)"] });
+    const result = await apply(planOf(syntheticCells(10)));
+    expect(result.sheetName).toBe("排名 (4)");
+    expect(fake.state().sheets.map((s) => s.name)).toEqual(["数据", "排名", "排名 (4)"]);
+    expect(fake.state().activeSheet).toBe("排名 (4)");
+  });
+
+  /** Runs the plan with a co-author adding a sheet just before our k-th sync. */
+  const withCoAuthor = (k: number, name: string, plan: SheetPlan) =>
+    Excel.run(async (context) => {
+      const sync = context.sync.bind(context);
+      let n = 0;
+      context.sync = (async () => {
+        if (++n === k) fake.addSheet(name);
+        return sync();
+      }) as typeof context.sync;
+      return applySheetPlan(context, plan);
+    });
+
+  it("takes another name when a co-author creates the chosen one meanwhile, and keeps theirs", async () => {
+    const result = await withCoAuthor(2, "排名 (2)", planOf(syntheticCells(10)));
+    expect(result.sheetName).toBe("排名 (3)");
+    // Ours was created first (under a placeholder name), the co-author's after it.
+    expect(fake.state().sheets.map((s) => s.name)).toEqual(["数据", "排名", "排名 (3)", "排名 (2)"]);
+  });
+
+  it("on failure removes only the sheet it created, never a co-author's sheet of the name it chose", async () => {
+    const before = fake.state().sheets.map((s) => s.name);
+    // From sync 3 on, the new sheet holds the name itself and a co-author cannot take it.
+    for (const k of [1, 2]) {
+      fake = installFakeExcel(globalThis, CROWDED);
+      fake.failAt({ sync: k });
+      const error: unknown = await withCoAuthor(k, "排名 (2)", planOf(syntheticCells(10))).catch((e: unknown) => e);
+      expect([k, (error as { code?: string }).code]).toEqual([k, "GeneralException"]);
+      fake.failAt(null);
+      expect([k, fake.state().sheets.map((s) => s.name)]).toEqual([k, [...before, "排名 (2)"]]);
+      expect(fake.state().activeSheet).toBe("数据");
+    }
+  });
+
   it("rethrows the original error even when cleaning up fails too", async () => {
     const plan = planOf(syntheticCells(12));
     fake.failAt({ sync: 3 });

@@ -57,6 +57,11 @@ export interface WorkbookInit {
   /** Workbook-level defined names (they share the namespace of table names). */
   readonly names?: readonly string[];
   readonly displayLanguage?: string;
+  /**
+   * Chart sheets' names. Office.js has no chart-sheet API: they are not in `workbook.worksheets`,
+   * yet their names are taken, so adding or renaming a worksheet to one fails with ItemAlreadyExists.
+   */
+  readonly chartSheets?: readonly string[];
 }
 
 export interface CellState {
@@ -174,6 +179,8 @@ export interface FakeExcel {
   select(selection: string | readonly string[] | null): void;
   /** Writes values directly, outside any batch, as a user typing or pasting would: the change events fire. */
   setValues(sheet: string, address: string, values: readonly (readonly unknown[])[]): void;
+  /** Adds an empty sheet directly, outside any batch, as a co-author working in the same workbook would. */
+  addSheet(name: string): void;
   /** Event handlers registered now, and events delivered since the fake was installed. */
   events(): { readonly handlers: number; readonly fired: number };
 }
@@ -496,6 +503,7 @@ class WorkbookModel {
   readonly tables: TableModel[] = [];
   readonly settings = new Map<string, unknown>();
   readonly names: string[];
+  readonly chartSheets: readonly string[];
   /** Told of every change of cells or table rows (the engine turns them into events); unset while the initial workbook is built. */
   onChange: ((change: CellChange) => void) | null = null;
   activeId = "";
@@ -505,6 +513,7 @@ class WorkbookModel {
 
   constructor(init: WorkbookInit) {
     this.names = [...(init.names ?? [])];
+    this.chartSheets = [...(init.chartSheets ?? [])];
     for (const s of init.sheets ?? [{ name: "Sheet1" }]) {
       const sheet = this.addSheet(s.name);
       if (s.cells?.length) {
@@ -539,10 +548,17 @@ class WorkbookModel {
     const n = name ?? this.freeSheetName();
     if (!n.trim() || n.length > 31 || BAD_SHEET_CHARS.test(n) || n.startsWith("'") || n.endsWith("'"))
       throw new FakeOfficeError("InvalidArgument", `invalid sheet name ${n}`);
-    if (this.sheetByName(n)) throw new FakeOfficeError("ItemAlreadyExists", `a sheet named ${n} exists`);
+    this.checkSheetNameFree(n, null);
     const sheet = new SheetModel(this.id("sheet"), n);
     this.sheets.push(sheet);
     return sheet;
+  }
+
+  /** Throws ItemAlreadyExists when another worksheet or a chart sheet has the name (case-insensitively, as Excel compares). */
+  checkSheetNameFree(name: string, self: SheetModel | null): void {
+    const other = this.sheetByName(name);
+    if ((other && other !== self) || this.chartSheets.some((c) => c.toLowerCase() === name.toLowerCase()))
+      throw new FakeOfficeError("ItemAlreadyExists", `a sheet named ${name} exists`);
   }
 
   deleteSheet(sheet: SheetModel): void {
@@ -880,6 +896,9 @@ class Engine {
         const at = parseRef(address);
         wb.writeCells(s, { r: at.r, c: at.c, h: values.length, w: values[0]?.length ?? 0 }, values, "values");
       },
+      addSheet(name) {
+        wb.addSheet(name);
+      },
       events: () => ({ handlers: engine.registrations.length, fired: engine.fired }),
     };
   }
@@ -1164,8 +1183,7 @@ class FakeWorksheet extends FakeClientObject {
   set name(v: string) {
     this.queue(() => {
       const s = this.entity();
-      const other = this.engine.wb.sheetByName(v);
-      if (other && other !== s) throw new FakeOfficeError("ItemAlreadyExists", `a sheet named ${v} exists`);
+      this.engine.wb.checkSheetNameFree(v, s);
       s.name = v;
     });
   }
