@@ -5,7 +5,7 @@
  * complete (or have thrown a {@link UserError}) before applySheetPlan adds a sheet.
  */
 import { cellAddress, quoteSheetName } from "../plans/a1";
-import type { ColumnKey, ColumnMap } from "../core/headers";
+import { ColumnKey, ColumnMap, headerRowOf } from "../core/headers";
 import type { ScalingMethodName } from "../core/scaling";
 import { parseWeightTable, REPORT_WEIGHT_TABLE, WeightTable } from "../core/weights";
 import { IndexRun, Ranking, runIndex } from "../core/workflow";
@@ -13,7 +13,7 @@ import { PUBLISHED_NAME_NOTES } from "../data/report2020";
 import { planRankedSheet, RankedSheetPlan, SheetMode } from "../plans/ranked-sheet";
 import type { Lang, WeightsSource } from "../text";
 import { applySheetPlan, ProgressListener } from "./apply-plan";
-import type { SourceTable } from "./source";
+import { hiddenDataRows, SourceTable, visibleRowsOnly } from "./source";
 import { READ_WEIGHT_TABLE_AT_SYNCS, readWeightTableAt } from "./weight-sheet";
 
 /** The report's weights, or a weight table of the workbook by name. */
@@ -31,6 +31,8 @@ export interface GenerateRequest {
   readonly version: string;
   /** The run's date-time as the method note shows it. */
   readonly now: string;
+  /** Leave the source's hidden rows out (default: rank them, as the functions see them). */
+  readonly visibleOnly?: boolean;
 }
 
 export interface GenerateResult {
@@ -80,7 +82,9 @@ export async function readWeightsChoice(context: Excel.RequestContext, choice: W
  * The pure part of {@link generateRankedSheet}: the run and the plan. Throws {@link UserError} for bad input.
  */
 export function planGeneratedSheet(request: GenerateRequest, weights: { table: WeightTable; source: WeightsSource }): { plan: RankedSheetPlan; run: IndexRun } {
-  const { source } = request;
+  const headerRow = headerRowOf(request.source.values);
+  const hidden = hiddenDataRows(request.source, headerRow).length;
+  const source = request.visibleOnly ? visibleRowsOnly(request.source, headerRow) : request.source;
   const run = runIndex(source.values, { weights: weights.table, method: request.method, keys: request.keys });
   const { input } = run.result;
   const live = request.mode === "formulas" && input.level === "dimension";
@@ -94,6 +98,7 @@ export function planGeneratedSheet(request: GenerateRequest, weights: { table: W
     version: request.version,
     sourceRef: live ? sourceReference(source, input.columns, input.firstDataRow) : undefined,
     nameNotes: PUBLISHED_NAME_NOTES,
+    hiddenRows: { count: hidden, leftOut: request.visibleOnly === true },
   });
   return { plan, run };
 }

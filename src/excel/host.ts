@@ -60,6 +60,23 @@ export function isNameTaken(e: unknown): boolean {
   return typeof e === "object" && e !== null && (e as { code?: unknown }).code === "ItemAlreadyExists";
 }
 
+/** Excel on the web's answer to a read whose response would exceed 5 MB (Excel.ErrorCodes.responsePayloadSizeLimitExceeded). */
+export function isResponseTooLarge(e: unknown): boolean {
+  return typeof e === "object" && e !== null && (e as { code?: unknown }).code === "ResponsePayloadSizeLimitExceeded";
+}
+
+/** UTF-8 bytes of a value's JSON: about what Office.js sends or receives for it. */
+export function jsonBytes(value: unknown): number {
+  const s = JSON.stringify(value) ?? "";
+  let bytes = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // One byte per code unit so far; two for U+0080–U+07FF, four per surrogate pair, three for the rest.
+    if (c >= 0x80) bytes += c < 0x800 || (c >= 0xd800 && c <= 0xdfff) ? 1 : 2;
+  }
+  return bytes;
+}
+
 /** Excel's answer when getSelectedRange meets several areas, a chart or a shape: no range to read. */
 export function isInvalidSelection(e: unknown): boolean {
   return typeof e === "object" && e !== null && (e as { code?: unknown }).code === "InvalidSelection";

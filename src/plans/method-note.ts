@@ -27,6 +27,8 @@ export interface RankedNoteContext extends NoteContext {
   readonly mode: SheetMode;
   /** Names printed in the source that deserve a note (e.g. the report's 涿水县). */
   readonly nameNotes?: Readonly<Record<string, LocalText>>;
+  /** Data rows hidden in the source (by hand or by a filter), and whether they were left out. */
+  readonly hiddenRows?: { readonly count: number; readonly leftOut: boolean };
 }
 
 /** Columns of the note: a label, then one per dimension (the weights row needs five). */
@@ -62,6 +64,7 @@ export function rankedNoteLines(run: IndexRun, o: RankedNoteContext): PlanValue[
   const { columns } = run.result.input;
   if (columns.hasHeader && columns.headerRow > 0) lines.push(row(t.headerRow, t.headerRowValue(columns.headerRow + 1)));
   if (columns.names.district === undefined) lines.push(row(t.names, t.noDistrict));
+  if (o.hiddenRows && o.hiddenRows.count > 0) lines.push(row(t.hiddenRows, t.hiddenRowsValue(o.hiddenRows.count, o.hiddenRows.leftOut)));
   const rejected = run.ranking.rejected;
   if (rejected.length) {
     lines.push(row(t.skipped, rejected.length));

@@ -11,7 +11,7 @@ import { generateRankedSheet } from "../excel/generate";
 import type { ExcelRunner } from "../excel/host";
 import { insertSampleData } from "../excel/sample";
 import { loadMapping, saveMapping } from "../excel/settings";
-import { readSource, SourceTable } from "../excel/source";
+import { hiddenDataRows, readSource, SourceTable, visibleRowsOnly } from "../excel/source";
 import { Lang, PANE_TEXT, PaneText, SCALING_LABELS, weightsLabel } from "../text";
 import { byId, taskOutput } from "./dom";
 import { Progress, TaskOutput, TaskRunner } from "./runner";
@@ -50,19 +50,19 @@ export function mountPane(doc: Document, env: PaneEnv): { state: PaneState; runn
   setWeightOptions(doc, env.lang, []);
 
   const runner = new TaskRunner(byId(doc, "app"), env.lang);
+  const ui = new PaneUi(doc, env, t, state);
   const weights = mountWeightsPane(doc, {
     lang: env.lang,
     run: env.run,
     runner,
     now: env.now,
     version: env.version,
-    data: () => (state.source ? { source: state.source, keys: state.keys, method: select(doc, "method").value as ScalingMethodName } : null),
+    data: () => (state.source ? { source: ui.dataSource(), keys: state.keys, method: select(doc, "method").value as ScalingMethodName } : null),
     topN: () => readTopN(doc),
     yieldToUi: () => new Promise((resolve) => setTimeout(resolve, 0)),
     // One listing of the workbook's weight tables feeds both dropdowns (Options and Weights).
     onTablesListed: (names) => setWeightOptions(doc, env.lang, names),
   });
-  const ui = new PaneUi(doc, env, t, state);
   const actions: Record<string, (progress: Progress) => Promise<void>> = {
     "insert-sample": () => ui.insertSample(),
     "use-selection": () => ui.useSelection(),
@@ -78,6 +78,9 @@ export function mountPane(doc: Document, env: PaneEnv): { state: PaneState; runn
 }
 
 class PaneUi {
+  /** The last source read with its hidden rows blanked (see {@link PaneUi.dataSource}). */
+  private visible: { from: SourceTable; table: SourceTable } | null = null;
+
   constructor(
     private readonly doc: Document,
     private readonly env: PaneEnv,
@@ -112,6 +115,7 @@ class PaneUi {
       return;
     }
     const source = this.state.source!;
+    const visibleOnly = this.visibleOnly();
     const weightsChoice = select(this.doc, "weights").value;
     const result = await this.env.run((ctx) =>
       generateRankedSheet(
@@ -126,6 +130,7 @@ class PaneUi {
           lang: this.env.lang,
           version: this.env.version,
           now: this.env.now(),
+          visibleOnly,
         },
         progress,
       ),
@@ -147,7 +152,9 @@ class PaneUi {
     const saved = await this.env.run((ctx) => loadMapping(ctx, sourceKey(source))).catch(() => null);
     this.state.keys = saved && saved.length === header.length ? [...saved] : [...proposed.keys];
     this.state.duplicates = duplicateColumns(this.state.keys);
-    byId(this.doc, "source").textContent = this.t.source(source.address, source.values.length, header.length);
+    const hidden = hiddenDataRows(source, headerRowOf(source.values)).length;
+    byId(this.doc, "source").textContent = this.t.source(source.address, source.values.length, header.length, hidden);
+    byId(this.doc, "visible-only-row").hidden = hidden === 0;
     this.renderMapping(header, new Set(proposed.unmatched));
   }
 
@@ -196,6 +203,23 @@ class PaneUi {
       const note = tr.querySelector(".flag-note");
       if (note && (flagged || note.textContent === this.t.ambiguous)) note.textContent = flagged ? this.t.ambiguous : "";
     });
+  }
+
+  /**
+   * The source as the analyses see it: with "visible rows only" ticked, its hidden rows blanked
+   * (kept once per source read, so the weights section's runs stay cached).
+   */
+  dataSource(): SourceTable {
+    const source = this.state.source!;
+    if (!this.visibleOnly()) return source;
+    if (this.visible?.from !== source) this.visible = { from: source, table: visibleRowsOnly(source, headerRowOf(source.values)) };
+    return this.visible.table;
+  }
+
+  /** The "visible rows only" box, ticked and shown (it is shown only when the source has hidden rows). */
+  private visibleOnly(): boolean {
+    const box = byId(this.doc, "visible-only") as HTMLInputElement;
+    return box.checked && !byId(this.doc, "visible-only-row").hidden;
   }
 
   private currentKeys(): ColumnKey[] {

@@ -17,7 +17,9 @@ export const PANE_TEXT = {
     useSelection: "读取选中区域",
     sourceHint: "选中数据区域，或点击 Excel 表格中的任意单元格。",
     sourceNone: "尚未读取数据。",
-    source: (address: string, rows: number, cols: number) => `${address}：${rows} 行 × ${cols} 列`,
+    source: (address: string, rows: number, cols: number, hidden: number) =>
+      `${address}：${rows} 行 × ${cols} 列${hidden ? `，其中 ${hidden} 行被隐藏（手动或筛选）` : ""}`,
+    visibleOnly: "仅计算可见行（隐藏的行不参与排名）",
     mappingHeading: "列的含义",
     mappingHint: "已按列名自动识别；如有标红的列，请从下拉框中选择。",
     mappingColumn: "列",
@@ -50,7 +52,9 @@ export const PANE_TEXT = {
     useSelection: "Use selection",
     sourceHint: "Select the data range, or click any cell of an Excel table.",
     sourceNone: "No data read yet.",
-    source: (address: string, rows: number, cols: number) => `${address}: ${rows} rows × ${cols} columns`,
+    source: (address: string, rows: number, cols: number, hidden: number) =>
+      `${address}: ${rows} rows × ${cols} columns${hidden ? `; ${hidden} of these rows are hidden (by hand or by a filter)` : ""}`,
+    visibleOnly: "Visible rows only (hidden rows are not ranked)",
     mappingHeading: "What each column means",
     mappingHint: "Matched by header; pick a meaning for any column marked in red.",
     mappingColumn: "Column",

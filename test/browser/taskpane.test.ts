@@ -14,7 +14,7 @@ import type { WorkbookInit } from "../fakes/fake-excel";
 import { compareRankings } from "../../src/core/impact";
 import { computeIndex } from "../../src/core/pipeline";
 import { parseWeightTable, weightTableToCells } from "../../src/core/weights";
-import { rawIndicatorCells } from "../helpers/fixtures";
+import { rawIndicatorCells, top100Cells } from "../helpers/fixtures";
 
 const skip = browserUnavailable();
 if (skip) console.warn(`Skipping the browser tests: ${skip}.`);
@@ -271,6 +271,35 @@ describeBrowser("the task pane in Chromium", () => {
     expect(dialogs).toEqual([]);
     await page.close();
   }, 60_000);
+
+  it.each([["zh-CN"], ["en-US"]])(
+    "in %s: says how many rows are hidden and, with Visible rows only ticked, ranks only the rows shown",
+    async (lang) => {
+      // The Top-100 table with rows 3 and 4 (上海 黄浦区 / 广州 白云区 …) hidden by a filter.
+      const { page } = await openPane({
+        sheets: [{ name: "Data", cells: top100Cells(), hiddenRows: [3, 4] }],
+        selection: "Data!A1",
+        displayLanguage: lang,
+      });
+      await clickAndWait(page, "#use-selection");
+      expect(await page.textContent("#source")).toMatch(lang === "zh-CN" ? /列，其中 2 行被隐藏/ : /2 of these rows are hidden/);
+      expect(await page.isVisible("#visible-only-row")).toBe(true);
+      await shoot(page, `taskpane-hidden-rows-${lang.slice(0, 2)}.png`);
+      await page.check("#visible-only");
+      await clickAndWait(page, "#generate");
+      expect(await page.isHidden("#error")).toBe(true);
+      const sheet = lang === "zh-CN" ? "排名" : "Ranking";
+      const districts = await page.evaluate(
+        (s) => (window as unknown as { __fake: { values(sheet: string, a: string): unknown[][] } }).__fake.values(s, "D2:D101").map((r) => r[0]),
+        sheet,
+      );
+      const hidden = [top100Cells()[2][3], top100Cells()[3][3]];
+      expect(districts.filter((d) => d !== "").length).toBe(98);
+      expect(districts.filter((d) => hidden.includes(d as string))).toEqual([]);
+      await page.close();
+    },
+    60_000,
+  );
 
   it("says in words when there is nothing to rank, and writes nothing", async () => {
     const { page } = await openPane(emptyWorkbook("zh-CN"));

@@ -28,7 +28,7 @@ function request(source: SourceTable, more: Partial<GenerateRequest> = {}): Gene
 }
 
 function sourceOf(values: unknown[][], sheetName = "数据"): SourceTable {
-  return { sheetName, address: `${sheetName}!A1`, tableName: null, values, top: 0, left: 0 };
+  return { sheetName, address: `${sheetName}!A1`, tableName: null, values, top: 0, left: 0, hiddenRows: [] };
 }
 
 const generate = (req: GenerateRequest) => Excel.run((context) => generateRankedSheet(context, req));
@@ -269,4 +269,37 @@ describe("generateRankedSheet: rows and columns the user must know about", () =>
     expect(totals[0]).toBeCloseTo(best, 9);
     expect(fake.stats.maxPayloadBytes).toBeLessThan(4 * 1024 * 1024);
   }, 120_000);
+});
+
+describe("generateRankedSheet: hidden rows", () => {
+  const cells = top100Cells();
+  // Sheet rows 3 and 6 hidden: data rows of 黄浦区-style regions 2 and 5 (rank 2 and 5 of the report).
+  const init: WorkbookInit = { sheets: [{ name: "数据", cells, hiddenRows: [3, 6] }], selection: "数据!A1" };
+  const noteOf = (fake: FakeExcel, sheet: string) =>
+    fake
+      .values(sheet)
+      .flat()
+      .filter((v) => typeof v === "string") as string[];
+
+  it("ranks hidden rows like the others by default, as the functions see them, and says so in the note", async () => {
+    const fake = installFakeExcel(globalThis, init);
+    const source = await Excel.run((c) => readSource(c));
+    const result = await generate(request(source));
+    expect(result.ranked).toBe(100);
+    expect(noteOf(fake, result.sheetName)).toContain("数据中 2 行被隐藏（手动或筛选），与其他行一样参与计算和排名");
+  });
+
+  it("with visibleOnly leaves them out, ranks the other 98 from 1, and says so in the note", async () => {
+    const fake = installFakeExcel(globalThis, init);
+    const source = await Excel.run((c) => readSource(c));
+    const result = await generate(request(source, { visibleOnly: true, lang: "en" }));
+    expect(result.ranked).toBe(98);
+    const ranking = fake.values(result.sheetName, "A2:D99");
+    const expected = cells.slice(1).filter((_, i) => i !== 1 && i !== 4);
+    expect(ranking.map((r) => r[3]).sort()).toEqual(expected.map((r) => r[3]).sort());
+    expect(ranking.map((r) => r[3])).not.toContain(cells[2][3]);
+    expect(ranking[0][0]).toBe(1);
+    expect(ranking[97][0]).toBe(98);
+    expect(noteOf(fake, result.sheetName)).toContain("2 rows of the data are hidden (by hand or by a filter); they are left out (visible rows only)");
+  });
 });

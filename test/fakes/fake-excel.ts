@@ -45,6 +45,8 @@ export interface SheetInit {
   readonly cells?: readonly (readonly unknown[])[];
   readonly at?: string;
   readonly tables?: readonly TableInit[];
+  /** Rows hidden by hand or by a filter, numbered as Excel shows them (1 = the first row). */
+  readonly hiddenRows?: readonly number[];
 }
 
 export interface WorkbookInit {
@@ -146,9 +148,12 @@ export interface WorkbookState {
 export interface SyncStats {
   readonly syncs: number;
   readonly operations: number;
-  /** Payload bytes of each sync, in order. */
+  /** Request payload bytes of each sync, in order. */
   readonly payloadBytes: readonly number[];
   readonly maxPayloadBytes: number;
+  /** Response payload bytes of each sync (UTF-8 bytes of the JSON of every property loaded), in order. */
+  readonly responseBytes: readonly number[];
+  readonly maxResponseBytes: number;
   /** Syncs whose batch suspended calculation / screen updating. */
   readonly calculationSuspended: number;
   readonly screenUpdatingSuspended: number;
@@ -181,6 +186,8 @@ export interface FakeExcel {
   setValues(sheet: string, address: string, values: readonly (readonly unknown[])[]): void;
   /** Adds an empty sheet directly, outside any batch, as a co-author working in the same workbook would. */
   addSheet(name: string): void;
+  /** Hides or shows rows (numbered as Excel shows them), as a user or a filter would. */
+  setRowsHidden(sheet: string, rows: readonly number[], hidden: boolean): void;
   /** Event handlers registered now, and events delivered since the fake was installed. */
   events(): { readonly handlers: number; readonly fired: number };
 }
@@ -226,8 +233,10 @@ export const FAKE_ENUMS = {
   EventSource: { local: "Local", remote: "Remote" },
   ChartSeriesBy: { auto: "Auto", columns: "Columns", rows: "Rows" },
   ChartAxisTickLabelPosition: { nextToAxis: "NextToAxis", high: "High", low: "Low", none: "None" },
+  SpecialCellType: { visible: "Visible" },
   ErrorCodes: {
     generalException: "GeneralException",
+    responsePayloadSizeLimitExceeded: "ResponsePayloadSizeLimitExceeded",
     invalidArgument: "InvalidArgument",
     invalidOperation: "InvalidOperation",
     itemNotFound: "ItemNotFound",
@@ -488,6 +497,8 @@ class SheetModel {
   readonly validations: DataValidationModel[] = [];
   readonly columnWidths = new Map<number, number>();
   freezeRows = 0;
+  /** Zero-based rows hidden by hand or by a filter. */
+  readonly hiddenRows = new Set<number>();
   /** Each sheet keeps its own selection; activating a sheet shows it again, as in Excel. */
   selection: Rect[] = [{ r: 0, c: 0, h: 1, w: 1 }];
   constructor(
@@ -526,6 +537,7 @@ class WorkbookModel {
         if (t.style) table.style = t.style;
         if (t.showTotals) table.showTotals = true;
       }
+      for (const r of s.hiddenRows ?? []) sheet.hiddenRows.add(r - 1);
     }
     this.activeId = (this.sheets.find((s) => s.name === init.active) ?? this.sheets[0]).id;
     for (const [k, v] of Object.entries(init.settings ?? {})) this.settings.set(k, v);
@@ -763,12 +775,20 @@ interface HandlerRegistration {
   readonly handler: (event: FakeChangeEvent) => unknown;
 }
 
+/** Excel on the web's limit on a request and on a response: 5 MB. */
+export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+
+function newCounts() {
+  return { syncs: 0, operations: 0, payloadBytes: [] as number[], responseBytes: [] as number[], calculationSuspended: 0, screenUpdatingSuspended: 0 };
+}
+
 class Engine {
   private queue: Op[] = [];
   private readonly registrations: HandlerRegistration[] = [];
   private fired = 0;
   private payload = 0;
-  private counts = { syncs: 0, operations: 0, payloadBytes: [] as number[], calculationSuspended: 0, screenUpdatingSuspended: 0 };
+  private response = 0;
+  private counts = newCounts();
   private failure: FailurePlan | null = null;
   private syncsSinceArm = 0;
   private opsSinceArm = 0;
@@ -820,6 +840,11 @@ class Engine {
     this.payload = 0;
   }
 
+  /** Counts a loaded property into the response of the running sync. */
+  respond(value: unknown): void {
+    if (value !== undefined) this.response += utf8Bytes(JSON.stringify(value));
+  }
+
   enqueue(run: () => void, payload?: unknown): void {
     this.opsSinceArm++;
     this.counts.operations++;
@@ -829,20 +854,30 @@ class Engine {
 
   async sync(): Promise<void> {
     const ops = this.queue;
+    const request = this.payload;
     this.queue = [];
     this.counts.syncs++;
-    this.counts.payloadBytes.push(this.payload);
+    this.counts.payloadBytes.push(request);
     this.payload = 0;
+    this.response = 0;
     this.syncsSinceArm++;
     this.suspendCalc = false;
     this.suspendScreen = false;
     await Promise.resolve();
     const failSync = this.failure?.sync === this.syncsSinceArm;
     if (failSync && this.failure?.applied !== "all") throw new FakeOfficeError("GeneralException", `injected failure at sync ${this.syncsSinceArm}`);
-    for (const op of ops) {
-      if (op.fail) throw new FakeOfficeError("GeneralException", `injected failure at operation ${op.index}`);
-      op.run();
+    // Excel on the web refuses a request or a response over 5 MB (learn.microsoft.com: Resource limits
+    // and performance optimization for Office Add-ins, "Excel add-ins"); the stand-in holds every platform to it.
+    if (request > PAYLOAD_LIMIT_BYTES) throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", "The request payload size has exceeded the limit.");
+    try {
+      for (const op of ops) {
+        if (op.fail) throw new FakeOfficeError("GeneralException", `injected failure at operation ${op.index}`);
+        op.run();
+      }
+    } finally {
+      this.counts.responseBytes.push(this.response);
     }
+    if (this.response > PAYLOAD_LIMIT_BYTES) throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", "The response payload size has exceeded the limit.");
     if (this.suspendCalc) this.counts.calculationSuspended++;
     if (this.suspendScreen) this.counts.screenUpdatingSuspended++;
     if (failSync) throw new FakeOfficeError("GeneralException", `injected failure after sync ${this.syncsSinceArm}`);
@@ -861,10 +896,16 @@ class Engine {
     return {
       get stats(): SyncStats {
         const c = engine.counts;
-        return { ...c, payloadBytes: [...c.payloadBytes], maxPayloadBytes: Math.max(0, ...c.payloadBytes) };
+        return {
+          ...c,
+          payloadBytes: [...c.payloadBytes],
+          maxPayloadBytes: Math.max(0, ...c.payloadBytes),
+          responseBytes: [...c.responseBytes],
+          maxResponseBytes: Math.max(0, ...c.responseBytes),
+        };
       },
       resetStats() {
-        engine.counts = { syncs: 0, operations: 0, payloadBytes: [], calculationSuspended: 0, screenUpdatingSuspended: 0 };
+        engine.counts = newCounts();
       },
       failAt(plan) {
         engine.failure = plan;
@@ -898,6 +939,13 @@ class Engine {
       },
       addSheet(name) {
         wb.addSheet(name);
+      },
+      setRowsHidden(sheet, rows, hidden) {
+        const s = sheetOf(sheet);
+        for (const r of rows) {
+          if (hidden) s.hiddenRows.add(r - 1);
+          else s.hiddenRows.delete(r - 1);
+        }
       },
       events: () => ({ handlers: engine.registrations.length, fired: engine.fired }),
     };
@@ -990,7 +1038,9 @@ abstract class FakeClientObject {
     if (entity === null) return;
     for (const n of names) {
       if (!this.loadable().includes(n)) throw new FakeOfficeError("InvalidArgument", `${this.className} has no loadable property ${n}`);
-      this.loadedProps.set(n, this.readNow(n));
+      const value = this.readNow(n);
+      this.engine.respond(value);
+      this.loadedProps.set(n, value);
     }
   }
 
@@ -1326,6 +1376,27 @@ class FakeRange extends FakeClientObject {
       once(() => this.entity().sheet),
     );
   }
+  /**
+   * ExcelApi 1.9: the range's cells of a type, as areas; a null object when there are none. The
+   * stand-in knows "Visible" only: the cells of the rows not hidden (it has no hidden columns).
+   */
+  getSpecialCellsOrNullObject(cellType: string): FakeRangeAreas {
+    if (cellType !== "Visible") throw new Error(`the stand-in knows SpecialCellType "Visible" only, not ${cellType}`);
+    return new FakeRangeAreas(
+      this.engine,
+      once(() => {
+        const { sheet, rect } = this.entity();
+        const areas: RangeRef[] = [];
+        for (let r = rect.r; r < rect.r + rect.h; r++) {
+          if (sheet.hiddenRows.has(r)) continue;
+          const last = areas[areas.length - 1];
+          if (last && last.rect.r + last.rect.h === r) areas[areas.length - 1] = { sheet, rect: { ...last.rect, h: last.rect.h + 1 } };
+          else areas.push({ sheet, rect: { r, c: rect.c, h: 1, w: rect.w } });
+        }
+        return areas.length ? areas : null;
+      }),
+    );
+  }
   /** ExcelApi 1.2: the range grown or shrunk by rows and columns from its top-left cell. */
   getResizedRange(deltaRows: number, deltaColumns: number): FakeRange {
     return new FakeRange(
@@ -1410,6 +1481,61 @@ class FakeRange extends FakeClientObject {
     const r = this.resolve();
     if (r && !this.engine.wb.sheets.includes(r.sheet)) throw new FakeOfficeError("ItemNotFound", "the range's worksheet was deleted");
     return allowNull ? r : must(r, "the range");
+  }
+}
+
+/** Several ranges of one sheet (ExcelApi 1.9): their addresses, and the areas as a range collection. */
+class FakeRangeAreas extends FakeClientObject {
+  protected readonly className = "RangeAreas";
+  readonly areas: FakeRangeCollection;
+  constructor(
+    engine: Engine,
+    private readonly resolve: () => RangeRef[] | null,
+  ) {
+    super(engine);
+    this.areas = new FakeRangeCollection(engine, () => this.entity());
+  }
+  get address(): string {
+    return this.read("address");
+  }
+  get areaCount(): number {
+    return this.read("areaCount");
+  }
+  protected loadable() {
+    return ["address", "areaCount"];
+  }
+  /** load("areas/items/rowIndex,…") loads those properties of every area, as Office.js loads a navigation path. */
+  override loadNow(names: readonly string[]): void {
+    const own = names.filter((n) => !n.startsWith("areas/"));
+    const nested = names.filter((n) => n.startsWith("areas/")).map((n) => n.slice("areas/".length).replace(/^items\//, ""));
+    super.loadNow(own);
+    if (nested.length && this.entity(true)) this.areas.loadNow(nested);
+  }
+  protected readNow(name: string): unknown {
+    const areas = this.entity();
+    return name === "address" ? areas.map((a) => `${sheetRef(a.sheet.name)}!${a1(a.rect)}`).join(",") : areas.length;
+  }
+  entity(allowNull?: boolean): RangeRef[];
+  entity(allowNull: true): RangeRef[] | null;
+  entity(allowNull = false): RangeRef[] | null {
+    const areas = this.resolve();
+    return allowNull ? areas : must(areas, "the range areas");
+  }
+}
+
+class FakeRangeCollection extends FakeCollection<FakeRange, RangeRef> {
+  protected readonly className = "RangeCollection";
+  constructor(
+    engine: Engine,
+    private readonly refs: () => RangeRef[],
+  ) {
+    super(engine);
+  }
+  protected members(): RangeRef[] {
+    return this.refs();
+  }
+  protected proxyFor(ref: RangeRef): FakeRange {
+    return new FakeRange(this.engine, () => ref);
   }
 }
 

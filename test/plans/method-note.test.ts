@@ -14,7 +14,7 @@ import { rawIndicatorCells, top100Cells } from "../helpers/fixtures";
 const WHEN = "2026-03-01T10:00:00.000Z";
 
 function paneNote(cells: unknown[][], lang: "zh" | "en") {
-  const source = { sheetName: "数据", address: "data.csv", tableName: null, values: cells, top: 0, left: 0 };
+  const source = { sheetName: "数据", address: "data.csv", tableName: null, values: cells, top: 0, left: 0, hiddenRows: [] };
   const request = {
     source,
     keys: null,
