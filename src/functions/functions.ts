@@ -17,7 +17,7 @@ import { getSensitivity } from "../core/sensitivity";
 import { compareWeights } from "../core/weight-compare";
 import { checkWeights, parseWeightTable, weightTableToCells } from "../core/weights";
 import { parseBaseline, parseCall, parseDimensionArg, parseNameLanguage, parseSensitivityArgs, weightsCells } from "./arguments";
-import { guard, plainCells, scalarArg, toColumn, toColumns } from "./host";
+import { guard, plainCells, scalarArg, toColumn, toColumns, withBlankOptionCells } from "./host";
 import { checkFormulaWork, describeWhere, indexLabel, rankScores, sensitivityLabels, severityLabel, weightDiffRows } from "./results";
 
 /**
@@ -115,15 +115,33 @@ export function liveWeightDiff(weights: any[][], baseline?: any[][]): any[][] {
  * @param {any} [runs] Number of runs, a whole number from 1 to 100000. Default 1000.
  * @param {any} [spread] How far each weight may move: 0.25 (or 25%) means each weight × a factor between 0.75 and 1.25. At least 0, below 1. Default 0.25.
  * @param {any} [seed] Seed of the random numbers (a whole number); the same seed gives the same result. Default 2021.
+ * @param {CustomFunctions.Invocation} invocation Invocation parameter (supplies the addresses of the arguments, so that a blank option cell means the default on every platform).
+ * @requiresParameterAddresses
  * @returns {any[][]} Per row: median rank, 5th percentile rank, 95th percentile rank, aligned with the data; header labels when the data has a header row.
  */
-export function liveSensitivity(data: any[][], weights?: any[][], runs?: any, spread?: any, seed?: any): any[][] {
-  return guard((lang) => {
-    const mc = parseSensitivityArgs(runs, spread, seed);
-    const options = parseCall(weights, null, null);
-    const result = computeIndex(plainCells(data) as unknown[][], options);
-    checkFormulaWork(mc.runs, result.include);
-    const s = getSensitivity(result, mc);
-    return toColumns([s.median, s.p5, s.p95], result.input.columns.hasHeader ? sensitivityLabels(lang) : null, result.input, lang);
-  });
+export function liveSensitivity(
+  data: any[][],
+  weights: any[][],
+  runs: any,
+  spread: any,
+  seed: any,
+  invocation: CustomFunctions.Invocation,
+  // No return type: any[][] at once, or a Promise of it after one read of the workbook; custom-functions-metadata
+  // takes neither a union nor `any` there, and reads the result's type from @returns.
+) {
+  const compute = (blank: ReadonlySet<number>) =>
+    guard((lang) => {
+      const mc = parseSensitivityArgs(runs, blank.has(SPREAD_ARG) ? null : spread, blank.has(SEED_ARG) ? null : seed);
+      const options = parseCall(weights, null, null);
+      const result = computeIndex(plainCells(data) as unknown[][], options);
+      checkFormulaWork(mc.runs, result.include);
+      const s = getSensitivity(result, mc);
+      return toColumns([s.median, s.p5, s.p95], result.input.columns.hasHeader ? sensitivityLabels(lang) : null, result.input, lang);
+    });
+  // Where 0 is a valid value, a 0 that came from a cell may be a blank cell on desktop: ask the workbook.
+  return withBlankOptionCells([undefined, undefined, runs, spread, seed], [SPREAD_ARG, SEED_ARG], invocation, compute);
 }
+
+/** LIVESENSITIVITY's spread and seed, by argument position. */
+const SPREAD_ARG = 3;
+const SEED_ARG = 4;

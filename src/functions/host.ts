@@ -1,4 +1,4 @@
-/* global CustomFunctions, Office */
+/* global CustomFunctions, Excel, Office */
 /**
  * Custom-function host quirks, in one place: what Excel passes (omitted arguments as null, a blank
  * cell as 0 on desktop and null or "" on the web, a one-cell range as a 1×1 array), the display
@@ -104,6 +104,53 @@ export function scalarArg(v: unknown): unknown {
 export function isOmittedRange(v: unknown): boolean {
   const x = scalarArg(v);
   return x === null || x === "" || x === 0;
+}
+
+/**
+ * Runs `compute` knowing which option arguments came from blank cells. Excel desktop passes a
+ * blank cell as 0 and the web as null (office-js #4702): where 0 is also a valid value (a spread,
+ * a seed), a 0 whose parameter address names a cell is read again from the workbook, which a
+ * custom function in a shared runtime may do (learn.microsoft.com: "Call Excel JavaScript APIs
+ * from a custom function"). A 0 typed in the formula has no address and stays 0. Without a 0
+ * from a cell, `compute` runs at once; else after one read, and if the workbook cannot be read
+ * the 0 stays 0.
+ */
+export function withBlankOptionCells<T>(
+  args: readonly unknown[],
+  options: readonly number[],
+  invocation: CustomFunctions.Invocation | undefined,
+  compute: (blank: ReadonlySet<number>) => T,
+): T | Promise<T> {
+  const addresses = invocation?.parameterAddresses;
+  const asked = options.filter((i) => scalarArg(args[i]) === 0 && typeof addresses?.[i] === "string" && addresses[i] !== "");
+  if (asked.length === 0 || typeof Excel === "undefined") return compute(new Set());
+  return readAreBlank(asked.map((i) => addresses![i])).then(
+    (blank) => compute(new Set(asked.filter((_, k) => blank[k]))),
+    () => compute(new Set()),
+  );
+}
+
+/** Whether each one-cell address ("Sheet1!B2", "'My data'!B2") is a blank cell, in one sync. */
+async function readAreBlank(addresses: readonly string[]): Promise<boolean[]> {
+  return Excel.run(async (context) => {
+    const ranges = addresses.map((a) => {
+      const { sheet, cell } = splitAddress(a);
+      const sheets = context.workbook.worksheets;
+      return (sheet === null ? sheets.getActiveWorksheet() : sheets.getItem(sheet)).getRange(cell).load("values");
+    });
+    await context.sync();
+    return ranges.map((r) => r.values.length === 1 && r.values[0].length === 1 && r.values[0][0] === "");
+  });
+}
+
+/** An address as Excel gives it, split into sheet (unquoted, without a [workbook] prefix) and cell. */
+export function splitAddress(address: string): { sheet: string | null; cell: string } {
+  const bang = address.lastIndexOf("!");
+  if (bang < 0) return { sheet: null, cell: address };
+  let sheet = address.slice(0, bang);
+  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  sheet = sheet.replace(/^\[[^\]]*\]/, "");
+  return { sheet, cell: address.slice(bang + 1) };
 }
 
 /** What a row without a finite result shows: its error, "" when blank, else #NUM! (overflow). */

@@ -6,6 +6,7 @@
  */
 import fc from "fast-check";
 import { CallResult, ExcelRuntime, isCustomFunctionError, loadSourceRuntime } from "../helpers/excel-runtime";
+import { installFakeExcel } from "../fakes/fake-excel";
 import { INDICATOR_IDS, TOP100_SUBINDEX_HEADERS } from "../helpers/fixtures";
 
 let rt: ExcelRuntime;
@@ -71,6 +72,48 @@ describe('the same range in web form (null, "") and in desktop form (0) gives th
       }),
       { numRuns: 25 },
     );
+  });
+});
+
+describe("blank option cells mean the default on every platform", () => {
+  // =ZBDS.LIVESENSITIVITY(A1:F4,,50,H1,H2): on the web a blank H1/H2 arrives as null, on desktop as 0.
+  const data = [
+    ["区县", ...TOP100_SUBINDEX_HEADERS],
+    ["甲区", 90, 10, 50, 20, 70],
+    ["乙区", 10, 90, 40, 60, 20],
+    ["丙区", 50, 50, 45, 40, 45],
+    ["丁区", 30, 70, 48, 50, 30],
+  ];
+  const addresses = [null, null, null, "Options!H1", "Options!H2"];
+  let office: unknown;
+  beforeEach(() => (office = (globalThis as { Office?: unknown }).Office));
+  afterEach(() => Object.assign(globalThis, { Office: office }));
+  /** The workbook the function reads its option cells from (the stand-in's own Office global put back). */
+  const workbook = (h1: unknown, h2: unknown) => {
+    installFakeExcel(globalThis, { sheets: [{ name: "Options", cells: [[h1], [h2]], at: "H1" }] });
+    Object.assign(globalThis, { Office: office });
+  };
+
+  it("desktop's 0 from blank cells gives the web's result for omitted options (spread 25%, seed 2021)", async () => {
+    workbook("", "");
+    const web = plain(rt.call("LIVESENSITIVITY", data, null, 50, null, null));
+    expect(plain(await rt.callAsync({ addresses }, "LIVESENSITIVITY", data, null, 50, 0, 0))).toEqual(web);
+    // Not the result of spread 0: every rank would then be its nominal rank, with no spread at all.
+    expect(plain(rt.call("LIVESENSITIVITY", data, null, 50, 0, 0))).not.toEqual(web);
+  });
+
+  it("a cell that holds 0 is 0, and a 0 typed in the formula is 0", async () => {
+    workbook(0, 0);
+    const zero = plain(rt.call("LIVESENSITIVITY", data, null, 50, 0, 0));
+    expect(plain(await rt.callAsync({ addresses }, "LIVESENSITIVITY", data, null, 50, 0, 0))).toEqual(zero);
+    const nominal = (plain(rt.call("RANKDISTRICT", plain(rt.call("LIVEINDEX", data)) as unknown[][])) as unknown[][]).slice(1).map((r) => r[0]);
+    expect((zero as unknown[][]).slice(1).map((r) => r[0])).toEqual(nominal);
+  });
+
+  it("only the blank one of two cells takes its default", async () => {
+    workbook(0, "");
+    const expected = plain(rt.call("LIVESENSITIVITY", data, null, 50, 0, null));
+    expect(plain(await rt.callAsync({ addresses }, "LIVESENSITIVITY", data, null, 50, 0, 0))).toEqual(expected);
   });
 });
 

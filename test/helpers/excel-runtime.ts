@@ -218,6 +218,8 @@ export interface ExcelRuntime {
   call(id: string, ...args: unknown[]): CallResult;
   /** {@link call} with a display language and/or parameter addresses. */
   callWith(options: CallOptions, id: string, ...args: unknown[]): CallResult;
+  /** {@link callWith} for a call that may return a promise (a function that reads the workbook first): awaits it. */
+  callAsync(options: CallOptions, id: string, ...args: unknown[]): Promise<CallResult>;
   /** The registered function itself, without the checks of {@link call}: for the benchmark. */
   impl(id: string): (...args: unknown[]) => unknown;
 }
@@ -389,28 +391,46 @@ function makeRuntime(
       return f;
     },
     callWith(options: CallOptions, id: string, ...args: unknown[]): CallResult {
-      const fn = metadata.functions.find((f) => f.id === id);
-      if (!fn) throw new ExcelCallError(`functions.json declares no function "${id}"`);
-      const impl = registry.get(id.toUpperCase());
-      if (!impl) throw new ExcelCallError(`the bundle registers no function "${id}"`);
-      const excelArgs = excelArguments(fn, args, options.addresses);
-      office.context.displayLanguage = options.lang ?? runtime.displayLanguage;
+      const result = invoke(options, id, args);
+      if (result !== null && typeof result === "object" && typeof (result as { then?: unknown }).then === "function") {
+        throw new ExcelCallError(`${id} returned a promise; use callAsync`);
+      }
+      return checked(id, result);
+    },
+    async callAsync(options: CallOptions, id: string, ...args: unknown[]): Promise<CallResult> {
       let result: unknown;
       try {
-        result = toHost(impl(...excelArgs));
+        result = toHost(await invoke(options, id, args));
       } catch (e) {
-        if (!isCustomFunctionError(e)) throw e; // a crash: Excel would show #VALUE! with no message
+        if (!isCustomFunctionError(e)) throw e;
         result = e;
       }
-      if (result !== null && typeof result === "object" && typeof (result as { then?: unknown }).then === "function") {
-        throw new ExcelCallError(`${id} returned a promise; this helper handles synchronous functions only`);
-      }
-      // Every result of every call is walked: no null, NaN, Infinity, ragged spill or internal error.
-      const problems = resultProblems(result);
-      if (problems.length) throw new BadResultError(`${id} returned what no cell may hold:\n  ${problems.slice(0, 10).join("\n  ")}`);
-      return result as CallResult;
+      return checked(id, result);
     },
   };
+
+  /** Calls the function as Excel would; a thrown CustomFunctions.Error is the result. */
+  function invoke(options: CallOptions, id: string, args: readonly unknown[]): unknown {
+    const fn = metadata.functions.find((f) => f.id === id);
+    if (!fn) throw new ExcelCallError(`functions.json declares no function "${id}"`);
+    const impl = registry.get(id.toUpperCase());
+    if (!impl) throw new ExcelCallError(`the bundle registers no function "${id}"`);
+    const excelArgs = excelArguments(fn, args, options.addresses);
+    office.context.displayLanguage = options.lang ?? runtime.displayLanguage;
+    try {
+      return toHost(impl(...excelArgs));
+    } catch (e) {
+      if (!isCustomFunctionError(e)) throw e; // a crash: Excel would show #VALUE! with no message
+      return e;
+    }
+  }
+
+  /** Every result of every call is walked: no null, NaN, Infinity, ragged spill or internal error. */
+  function checked(id: string, result: unknown): CallResult {
+    const problems = resultProblems(result);
+    if (problems.length) throw new BadResultError(`${id} returned what no cell may hold:\n  ${problems.slice(0, 10).join("\n  ")}`);
+    return result as CallResult;
+  }
   return runtime;
 }
 
