@@ -7,7 +7,7 @@ import { BLANK, isBlankCell, isBlankRow, readCell, readYesNo } from "./cells";
 import { UserError } from "./errors";
 import { DIMENSIONS, INDICATORS, namesOf } from "./framework";
 import { ColumnMap, describeHeaders, findHeaderRow, looksLikeHeader, mapHeaderRow, positionalColumnMap } from "./headers";
-import { columnLetter, showValue } from "./text";
+import { columnLetter, isTotalLabel, showValue } from "./text";
 import type { WeightTable } from "./weights";
 
 /** Five sub-index columns, or raw indicator columns. */
@@ -111,6 +111,9 @@ export function readIndexInput(cells: Cells, weights: WeightTable, target?: numb
   // passes a blank cell), marked to take the worst value once all rows are read: missing data never raises a score.
   const noneMarks = neededItems.map((item) => (level === "indicator" && INDICATORS[item.index].direction === -1 ? new Uint8Array(rowCount) : null));
   const yesNo = neededItems.map((item) => level === "indicator" && YES_NO_INDICATORS.has(INDICATORS[item.index].id));
+  const nameCols = Object.values(columns.names);
+  // Every index column of the table, needed or not: a row is "without values" only when all of them are blank.
+  const indexCols = positions.filter((p) => p >= 0);
 
   for (let r = 0; r < rowCount; r++) {
     const row = cells[r + firstDataRow];
@@ -148,9 +151,23 @@ export function readIndexInput(cells: Cells, weights: WeightTable, target?: numb
       );
       break;
     }
-    if (!anyValue && status[r] === ROW_OK && isBlankRow(row)) {
-      status[r] = ROW_BLANK;
+    // A 合计 / 全省 row sums the regions above it: it is not a region, and would rank first.
+    if (status[r] === ROW_OK) {
+      const total = nameCols.find((c) => isTotalLabel(row[c]));
+      if (total !== undefined) {
+        status[r] = ROW_ERROR;
+        errors.set(r, new UserError("TOTAL_ROW", { row: r + firstDataRow + 1, value: showValue(row[total]) }));
+        continue;
+      }
+    }
+    if (!anyValue && status[r] === ROW_OK) {
       for (const marks of noneMarks) if (marks) marks[r] = 0;
+      if (isBlankRow(row)) status[r] = ROW_BLANK;
+      else if (indexCols.every((c) => isBlankCell(row[c]) || row[c] === 0)) {
+        // Names or a note but no value in any index column (a footnote below the table, a region left empty): not a region to rank at 0.
+        status[r] = ROW_ERROR;
+        errors.set(r, new UserError("NO_VALUES", { row: r + firstDataRow + 1 }));
+      }
     }
   }
   noneMarks.forEach((marks, c) => marks && fillWithWorst(outs[c], marks, status));

@@ -34,6 +34,24 @@ export function normaliseName(raw: unknown): string {
   return s;
 }
 
+const TOTAL_LABELS = new Set(["合计", "总计", "小计", "总和", "全省", "全市", "全国", "全区", "全县", "total", "grandtotal", "sum", "subtotal"]);
+/** A cheap first look: most names have none of these, and are then not normalised at all. */
+const TOTAL_HINT = /计|和|全|total|sum/i;
+
+/**
+ * True for the label of a totals row: 合计, 总计, 小计, 全省, 全市合计, "Grand total" … (an Excel
+ * table's Total Row, or a sum row typed below the data as statistical yearbooks print it).
+ *
+ * @example
+ * isTotalLabel("全省合计") // → true
+ * isTotalLabel("滨江区") // → false
+ */
+export function isTotalLabel(v: unknown): boolean {
+  if (typeof v !== "string" || v.length > 24 || !TOTAL_HINT.test(v)) return false;
+  const n = normaliseName(v);
+  return TOTAL_LABELS.has(n) || /(合计|总计|小计)$/.test(n);
+}
+
 /** Shows a cell value in a message: strings quoted and cut to 40 characters. */
 export function showValue(v: unknown): string {
   if (typeof v === "string") {

@@ -26,7 +26,7 @@ import {
   WORDS,
 } from "../text";
 import { DIMENSIONS, INDICATORS, findDimension, findIndicator, nameOf, namesOf } from "./framework";
-import { normaliseName, showValue } from "./text";
+import { isTotalLabel, normaliseName, showValue } from "./text";
 
 /** A checked weight table, renormalised, in framework order. */
 export interface WeightTable {
@@ -304,12 +304,9 @@ function readWeight(cell: unknown, what: LocalText, row: number, column: number,
   return parsed.data;
 }
 
-const TOTAL_WORDS = new Set(["合计", "总计", "小计", "总和", "total", "sum", "subtotal"].map(normaliseName));
-
 /** A 合计 / Total row (an Excel table's Total Row, or one typed below the weights): not an indicator. */
 function isTotalRow(row: readonly unknown[], layout: WeightLayout): boolean {
-  const named = (c: unknown) => typeof c === "string" && TOTAL_WORDS.has(normaliseName(c));
-  return named(row[layout.indicator]) || (layout.dimension >= 0 && named(row[layout.dimension]));
+  return isTotalLabel(row[layout.indicator]) || (layout.dimension >= 0 && isTotalLabel(row[layout.dimension]));
 }
 
 function isBlankText(v: unknown): boolean {

@@ -169,6 +169,16 @@ export const ERROR_MESSAGES = {
     zh: "“{column}”列有 {count} 行（共 {rows} 行）不是数字，例如 {value}：请检查这一列的内容或单位。",
     en: 'Column "{column}" is not a number in {count} of {rows} rows, for example {value}: check what that column holds, or its unit.',
   },
+  TOTAL_ROW: {
+    excel: "value",
+    zh: "第 {row} 行是合计行（{value}），不是地区：不参与计算和排名。",
+    en: "Row {row} is a totals row ({value}), not a region: it is left out of the index and the ranking.",
+  },
+  NO_VALUES: {
+    excel: "value",
+    zh: "第 {row} 行的指数列全部为空或 0：不是可计算的地区（若是表下的注释，可忽略），不参与计算和排名。",
+    en: "Row {row} has no value in any index column (all blank or 0): it is left out of the index and the ranking (a note below the table can be ignored).",
+  },
   REJECTED_ROW: {
     excel: "value",
     zh: "{region}：{reason}",

@@ -298,9 +298,33 @@ describe("readIndexInput: per-row problems", () => {
     ).toBeCloseTo(0.15 * 50 + 0.15 * 80, 12);
   });
 
-  it("counts a row with only names and blank values as a row of zeros, not a blank row", () => {
+  it("leaves out a row with names (or a footnote) but no value in any index column, naming it, rather than ranking it at 0", () => {
     const cells: unknown[][] = top100Cells();
-    cells.push([101, "浙江省", "杭州市", "某区", null, null, null, null, null, null]);
+    cells.push([101, "浙江省", "杭州市", "某区", null, null, null, null, null, 0]);
+    cells.push(["注：数据来源于淘宝直播。", null, null, null, null, null, null, null, null, null]);
+    const input = readIndexInput(cells, REPORT_WEIGHT_TABLE);
+    expect([input.status[100], input.status[101]]).toEqual([ROW_ERROR, ROW_ERROR]);
+    expect(input.errors.get(100)).toEqual(new UserError("NO_VALUES", { row: 102 }));
+    expect(input.errors.get(101)).toEqual(new UserError("NO_VALUES", { row: 103 }));
+  });
+
+  it("keeps a region whose needed columns are 0 when another index column has a value (a sub-index of none)", () => {
+    const cells: unknown[][] = top100Cells();
+    cells.push([101, "浙江省", "杭州市", "某区", 0, 0, 0, 0, 12.5, 0]);
+    expect(readIndexInput(cells, REPORT_WEIGHT_TABLE).status[100]).toBe(ROW_OK);
+  });
+
+  it.each(["合计", "全省合计", "总计", "小计", "全省", "Total", "Grand total"])("leaves out a totals row labelled %s, naming it", (label) => {
+    const cells: unknown[][] = top100Cells();
+    cells.push(["", label, "", "", 1000, 1000, 1000, 1000, 1000, 1000]);
+    const input = readIndexInput(cells, REPORT_WEIGHT_TABLE);
+    expect(input.status[100]).toBe(ROW_ERROR);
+    expect(input.errors.get(100)).toMatchObject({ code: "TOTAL_ROW", params: { row: 102 } });
+  });
+
+  it.each(["滨江区", "和平区", "全州县", "计划单列市"])("keeps %s: a region whose name only looks like a total", (name) => {
+    const cells: unknown[][] = top100Cells();
+    cells.push([101, "某省", "某市", name, 1, 1, 1, 1, 1, 1]);
     expect(readIndexInput(cells, REPORT_WEIGHT_TABLE).status[100]).toBe(ROW_OK);
   });
 

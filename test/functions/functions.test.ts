@@ -134,10 +134,11 @@ describe("LIVEINDEX", () => {
       expect([...out.slice(0, 10), ...out.slice(11)]).toEqual(column(rt.call("LIVEINDEX", base)));
     });
 
-    it("a row with only a name (no index values) counts its blanks as 0, not as a blank row", () => {
+    it("a row with only a name (no index values) is left out with its reason, not ranked at 0 nor blank", () => {
       const base = top100Cells();
       const named = [...base, [101, "浙江省", "杭州市", "某区", "", "", "", "", "", ""]];
-      expect(column(rt.call("LIVEINDEX", named))[101]).toBe(0);
+      const cell = column(rt.call("LIVEINDEX", named))[101];
+      expect(isCustomFunctionError(cell) && cell.message).toMatch(/Row 102 has no value in any index column/);
     });
   });
 
