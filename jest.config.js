@@ -5,7 +5,7 @@
  *   webpack build, Chromium, LibreOffice or xmllint (`npm run test:unit`, the inner loop);
  * - integration: the built bundle (functions as Excel loads them, the benchmark's budgets), the
  *   task pane in headless Chromium, LibreOffice recalculating the files, the manifest against the
- *   schemas, the compiled command line.
+ *   schemas, the compiled command line, and the tables of a million rows (*.large.test.ts).
  * `npm test` runs both.
  */
 // Transpile only (tsconfig.json's isolatedModules): types are checked once, by `npm run lint` (tsc --noEmit), not again in every worker.
@@ -20,6 +20,7 @@ const INTEGRATION = [
   "<rootDir>/test/manifest.test.ts",
   "<rootDir>/test/cli/bin.test.ts",
   "<rootDir>/test/**/*.libreoffice.test.ts",
+  "<rootDir>/test/**/*.large.test.ts",
 ];
 
 /** @type {import('jest').Config} */
@@ -39,6 +40,7 @@ module.exports = {
         "/test/manifest\\.test\\.ts$",
         "/test/cli/bin\\.test\\.ts$",
         "\\.libreoffice\\.test\\.ts$",
+        "\\.large\\.test\\.ts$",
       ],
       transform,
       moduleNameMapper,

@@ -117,10 +117,12 @@ export function explainRejected(run: IndexRun): Message[] {
       columns.push({ code: "COLUMN_MOSTLY_BAD", params: { column, count: errors.length, rows, value: errors[0].params.value ?? "" } });
     }
   }
-  const named: Message[] = rejected.map((r) => ({
-    code: "REJECTED_ROW",
-    params: { region: bothLanguages((lang) => run.regionName(r.dataRow, lang)), reason: errorText(r.error) },
-  }));
+  // A row with no name at all is named by its row, which its reason already gives: the reason alone.
+  const named: Message[] = rejected.map((r) =>
+    hasName(run.cells, run.result.input, r.dataRow)
+      ? { code: "REJECTED_ROW", params: { region: bothLanguages((lang) => run.regionName(r.dataRow, lang)), reason: errorText(r.error) } }
+      : { code: r.error.code, params: r.error.params },
+  );
   return [...columns, ...named];
 }
 
@@ -135,14 +137,24 @@ export function requireRanked(run: IndexRun): Ranking {
 }
 
 /**
- * How a data row is named to people: "district (province city)", the district alone, or
- * "row N" / "第 N 行" when the table has no name columns.
+ * How a data row is named to people: "district (province city)", the district alone, the
+ * province and city (a city-level table, a 全省合计 row), or "row N" / "第 N 行" when the row has no name.
  */
 export function regionName(cells: Cells, input: IndexInput, row: number, lang: Lang): string {
   const district = nameCell(cells, input, "district", row);
-  const where = [nameCell(cells, input, "province", row), nameCell(cells, input, "city", row)].filter((x) => x && x !== "-").join(" ");
+  const where = placeOf(cells, input, row);
   if (district) return where ? regionWithPlace(district, where, lang) : district;
-  return unnamedRow(row + input.firstDataRow + 1, lang);
+  return where || unnamedRow(row + input.firstDataRow + 1, lang);
+}
+
+/** True when a data row has a name in a district, city or province column. */
+function hasName(cells: Cells, input: IndexInput, row: number): boolean {
+  return nameCell(cells, input, "district", row) !== "" || placeOf(cells, input, row) !== "";
+}
+
+/** "province city" of a data row, without blanks and "-". */
+function placeOf(cells: Cells, input: IndexInput, row: number): string {
+  return [nameCell(cells, input, "province", row), nameCell(cells, input, "city", row)].filter((x) => x && x !== "-").join(" ");
 }
 
 // ---- helpers ---------------------------------------------------------------------------------

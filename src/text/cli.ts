@@ -34,11 +34,17 @@ rank 的选项 / Options of rank:
   --force            覆盖已存在的输出文件 / overwrite an existing output file
   -h, --help         显示本帮助 / show this help
 
-输入 / Input: 第一行为标题行；按名称识别五个分指数列或 19 个二级指标列（中文、英文或 id）；
-  “-”和空单元格按 0 计；其他列（排名、省、市、区县、总指数）用作名称或忽略。
-  A header row; the five sub-index columns or the 19 indicator columns are matched by name (Chinese,
-  English or ids); "-" and blank cells count as 0; other columns (rank, province, city, district,
-  total) give names or are ignored.
+输入 / Input: .csv、.tsv、.txt（分隔符与编码自动识别：UTF-8、GBK、UTF-16）或 .xlsx；标题行为前 20 行中第一个含指数列名的行
+  （其上的标题、单位、空行跳过）；按名称识别五个分指数列或 19 个二级指标列（中文、英文或 id，括号内的单位忽略）；
+  “-”和空单元格表示无：越大越好的指标按 0 计，越小越好的（退货率、纠纷率）按数据中最差的值计；
+  合计行、只有名称或注释而没有数值的行不参与排名，并逐行说明；其他列（排名、省、市、区县、总指数）用作名称或忽略。
+  .csv, .tsv, .txt (separator and encoding detected: UTF-8, GBK, UTF-16) or .xlsx; the header is the first of
+  the first 20 rows that names an index column (titles, units and blank rows above it are skipped); the five
+  sub-index columns or the 19 indicator columns are matched by name (Chinese, English or ids; units in
+  brackets ignored); "-" and blank cells mean none: 0 for a higher-is-better indicator, the worst value in
+  the data for a lower-is-better one (return and dispute rates); totals rows and rows with names or a note
+  but no value are left out, each named; other columns (rank, province, city, district, total) give names
+  or are ignored.
 
 输出 / Output: 一个工作表（排名）：排名表（Excel 表格，前 N 名突出显示，总指数数据条）、按省份汇总及其条形图、方法说明。
   One sheet: the ranking (an Excel table, top N emphasised, a data bar on the total), the summary by
