@@ -53,7 +53,7 @@ function printedTotals(header: string[], rows: string[][], nameCol: number): { d
   expect(cols.every((c) => c >= 0)).toBe(true);
   return rows.map((r) => ({
     // Control characters are removed from names, as every writer does.
-    district: r[nameCol].replace(/[\u0000-\u001f]/g, ""),
+    district: [...r[nameCol]].filter((ch) => ch.charCodeAt(0) >= 0x20).join(""),
     total: Object.values(PRINTED).reduce((s, w, i) => s + w * (r[cols[i]] === "-" ? 0 : Number(r[cols[i]])), 0),
   }));
 }
