@@ -12,14 +12,14 @@
 import { existsSync } from "fs";
 import { resolve } from "path";
 import { UserError } from "../core/errors";
-import { formatFinding } from "../core/errors";
+import { formatError, formatFinding } from "../core/errors";
 import { compareRankings, RankImpact, RankMove } from "../core/impact";
 import { getLeaveOneOut, getSensitivity, SensitivityOptions } from "../core/sensitivity";
 import type { ScalingMethodName } from "../core/scaling";
 import type { SheetPlan } from "../plans/plan";
 import { changeName, compareWeights } from "../core/weight-compare";
 import { checkWeights, REPORT_WEIGHT_TABLE, WeightFinding, WeightTable } from "../core/weights";
-import { IndexRun, runIndex } from "../core/workflow";
+import { explainRejected, IndexRun, runIndex } from "../core/workflow";
 import { readTable } from "../files/read-table";
 import { planImpactSheet, planRobustnessSheet } from "../plans/analysis-sheets";
 import { CHECK_WEIGHTS_TEXT, Lang, WeightsSource, WORDS } from "../text";
@@ -141,11 +141,18 @@ function printDifferences(baseline: WeightTable, current: WeightTable, baselineN
   for (const line of padCells(rows)) io.out(line);
 }
 
+/** Rows left out of the impact that are listed by name. */
+const MAX_LISTED = 10;
+
 function printImpact(source: string, after: IndexRun, impact: RankImpact, args: CheckWeightsArgs, io: CheckWeightsIO): void {
   const t = TEXT[args.lang];
   const name = (m: RankMove) => after.regionName(m.row, args.lang);
   const skipped = after.result.input.rowCount - impact.compared;
   io.out(t.impact(source, impact.compared, skipped));
+  // The rows left out, each named with its reason (the same rows under both weight tables: the data decides).
+  const explained = explainRejected(after);
+  for (const m of explained.slice(0, MAX_LISTED)) io.out(`    ${formatError(m, args.lang)}`);
+  if (explained.length > MAX_LISTED) io.out(`    ${t.moreRows(explained.length - MAX_LISTED)}`);
   const list = (title: string, moves: readonly RankMove[]) => {
     io.out(`  ${title}${t.colon}${moves.length ? "" : t.none}`.trimEnd());
     for (const line of padCells(moves.map((m) => [`    ${name(m)}`, `${m.from} → ${m.to}`, m.up > 0 ? `(+${m.up})` : `(${m.up})`]))) io.out(line);

@@ -17,6 +17,7 @@ import { existsSync } from "fs";
 import { basename, dirname, extname, join, resolve } from "path";
 import { formatError, isUserError, Message, UserError } from "../core/errors";
 import { headerRowOf, keysWithMeanings } from "../core/headers";
+import { cleanText } from "../core/text";
 import { getScalingMethod, ScalingMethodName } from "../core/scaling";
 import { readSensitivityOptions, SensitivityOptions } from "../core/sensitivity";
 import { checkWeights, describeFinding, WeightTable } from "../core/weights";
@@ -127,7 +128,8 @@ async function rank(args: RankArgs, io: CliIO): Promise<number> {
   if (table.separator !== null && table.separator !== ",") printBoth(io.err, RANK_TEXT.separator(table.separator === "\t"));
   if (table.formulasWithoutResult > 0) printBoth(io.err, RANK_TEXT.uncachedFormulas(table.formulasWithoutResult), "lines");
   const weights = args.weights === undefined ? undefined : await readWeightsFile(args.weights, io);
-  const outPath = resolve(io.cwd, args.out ?? join(dirname(args.input), `${basename(args.input, extname(args.input))}-ranked.xlsx`));
+  // The default name without control characters: a name the user can read back and type.
+  const outPath = resolve(io.cwd, args.out ?? join(dirname(args.input), `${cleanText(basename(args.input, extname(args.input)))}-ranked.xlsx`));
   if (outPath === inputPath || (args.weights !== undefined && outPath === resolve(io.cwd, args.weights)))
     throw new UserError("OUTPUT_IS_INPUT", { path: outPath });
   if (!args.force && existsSync(outPath)) throw new UserError("OUTPUT_EXISTS", { path: outPath });

@@ -61,12 +61,13 @@ export function mapColumns(cells: Cells, given?: ColumnMap): { columns: ColumnMa
   if (given) {
     columns = given;
     if (!columns.dimensions.some((c) => c >= 0) && !columns.indicators.some((c) => c >= 0)) {
-      throw new UserError("NO_INDEX_COLUMNS", { headers: describeHeaders(cells[0]) });
+      const row = Math.max(0, columns.headerRow);
+      throw new UserError("NO_INDEX_COLUMNS", { row: row + 1, headers: describeHeaders(cells[row]) });
     }
   } else if (headerRow >= 0) {
     columns = mapHeaderRow(cells[headerRow], headerRow);
   } else if (looksLikeHeader(cells[0])) {
-    throw new UserError("NO_INDEX_COLUMNS", { headers: describeHeaders(cells[0]) });
+    throw new UserError("NO_INDEX_COLUMNS", { row: 1, headers: describeHeaders(cells[0]) });
   } else {
     columns = positionalColumnMap(width);
   }
@@ -111,9 +112,11 @@ export function readIndexInput(cells: Cells, weights: WeightTable, target?: numb
   // passes a blank cell), marked to take the worst value once all rows are read: missing data never raises a score.
   const noneMarks = neededItems.map((item) => (level === "indicator" && INDICATORS[item.index].direction === -1 ? new Uint8Array(rowCount) : null));
   const yesNo = neededItems.map((item) => level === "indicator" && YES_NO_INDICATORS.has(INDICATORS[item.index].id));
-  const nameCols = Object.values(columns.names);
   // Every index column of the table, needed or not: a row is "without values" only when all of them are blank.
   const indexCols = positions.filter((p) => p >= 0);
+  // Where a totals row is labelled: the name columns, or every other column when none was recognised (a two-row header).
+  const named = Object.values(columns.names);
+  const nameCols = named.length ? named : Array.from({ length: cells[0]?.length ?? 0 }, (_, c) => c).filter((c) => !indexCols.includes(c));
 
   for (let r = 0; r < rowCount; r++) {
     const row = cells[r + firstDataRow];

@@ -58,30 +58,11 @@ export interface ColumnMap {
 }
 
 /**
- * Reads a header row into a {@link ColumnMap}.
- * Throws {@link UserError} DUPLICATE_COLUMN when two columns mean the same thing.
+ * Reads a header row into a {@link ColumnMap}, as {@link proposeMapping} proposes it.
+ * Throws {@link UserError} DUPLICATE_COLUMN when two columns mean the same index column.
  */
 export function mapHeaderRow(header: readonly unknown[], headerRow = 0): ColumnMap {
-  const dimensions = new Array<number>(DIMENSIONS.length).fill(-1);
-  const indicators = new Array<number>(INDICATORS.length).fill(-1);
-  const names: Partial<Record<NameRole, number>> = {};
-  const seen = new Map<string, number>();
-  header.forEach((cell, col) => {
-    const role = matchHeader(cell);
-    if (role.kind === "other") return;
-    const key = role.kind === "name" ? `name:${role.role}` : `${role.kind}:${role.index}`;
-    const first = seen.get(key);
-    // Name columns do not feed the index: a table with both 序号 and 排名 keeps the first one.
-    if (first !== undefined && role.kind === "name") return;
-    if (first !== undefined) {
-      throw new UserError("DUPLICATE_COLUMN", { name: String(cell), first: columnLetter(first), second: columnLetter(col) });
-    }
-    seen.set(key, col);
-    if (role.kind === "dimension") dimensions[role.index] = col;
-    else if (role.kind === "indicator") indicators[role.index] = col;
-    else names[role.role] = col;
-  });
-  return { hasHeader: true, headerRow, dimensions, indicators, names, labels: header.map((c) => (c === null || c === undefined ? "" : String(c))) };
+  return columnMapFromKeys(header, proposeMapping(header).keys, headerRow);
 }
 
 /** How far down a header row is looked for: title lines, blank rows and notes above it, as statistical yearbooks have them. */
@@ -213,8 +194,19 @@ export interface ProposedMapping {
 export function proposeMapping(header: readonly unknown[]): ProposedMapping {
   const keys = header.map((c) => columnKeyOf(matchHeader(c)));
   const unmatched = keys.flatMap((k, i) => (k === SKIP_COLUMN && typeof header[i] === "string" && (header[i] as string).trim() !== "" ? [i] : []));
+  // Two columns for one name (地区 and 县（市、区）, 序号 and 排名): the specific header gives the names, the other is skipped.
+  const byKey = new Map<ColumnKey, number[]>();
+  keys.forEach((k, i) => k.startsWith("name:") && byKey.set(k, [...(byKey.get(k) ?? []), i]));
+  for (const cols of byKey.values()) {
+    if (cols.length < 2) continue;
+    const keep = cols.find((c) => !GENERIC_NAMES.has(normaliseName(header[c]))) ?? cols[0];
+    for (const c of cols) if (c !== keep) keys[c] = SKIP_COLUMN;
+  }
   return { keys, unmatched };
 }
+
+/** Name headers that may head a column of any level (地区, 名称, 序号): a specific header (区县, 县（市、区）, 排名) comes first. */
+const GENERIC_NAMES = new Set(["序号", "no", "地区", "区域", "region", "name", "名称"].map(normaliseName));
 
 /**
  * The column map of a header row with the user's choice of key per column.
@@ -271,11 +263,19 @@ export function keyOfMeaning(meaning: string): ColumnKey | null {
  */
 export function keysWithMeanings(header: readonly unknown[], meanings: readonly { readonly column: string; readonly meaning: string }[]): ColumnKey[] {
   const keys = [...proposeMapping(header).keys];
+  const mapped = new Map<number, ColumnKey>();
   for (const m of meanings) {
     const col = header.findIndex((h) => h !== null && h !== undefined && normaliseName(h) === normaliseName(m.column));
     if (col < 0) throw new UserError("MAP_UNKNOWN_COLUMN", { column: m.column, headers: describeHeaders(header) });
     const key = keyOfMeaning(m.meaning);
     if (key === null) throw new UserError("MAP_UNKNOWN_MEANING", { meaning: m.meaning });
+    mapped.set(col, key);
+  }
+  // The user's meaning wins: a column matched by its header to the same meaning is skipped.
+  for (const [col, key] of mapped) {
+    keys.forEach((k, c) => {
+      if (k === key && !mapped.has(c)) keys[c] = SKIP_COLUMN;
+    });
     keys[col] = key;
   }
   return keys;

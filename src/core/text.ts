@@ -34,13 +34,32 @@ export function normaliseName(raw: unknown): string {
   return s;
 }
 
-const TOTAL_LABELS = new Set(["合计", "总计", "小计", "总和", "全省", "全市", "全国", "全区", "全县", "total", "grandtotal", "sum", "subtotal"]);
+const TOTAL_LABELS = new Set([
+  "合计",
+  "总计",
+  "小计",
+  "总和",
+  "全省",
+  "全市",
+  "全国",
+  "全区",
+  "全县",
+  "平均",
+  "均值",
+  "平均值",
+  "total",
+  "grandtotal",
+  "sum",
+  "subtotal",
+  "average",
+  "mean",
+]);
 /** A cheap first look: most names have none of these, and are then not normalised at all. */
-const TOTAL_HINT = /计|和|全|total|sum/i;
+const TOTAL_HINT = /计|和|全|均|total|sum|average|mean/i;
 
 /**
- * True for the label of a totals row: 合计, 总计, 小计, 全省, 全市合计, "Grand total" … (an Excel
- * table's Total Row, or a sum row typed below the data as statistical yearbooks print it).
+ * True for the label of a summary row: 合计, 总计：, 小计, 全省, 全市合计, 全省平均, "Grand total" …
+ * (an Excel table's Total Row, or a sum or mean row typed below the data as yearbooks print it).
  *
  * @example
  * isTotalLabel("全省合计") // → true
@@ -48,8 +67,8 @@ const TOTAL_HINT = /计|和|全|total|sum/i;
  */
 export function isTotalLabel(v: unknown): boolean {
   if (typeof v !== "string" || v.length > 24 || !TOTAL_HINT.test(v)) return false;
-  const n = normaliseName(v);
-  return TOTAL_LABELS.has(n) || /(合计|总计|小计)$/.test(n);
+  const n = normaliseName(v).replace(/[:：]+$/, "");
+  return TOTAL_LABELS.has(n) || /(合计|总计|小计|平均|平均值|均值)$/.test(n);
 }
 
 /** Shows a cell value in a message: strings quoted and cut to 40 characters. */

@@ -30,6 +30,8 @@ rank 的选项 / Options of rank:
   --map "<列标题>=<含义>"  指定某列的含义，可重复：含义为分指数或二级指标（名称、英文名或 id）、省、市、区县、排名、
                      总指数或 skip / give a column its meaning, repeatable: a sub-index or indicator (name, English
                      name or id), province, city, district, rank, total, or skip. 例 e.g. --map "县名=区县"
+                     分指数的 id / sub-index ids: goods 商品消费, supply 内容供给, viewing 内容消费, quality 质量,
+                     industry 产业促进；19 个二级指标的 id 见 README / the 19 indicator ids: see the README
   --out <file.xlsx>  输出文件（默认：输入文件旁的 <输入>-ranked.xlsx）/ output file (default: <input>-ranked.xlsx beside the input)
   --force            覆盖已存在的输出文件 / overwrite an existing output file
   -h, --help         显示本帮助 / show this help
@@ -91,8 +93,8 @@ export const RANK_TEXT = {
   indicators: (method: LocalText): LocalText => ({ zh: `19 个二级指标（${method.zh}）`, en: `the 19 indicators (${method.en})` }),
   input: (source: string, level: LocalText) => `输入 / Input: ${source}（${level.zh} / ${level.en}）`,
   ranked: (ranked: number, bad: number, blank: number): LocalText => ({
-    zh: `已排名 ${ranked} 个地区${bad + blank ? `；跳过 ${bad + blank} 行（数据错误 ${bad} 行，空行 ${blank} 行）` : ""}。`,
-    en: `Ranked ${ranked} region${ranked === 1 ? "" : "s"}${bad + blank ? `; skipped ${bad + blank} row(s) (${bad} with bad data, ${blank} blank)` : ""}.`,
+    zh: `已排名 ${ranked} 个地区${bad + blank ? `；跳过 ${bad + blank} 行（数据错误或非地区 ${bad} 行，空行 ${blank} 行）` : ""}。`,
+    en: `Ranked ${ranked} region${ranked === 1 ? "" : "s"}${bad + blank ? `; skipped ${bad + blank} row(s) (${bad} with bad data or not a region, ${blank} blank)` : ""}.`,
   }),
   more: (n: number) => `  …… 另有 ${n} 行 / … and ${n} more`,
   headerRow: (row: number): LocalText => ({
@@ -136,7 +138,9 @@ export const CHECK_WEIGHTS_TEXT = {
     differences: (base: string | null, n: number) => `与${base === null ? "报告权重" : `基准 ${base} `}相比的差异：${n} 项`,
     diffHeader: ["权重 原 → 新", "有效权重 原 → 新"],
     noChange: "无变化。",
-    impact: (source: string, n: number, skipped: number) => `排名影响（${source}，${n} 个地区${skipped ? `，跳过 ${skipped} 行（空行或数据错误）` : ""}）：`,
+    impact: (source: string, n: number, skipped: number) =>
+      `排名影响（${source}，${n} 个地区${skipped ? `，跳过 ${skipped} 行（空行、数据错误或不是地区）` : ""}）：`,
+    moreRows: (n: number) => `…… 另有 ${n} 行`,
     entering: (top: number) => `进入前 ${top} 名`,
     leaving: (top: number) => `退出前 ${top} 名`,
     movedUp: "上升最多",
@@ -165,7 +169,8 @@ export const CHECK_WEIGHTS_TEXT = {
     diffHeader: ["weight old → new", "effective old → new"],
     noChange: "No change.",
     impact: (source: string, n: number, skipped: number) =>
-      `Impact on the ranking (${source}, ${n} region(s)${skipped ? `; ${skipped} row(s) skipped: blank or bad data` : ""}):`,
+      `Impact on the ranking (${source}, ${n} region(s)${skipped ? `; ${skipped} row(s) skipped: blank, bad data or not a region` : ""}):`,
+    moreRows: (n: number) => `… and ${n} more`,
     entering: (top: number) => `Entering the top ${top}`,
     leaving: (top: number) => `Leaving the top ${top}`,
     movedUp: "Largest moves up",

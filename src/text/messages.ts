@@ -36,8 +36,8 @@ export const ERROR_MESSAGES = {
   },
   NO_INDEX_COLUMNS: {
     excel: "na",
-    zh: "标题行中没有可识别的指数列（看到：{headers}）。请使用报告中的分指数或二级指标名称、英文名称或 id。",
-    en: "The header row has no recognisable index columns (seen: {headers}). Use the report's sub-index or indicator names, the English names or the ids.",
+    zh: "标题行中没有可识别的指数列（第 {row} 行，看到：{headers}）。请使用报告中的分指数或二级指标名称、英文名称或 id。",
+    en: "The header row has no recognisable index columns (row {row}; seen: {headers}). Use the report's sub-index or indicator names, the English names or the ids.",
   },
   DUPLICATE_COLUMN: {
     excel: "value",
@@ -171,8 +171,8 @@ export const ERROR_MESSAGES = {
   },
   TOTAL_ROW: {
     excel: "value",
-    zh: "第 {row} 行是合计行（{value}），不是地区：不参与计算和排名。",
-    en: "Row {row} is a totals row ({value}), not a region: it is left out of the index and the ranking.",
+    zh: "第 {row} 行是汇总行（{value}，合计或平均），不是地区：不参与计算和排名。",
+    en: "Row {row} is a summary row ({value}: a total or an average), not a region: it is left out of the index and the ranking.",
   },
   NO_VALUES: {
     excel: "value",

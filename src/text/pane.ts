@@ -37,7 +37,7 @@ export const PANE_TEXT = {
     generate: "生成排名表",
     inserted: (sheet: string) => `已插入样例数据：工作表“${sheet}”。现在可以点击“生成排名表”。`,
     generated: (sheet: string, ranked: number, skipped: number) =>
-      `已生成工作表“${sheet}”：${ranked} 个地区参与排名${skipped ? `，${skipped} 行因数据错误被跳过（见方法说明）` : ""}。`,
+      `已生成工作表“${sheet}”：${ranked} 个地区参与排名${skipped ? `，${skipped} 行因数据错误或不是地区被跳过（见方法说明）` : ""}。`,
     fixMapping: "有列的含义不明确，请在上方标红的列中选择后再生成。",
     language: "语言",
   },
@@ -72,7 +72,7 @@ export const PANE_TEXT = {
     generate: "Generate ranked sheet",
     inserted: (sheet: string) => `Sample data inserted in sheet "${sheet}". Now press "Generate ranked sheet".`,
     generated: (sheet: string, ranked: number, skipped: number) =>
-      `Sheet "${sheet}" created: ${ranked} regions ranked${skipped ? `, ${skipped} rows skipped for bad data (see the method note)` : ""}.`,
+      `Sheet "${sheet}" created: ${ranked} regions ranked${skipped ? `, ${skipped} rows skipped for bad data or as not a region (see the method note)` : ""}.`,
     fixMapping: "Some columns are ambiguous: choose their meaning above (marked in red), then generate.",
     language: "Language",
   },

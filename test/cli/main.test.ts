@@ -82,7 +82,7 @@ describe("live-index rank", () => {
     expect(r.err).toBe("");
     expect(r.code).toBe(0);
     expect(r.out).toContain("Input: book.xlsx!百强");
-    expect(r.out).toContain("skipped 1 row(s) (0 with bad data, 1 blank)");
+    expect(r.out).toContain("skipped 1 row(s) (0 with bad data or not a region, 1 blank)");
     const ws = await sheetOf(join(dir, "live.xlsx"));
     expect(ws.name).toBe("Ranking");
     expect(ws.getCell("A1").value).toBe("Rank");
@@ -193,8 +193,8 @@ describe("live-index rank", () => {
     );
     const r = await cli(["rank", "some-bad.csv"], dir);
     expect(r.code).toBe(0);
-    expect(r.out).toContain("跳过 2 行（数据错误 1 行，空行 1 行）");
-    expect(r.out).toContain("skipped 2 row(s) (1 with bad data, 1 blank)");
+    expect(r.out).toContain("跳过 2 行（数据错误或非地区 1 行，空行 1 行）");
+    expect(r.out).toContain("skipped 2 row(s) (1 with bad data or not a region, 1 blank)");
     expect(r.out).toMatch(/Row \d+, column "直播商品消费指数": "x" is not a number/);
     expect(r.out).toContain("Ranked 1 region; skipped");
     expect(r.out).toContain("No. 1: B");
@@ -328,8 +328,9 @@ describe("live-index check-weights", () => {
     const r = await cli(["check-weights", "goods-only.csv", "--data", "regions.csv", "--top", "2"], dir);
     expect(r).toMatchObject({ code: 0, err: "" });
     const impact = r.out.slice(r.out.indexOf("排名影响"));
-    expect(impact.split("\n").slice(0, 15)).toEqual([
-      "排名影响（regions.csv，5 个地区，跳过 1 行（空行或数据错误））：",
+    expect(impact.split("\n").slice(0, 16)).toEqual([
+      "排名影响（regions.csv，5 个地区，跳过 1 行（空行、数据错误或不是地区））：",
+      '    己区（浙江省 杭州市）：第 7 行“直播商品消费指数”列的值 "abc" 不是数字（“-”和空单元格表示无）。',
       "  进入前 2 名：",
       "    丙区（浙江省 杭州市）  5 → 1  (+4)",
       "    戊区（浙江省 杭州市）  4 → 2  (+2)",

@@ -314,12 +314,28 @@ describe("readIndexInput: per-row problems", () => {
     expect(readIndexInput(cells, REPORT_WEIGHT_TABLE).status[100]).toBe(ROW_OK);
   });
 
-  it.each(["合计", "全省合计", "总计", "小计", "全省", "Total", "Grand total"])("leaves out a totals row labelled %s, naming it", (label) => {
-    const cells: unknown[][] = top100Cells();
-    cells.push(["", label, "", "", 1000, 1000, 1000, 1000, 1000, 1000]);
+  it.each(["合计", "全省合计", "总计", "总计：", "合　计", "小计", "全省", "全省平均", "平均", "Total", "Grand total"])(
+    "leaves out a summary row labelled %s, naming it",
+    (label) => {
+      const cells: unknown[][] = top100Cells();
+      cells.push(["", label, "", "", 1000, 1000, 1000, 1000, 1000, 1000]);
+      const input = readIndexInput(cells, REPORT_WEIGHT_TABLE);
+      expect(input.status[100]).toBe(ROW_ERROR);
+      expect(input.errors.get(100)).toMatchObject({ code: "TOTAL_ROW", params: { row: 102 } });
+    },
+  );
+
+  it("finds a totals row in any text column when no name column was recognised (a two-row merged header)", () => {
+    const cells: unknown[][] = [
+      ["", "", "直播商品消费指数", "直播内容供给指数", "直播内容消费指数", "直播质量指数", "产业促进指数"],
+      ["杭州市", "滨江区", 30, 40, 50, 60, 70],
+      ["杭州市", "萧山区", 35, 45, 55, 65, 75],
+      ["全市", "", 65, 85, 105, 125, 145],
+    ];
     const input = readIndexInput(cells, REPORT_WEIGHT_TABLE);
-    expect(input.status[100]).toBe(ROW_ERROR);
-    expect(input.errors.get(100)).toMatchObject({ code: "TOTAL_ROW", params: { row: 102 } });
+    expect(Object.keys(input.columns.names)).toEqual([]);
+    expect([...input.status]).toEqual([ROW_OK, ROW_OK, ROW_ERROR]);
+    expect(input.errors.get(2)).toMatchObject({ code: "TOTAL_ROW", params: { row: 4, value: '"全市"' } });
   });
 
   it.each(["滨江区", "和平区", "全州县", "计划单列市"])("keeps %s: a region whose name only looks like a total", (name) => {

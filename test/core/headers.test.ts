@@ -1,5 +1,15 @@
 import { UserError } from "../../src/core/errors";
-import { describeHeaders, isNumericText, looksLikeHeader, mapHeaderRow, matchHeader, positionalColumnMap, findHeaderRow } from "../../src/core/headers";
+import {
+  describeHeaders,
+  findHeaderRow,
+  isNumericText,
+  keysWithMeanings,
+  looksLikeHeader,
+  mapHeaderRow,
+  matchHeader,
+  positionalColumnMap,
+  SKIP_COLUMN,
+} from "../../src/core/headers";
 import { REPORT_TOP100_HEADERS, REPORT_WEIGHTS_2020 } from "../../src/data/report2020";
 import { codeOf } from "../helpers/errors";
 
@@ -114,10 +124,19 @@ describe("mapHeaderRow", () => {
     expect(codeOf(() => mapHeaderRow(["直播质量指数", "Live-stream quality"]))).toBe("DUPLICATE_COLUMN");
   });
 
-  it("keeps the first of two name columns with the same role (序号 and 排名) instead of failing", () => {
+  it("keeps the specific of two name columns with the same role (排名 over 序号, 县（市、区） over 地区) instead of failing", () => {
     const map = mapHeaderRow(["序号", "排名", "区", "goods"]);
-    expect(map.names).toEqual({ rank: 0, district: 2 });
+    expect(map.names).toEqual({ rank: 1, district: 2 });
     expect(map.dimensions[0]).toBe(3);
+    expect(mapHeaderRow(["行政区划代码", "地区", "县（市、区）", "goods"]).names).toEqual({ district: 2 });
+    expect(mapHeaderRow(["区县", "名称", "goods"]).names).toEqual({ district: 0 });
+    // Two specific headers: the first one.
+    expect(mapHeaderRow(["区县", "县区", "goods"]).names).toEqual({ district: 0 });
+  });
+
+  it("keysWithMeanings: the user's meaning wins over a column matched by its header to the same meaning", () => {
+    const keys = keysWithMeanings(["地区", "县名", "goods"], [{ column: "县名", meaning: "区县" }]);
+    expect(keys).toEqual([SKIP_COLUMN, "name:district", "dim:goods"]);
   });
 
   it("maps the report's Top-100 header to its printed positions", () => {

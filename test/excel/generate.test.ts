@@ -213,7 +213,7 @@ describe("generateRankedSheet: rows and columns the user must know about", () =>
     expect(r).toMatchObject({ ranked: 18, skipped: 2 });
     expect(r.rejected.map((x) => x.dataRow)).toEqual([2, 7]);
     const all = fake.values(r.sheetName).flat();
-    expect(all).toContain("因数据错误跳过的行");
+    expect(all).toContain("跳过的行（数据错误或不是地区）");
     // Each skipped row named by its region, with its reason.
     expect(all).toContain(`${cells[3][2]}（${cells[3][0]} ${cells[3][1]}）：第 4 行“直播商品消费指数”列的值 "n/a" 不是数字（“-”和空单元格表示无）。`);
     expect(fake.values(r.sheetName, "D2:D19").flat()).not.toContain(cells[3][2]);

@@ -70,7 +70,7 @@ describe("the real-world corpus, through live-index rank", () => {
     expect(rows.map((r) => r.district)).toEqual(expected.map((e) => e.district));
     rows.forEach((r, i) => expect(r.total).toBeCloseTo(expected[i].total, 9));
     expect(text).toContain("标题行在第 4 行");
-    expect(text).toContain("全省合计: Row 17 is a totals row");
+    expect(text).toContain("全省合计: Row 17 is a summary row");
     expect(text).toContain("Row 18 has no value in any index column");
     expect(text).not.toContain("全省合计  ");
   });
@@ -141,5 +141,12 @@ describe("the real-world corpus, through live-index check-weights", () => {
     expect(text).toContain("一级指标的权重之和为 96%，而非 100%；计算时按比例归一为 100%。");
     expect(text).not.toMatch(/一级指标[^\n]*四舍五入/);
     expect(text).toMatch(/直播商品消费指数\s+40% → 36%/);
+  });
+
+  it("with --data yearbook-gbk.csv, names the rows left out of the impact (the 全省合计 row and the footnote)", async () => {
+    const { text } = await cli(["check-weights", "weights-goods-36.csv", "--data", "yearbook-gbk.csv"]);
+    expect(text).toContain("12 个地区，跳过 2 行");
+    expect(text).toContain("全省合计：第 17 行是汇总行");
+    expect(text).toContain("第 18 行的指数列全部为空或 0");
   });
 });

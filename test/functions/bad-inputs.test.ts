@@ -192,7 +192,7 @@ const CASES: BadCase[] = [
     ],
     kind: "#N/A",
     scope: "whole",
-    fragment: 'The header row has no recognisable index columns (seen: "GMV", "Sessions", "Score")',
+    fragment: 'The header row has no recognisable index columns (row 1; seen: "GMV", "Sessions", "Score")',
   },
   {
     name: "mixed sub-index and indicator headers",

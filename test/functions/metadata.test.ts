@@ -194,11 +194,24 @@ describe("functions.json", () => {
 describe("functions.zh-CN.json", () => {
   it("declares the same functions, ids, parameters and options as functions.json", () => {
     const strip = (m: MetadataFile) =>
-      m.functions.map((f) => ({ ...f, description: undefined, parameters: f.parameters.map((p) => ({ ...p, description: undefined })) }));
+      m.functions.map((f) => ({ ...f, name: undefined, description: undefined, parameters: f.parameters.map((p) => ({ ...p, description: undefined })) }));
     expect(strip(zh)).toEqual(strip(en));
     const { functions: _a, ...restZh } = zh;
     const { functions: _b, ...restEn } = en;
     expect(restZh).toEqual(restEn);
+  });
+
+  it("gives every function a Chinese name, valid by Excel's rules, unique and unlike the English one; the ids stay", () => {
+    const names = zh.functions.map((f) => f.name);
+    for (const f of zh.functions) {
+      expect([f.id, hasCjk(f.name)]).toEqual([f.id, true]);
+      // Excel's rules for a function name: a letter first, then letters, digits, "_" or "."; our own: at least 3 characters.
+      expect(f.name).toMatch(/^\p{L}[\p{L}\p{N}_.]{2,}$/u);
+      expect(f.name).not.toBe(byId(en, f.id).name);
+    }
+    expect(new Set(names).size).toBe(names.length);
+    expect(zh.functions.map((f) => f.id)).toEqual(en.functions.map((f) => f.id));
+    expect(byId(zh, "LIVEINDEX").name).toBe("直播总指数");
   });
 
   it("has a Chinese description for every function and parameter", () => {
