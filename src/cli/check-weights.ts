@@ -22,7 +22,7 @@ import { checkWeights, REPORT_WEIGHT_TABLE, WeightFinding, WeightTable } from ".
 import { explainRejected, IndexRun, runIndex } from "../core/workflow";
 import { readTable } from "../files/read-table";
 import { planImpactSheet, planRobustnessSheet } from "../plans/analysis-sheets";
-import { CHECK_WEIGHTS_TEXT, Lang, WeightsSource, WORDS } from "../text";
+import { CHECK_WEIGHTS_TEXT, Lang, localDateTime, WeightsSource, WORDS } from "../text";
 import { padCells } from "./table-text";
 import { version } from "./version";
 
@@ -175,7 +175,7 @@ async function writeAnalysisFile(
   io: CheckWeightsIO,
 ): Promise<void> {
   const mc = args.monteCarlo;
-  const generatedAt = (io.now?.() ?? new Date()).toISOString();
+  const generatedAt = localDateTime(io.now?.() ?? new Date(), args.lang);
   const names = (row: number) => after.regionName(row, args.lang);
   const data = { run: after, source: labels.source };
   const impactPlan = planImpactSheet(impact, names, {

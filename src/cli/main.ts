@@ -27,7 +27,7 @@ import { readTable } from "../files/read-table";
 import { writePlansXlsx } from "../files/xlsx-writer";
 import type { SheetPlan } from "../plans/plan";
 import { planRankedSheet, RankedSheetPlan, SheetMode } from "../plans/ranked-sheet";
-import { CLI_ERROR_TEXT, HELP, Lang, LocalText, RANK_TEXT, SCALING_LABELS, SEVERITY_LABELS, WeightsSource } from "../text";
+import { CLI_ERROR_TEXT, HELP, Lang, localDateTime, LocalText, RANK_TEXT, SCALING_LABELS, SEVERITY_LABELS, WeightsSource } from "../text";
 import { CheckWeightsArgs, checkWeightsCommand } from "./check-weights";
 import { version } from "./version";
 
@@ -112,7 +112,7 @@ export function planFromCells(
     mode: options.mode,
     source: options.source,
     weights: options.weightsSource ?? { kind: "report" },
-    generatedAt: (options.now ?? new Date()).toISOString(),
+    generatedAt: localDateTime(options.now ?? new Date(), options.lang),
     version: version(),
     nameNotes: PUBLISHED_NAME_NOTES,
   });

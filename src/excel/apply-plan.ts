@@ -13,7 +13,7 @@
  * sync stays near one block's worth (about 3 MB at most, with live formulas), under the web's 5 MB.
  */
 import { cellAddress, freeName, rangeAddress } from "../plans/a1";
-import { blockRange, CellBlock, mainBlock, planBlock, renameTables, SheetPlan } from "../plans/plan";
+import { blockRange, CellBlock, mainBlock, PagePlan, planBlock, renameTables, SheetPlan } from "../plans/plan";
 import { columnLetter } from "../core/text";
 import type { ProgressStep } from "../text";
 import { cellInput, isNameTaken } from "./host";
@@ -217,6 +217,7 @@ function finishSheet(sheet: Excel.Worksheet, plan: SheetPlan, tableNames: readon
   }
   emphasise(sheet, plan);
   if (plan.chart) addChart(sheet, plan);
+  if (plan.page) setPage(sheet, plan.page);
   if (plan.activate === false) return null;
   sheet.activate();
   if (!plan.select) return null;
@@ -267,6 +268,23 @@ function emphasise(sheet: Excel.Worksheet, plan: SheetPlan): void {
     top.format.fill.color = plan.emphasisFill;
     top.format.font.bold = true;
   }
+}
+
+/**
+ * A4, the plan's orientation and scale, narrow margins (points), the title rows repeated, the
+ * print areas (ExcelApi 1.9, learn.microsoft.com: Excel.PageLayout, Excel.PageLayoutZoomOptions).
+ */
+function setPage(sheet: Excel.Worksheet, page: PagePlan): void {
+  const layout = sheet.pageLayout;
+  layout.orientation = page.orientation === "landscape" ? Excel.PageOrientation.landscape : Excel.PageOrientation.portrait;
+  layout.paperSize = Excel.PaperType.a4;
+  layout.zoom = { scale: page.scale };
+  layout.leftMargin = 18;
+  layout.rightMargin = 18;
+  layout.topMargin = 36;
+  layout.bottomMargin = 36;
+  if (page.titleRows > 0) layout.setPrintTitleRows(`$1:$${page.titleRows}`);
+  if (page.printAreas.length) layout.setPrintArea(page.printAreas.join(","));
 }
 
 function addChart(sheet: Excel.Worksheet, plan: SheetPlan): void {

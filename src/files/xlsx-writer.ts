@@ -15,7 +15,8 @@
 import { writeFile } from "fs/promises";
 import * as ExcelJS from "exceljs";
 import { cellAddress, freeName, quoteSheetName, rangeAddress } from "../plans/a1";
-import { CellBlock, ChartPlan, mainBlock, PlanValue, planBlock, renameTables, SheetPlan } from "../plans/plan";
+import JSZip from "jszip";
+import { CellBlock, ChartPlan, mainBlock, PagePlan, PlanValue, planBlock, renameTables, SheetPlan } from "../plans/plan";
 import { cleanText } from "../core/text";
 import { FILE_CREATOR } from "../text";
 import { fileFormula } from "./formulas";
@@ -32,6 +33,8 @@ export interface WrittenPlan {
    * alone (workbook.xlsx.writeFile) has no chart.
    */
   readonly chart: XlsxChart | null;
+  /** The plan's print areas, for {@link writeWorkbookFile} to set (exceljs writes a list of areas as duplicate names). */
+  readonly printAreas: readonly string[];
 }
 
 /** Excel's default data bar colour (blue). */
@@ -66,8 +69,9 @@ export function writePlanToWorkbook(workbook: ExcelJS.Workbook, plan: SheetPlan)
   // addTable rewrites the block's cells (same values); formats are applied to the cells and kept.
   emphasise(ws, plan);
   addValidations(ws, plan);
+  if (plan.page) setPage(ws, plan.page);
   if (uncached > 0) workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };
-  return { sheetName, tableNames, chart: plan.chart ? chartOf(plan, plan.chart, sheetName) : null };
+  return { sheetName, tableNames, chart: plan.chart ? chartOf(plan, plan.chart, sheetName) : null, printAreas: plan.page?.printAreas ?? [] };
 }
 
 export interface WriteOptions {
@@ -86,18 +90,72 @@ export async function writePlansXlsx(plans: readonly SheetPlan[], path: string, 
     path,
     written.flatMap((w) => (w.chart ? [w.chart] : [])),
     options,
+    written,
   );
   return written;
 }
 
-/** Saves a workbook with the charts of the plans written into it. */
-export async function writeWorkbookFile(workbook: ExcelJS.Workbook, path: string, charts: readonly XlsxChart[], options: WriteOptions = {}): Promise<void> {
-  const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
-  const out = charts.length ? await addChartsToXlsx(buffer, charts) : buffer;
+/** Saves a workbook with the charts and print areas of the plans written into it. */
+export async function writeWorkbookFile(
+  workbook: ExcelJS.Workbook,
+  path: string,
+  charts: readonly XlsxChart[],
+  options: WriteOptions = {},
+  written: readonly Pick<WrittenPlan, "sheetName" | "printAreas">[] = [],
+): Promise<void> {
+  let out: Buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+  if (charts.length) out = await addChartsToXlsx(out, charts);
+  const areas = written.filter((w) => w.printAreas.length > 0);
+  if (areas.length)
+    out = await setPrintAreas(
+      out,
+      areas.map((w) => ({ sheetIndex: workbook.worksheets.findIndex((s) => s.name === w.sheetName), ...w })),
+    );
   await writeFile(path, out, { flag: options.overwrite ? "w" : "wx" });
 }
 
 // ---- helpers ---------------------------------------------------------------------------------
+
+/** A4, the plan's orientation and scale, narrow margins (inches), the title rows repeated. */
+function setPage(ws: ExcelJS.Worksheet, page: PagePlan): void {
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: 9, // A4 (ECMA-376 §18.3.1.64)
+    orientation: page.orientation,
+    fitToPage: false,
+    scale: page.scale,
+    margins: { left: 0.25, right: 0.25, top: 0.5, bottom: 0.5, header: 0.2, footer: 0.2 },
+    ...(page.titleRows > 0 ? { printTitlesRow: `1:${page.titleRows}` } : {}),
+  };
+}
+
+/**
+ * Writes each sheet's print areas as one defined name, `_xlnm.Print_Area` local to the sheet, its
+ * ranges separated by commas (ECMA-376 §18.2.5; Excel's own form). exceljs writes one name per
+ * area, which Excel reads as a duplicated name, so its names are not used.
+ */
+async function setPrintAreas(xlsx: Buffer, sheets: readonly { sheetIndex: number; sheetName: string; printAreas: readonly string[] }[]): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(xlsx);
+  const part = "xl/workbook.xml";
+  let xml = await zip.file(part)!.async("string");
+  const names = sheets
+    .map((s) => {
+      const sheet = quoteSheetName(s.sheetName).replace(/&/g, "&amp;").replace(/</g, "&lt;");
+      const ranges = s.printAreas.map((a) => `${sheet}!${absolute(a)}`).join(",");
+      return `<definedName name="_xlnm.Print_Area" localSheetId="${s.sheetIndex}">${ranges}</definedName>`;
+    })
+    .join("");
+  xml = xml.includes("<definedNames>")
+    ? xml.replace("<definedNames>", `<definedNames>${names}`)
+    : xml.replace("</sheets>", `</sheets><definedNames>${names}</definedNames>`);
+  zip.file(part, xml);
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+}
+
+/** "A1:J102" as "$A$1:$J$102". */
+function absolute(range: string): string {
+  return range.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
+}
 
 /** Writes one block's cells with their formats; returns how many formulas have no cached result. */
 function writeBlock(ws: ExcelJS.Worksheet, block: CellBlock, formula: (f: string) => string): number {

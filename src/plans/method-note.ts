@@ -8,6 +8,7 @@ import { DIMENSIONS, TOP100_DIMENSION_ORDER, dimensionIndex } from "../core/fram
 import { formatError } from "../core/errors";
 import { describeScaling } from "../core/scaling";
 import { Lang, LocalText, METHOD_NOTE_TEXT, weightsLabel, WeightsSource } from "../text";
+import { displayWidth } from "../core/text";
 import { pad, PlanValue } from "./plan";
 
 export type SheetMode = "values" | "formulas";
@@ -31,10 +32,16 @@ export interface RankedNoteContext extends NoteContext {
   readonly hiddenRows?: { readonly count: number; readonly leftOut: boolean };
 }
 
-/** Columns of the note: a label, then one per dimension (the weights row needs five). */
-export const NOTE_WIDTH = 1 + DIMENSIONS.length;
-/** The note's row (from its top) that holds the first-level weights, in the Top-100 order: live totals refer to it. */
+/** Columns of the note: a label, a value; the weights rows add the weight as given and the effective weight. */
+export const NOTE_WIDTH = 4;
+/** The note's row (from its top) of the first dimension's weight, the five in the Top-100 order, one per row: live totals refer to them. */
 export const NOTE_WEIGHTS_ROW = 5;
+/** The note's column (from its left) of the effective dimension weights. */
+export const NOTE_EFFECTIVE_COLUMN = 3;
+/** Number formats of the note's columns: the weights as percents. */
+export const NOTE_FORMATS = [null, null, "0.0%", "0.0%"];
+/** Display width (a CJK character counts 2) of a note line: longer texts go on to the next rows, so that the note prints whole. */
+export const NOTE_LINE_WIDTH = 64;
 /** Rows left out are each named in the note, up to this many. */
 const MAX_LISTED_PROBLEMS = 200;
 
@@ -46,32 +53,70 @@ export function rankedNoteLines(run: IndexRun, o: RankedNoteContext): PlanValue[
   const t = METHOD_NOTE_TEXT[o.lang];
   const dims = TOP100_DIMENSION_ORDER.map(dimensionIndex);
   const row = (label: string, ...values: PlanValue[]): PlanValue[] => pad([label, ...values], NOTE_WIDTH);
+  const n = run.ranking.districts.length;
   const lines: PlanValue[][] = [
     row(t.noteTitle),
     row(t.source, o.source),
-    row(t.ranked, run.ranking.districts.length),
-    row(t.weights, weightsLabel(o.weights, o.lang)),
-    row(t.dimensionWeights, ...dims.map((d) => DIMENSIONS[d][o.lang])),
-    row("", ...dims.map((d) => run.weights.dimensions[d])),
-    row(t.scaling, scalingText(run, o.lang)),
-    row(t.missing, t.missingRule),
-    row(t.ranking, t.rankingRule),
-    row(t.topN, t.topNValue(o.topN)),
+    row(t.ranked, n),
+    row(t.weights, weightsLabel(o.weights, o.lang, "short")),
+    row(t.dimensionWeights, "", t.weightGiven, t.weightEffective),
+    // One dimension per row, as percents: the weight as given and its share of the total.
+    ...dims.map((d) => row("", DIMENSIONS[d][o.lang], run.weights.givenDimensions[d], run.weights.dimensions[d])),
+    // Where the weights come from in full, below the rows that live totals refer to (its lines may be several).
+    ...textRows("", weightsLabel(o.weights, o.lang)),
+    ...textRows(t.scaling, scalingText(run, o.lang)),
+    ...textRows(t.missing, t.missingRule),
+    ...textRows(t.ranking, t.rankingRule),
+    row(t.topN, o.topN < n ? t.topNValue(o.topN) : t.topNAll(n, o.topN)),
     row(t.mode, o.mode === "formulas" ? t.modeFormulas : t.modeValues),
     row(t.generated, o.generatedAt),
     row(t.version, o.version),
   ];
   const { columns } = run.result.input;
   if (columns.hasHeader && columns.headerRow > 0) lines.push(row(t.headerRow, t.headerRowValue(columns.headerRow + 1)));
-  if (columns.names.district === undefined) lines.push(row(t.names, t.noDistrict));
-  if (o.hiddenRows && o.hiddenRows.count > 0) lines.push(row(t.hiddenRows, t.hiddenRowsValue(o.hiddenRows.count, o.hiddenRows.leftOut)));
+  if (columns.names.district === undefined) lines.push(...textRows(t.names, t.noDistrict));
+  if (o.hiddenRows && o.hiddenRows.count > 0) lines.push(...textRows(t.hiddenRows, t.hiddenRowsValue(o.hiddenRows.count, o.hiddenRows.leftOut)));
   const rejected = run.ranking.rejected;
   if (rejected.length) {
     lines.push(row(t.skipped, rejected.length));
-    for (const m of explainRejected(run).slice(0, MAX_LISTED_PROBLEMS)) lines.push(row("", formatError(m, o.lang)));
+    for (const m of explainRejected(run).slice(0, MAX_LISTED_PROBLEMS)) lines.push(...textRows("", formatError(m, o.lang)));
   }
   const noted = [...new Set(run.ranking.districts.map((d) => d.district))].filter((d) => o.nameNotes?.[d]);
-  for (const name of noted) lines.push(row(t.names, `${name}: ${o.nameNotes![name][o.lang]}`));
+  for (const name of noted) lines.push(...textRows(t.names, `${name}${o.lang === "zh" ? "：" : ": "}${o.nameNotes![name][o.lang]}`));
+  return lines;
+}
+
+/** A labelled text as note rows: cut into lines of at most {@link NOTE_LINE_WIDTH}, the label on the first. */
+function textRows(label: string, text: string): PlanValue[][] {
+  return wrapText(text, NOTE_LINE_WIDTH).map((line, i) => pad([i === 0 ? label : "", line], NOTE_WIDTH));
+}
+
+/**
+ * Cuts a text into lines of at most `width` display columns (a CJK character counts 2), after a
+ * punctuation mark or a space where one is near the end of a line, else at the width.
+ *
+ * @example
+ * wrapText("缺失数据从不抬高得分；退货率为 0 也视为缺失。", 16) // → ["缺失数据从不抬高", "得分；退货率为 ", "0 也视为缺失。"]
+ */
+export function wrapText(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  let lineWidth = 0;
+  let breakAt = -1;
+  for (const ch of text) {
+    const w = displayWidth(ch);
+    if (lineWidth + w > width && line !== "") {
+      const cut = breakAt > 0 && breakAt >= line.length / 2 ? breakAt : line.length;
+      lines.push(line.slice(0, cut));
+      line = line.slice(cut).replace(/^ +/, "");
+      lineWidth = displayWidth(line);
+      breakAt = -1;
+    }
+    line += ch;
+    lineWidth += w;
+    if (/[\s，。；、,.;:：）)]/.test(ch)) breakAt = line.length;
+  }
+  if (line !== "" || lines.length === 0) lines.push(line);
   return lines;
 }
 

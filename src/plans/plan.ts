@@ -75,6 +75,22 @@ export interface ValidationPlan {
   readonly promptMessage: string;
 }
 
+/**
+ * How a sheet prints: on A4 with narrow margins (0.25" left and right, 0.5" top and bottom), at a
+ * scale that makes every area one page wide, with its top rows repeated on every page and only its
+ * print areas printed, each from a new page (Excel prints the areas of a print area list one after
+ * another, each on pages of its own).
+ */
+export interface PagePlan {
+  readonly orientation: "landscape" | "portrait";
+  /** Rows from the top repeated on every printed page (the title and the header); 0 for none. */
+  readonly titleRows: number;
+  /** The printed ranges ("A1:J102"), in order. */
+  readonly printAreas: readonly string[];
+  /** Print scale in percent (10–400), chosen so that every area is one page wide. */
+  readonly scale: number;
+}
+
 /** Any sheet as a plan: what the writers apply. */
 export interface SheetPlan {
   /** Wanted sheet name; writers take a free one (排名 (2) …): never an existing sheet. */
@@ -99,6 +115,8 @@ export interface SheetPlan {
   /** After writing, activate the sheet (default true) and select this block. */
   readonly select?: BlockId;
   readonly activate?: boolean;
+  /** Page setup for printing; absent: Excel's defaults. */
+  readonly page?: PagePlan;
 }
 
 /** The fill of emphasised rows. */
@@ -140,12 +158,16 @@ export function renameTables(formula: string, renames: ReadonlyMap<string, strin
 }
 
 /** Width per sheet column in characters, from the widest shown value (note values excepted: they may run on). */
+/** A note value at most this wide (a dimension name, a weight) sizes its column; longer ones overflow. */
+const NOTE_SHORT = 20;
+
 export function columnWidths(blocks: readonly CellBlock[]): number[] {
   const widths: number[] = [];
   for (const b of blocks) {
     b.values.forEach((r) =>
       r.forEach((v, i) => {
-        if (b.id === "note" && i > 0) return;
+        // The title line and the note's long texts overflow into the cells to their right: they set no width.
+        if (b.id === "title" || (b.id === "note" && i > 0 && typeof v === "string" && displayWidth(v) > NOTE_SHORT)) return;
         const shown = typeof v === "number" ? (Number.isInteger(v) ? String(v) : v.toFixed(2)) : typeof v === "string" ? v : "000.00";
         const col = b.col + i;
         widths[col] = Math.max(widths[col] ?? 6, Math.min(40, displayWidth(shown) + 2));

@@ -15,8 +15,8 @@ import { UserError } from "../core/errors";
 import { DIMENSIONS, TOP100_DIMENSION_ORDER, dimensionIndex } from "../core/framework";
 import { IndexRun, Ranking, requireRanked } from "../core/workflow";
 import { RANKED_SHEET_TEXT, WORDS } from "../text";
-import { NOTE_WEIGHTS_ROW, RankedNoteContext, rankedNoteLines } from "./method-note";
-import { CellBlock, columnWidths, EMPHASIS_FILL, finite, PlanValue, SheetPlan } from "./plan";
+import { NOTE_EFFECTIVE_COLUMN, NOTE_FORMATS, NOTE_LINE_WIDTH, NOTE_WEIGHTS_ROW, RankedNoteContext, rankedNoteLines } from "./method-note";
+import { CellBlock, ChartPlan, columnWidths, EMPHASIS_FILL, finite, PlanValue, SheetPlan } from "./plan";
 
 export type { SheetMode } from "./method-note";
 
@@ -39,6 +39,12 @@ const RANKING_COLUMNS = 4 + TOP100_DIMENSION_ORDER.length + 1;
 const SIDE_COL = RANKING_COLUMNS + 1;
 const TOTAL_COL = RANKING_COLUMNS - 1;
 const CHART_ROWS = 20;
+/** Rows above the ranking's header (a title line: not yet, see the note of issue 10). */
+const TITLE_ROWS = 0;
+/** The sheet row of the ranking's header, and of its first region. */
+const HEADER_ROW = TITLE_ROWS;
+const FIRST_ROW = HEADER_ROW + 1;
+
 /** Rows of an Excel worksheet. */
 export const EXCEL_MAX_ROWS = 1_048_576;
 
@@ -60,12 +66,40 @@ export function planRankedSheet(run: IndexRun, options: RankedSheetOptions): Ran
   const n = ranking.districts.length;
   // The side column: summary, chart, then the note. Its rows are known before the ranking's formulas need them.
   const counts = provinceCounts(ranking, topN, t.unknownProvince);
-  const chartRow = counts.length + 2;
-  const noteTop = chartRow + (counts.length ? CHART_ROWS + 1 : 0);
+  const all = topN >= n;
+  // The side: the summary with its chart beside it, then the note below both.
+  // The side starts below the rows repeated on every printed page, which are blank in its columns.
+  const sideTop = FIRST_ROW;
+  const sideRows = Math.max(counts.length + 1, counts.length ? CHART_ROWS : 0);
+  const noteTop = sideTop + sideRows + 1;
+  const note = rankedNoteLines(run, options);
   const blocks = [
+    ...(TITLE_ROWS ? [{ id: "title", row: 0, col: 0, values: [[t.title(options.source)]], headerRows: 1, columnFormats: [] }] : []),
     rankingBlock(ranking, options, noteTop + NOTE_WEIGHTS_ROW),
     summaryBlock(counts, n, topN, options),
-    { id: "note", row: noteTop, col: SIDE_COL, values: rankedNoteLines(run, options), headerRows: 1, columnFormats: [] },
+    { id: "note", row: noteTop, col: SIDE_COL, values: note, headerRows: 1, columnFormats: NOTE_FORMATS },
+  ];
+  const widths = columnWidths(blocks);
+  const chartCol = SIDE_COL + 3;
+  const chart: ChartPlan | null = counts.length
+    ? {
+        type: "barClustered",
+        title: all ? t.chartTitleAll : t.chartTitle(topN),
+        block: "summary",
+        rows: counts.length,
+        categoryColumn: 0,
+        valueColumn: 1,
+        anchorRow: sideTop,
+        anchorCol: chartCol,
+        width: CHART_WIDTH,
+        height: CHART_ROWS * ROW_POINTS,
+      }
+    : null;
+  // Printed: the title and header on every page; the ranking, the summary with its chart, and the note, each from a page of its own.
+  const areas = [
+    { row: 0, col: 0, rows: FIRST_ROW + n, cols: RANKING_COLUMNS },
+    { row: 0, col: SIDE_COL, rows: sideTop + sideRows, cols: chart ? columnsFor(widths, SIDE_COL, chartCol, CHART_WIDTH) : 2 },
+    { row: noteTop, col: SIDE_COL, rows: note.length, cols: columnsFor(widths, SIDE_COL, SIDE_COL + 1, NOTE_LINE_WIDTH * CHAR_POINTS) },
   ];
   return {
     sheetName: t.sheet,
@@ -74,28 +108,59 @@ export function planRankedSheet(run: IndexRun, options: RankedSheetOptions): Ran
       { name: "ZBDS_Ranking", block: "ranking", style: "TableStyleMedium2" },
       { name: "ZBDS_Provinces", block: "summary", style: "TableStyleLight9" },
     ],
-    freezeRows: 1,
-    columnWidths: columnWidths(blocks),
+    freezeRows: FIRST_ROW,
+    columnWidths: widths,
     mainBlock: "ranking",
     dataBarColumn: TOTAL_COL,
     emphasisedRows: n > topN ? ranking.districts.filter((d) => d.rank <= topN).length : 0,
     emphasisFill: EMPHASIS_FILL,
-    chart: counts.length
-      ? {
-          type: "barClustered",
-          title: t.chartTitle(topN),
-          block: "summary",
-          rows: counts.length,
-          categoryColumn: 0,
-          valueColumn: 1,
-          anchorRow: chartRow,
-          anchorCol: SIDE_COL,
-          width: 420,
-          height: CHART_ROWS * 15,
-        }
-      : null,
+    chart,
     rankedCount: n,
+    page: {
+      orientation: "landscape",
+      titleRows: FIRST_ROW,
+      printAreas: areas.map((a) => rangeAddress(a.row, a.col, a.rows, a.cols)),
+      scale: printScale(areas.map((a) => areaWidth(widths, a.col, a.cols, a === areas[1] && chart ? { from: chartCol, points: CHART_WIDTH } : null))),
+    },
   };
+}
+
+/** Points of a row at Excel's default height, of a character of column width (Excel: 7 px + 5 px padding per column, 0.75 pt a px). */
+const ROW_POINTS = 15;
+const CHAR_POINTS = 5.25;
+const CHART_WIDTH = 420;
+/** Excel's default column width, in characters. */
+const DEFAULT_WIDTH = 8.43;
+/** A4 landscape, less margins of 0.25" at the sides and 0.5" at the top and bottom, in points. */
+const PAGE_WIDTH = 842 - 36;
+const PAGE_HEIGHT = 595 - 72;
+/** Rows the printed ranking aims at per page: 100 regions on two pages. */
+const ROWS_PER_PAGE = 52;
+
+function columnPoints(widths: readonly number[], c: number): number {
+  const chars = widths[c] && widths[c] > 0 ? widths[c] : DEFAULT_WIDTH;
+  return (chars * 7 + 5) * 0.75;
+}
+
+/** Columns from `first` that hold what starts at column `from` and is `points` wide. */
+function columnsFor(widths: readonly number[], first: number, from: number, points: number): number {
+  let c = from;
+  for (let left = points; left > 0; c++) left -= columnPoints(widths, c);
+  return c - first;
+}
+
+/** Width in points of an area's columns (or, for the chart's area, of the columns up to the chart plus the chart). */
+function areaWidth(widths: readonly number[], col: number, cols: number, chart: { from: number; points: number } | null): number {
+  let w = 0;
+  const end = chart ? chart.from : col + cols;
+  for (let c = col; c < end; c++) w += columnPoints(widths, c);
+  return w + (chart ? chart.points : 0);
+}
+
+/** The print scale (percent): each area one page wide, and the ranking {@link ROWS_PER_PAGE} rows a page. */
+function printScale(areaWidths: readonly number[]): number {
+  const widest = Math.max(...areaWidths);
+  return Math.max(10, Math.min(100, Math.floor(100 * Math.min(PAGE_WIDTH / widest, PAGE_HEIGHT / (ROWS_PER_PAGE * ROW_POINTS)))));
 }
 
 // ---- blocks ----------------------------------------------------------------------------------
@@ -108,18 +173,20 @@ function rankingBlock(ranking: Ranking, o: RankedSheetOptions, weightsRow: numbe
   const live = o.mode === "formulas";
   const rows: PlanValue[][] = [[t.rank, t.province, t.city, t.district, ...dims.map((d) => DIMENSIONS[d][o.lang]), t.total]];
   ranking.districts.forEach((d, i) => {
-    const r = 1 + i;
+    const r = FIRST_ROW + i;
     const dimCells = dims.map((di): PlanValue => {
       const ref = live ? o.sourceRef?.(d.dataRow, di) : null;
       return ref ? { formula: ref } : finite(d.dimensions[di]);
     });
+    // Each sub-index times its effective weight in the note, one weight per note row (Top-100 order, as the columns).
+    // N(): a "-" (none) in a source cell counts as 0, as SUMPRODUCT counted text, where "-" × weight would be #VALUE!.
     const total: PlanValue = live
-      ? { formula: `SUMPRODUCT(${rangeAddress(r, 4, 1, dims.length)},${rangeAddress(weightsRow, SIDE_COL + 1, 1, dims.length, true)})` }
+      ? { formula: dims.map((_, k) => `N(${cellAddress(r, 4 + k)})*${cellAddress(weightsRow + k, SIDE_COL + NOTE_EFFECTIVE_COLUMN, true)}`).join("+") }
       : finite(d.total);
-    const rank: PlanValue = live ? { formula: `RANK.EQ(${cellAddress(r, TOTAL_COL)},${rangeAddress(1, TOTAL_COL, Math.max(1, n), 1, true)})` } : d.rank;
+    const rank: PlanValue = live ? { formula: `RANK.EQ(${cellAddress(r, TOTAL_COL)},${rangeAddress(FIRST_ROW, TOTAL_COL, Math.max(1, n), 1, true)})` } : d.rank;
     rows.push([rank, d.province, d.city, d.district, ...dimCells, total]);
   });
-  return { id: "ranking", row: 0, col: 0, values: rows, headerRows: 1, columnFormats: ["0", null, null, null, ...dims.map(() => "0.00"), "0.00"] };
+  return { id: "ranking", row: HEADER_ROW, col: 0, values: rows, headerRows: 1, columnFormats: ["0", null, null, null, ...dims.map(() => "0.00"), "0.00"] };
 }
 
 /**
@@ -132,13 +199,16 @@ function summaryBlock(counts: [string, number][], n: number, topN: number, o: Ra
   const live = o.mode === "formulas" && n > 0;
   const count = (province: string): PlanValue => {
     const criterion = quoteFormulaText(province === t.unknownProvince ? "" : province);
-    return { formula: `SUMPRODUCT((${rangeAddress(1, 1, n, 1, true)}=${criterion})*(${rangeAddress(1, 0, n, 1, true)}<=${topN}))` };
+    return { formula: `SUMPRODUCT((${rangeAddress(FIRST_ROW, 1, n, 1, true)}=${criterion})*(${rangeAddress(FIRST_ROW, 0, n, 1, true)}<=${topN}))` };
   };
   return {
     id: "summary",
-    row: 0,
+    row: FIRST_ROW,
     col: SIDE_COL,
-    values: [[t.summaryProvince, t.summaryCount(topN)], ...counts.map(([province, c]) => [province, live ? count(province) : c])],
+    values: [
+      [t.summaryProvince, topN >= n ? t.summaryCountAll : t.summaryCount(topN)],
+      ...counts.map(([province, c]) => [province, live ? count(province) : c]),
+    ],
     headerRows: 1,
     columnFormats: [null, "0"],
   };

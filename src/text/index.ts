@@ -54,3 +54,19 @@ export * from "./sheets";
 export * from "./pane";
 export * from "./cli";
 export * from "./cells";
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/**
+ * A date-time in this machine's local time, as the notes of the sheets show it.
+ *
+ * @example
+ * localDateTime(new Date(2026, 11, 1, 15, 20), "zh") // → "2026年12月1日 15:20"
+ * localDateTime(new Date(2026, 11, 1, 15, 20), "en") // → "1 Dec 2026, 15:20"
+ */
+export function localDateTime(d: Date, lang: Lang): string {
+  const time = `${String(d.getHours()).padStart(2, "0")}:${String(d.getMinutes()).padStart(2, "0")}`;
+  return lang === "zh"
+    ? `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日 ${time}`
+    : `${d.getDate()} ${MONTHS[d.getMonth()]} ${d.getFullYear()}, ${time}`;
+}

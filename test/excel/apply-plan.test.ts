@@ -203,13 +203,13 @@ describe("applySheetPlan: the written sheet", () => {
       {
         name: "Chart 1",
         type: "BarClustered",
-        source: `排名!L1:M${1 + c.rows}`,
+        source: `排名!L${summary.row + 1}:M${summary.row + 1 + c.rows}`,
         seriesBy: "Columns",
         title: c.title,
         legendVisible: false,
         reversePlotOrder: true,
         tickLabelPosition: "Low",
-        startCell: `L${c.anchorRow + 1}`,
+        startCell: `${String.fromCharCode(65 + c.anchorCol)}${c.anchorRow + 1}`,
         endCell: null,
         width: c.width,
         height: c.height,
@@ -257,7 +257,7 @@ describe("applySheetPlan: live formulas", () => {
       }),
     );
     expect(got[1][4].formula).toMatch(/^='数据'!\$D\$\d+$/);
-    expect(got[1][9].formula).toMatch(/^=SUMPRODUCT\(E2:I2,\$M\$\d+:\$Q\$\d+\)$/);
+    expect(got[1][9].formula).toMatch(/^=N\(E2\)\*\$O\$\d+\+N\(F2\)\*\$O\$\d+\+N\(G2\)\*\$O\$\d+\+N\(H2\)\*\$O\$\d+\+N\(I2\)\*\$O\$\d+$/);
   });
 });
 

@@ -133,6 +133,8 @@ export interface SheetState {
   readonly conditionalFormats: readonly ConditionalFormatState[];
   readonly dataValidations: readonly DataValidationState[];
   readonly freezeRows: number;
+  /** Page layout as set through worksheet.pageLayout (only what was set). */
+  readonly page: Readonly<Record<string, unknown>>;
   /** Widths in points of the columns whose width was set, by column letter. */
   readonly columnWidths: Readonly<Record<string, number>>;
 }
@@ -233,6 +235,8 @@ export const FAKE_ENUMS = {
   EventSource: { local: "Local", remote: "Remote" },
   ChartSeriesBy: { auto: "Auto", columns: "Columns", rows: "Rows" },
   ChartAxisTickLabelPosition: { nextToAxis: "NextToAxis", high: "High", low: "Low", none: "None" },
+  PageOrientation: { portrait: "Portrait", landscape: "Landscape" },
+  PaperType: { a4: "A4", letter: "Letter" },
   SpecialCellType: { visible: "Visible" },
   ErrorCodes: {
     generalException: "GeneralException",
@@ -497,6 +501,8 @@ class SheetModel {
   readonly validations: DataValidationModel[] = [];
   readonly columnWidths = new Map<number, number>();
   freezeRows = 0;
+  /** What worksheet.pageLayout set: orientation, paperSize, zoom, printArea, printTitleRows. */
+  readonly page: Record<string, unknown> = {};
   /** Zero-based rows hidden by hand or by a filter. */
   readonly hiddenRows = new Set<number>();
   /** Each sheet keeps its own selection; activating a sheet shows it again, as in Excel. */
@@ -988,6 +994,7 @@ function snapshot(wb: WorkbookModel): WorkbookState {
         conditionalFormats: s.conditionalFormats.map((f) => ({ type: f.type, address: a1(f.rect), barDirection: f.barDirection })),
         dataValidations: s.validations.map((v) => ({ address: a1(v.rect), rule: v.rule, errorAlert: v.errorAlert, prompt: v.prompt })),
         freezeRows: s.freezeRows,
+        page: { ...s.page },
         columnWidths: Object.fromEntries([...s.columnWidths].sort((a, b) => a[0] - b[0]).map(([c, w]) => [letters(c), w])),
       };
     }),
@@ -1216,6 +1223,7 @@ class FakeWorksheet extends FakeClientObject {
   readonly tables: FakeTableCollection;
   readonly charts: FakeChartCollection;
   readonly freezePanes: FakeFreezePanes;
+  readonly pageLayout: FakePageLayout;
   readonly onChanged: FakeEventHandlers;
   constructor(
     engine: Engine,
@@ -1225,6 +1233,7 @@ class FakeWorksheet extends FakeClientObject {
     this.tables = new FakeTableCollection(engine, () => this.entity());
     this.charts = new FakeChartCollection(engine, () => this.entity());
     this.freezePanes = new FakeFreezePanes(engine, () => this.entity());
+    this.pageLayout = new FakePageLayout(engine, () => this.entity());
     this.onChanged = new FakeEventHandlers(engine, () => this.entity());
   }
   get name(): string {
@@ -1288,6 +1297,53 @@ class FakeWorksheet extends FakeClientObject {
     const s = this.resolve();
     if (s && !this.engine.wb.sheets.includes(s)) throw new FakeOfficeError("ItemNotFound", "the worksheet was deleted");
     return allowNull ? s : must(s, "the worksheet");
+  }
+}
+
+/** ExcelApi 1.9 worksheet.pageLayout: the properties and setters the add-in uses, checked as Excel checks them. */
+class FakePageLayout {
+  constructor(
+    private readonly engine: Engine,
+    private readonly sheet: () => SheetModel,
+  ) {}
+  private put(key: string, value: unknown): void {
+    this.engine.enqueue(() => (this.sheet().page[key] = value));
+  }
+  set orientation(v: string) {
+    if (v !== "Portrait" && v !== "Landscape") throw new FakeOfficeError("InvalidArgument", `orientation ${v}`);
+    this.put("orientation", v);
+  }
+  set paperSize(v: string) {
+    this.put("paperSize", v);
+  }
+  set leftMargin(v: number) {
+    this.put("leftMargin", v);
+  }
+  set rightMargin(v: number) {
+    this.put("rightMargin", v);
+  }
+  set topMargin(v: number) {
+    this.put("topMargin", v);
+  }
+  set bottomMargin(v: number) {
+    this.put("bottomMargin", v);
+  }
+  set zoom(v: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }) {
+    this.put("zoom", { ...v });
+  }
+  /** A range address, or several separated by commas, on this sheet. */
+  setPrintArea(address: string): void {
+    this.engine.enqueue(() => {
+      for (const part of address.split(",")) parseRef(part.replace(/\$/g, ""));
+      this.sheet().page.printArea = address;
+    });
+  }
+  /** Whole rows, as "$1:$2". */
+  setPrintTitleRows(address: string): void {
+    this.engine.enqueue(() => {
+      if (!/^\$?\d+:\$?\d+$/.test(address)) throw new FakeOfficeError("InvalidArgument", `print title rows ${address}`);
+      this.sheet().page.printTitleRows = address;
+    });
   }
 }
 

@@ -3,7 +3,8 @@
  * totals, ranks and province summary (an independent spreadsheet engine computing the same
  * formulas), and the values-mode file reads back as written.
  */
-import { existsSync } from "fs";
+import { execFileSync } from "child_process";
+import { existsSync, readFileSync } from "fs";
 import { join } from "path";
 import * as ExcelJS from "exceljs";
 import { parseCsv } from "../../src/core/csv";
@@ -49,7 +50,7 @@ withLibreOffice("the formulas file in LibreOffice", () => {
     }
     const summary = planBlock(values, "summary");
     summary.values.slice(1).forEach((row, i) => {
-      expect([rows[1 + i][summary.col], Number(rows[1 + i][summary.col + 1])]).toEqual(row);
+      expect([rows[summary.row + 1 + i][summary.col], Number(rows[summary.row + 1 + i][summary.col + 1])]).toEqual(row);
     });
   }
 
@@ -105,8 +106,8 @@ withLibreOffice("the formulas file in LibreOffice", () => {
     expect(existsSync(resaved)).toBe(true);
     const chart = await xlsxPart(resaved, "xl/charts/chart1.xml");
     expect(chart).toContain('<c:barDir val="bar"/>');
-    expect(chart).toMatch(/排名'?!\$L\$2:\$L\$\d+/);
-    expect(cellAddress(values.chart!.anchorRow, values.chart!.anchorCol)).toBe(`L${values.chart!.anchorRow + 1}`);
+    expect(chart).toMatch(new RegExp(`排名'?!\\$L\\$${planBlock(values, "summary").row + 2}:\\$L\\$\\d+`));
+    expect(cellAddress(values.chart!.anchorRow, values.chart!.anchorCol)).toBe(`O${values.chart!.anchorRow + 1}`);
   }, 180_000);
 });
 
@@ -141,7 +142,28 @@ withLibreOffice("the formulas file in LibreOffice", () => {
     await writeRankedXlsx(formulas, path);
     const rows = parseCsv(sofficeToCsv(findSoffice()!, path, { recalcOnLoad: true }).get("排名")!);
     const summary = planBlock(formulas, "summary");
-    const counted = new Map(rows.slice(1, summary.values.length).map((r) => [r[summary.col], Number(r[summary.col + 1])]));
+    const counted = new Map(rows.slice(summary.row + 1, summary.row + summary.values.length).map((r) => [r[summary.col], Number(r[summary.col + 1])]));
     expect(counted).toEqual(new Map([...names.filter((n) => n !== "浙江省").map((n) => [n, 1] as const), ["浙江省", 2]]));
   }, 120_000);
+});
+
+withLibreOffice("the ranked sheet printed by LibreOffice", () => {
+  it("prints the 100-row sample on at most 4 A4 landscape pages: the ranking, the summary with its whole chart, the note", async () => {
+    const dir = tempDir("xlsx-pdf");
+    const path = join(dir, "ranked.xlsx");
+    await writePlansXlsx([planRankedSheet(run, rankedOptions())], path);
+    const profile = join(dir, "profile");
+    execFileSync(soffice!, [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", dir, path], {
+      stdio: "pipe",
+      timeout: 120_000,
+    });
+    const pdf = readFileSync(join(dir, "ranked.pdf"), "latin1");
+    // Page objects ("/Type /Page", not the "/Type /Pages" tree) and their size: A4 landscape is 842 × 595 points.
+    const pages = pdf.match(/\/Type\s*\/Page(?![s\w])/g) ?? [];
+    expect(pages.length).toBeGreaterThanOrEqual(3);
+    expect(pages.length).toBeLessThanOrEqual(4);
+    const boxes = [...pdf.matchAll(/\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/g)].map((m) => [Math.round(Number(m[1])), Math.round(Number(m[2]))]);
+    expect(boxes.length).toBeGreaterThan(0);
+    for (const [w, h] of boxes) expect([w, h]).toEqual([842, 595]);
+  }, 180_000);
 });

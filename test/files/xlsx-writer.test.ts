@@ -128,8 +128,8 @@ describe("writeRankedXlsx", () => {
     expect(written.sheetName).toBe("Ranking");
     const ws = await expectFile(path, plan);
     expect(ws.getCell("A2").formula).toBe("_xlfn.RANK.EQ(J2,$J$2:$J$101)");
-    expect(ws.getCell("J2").formula).toMatch(/^SUMPRODUCT\(E2:I2,\$M\$\d+:\$Q\$\d+\)$/);
-    expect(ws.getCell("M2").formula).toMatch(/^SUMPRODUCT\(\(\$B\$2:\$B\$101="/);
+    expect(ws.getCell("J2").formula).toMatch(/^N\(E2\)\*\$O\$\d+\+N\(F2\)\*\$O\$\d+\+N\(G2\)\*\$O\$\d+\+N\(H2\)\*\$O\$\d+\+N\(I2\)\*\$O\$\d+$/);
+    expect(ws.getCell("M3").formula).toMatch(/^SUMPRODUCT\(\(\$B\$2:\$B\$101="/);
     expect(await xlsxPart(path, "xl/workbook.xml")).toMatch(/<calcPr[^>]*fullCalcOnLoad="1"/);
   });
 
@@ -240,7 +240,7 @@ describe("writePlanToWorkbook", () => {
     expect((old.getTables() as unknown as { name: string }[]).map((t) => t.name)).toEqual(["ZBDS_Ranking"]);
     await expectFile(path, { ...plan, tables: plan.tables.map((t, i) => ({ ...t, name: written.tableNames[i] })) }, "排名 (2)");
     // The chart refers to the new sheet by its quoted name and sits on it (sheet2's drawing).
-    expect(await xlsxPart(path, "xl/charts/chart1.xml")).toContain("<c:f>'排名 (2)'!$M$2:$M$");
+    expect(await xlsxPart(path, "xl/charts/chart1.xml")).toContain("<c:f>'排名 (2)'!$M$3:$M$");
     expect(await xlsxPart(path, "xl/worksheets/sheet2.xml")).toMatch(/<drawing r:id=/);
     expect(await xlsxPart(path, "xl/worksheets/sheet1.xml")).not.toMatch(/<drawing/);
   });

@@ -8,7 +8,7 @@ import { version } from "../../src/cli/version";
 import { REPORT_WEIGHT_TABLE } from "../../src/core/weights";
 import { planGeneratedSheet } from "../../src/excel/generate";
 import { planBlock } from "../../src/plans/plan";
-import { METHOD_NOTE_TEXT } from "../../src/text";
+import { localDateTime, METHOD_NOTE_TEXT } from "../../src/text";
 import { rawIndicatorCells, top100Cells } from "../helpers/fixtures";
 
 const WHEN = "2026-03-01T10:00:00.000Z";
@@ -24,7 +24,7 @@ function paneNote(cells: unknown[][], lang: "zh" | "en") {
     mode: "values" as const,
     lang,
     version: version(),
-    now: WHEN,
+    now: localDateTime(new Date(WHEN), lang),
   };
   return planBlock(planGeneratedSheet(request, { table: REPORT_WEIGHT_TABLE, source: { kind: "report" } }).plan, "note").values;
 }
@@ -46,7 +46,14 @@ describe("the method note", () => {
   });
 
   it("states the scaling with its formula for raw input, and none for sub-indices", () => {
-    const line = (cells: unknown[][]) => paneNote(cells, "en").find((r) => r[0] === METHOD_NOTE_TEXT.en.scaling)![1];
+    // The text of the scaling line and its continuation lines (label "").
+    const line = (cells: unknown[][]) => {
+      const note = paneNote(cells, "en");
+      const at = note.findIndex((r) => r[0] === METHOD_NOTE_TEXT.en.scaling);
+      let text = String(note[at][1]);
+      for (let i = at + 1; note[i]?.[0] === ""; i++) text += String(note[i][1]);
+      return text;
+    };
     expect(line(rawIndicatorCells(30, 4))).toBe("Min–max (0–100): 100 × (x − min) / (max − min); less-is-better: 100 × (max − x) / (max − min)");
     expect(line(top100Cells())).toBe(METHOD_NOTE_TEXT.en.scalingNone);
   });

@@ -1,0 +1,86 @@
+/**
+ * How the ranked sheet prints: A4 landscape, the header repeated, three print areas (the ranking;
+ * the province summary with its chart; the method note), a scale at which each area is one page
+ * wide and the summary with its chart fits on one page, as the plan, the file and the stand-in
+ * have it. (LibreOffice's PDF of the same file: xlsx-writer.libreoffice.test.ts.)
+ */
+import * as ExcelJS from "exceljs";
+import { join } from "path";
+import { runIndex } from "../../src/core/workflow";
+import { applySheetPlan } from "../../src/excel/apply-plan";
+import { writePlansXlsx } from "../../src/files/xlsx-writer";
+import { planBlock } from "../../src/plans/plan";
+import { planRankedSheet } from "../../src/plans/ranked-sheet";
+import { wrapText } from "../../src/plans/method-note";
+import { displayWidth } from "../../src/core/text";
+import { installFakeExcel } from "../fakes/fake-excel";
+import { top100Cells } from "../helpers/fixtures";
+import { tempDir, xlsxPart } from "../helpers/files";
+import { rankedOptions } from "../helpers/plans";
+
+const plan = planRankedSheet(runIndex(top100Cells()), rankedOptions());
+
+describe("the ranked sheet's page setup", () => {
+  it("prints landscape with the header repeated, the ranking, the summary with its chart, and the note as three areas", () => {
+    const page = plan.page!;
+    expect(page.orientation).toBe("landscape");
+    expect(page.titleRows).toBe(1);
+    const note = planBlock(plan, "note");
+    expect(page.printAreas).toEqual([`A1:J101`, expect.stringMatching(/^L1:[A-Z]+21$/), `L${note.row + 1}:${page.printAreas[2].split(":")[1]}`]);
+    expect(page.printAreas[2]).toMatch(new RegExp(`:[A-Z]+${note.row + note.values.length}$`));
+  });
+
+  it("scales so that the summary and its chart fit one A4 landscape page, and 100 regions two pages", () => {
+    const { scale } = plan.page!;
+    expect(scale).toBeGreaterThanOrEqual(50);
+    expect(scale).toBeLessThanOrEqual(100);
+    // Printable height with margins of 0.5" at the top and bottom: 595 − 72 points; rows are 15 points.
+    const rowsPerPage = Math.floor((595 - 72) / (15 * (scale / 100)));
+    expect(rowsPerPage).toBeGreaterThanOrEqual(Math.ceil(101 / 2));
+    expect(rowsPerPage).toBeGreaterThanOrEqual(plan.chart!.anchorRow + plan.chart!.height / 15);
+  });
+
+  it("cuts the note's long texts into lines that fit its printed width", () => {
+    const note = planBlock(plan, "note");
+    for (const row of note.values) expect(displayWidth(String(row[1]))).toBeLessThanOrEqual(64);
+    // Lines within the width, cut after punctuation or a space where one is near, and nothing lost.
+    const text = "缺失数据从不抬高得分；退货率为 0 也视为缺失。";
+    const lines = wrapText(text, 16);
+    expect(lines).toEqual(["缺失数据从不抬高", "得分；退货率为 ", "0 也视为缺失。"]);
+    expect(lines.join("")).toBe(text);
+    for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(16);
+    expect(wrapText("one two three", 8)).toEqual(["one two ", "three"]);
+  });
+
+  it("is in the file: A4 landscape at the plan's scale, the title rows, and one Print_Area name with the three areas", async () => {
+    const path = join(tempDir("print"), "ranked.xlsx");
+    await writePlansXlsx([plan], path);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path);
+    const setup = wb.worksheets[0].pageSetup;
+    expect(setup).toMatchObject({ orientation: "landscape", paperSize: 9, scale: plan.page!.scale, fitToPage: false });
+    const workbook = (await xlsxPart(path, "xl/workbook.xml")) ?? "";
+    const names = [...workbook.matchAll(/<definedName name="_xlnm.Print_Area" localSheetId="0">([^<]*)<\/definedName>/g)];
+    expect(names).toHaveLength(1);
+    const absolute = (a: string) => a.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
+    expect(names[0][1]).toBe(plan.page!.printAreas.map((a) => `'排名'!${absolute(a)}`).join(","));
+    expect(workbook).toMatch(/<definedName name="_xlnm.Print_Titles" localSheetId="0">[^<]*\$1:\$1<\/definedName>/);
+  });
+
+  it("is in the workbook through Office.js: orientation, A4, scale, margins, title rows, print areas", async () => {
+    const fake = installFakeExcel(globalThis, { sheets: [{ name: "数据" }] });
+    const { sheetName } = await Excel.run((c) => applySheetPlan(c, plan));
+    const sheet = fake.state().sheets.find((s) => s.name === sheetName)!;
+    expect(sheet.page).toEqual({
+      orientation: "Landscape",
+      paperSize: "A4",
+      zoom: { scale: plan.page!.scale },
+      leftMargin: 18,
+      rightMargin: 18,
+      topMargin: 36,
+      bottomMargin: 36,
+      printTitleRows: "$1:$1",
+      printArea: plan.page!.printAreas.join(","),
+    });
+  });
+});
