@@ -8,6 +8,7 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const webpack = require("webpack");
 const { localiseMetadata } = require("./scripts/localise-metadata");
+const { productionManifest } = require("./scripts/production-manifest");
 
 const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
 
@@ -26,11 +27,49 @@ class LocalisedMetadataPlugin {
   }
 }
 
+/** With ADDIN_URL set: emits manifest.xml for that hosting URL (scripts/production-manifest.js). */
+class ProductionManifestPlugin {
+  constructor(addinUrl) {
+    this.addinUrl = addinUrl;
+  }
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("ProductionManifestPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "ProductionManifestPlugin", stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        const xml = fs.readFileSync(path.resolve(__dirname, "manifest.xml"), "utf8");
+        const packageJson = JSON.parse(fs.readFileSync(path.resolve(__dirname, "package.json"), "utf8"));
+        compilation.emitAsset("manifest.xml", new compiler.webpack.sources.RawSource(productionManifest(xml, { addinUrl: this.addinUrl, packageJson })));
+      });
+    });
+  }
+}
+
 async function devServerHttps() {
-  // Trusted localhost certificates for Excel; created on first use by office-addin-dev-certs.
   const devCerts = require("office-addin-dev-certs");
+  if (process.platform === "linux") return linuxDevCerts(devCerts);
+  // Trusted localhost certificates for Excel; created and installed on first use by office-addin-dev-certs.
   const options = await devCerts.getHttpsServerOptions();
   return { ca: options.ca, key: options.key, cert: options.cert };
+}
+
+/**
+ * On Linux office-addin-dev-certs installs its CA with sudo and stops when that fails. Here the
+ * certificates are only generated (in ~/.office-addin-dev-certs, as on the other platforms) and
+ * the server starts; how to make the browser trust them is printed, once per run.
+ */
+async function linuxDevCerts(devCerts) {
+  const dir = path.join(require("os").homedir(), ".office-addin-dev-certs");
+  const [ca, cert, key] = ["ca.crt", "localhost.crt", "localhost.key"].map((f) => path.join(dir, f));
+  if (![ca, cert, key].every((f) => fs.existsSync(f))) await devCerts.generateCertificates(ca, cert, key);
+  console.log(
+    [
+      `开发证书在 ${dir}。要让浏览器信任 https://localhost:3000，请导入 ${ca}：`,
+      `The development certificates are in ${dir}. To make a browser trust https://localhost:3000, import ${ca}:`,
+      `  Chrome/Edge: 设置 › 隐私和安全 › 安全 › 管理证书 › 授权机构 › 导入 / Settings › Privacy and security › Security › Manage certificates › Authorities › Import`,
+      `  Firefox: 设置 › 隐私与安全 › 证书 › 查看证书 › 证书颁发机构 › 导入 / Settings › Privacy & Security › Certificates › View Certificates › Authorities › Import`,
+      `  系统范围 / system-wide: sudo cp ${ca} /usr/local/share/ca-certificates/office-addin-dev-ca.crt && sudo update-ca-certificates`,
+    ].join("\n"),
+  );
+  return { ca: fs.readFileSync(ca), cert: fs.readFileSync(cert), key: fs.readFileSync(key) };
 }
 
 module.exports = async (env, argv) => {
@@ -71,6 +110,7 @@ module.exports = async (env, argv) => {
         ],
       }),
       new webpack.DefinePlugin({ ADDIN_VERSION: JSON.stringify(require("./package.json").version) }),
+      ...(process.env.ADDIN_URL ? [new ProductionManifestPlugin(process.env.ADDIN_URL)] : []),
     ],
     devServer: {
       headers: { "Access-Control-Allow-Origin": "*" },

@@ -22,6 +22,13 @@ if (res.status !== 0) {
 }
 console.log("manifest.xml 通过架构检查。/ manifest.xml passes the schema check.");
 if (process.argv.includes("--online")) {
-  // office-addin-manifest can exit 0 on failure, so its output is shown, not trusted.
-  spawnSync("npx", ["office-addin-manifest", "validate", "manifest.xml"], { stdio: "inherit" });
+  // office-addin-manifest can exit 0 when the online service could not be reached or found problems:
+  // its output is shown, and only its own "The manifest is valid." counts as a pass.
+  const online = spawnSync("npx", ["office-addin-manifest", "validate", "manifest.xml"], { encoding: "utf8" });
+  process.stdout.write(online.stdout || "");
+  process.stderr.write(online.stderr || "");
+  if (online.status !== 0 || !/The manifest is valid\./.test(`${online.stdout}`)) {
+    console.error("在线验证未能完成或未通过（需要互联网）。/ The online validation did not run or did not pass (it needs the internet).");
+    process.exit(1);
+  }
 }
