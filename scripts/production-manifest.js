@@ -15,8 +15,12 @@ function checkAddinUrl(raw) {
   } catch {
     throw new Error(`ADDIN_URL 不是网址 / ADDIN_URL is not a URL: ${raw}`);
   }
-  if (url.protocol !== "https:") throw new Error(`ADDIN_URL 必须以 https:// 开头（Office 只加载 HTTPS 上的加载项）/ ADDIN_URL must start with https:// (Office loads add-ins over HTTPS only): ${raw}`);
-  if (url.hostname === "localhost") throw new Error(`ADDIN_URL 不能是 localhost：开发时直接使用 manifest.xml / ADDIN_URL cannot be localhost: use manifest.xml for development: ${raw}`);
+  if (url.protocol !== "https:")
+    throw new Error(
+      `ADDIN_URL 必须以 https:// 开头（Office 只加载 HTTPS 上的加载项）/ ADDIN_URL must start with https:// (Office loads add-ins over HTTPS only): ${raw}`,
+    );
+  if (url.hostname === "localhost")
+    throw new Error(`ADDIN_URL 不能是 localhost：开发时直接使用 manifest.xml / ADDIN_URL cannot be localhost: use manifest.xml for development: ${raw}`);
   if (url.search || url.hash) throw new Error(`ADDIN_URL 不能带 ? 或 # / ADDIN_URL cannot have a query or a fragment: ${raw}`);
   return url.href.endsWith("/") ? url.href : `${url.href}/`;
 }

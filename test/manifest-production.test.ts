@@ -9,7 +9,6 @@ import * as fs from "fs";
 import * as path from "path";
 import { tempDir } from "./helpers/files";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- a build script in CommonJS
 const { productionManifest, checkAddinUrl } = require("../scripts/production-manifest") as {
   productionManifest: (xml: string, o: { addinUrl: string; packageJson: { author?: unknown; homepage?: string } }) => string;
   checkAddinUrl: (u: string) => string;
