@@ -20,7 +20,8 @@ import { headerRowOf, keysWithMeanings } from "../core/headers";
 import { cleanText } from "../core/text";
 import { getScalingMethod, ScalingMethodName } from "../core/scaling";
 import { readSensitivityOptions, SensitivityOptions } from "../core/sensitivity";
-import { checkWeights, describeFinding, WeightTable } from "../core/weights";
+import { checkWeights, describeFinding, NameLanguage, WeightTable } from "../core/weights";
+import { StartingFileArgs, writeStartingFile } from "./starting-files";
 import { explainRejected, IndexRun, runIndex } from "../core/workflow";
 import { PUBLISHED_NAME_NOTES } from "../data/report2020";
 import { readTable } from "../files/read-table";
@@ -62,6 +63,7 @@ interface RankArgs {
 
 const RANK_FLAGS = ["weights", "method", "top", "mode", "lang", "out", "sheet", "header-row", "map"] as const;
 const CHECK_FLAGS = ["baseline", "data", "method", "top", "lang", "out", "runs", "spread", "seed"] as const;
+const STARTING_FLAGS = ["out", "lang"] as const;
 
 /** Runs the command line; returns the exit code. Never throws. */
 export async function run(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
@@ -75,6 +77,10 @@ export async function run(argv: readonly string[], io: CliIO = processIO()): Pro
       return EXIT_OK;
     }
     if (argv[0] === "check-weights") return await checkWeightsCommand(parseCheckArgs(argv.slice(1)), { ...io, write: writeOutput });
+    if (argv[0] === "sample" || argv[0] === "weights") {
+      await writeStartingFile(parseStartingFileArgs(argv[0], argv.slice(1)), { out: io.out, cwd: io.cwd, writeXlsx: writeOutput });
+      return EXIT_OK;
+    }
     if (argv[0] !== "rank") {
       const looksLikeFile = !argv[0].startsWith("-") && /\.(csv|xlsx|xlsm)$/i.test(argv[0]);
       throw new UserError(looksLikeFile ? "USAGE_UNKNOWN_COMMAND_FILE" : "USAGE_UNKNOWN_COMMAND", { command: argv[0] });
@@ -236,6 +242,18 @@ function parseRankArgs(args: readonly string[]): RankArgs {
     headerRow,
     meanings,
   };
+}
+
+function parseStartingFileArgs(kind: "sample" | "weights", args: readonly string[]): StartingFileArgs {
+  const { values, positional, force } = parseFlags(args, STARTING_FLAGS, true);
+  if (positional.length) throw new UserError("USAGE_EXTRA_ARGUMENTS", { args: positional.join(" ") });
+  const lang = (values.lang ?? "zh").toLowerCase();
+  const langs = kind === "weights" ? ["zh", "en", "id"] : ["zh", "en"];
+  if (!langs.includes(lang)) throw badValue("--lang", { zh: langs.join("、"), en: langs.join(", ") }, values.lang);
+  const out = values.out;
+  if (out !== undefined && ![".csv", ".xlsx"].includes(extname(out).toLowerCase()))
+    throw badValue("--out", { zh: ".csv 或 .xlsx 文件", en: "a .csv or .xlsx file" }, out);
+  return { kind, out, lang: lang as NameLanguage, force };
 }
 
 function parseCheckArgs(args: readonly string[]): CheckWeightsArgs {

@@ -87,3 +87,18 @@ export function parseCsv(text: string, separator: Separator = ","): string[][] {
   for (const r of rows) while (r.length < width) r.push("");
   return rows;
 }
+
+/**
+ * Rows as CSV text, as Excel writes and reads it: fields with the separator, a quote or a line break
+ * quoted (quotes doubled), CRLF line ends. Prefix "\uFEFF" when writing a file Excel should read as UTF-8.
+ *
+ * @example
+ * formatCsv([["区县", "备注"], ["滨江区", "杭州,浙江"]]) // → '区县,备注\r\n滨江区,"杭州,浙江"\r\n'
+ */
+export function formatCsv(rows: readonly (readonly unknown[])[], separator: Separator = ","): string {
+  const field = (v: unknown) => {
+    const s = v === null || v === undefined ? "" : String(v);
+    return s.includes(separator) || /["\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  return rows.map((r) => r.map(field).join(separator)).join("\r\n") + "\r\n";
+}

@@ -12,6 +12,10 @@ live-index — Live-Streaming E-commerce Regional Development Index: the ranked 
   live-index rank <输入 input.xlsx|.csv> [选项 options]
   live-index check-weights <权重表 weights.xlsx|.csv> [--baseline <file>] [--data <file>] [--method <m>] [--top <n>]
                            [--out analysis.xlsx [--runs <n>] [--spread <p>] [--seed <n>] [--force]] [--lang zh|en]
+  live-index sample [--out top100-2020.csv|.xlsx] [--lang zh|en] [--force]
+                           报告的百强表（2020）作为起始文件 / the report's Top-100 table (2020) as a starting file
+  live-index weights [--out weights-2020.csv|.xlsx] [--lang zh|en|id] [--force]
+                           报告的权重表（规范格式）作为起始文件 / the report's weight table (canonical layout) as a starting file
   live-index --help | --version
 
 rank 的选项 / Options of rank:
@@ -78,6 +82,19 @@ check-weights: checks a weight table (severity, row, message), lists the weights
   live-index check-weights 我的权重.xlsx --data 百强.csv --out 权重分析.xlsx`;
 
 /** Notes and summary lines of `rank`, each in both languages. */
+/** The lines of `live-index sample` and `live-index weights`. */
+export const STARTING_FILE_TEXT = {
+  written: (kind: "sample" | "weights", path: string) =>
+    kind === "sample"
+      ? `已写入报告的百强表（2020）/ The report's Top-100 table (2020) written: ${path}\n  下一步 / next: live-index rank ${quoteArg(path)}`
+      : `已写入报告的权重表（规范格式）/ The report's weight table (canonical layout) written: ${path}\n  修改权重后 / after editing it: live-index check-weights ${quoteArg(path)}`,
+};
+
+/** A path as a shell argument: quoted when it holds a space. */
+function quoteArg(path: string): string {
+  return /\s/.test(path) ? `"${path}"` : path;
+}
+
 export const RANK_TEXT = {
   sheetIgnored: { zh: "注意：--sheet 只适用于 .xlsx，已忽略。", en: "Note: --sheet applies to .xlsx only; ignored." },
   separator: (tab: boolean): LocalText =>

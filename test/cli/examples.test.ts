@@ -7,6 +7,7 @@ import { join, resolve } from "path";
 import { readTable } from "../../src/files/read-table";
 import { weightTableToCells } from "../../src/core/weights";
 import { sampleTableCells } from "../../src/plans/sample-sheet";
+import { runIndex } from "../../src/core/workflow";
 
 const EXAMPLES = resolve(__dirname, "../../examples");
 
@@ -22,5 +23,19 @@ describe("examples/", () => {
   it("weights-goods30-supply35.csv is that table with goods at 30% and supply at 35%", async () => {
     const expected = weightTableToCells("zh").map((r, i) => (i >= 1 && i <= 4 ? [r[0], r[1], 0.3, r[3]] : i >= 5 && i <= 10 ? [r[0], r[1], 0.35, r[3]] : r));
     expect((await readTable(join(EXAMPLES, "weights-goods30-supply35.csv"))).cells).toEqual(expected);
+  });
+
+  it("raw-indicators-invented.csv: 50 invented regions of the 19 raw indicators, said to be invented in its first line", async () => {
+    const { cells } = await readTable(join(EXAMPLES, "raw-indicators-invented.csv"));
+    expect(String(cells[0][0])).toMatch(/虚构数据.*Invented data/);
+    const run = runIndex(cells);
+    expect(run.result.input.level).toBe("indicator");
+    expect(run.ranking.districts).toHaveLength(50);
+    expect(run.ranking.rejected).toEqual([]);
+  });
+
+  it("yearbook-style.csv needs the README's --header-row and --map: without them one sub-index is missing", async () => {
+    const { cells } = await readTable(join(EXAMPLES, "yearbook-style.csv"));
+    expect(() => runIndex(cells)).toThrow(expect.objectContaining({ code: "MISSING_COLUMNS" }));
   });
 });

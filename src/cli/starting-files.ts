@@ -1,0 +1,57 @@
+/**
+ * `live-index sample` and `live-index weights`: the report's Top-100 table and its weight table as
+ * starting files, a .csv (UTF-8 with a byte-order mark, which Excel opens as UTF-8) or an .xlsx
+ * (the sheets the task pane inserts). Nothing existing is overwritten without --force.
+ */
+import { writeFile } from "fs/promises";
+import { extname, resolve } from "path";
+import { formatCsv } from "../core/csv";
+import { UserError } from "../core/errors";
+import { NameLanguage, weightTableToCells } from "../core/weights";
+import type { SheetPlan } from "../plans/plan";
+import { planSampleSheet, sampleTableCells } from "../plans/sample-sheet";
+import { planWeightSheet } from "../plans/weight-sheets";
+import { STARTING_FILE_TEXT } from "../text";
+
+export interface StartingFileArgs {
+  readonly kind: "sample" | "weights";
+  readonly out: string | undefined;
+  readonly lang: NameLanguage;
+  readonly force: boolean;
+}
+
+export interface StartingFileIO {
+  readonly out: (line: string) => void;
+  readonly cwd: string;
+  readonly writeXlsx: (plans: readonly SheetPlan[], path: string, force: boolean) => Promise<unknown>;
+}
+
+/** Default file names, in the current folder. */
+export const DEFAULT_STARTING_FILES = { sample: "top100-2020.csv", weights: "weights-2020.csv" } as const;
+
+/**
+ * Writes the starting file; returns its path. Throws UserError OUTPUT_EXISTS (without --force),
+ * OUTPUT_UNWRITABLE, or USAGE_BAD_VALUE for an --out that is neither .csv nor .xlsx.
+ *
+ * @example
+ * await writeStartingFile({ kind: "weights", out: undefined, lang: "zh", force: false }, io) // → ".../weights-2020.csv"
+ */
+export async function writeStartingFile(args: StartingFileArgs, io: StartingFileIO): Promise<string> {
+  const path = resolve(io.cwd, args.out ?? DEFAULT_STARTING_FILES[args.kind]);
+  const ext = extname(path).toLowerCase();
+  const sheetLang = args.lang === "en" ? "en" : "zh";
+  if (ext === ".xlsx") {
+    await io.writeXlsx([args.kind === "sample" ? planSampleSheet(sheetLang) : planWeightSheet(sheetLang)], path, args.force);
+  } else {
+    const cells = args.kind === "sample" ? sampleTableCells() : weightTableToCells(args.lang);
+    try {
+      await writeFile(path, `\uFEFF${formatCsv(cells)}`, { flag: args.force ? "w" : "wx" });
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === "EEXIST") throw new UserError("OUTPUT_EXISTS", { path });
+      throw new UserError("OUTPUT_UNWRITABLE", { path, reason: code ?? String(e) });
+    }
+  }
+  io.out(STARTING_FILE_TEXT.written(args.kind, path));
+  return path;
+}
