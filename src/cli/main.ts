@@ -59,6 +59,8 @@ interface RankArgs {
   headerRow?: number;
   /** --map "column header=meaning", in order. */
   meanings: { column: string; meaning: string }[];
+  /** --rescale (default) / --no-rescale. */
+  rescale: boolean;
 }
 
 const RANK_FLAGS = ["weights", "method", "top", "mode", "lang", "out", "sheet", "header-row", "map"] as const;
@@ -105,13 +107,15 @@ export function planFromCells(
     now?: Date;
     /** The header's row, 0-based, when the user says which it is. */
     headerRow?: number;
+    /** Raw indicators: sub-indices scaled to a maximum of 100 (default true, as in the report). */
+    rescale?: boolean;
     /** Columns given a meaning by the user ("column header = meaning"). */
     meanings?: readonly { column: string; meaning: string }[];
   },
 ): { plan: RankedSheetPlan; run: IndexRun } {
   const headerRow = options.headerRow ?? (options.meanings?.length ? headerRowOf(cells) : undefined);
   const keys = options.meanings?.length ? keysWithMeanings(cells[headerRow!] ?? [], options.meanings) : null;
-  const run = runIndex(cells, { weights: options.weights, method: options.method, headerRow, keys });
+  const run = runIndex(cells, { weights: options.weights, method: options.method, headerRow, keys, rescale: options.rescale ?? true });
   const plan = planRankedSheet(run, {
     lang: options.lang,
     topN: options.top,
@@ -153,6 +157,7 @@ async function rank(args: RankArgs, io: CliIO): Promise<number> {
       now: io.now?.(),
       headerRow: args.headerRow,
       meanings: args.meanings,
+      rescale: args.rescale,
     });
   } catch (e) {
     // The table is not an index table: when the workbook has other sheets, say so.
@@ -218,7 +223,10 @@ function printBoth(print: (line: string) => void, text: LocalText, form: "line" 
   }
 }
 
-function parseRankArgs(args: readonly string[]): RankArgs {
+function parseRankArgs(given: readonly string[]): RankArgs {
+  // --rescale / --no-rescale: a switch without a value (the last one given wins).
+  const switches = given.filter((a) => a === "--rescale" || a === "--no-rescale");
+  const args = given.filter((a) => a !== "--rescale" && a !== "--no-rescale");
   const { values, positional, force, maps } = parseFlags(args, RANK_FLAGS, true);
   const input = onePositional(positional, CLI_ERROR_TEXT.fileWhat, "live-index rank <input.xlsx|.csv>");
   const headerRow = values["header-row"] === undefined ? undefined : parseTop(values["header-row"], 1, "--header-row") - 1;
@@ -241,6 +249,7 @@ function parseRankArgs(args: readonly string[]): RankArgs {
     force,
     headerRow,
     meanings,
+    rescale: switches.length === 0 || switches[switches.length - 1] === "--rescale",
   };
 }
 

@@ -33,6 +33,8 @@ export interface GenerateRequest {
   readonly now: string;
   /** Leave the source's hidden rows out (default: rank them, as the functions see them). */
   readonly visibleOnly?: boolean;
+  /** Raw indicators: scale each computed sub-index to a maximum of 100, as the report's tables are (default true). */
+  readonly rescale?: boolean;
 }
 
 export interface GenerateResult {
@@ -85,7 +87,7 @@ export function planGeneratedSheet(request: GenerateRequest, weights: { table: W
   const headerRow = headerRowOf(request.source.values);
   const hidden = hiddenDataRows(request.source, headerRow).length;
   const source = request.visibleOnly ? visibleRowsOnly(request.source, headerRow) : request.source;
-  const run = runIndex(source.values, { weights: weights.table, method: request.method, keys: request.keys });
+  const run = runIndex(source.values, { weights: weights.table, method: request.method, keys: request.keys, rescale: request.rescale ?? true });
   const { input } = run.result;
   const live = request.mode === "formulas" && input.level === "dimension";
   const plan = planRankedSheet(run, {

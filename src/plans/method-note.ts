@@ -65,6 +65,7 @@ export function rankedNoteLines(run: IndexRun, o: RankedNoteContext): PlanValue[
     // Where the weights come from in full, below the rows that live totals refer to (its lines may be several).
     ...textRows("", weightsLabel(o.weights, o.lang)),
     ...textRows(t.scaling, scalingText(run, o.lang)),
+    ...(run.method && run.result.rescale ? textRows(t.rescaledLabel, t.rescaled) : []),
     ...textRows(t.missing, t.missingRule),
     ...textRows(t.ranking, t.rankingRule),
     row(t.topN, o.topN < n ? t.topNValue(o.topN) : t.topNAll(n, o.topN)),

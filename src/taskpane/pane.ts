@@ -57,7 +57,10 @@ export function mountPane(doc: Document, env: PaneEnv): { state: PaneState; runn
     runner,
     now: env.now,
     version: env.version,
-    data: () => (state.source ? { source: ui.dataSource(), keys: state.keys, method: select(doc, "method").value as ScalingMethodName } : null),
+    data: () =>
+      state.source
+        ? { source: ui.dataSource(), keys: state.keys, method: select(doc, "method").value as ScalingMethodName, rescale: rescaleChecked(doc) }
+        : null,
     topN: () => readTopN(doc),
     yieldToUi: () => new Promise((resolve) => setTimeout(resolve, 0)),
     // One listing of the workbook's weight tables feeds both dropdowns (Options and Weights).
@@ -131,6 +134,7 @@ class PaneUi {
           version: this.env.version,
           now: this.env.now(),
           visibleOnly,
+          rescale: rescaleChecked(this.doc),
         },
         progress,
       ),
@@ -247,6 +251,11 @@ class PaneUi {
 
 function select(doc: Document, id: string): HTMLSelectElement | HTMLInputElement {
   return byId(doc, id) as HTMLSelectElement | HTMLInputElement;
+}
+
+/** The Options section's "scale sub-indices to a maximum of 100" box (raw indicators only). */
+function rescaleChecked(doc: Document): boolean {
+  return (byId(doc, "rescale") as HTMLInputElement).checked;
 }
 
 /** The Options section's N (100 when the field does not hold a whole number of at least 1). */

@@ -32,7 +32,7 @@ export interface WeightsPaneEnv {
   readonly now: () => string;
   readonly version: string;
   /** The data the user read in the Data section, its column mapping and the scaling chosen under Options (null before any). */
-  readonly data: () => { source: SourceTable; keys: readonly ColumnKey[]; method: ScalingMethodName } | null;
+  readonly data: () => { source: SourceTable; keys: readonly ColumnKey[]; method: ScalingMethodName; rescale: boolean } | null;
   /** The size of the top group (the Options section's N). */
   readonly topN: () => number;
   /** Lets the pane give the event loop a turn between Monte Carlo steps (setTimeout in a page). */
@@ -79,6 +79,7 @@ interface CachedRun {
   readonly cells: unknown;
   readonly keys: string;
   readonly method: ScalingMethodName;
+  readonly rescale: boolean;
   /** The given weights, as text: two tables with the same weights share a run. */
   readonly weights: string;
   readonly run: IndexRun;
@@ -373,10 +374,12 @@ export class WeightsPane {
     const keys = data.keys.join("\u0001");
     // By the weights' values: the baseline is read anew from the workbook's settings on every check.
     const weightsKey = [...weights.givenDimensions, ...weights.givenIndicators].join(",");
-    const hit = this.cache.find((c) => c.cells === data.source.values && c.keys === keys && c.method === data.method && c.weights === weightsKey);
+    const hit = this.cache.find(
+      (c) => c.cells === data.source.values && c.keys === keys && c.method === data.method && c.rescale === data.rescale && c.weights === weightsKey,
+    );
     if (hit) return hit.run;
-    const run = runIndex(data.source.values, { weights, method: data.method, keys: data.keys });
-    this.cache = [...this.cache.slice(-1), { cells: data.source.values, keys, method: data.method, weights: weightsKey, run }];
+    const run = runIndex(data.source.values, { weights, method: data.method, keys: data.keys, rescale: data.rescale });
+    this.cache = [...this.cache.slice(-1), { cells: data.source.values, keys, method: data.method, rescale: data.rescale, weights: weightsKey, run }];
     return run;
   }
 

@@ -43,6 +43,8 @@ export const METHOD_NOTE_TEXT = {
     weightEffective: "占总指数",
     scaling: "标准化方法",
     scalingNone: "不适用：输入即为五个分指数",
+    rescaledLabel: "分指数缩放",
+    rescaled: "计算出的每个分指数再按比例缩放，使其最大值为 100（与报告表格一致）",
     missing: "缺失数据规则",
     missingRule:
       "“-”和空单元格表示无：越大越好的指标按 0 计（与报告一致），越小越好的指标（退货率、纠纷率）按数据中最差的值计，缺失数据从不抬高得分；退货率、纠纷率为 0 也视为缺失（Excel 桌面版把空单元格传为 0）。整行为空或全为 0 的行是空行：没有结果，不参与排名和标准化。",
@@ -75,6 +77,8 @@ export const METHOD_NOTE_TEXT = {
     weightEffective: "Share of the total",
     scaling: "Scaling",
     scalingNone: "None: the input was the five sub-indices",
+    rescaledLabel: "Sub-index scale",
+    rescaled: "each computed sub-index is then scaled so that its maximum is 100 (as in the report's tables)",
     missing: "Missing data",
     missingRule:
       '"-" and blank cells mean none: 0 for higher-is-better indicators (as in the report), the worst value in the data for lower-is-better ones (return and dispute rate), so missing data never raises a score; a return or dispute rate of 0 is missing too (Excel desktop passes a blank cell as 0). A row that is blank or all 0 is a blank row: no result, no rank, not in the scaling.',

@@ -81,7 +81,8 @@ describe("the real-world corpus, through live-index rank", () => {
       v === "有" || v === "是" ? 1 : v === "无" || v === "否" ? 0 : v === "-" ? "-" : v.endsWith("%") ? Number(v.slice(0, -1)) / 100 : Number(v);
     // The file's indicator columns are in the weight table's order: headed by their ids for the independent computation.
     const body = lines.slice(1);
-    const { total } = independentIndex([[...INDICATOR_IDS], ...body.map((r) => r.slice(3).map(value))]);
+    // Each sub-index rescaled to a maximum of 100, as the ranked sheet does by default (the report's scale).
+    const { total } = independentIndex([[...INDICATOR_IDS], ...body.map((r) => r.slice(3).map(value))], undefined, true);
     const ids = body.map((r, i) => ({ district: r[2], total: total[i] }));
     const expected = byTotal(ids);
     const { code, text, rows } = await rankFile("unicode-text.txt");
