@@ -61,6 +61,8 @@ interface RankArgs {
   meanings: { column: string; meaning: string }[];
   /** --rescale (default) / --no-rescale. */
   rescale: boolean;
+  /** --province-rank: the column 省内排名. */
+  provinceRank: boolean;
 }
 
 const RANK_FLAGS = ["weights", "method", "top", "mode", "lang", "out", "sheet", "header-row", "map"] as const;
@@ -109,6 +111,8 @@ export function planFromCells(
     headerRow?: number;
     /** Raw indicators: sub-indices scaled to a maximum of 100 (default true, as in the report). */
     rescale?: boolean;
+    /** The column 省内排名. */
+    provinceRank?: boolean;
     /** Columns given a meaning by the user ("column header = meaning"). */
     meanings?: readonly { column: string; meaning: string }[];
   },
@@ -125,6 +129,7 @@ export function planFromCells(
     generatedAt: localDateTime(options.now ?? new Date(), options.lang),
     version: version(),
     nameNotes: PUBLISHED_NAME_NOTES,
+    provinceRank: options.provinceRank === true,
   });
   return { plan, run };
 }
@@ -158,6 +163,7 @@ async function rank(args: RankArgs, io: CliIO): Promise<number> {
       headerRow: args.headerRow,
       meanings: args.meanings,
       rescale: args.rescale,
+      provinceRank: args.provinceRank,
     });
   } catch (e) {
     // The table is not an index table: when the workbook has other sheets, say so.
@@ -226,7 +232,8 @@ function printBoth(print: (line: string) => void, text: LocalText, form: "line" 
 function parseRankArgs(given: readonly string[]): RankArgs {
   // --rescale / --no-rescale: a switch without a value (the last one given wins).
   const switches = given.filter((a) => a === "--rescale" || a === "--no-rescale");
-  const args = given.filter((a) => a !== "--rescale" && a !== "--no-rescale");
+  const provinceRank = given.includes("--province-rank");
+  const args = given.filter((a) => a !== "--rescale" && a !== "--no-rescale" && a !== "--province-rank");
   const { values, positional, force, maps } = parseFlags(args, RANK_FLAGS, true);
   const input = onePositional(positional, CLI_ERROR_TEXT.fileWhat, "live-index rank <input.xlsx|.csv>");
   const headerRow = values["header-row"] === undefined ? undefined : parseTop(values["header-row"], 1, "--header-row") - 1;
@@ -250,6 +257,7 @@ function parseRankArgs(given: readonly string[]): RankArgs {
     headerRow,
     meanings,
     rescale: switches.length === 0 || switches[switches.length - 1] === "--rescale",
+    provinceRank,
   };
 }
 

@@ -35,6 +35,8 @@ export interface GenerateRequest {
   readonly visibleOnly?: boolean;
   /** Raw indicators: scale each computed sub-index to a maximum of 100, as the report's tables are (default true). */
   readonly rescale?: boolean;
+  /** Add the column 省内排名 (rank within the province). */
+  readonly provinceRank?: boolean;
 }
 
 export interface GenerateResult {
@@ -101,6 +103,7 @@ export function planGeneratedSheet(request: GenerateRequest, weights: { table: W
     sourceRef: live ? sourceReference(source, input.columns, input.firstDataRow) : undefined,
     nameNotes: PUBLISHED_NAME_NOTES,
     hiddenRows: { count: hidden, leftOut: request.visibleOnly === true },
+    provinceRank: request.provinceRank === true,
   });
   return { plan, run };
 }

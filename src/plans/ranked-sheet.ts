@@ -27,6 +27,8 @@ export interface RankedSheetOptions extends RankedNoteContext {
    * Absent: sub-index cells hold values.
    */
   readonly sourceRef?: (dataRow: number, dimension: number) => string | null;
+  /** Add a column 省内排名 / Rank in province: the competition rank among the regions of the same province. */
+  readonly provinceRank?: boolean;
 }
 
 /** The ranked sheet's plan, with the count of regions ranked. */
@@ -35,9 +37,10 @@ export interface RankedSheetPlan extends SheetPlan {
   readonly rankedCount: number;
 }
 
+/** Rank, province, city, district, the five sub-indices, the total; then, when asked for, the rank within the province. */
 const RANKING_COLUMNS = 4 + TOP100_DIMENSION_ORDER.length + 1;
-const SIDE_COL = RANKING_COLUMNS + 1;
 const TOTAL_COL = RANKING_COLUMNS - 1;
+const PROVINCE_RANK_COL = RANKING_COLUMNS;
 const CHART_ROWS = 20;
 /** Rows above the ranking's header (a title line: not yet, see the note of issue 10). */
 const TITLE_ROWS = 0;
@@ -64,6 +67,9 @@ export function planRankedSheet(run: IndexRun, options: RankedSheetOptions): Ran
   const t = RANKED_SHEET_TEXT[options.lang];
   const topN = options.topN;
   const n = ranking.districts.length;
+  const rankingCols = RANKING_COLUMNS + (options.provinceRank ? 1 : 0);
+  // One blank column between the ranking and the side (summary, chart, note).
+  const SIDE_COL = rankingCols + 1;
   // The side column: summary, chart, then the note. Its rows are known before the ranking's formulas need them.
   const counts = provinceCounts(ranking, topN, t.unknownProvince);
   const all = topN >= n;
@@ -75,8 +81,8 @@ export function planRankedSheet(run: IndexRun, options: RankedSheetOptions): Ran
   const note = rankedNoteLines(run, options);
   const blocks = [
     ...(TITLE_ROWS ? [{ id: "title", row: 0, col: 0, values: [[t.title(options.source)]], headerRows: 1, columnFormats: [] }] : []),
-    rankingBlock(ranking, options, noteTop + NOTE_WEIGHTS_ROW),
-    summaryBlock(counts, n, topN, options),
+    rankingBlock(ranking, options, noteTop + NOTE_WEIGHTS_ROW, SIDE_COL),
+    summaryBlock(counts, n, topN, options, SIDE_COL),
     { id: "note", row: noteTop, col: SIDE_COL, values: note, headerRows: 1, columnFormats: NOTE_FORMATS },
   ];
   const widths = columnWidths(blocks);
@@ -97,7 +103,7 @@ export function planRankedSheet(run: IndexRun, options: RankedSheetOptions): Ran
     : null;
   // Printed: the title and header on every page; the ranking, the summary with its chart, and the note, each from a page of its own.
   const areas = [
-    { row: 0, col: 0, rows: FIRST_ROW + n, cols: RANKING_COLUMNS },
+    { row: 0, col: 0, rows: FIRST_ROW + n, cols: rankingCols },
     { row: 0, col: SIDE_COL, rows: sideTop + sideRows, cols: chart ? columnsFor(widths, SIDE_COL, chartCol, CHART_WIDTH) : 2 },
     { row: noteTop, col: SIDE_COL, rows: note.length, cols: columnsFor(widths, SIDE_COL, SIDE_COL + 1, NOTE_LINE_WIDTH * CHAR_POINTS) },
   ];
@@ -166,12 +172,15 @@ function printScale(areaWidths: readonly number[]): number {
 // ---- blocks ----------------------------------------------------------------------------------
 
 /** The ranking table; live totals weight the sub-indices with the note's weights row. */
-function rankingBlock(ranking: Ranking, o: RankedSheetOptions, weightsRow: number): CellBlock {
+function rankingBlock(ranking: Ranking, o: RankedSheetOptions, weightsRow: number, SIDE_COL: number): CellBlock {
   const t = RANKED_SHEET_TEXT[o.lang];
   const dims = TOP100_DIMENSION_ORDER.map(dimensionIndex);
   const n = ranking.districts.length;
   const live = o.mode === "formulas";
-  const rows: PlanValue[][] = [[t.rank, t.province, t.city, t.district, ...dims.map((d) => DIMENSIONS[d][o.lang]), t.total]];
+  const rows: PlanValue[][] = [
+    [t.rank, t.province, t.city, t.district, ...dims.map((d) => DIMENSIONS[d][o.lang]), t.total, ...(o.provinceRank ? [t.provinceRank] : [])],
+  ];
+  const inProvince = o.provinceRank ? provinceRanks(ranking) : null;
   ranking.districts.forEach((d, i) => {
     const r = FIRST_ROW + i;
     const dimCells = dims.map((di): PlanValue => {
@@ -184,9 +193,17 @@ function rankingBlock(ranking: Ranking, o: RankedSheetOptions, weightsRow: numbe
       ? { formula: dims.map((_, k) => `N(${cellAddress(r, 4 + k)})*${cellAddress(weightsRow + k, SIDE_COL + NOTE_EFFECTIVE_COLUMN, true)}`).join("+") }
       : finite(d.total);
     const rank: PlanValue = live ? { formula: `RANK.EQ(${cellAddress(r, TOTAL_COL)},${rangeAddress(FIRST_ROW, TOTAL_COL, Math.max(1, n), 1, true)})` } : d.rank;
-    rows.push([rank, d.province, d.city, d.district, ...dimCells, total]);
+    const row: PlanValue[] = [rank, d.province, d.city, d.district, ...dimCells, total];
+    if (inProvince) {
+      // Live: 1 + the regions of the same province (names compared literally) with a larger total.
+      const province = rangeAddress(FIRST_ROW, 1, Math.max(1, n), 1, true);
+      const totals = rangeAddress(FIRST_ROW, TOTAL_COL, Math.max(1, n), 1, true);
+      row.push(live ? { formula: `1+SUMPRODUCT((${province}=${cellAddress(r, 1)})*(${totals}>${cellAddress(r, TOTAL_COL)}))` } : inProvince[i]);
+    }
+    rows.push(row);
   });
-  return { id: "ranking", row: HEADER_ROW, col: 0, values: rows, headerRows: 1, columnFormats: ["0", null, null, null, ...dims.map(() => "0.00"), "0.00"] };
+  const formats = ["0", null, null, null, ...dims.map(() => "0.00"), "0.00", ...(inProvince ? ["0"] : [])];
+  return { id: "ranking", row: HEADER_ROW, col: 0, values: rows, headerRows: 1, columnFormats: formats };
 }
 
 /**
@@ -194,7 +211,7 @@ function rankingBlock(ranking: Ranking, o: RankedSheetOptions, weightsRow: numbe
  * would read a province name as a criterion, with * ? ~ as wildcards and a leading = < > as an
  * operator, and miscount such names.
  */
-function summaryBlock(counts: [string, number][], n: number, topN: number, o: RankedSheetOptions): CellBlock {
+function summaryBlock(counts: [string, number][], n: number, topN: number, o: RankedSheetOptions, SIDE_COL: number): CellBlock {
   const t = RANKED_SHEET_TEXT[o.lang];
   const live = o.mode === "formulas" && n > 0;
   const count = (province: string): PlanValue => {
@@ -212,6 +229,23 @@ function summaryBlock(counts: [string, number][], n: number, topN: number, o: Ra
     headerRows: 1,
     columnFormats: [null, "0"],
   };
+}
+
+/**
+ * Each region's competition rank within its province (ties share the better rank, as RANK.EQ),
+ * in ranking order; regions without a province are ranked among themselves.
+ */
+function provinceRanks(ranking: Ranking): number[] {
+  const seen = new Map<string, { count: number; lastTotal: number; lastRank: number }>();
+  return ranking.districts.map((d) => {
+    const s = seen.get(d.province) ?? { count: 0, lastTotal: NaN, lastRank: 0 };
+    s.count++;
+    const rank = d.total === s.lastTotal ? s.lastRank : s.count;
+    s.lastTotal = d.total;
+    s.lastRank = rank;
+    seen.set(d.province, s);
+    return rank;
+  });
 }
 
 /** Regions with rank ≤ N by province, most first, then by name. */

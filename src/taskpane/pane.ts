@@ -135,6 +135,7 @@ class PaneUi {
           now: this.env.now(),
           visibleOnly,
           rescale: rescaleChecked(this.doc),
+          provinceRank: (byId(this.doc, "province-rank") as HTMLInputElement).checked,
         },
         progress,
       ),

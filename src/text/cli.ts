@@ -36,6 +36,7 @@ rank 的选项 / Options of rank:
                      name or id), province, city, district, rank, total, or skip. 例 e.g. --map "县名=区县"
                      分指数的 id / sub-index ids: goods 商品消费, supply 内容供给, viewing 内容消费, quality 质量,
                      industry 产业促进；19 个二级指标的 id 见 README / the 19 indicator ids: see the README
+  --province-rank    增加“省内排名”列 / add a column: rank within the province
   --no-rescale       原始指标输入时不把分指数缩放到最大值 100（默认缩放，与报告表格一致）/ raw indicators: keep each
                      sub-index unscaled (default --rescale: its maximum becomes 100, as in the report's tables)
   --out <file.xlsx>  输出文件（默认：输入文件旁的 <输入>-ranked.xlsx）/ output file (default: <input>-ranked.xlsx beside the input)

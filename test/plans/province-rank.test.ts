@@ -1,0 +1,50 @@
+/**
+ * The optional column 省内排名 (rank within the province): values as an independent count
+ * (1 + the regions of the same province with a larger total), the live formula comparing names
+ * literally, and the side blocks moved one column right to keep their gap.
+ */
+import { join } from "path";
+import * as ExcelJS from "exceljs";
+import { run } from "../../src/cli/main";
+import { runIndex } from "../../src/core/workflow";
+import { planBlock } from "../../src/plans/plan";
+import { planRankedSheet } from "../../src/plans/ranked-sheet";
+import { top100Cells } from "../helpers/fixtures";
+import { tempDir } from "../helpers/files";
+import { rankedOptions } from "../helpers/plans";
+
+const indexRun = runIndex(top100Cells());
+
+describe("the rank within the province", () => {
+  it("is 1 + the regions of the same province with a larger total, for every region", () => {
+    const plan = planRankedSheet(indexRun, rankedOptions({ provinceRank: true }));
+    const ranking = planBlock(plan, "ranking");
+    expect(ranking.values[0][10]).toBe("省内排名");
+    const rows = ranking.values.slice(1);
+    for (const row of rows) {
+      const larger = rows.filter((o) => o[1] === row[1] && (o[9] as number) > (row[9] as number)).length;
+      expect([row[3], row[10]]).toEqual([row[3], 1 + larger]);
+    }
+    // 浙江省's first region is its No. 1; the side moved one column right.
+    expect(rows.find((r) => r[1] === "浙江省")![10]).toBe(1);
+    expect(planBlock(plan, "summary").col).toBe(12);
+    expect(plan.page!.printAreas[0]).toBe("A1:K101");
+  });
+
+  it("is a literal SUMPRODUCT in formulas mode, and absent unless asked for", () => {
+    const live = planBlock(planRankedSheet(indexRun, rankedOptions({ provinceRank: true, mode: "formulas" })), "ranking");
+    expect(live.values[1][10]).toEqual({ formula: "1+SUMPRODUCT(($B$2:$B$101=B2)*($J$2:$J$101>J2))" });
+    expect(planBlock(planRankedSheet(indexRun, rankedOptions()), "ranking").values[0]).toHaveLength(10);
+  });
+
+  it("is written by live-index rank --province-rank", async () => {
+    const dir = tempDir("prov-rank");
+    const out = join(dir, "r.xlsx");
+    const csv = join(__dirname, "../../examples/top100-2020.csv");
+    expect(await run(["rank", csv, "--province-rank", "--out", out], { out: () => undefined, err: () => undefined, cwd: dir, now: () => new Date() })).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets[0].getCell("K1").value).toBe("省内排名");
+    expect(wb.worksheets[0].getCell("K2").value).toBe(1);
+  });
+});
