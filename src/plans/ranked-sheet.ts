@@ -40,7 +40,6 @@ export interface RankedSheetPlan extends SheetPlan {
 /** Rank, province, city, district, the five sub-indices, the total; then, when asked for, the rank within the province. */
 const RANKING_COLUMNS = 4 + TOP100_DIMENSION_ORDER.length + 1;
 const TOTAL_COL = RANKING_COLUMNS - 1;
-const PROVINCE_RANK_COL = RANKING_COLUMNS;
 const CHART_ROWS = 20;
 /** Rows above the ranking's header (a title line: not yet, see the note of issue 10). */
 const TITLE_ROWS = 0;
