@@ -232,12 +232,20 @@ export function columnMapFromKeys(header: readonly unknown[], keys: readonly Col
 }
 
 /** Every key a column can take, with its label in one language, for a dropdown. */
-export function columnKeyChoices(lang: Lang): { key: ColumnKey; label: string; group: "name" | "dimension" | "indicator" | "skip" }[] {
+export function columnKeyChoices(lang: Lang): { key: ColumnKey; label: string; full: string; group: "name" | "dimension" | "indicator" | "skip" }[] {
+  // Short labels, so that a narrow dropdown tells two indicators apart at their start: the report's
+  // 该区县…指数 wrapping dropped (主播直播引导成交额, 主播直播引导成交额增长率); the full name as a tooltip.
+  const short = (s: string) => (lang === "zh" ? s.replace(/^该区县/, "").replace(/指数$/, "") : s);
   return [
-    { key: SKIP_COLUMN, label: SKIP_COLUMN_LABEL[lang], group: "skip" },
-    ...(Object.keys(NAME_ROLE_LABELS) as NameRole[]).map((r) => ({ key: `name:${r}`, label: NAME_ROLE_LABELS[r][lang], group: "name" as const })),
-    ...DIMENSIONS.map((d) => ({ key: `dim:${d.id}`, label: d[lang], group: "dimension" as const })),
-    ...INDICATORS.map((i) => ({ key: `ind:${i.id}`, label: i[lang], group: "indicator" as const })),
+    { key: SKIP_COLUMN, label: SKIP_COLUMN_LABEL[lang], full: SKIP_COLUMN_LABEL[lang], group: "skip" },
+    ...(Object.keys(NAME_ROLE_LABELS) as NameRole[]).map((r) => ({
+      key: `name:${r}`,
+      label: NAME_ROLE_LABELS[r][lang],
+      full: NAME_ROLE_LABELS[r][lang],
+      group: "name" as const,
+    })),
+    ...DIMENSIONS.map((d) => ({ key: `dim:${d.id}`, label: d[lang], full: d[lang], group: "dimension" as const })),
+    ...INDICATORS.map((i) => ({ key: `ind:${i.id}`, label: short(i[lang]), full: i[lang], group: "indicator" as const })),
   ];
 }
 

@@ -46,6 +46,7 @@ export function mountPane(doc: Document, env: PaneEnv): { state: PaneState; runn
     if (typeof v === "string") el.textContent = v;
   });
   byId(doc, "not-in-excel").hidden = env.inExcel;
+  byId(doc, "version").textContent = t.version(env.version);
   fillMethods(doc, env.lang);
   setWeightOptions(doc, env.lang, []);
 
@@ -179,15 +180,38 @@ class PaneUi {
       const sel = this.doc.createElement("select");
       sel.id = `map-${col}`;
       sel.setAttribute("aria-label", `${this.t.mappingMeaning}: ${name.firstChild?.textContent ?? ""}`);
+      // Grouped (names, sub-indices, indicators), each option with its full name as a tooltip.
+      const groups = new Map<string, HTMLElement>();
       for (const c of choices) {
+        let parent = groups.get(c.group);
+        if (!parent) {
+          if (c.group === "skip") parent = sel;
+          else {
+            const group = this.doc.createElement("optgroup");
+            group.label = this.t.mappingGroups[c.group];
+            sel.appendChild(group);
+            parent = group;
+          }
+          groups.set(c.group, parent);
+        }
         const opt = this.doc.createElement("option");
         opt.value = c.key;
         opt.textContent = c.label;
-        sel.appendChild(opt);
+        opt.title = c.full;
+        parent.appendChild(opt);
       }
+      const full = new Map(choices.map((c) => [c.key, c.full]));
       sel.value = this.state.keys[col] ?? SKIP_COLUMN;
-      if (unmatched.has(col)) note.textContent = this.t.unmatched;
+      sel.title = full.get(sel.value) ?? "";
+      let unmatchedNow = unmatched.has(col);
+      if (unmatchedNow) note.textContent = this.t.unmatched;
       sel.addEventListener("change", () => {
+        sel.title = full.get(sel.value) ?? "";
+        // A column given a meaning by hand is no longer "not recognised".
+        if (unmatchedNow && sel.value !== SKIP_COLUMN) {
+          unmatchedNow = false;
+          note.textContent = "";
+        }
         this.state.keys = this.currentKeys();
         this.state.duplicates = duplicateColumns(this.state.keys);
         this.markMapping();

@@ -31,17 +31,23 @@ export class TaskRunner {
   }
 
   /** Buttons that start tasks: disabled while any task runs. */
+  /** The status lines of the sections that have run a task. */
+  private readonly statuses = new Set<HTMLElement>();
+
   register(...buttons: HTMLButtonElement[]): void {
     for (const b of buttons) this.buttons.add(b);
   }
 
   /** Runs `body` unless a task runs already (then it is dropped and false is returned). Never throws. */
-  async run(output: TaskOutput, body: (progress: Progress) => Promise<void>): Promise<boolean> {
+  async run(output: TaskOutput, body: (progress: Progress) => Promise<void>, options: { readonly background?: boolean } = {}): Promise<boolean> {
     if (this.running) return false;
     this.running = true;
     this.setBusy(true);
     show(output.error, "");
-    output.status.textContent = "";
+    // A person's action clears every section's status line, so that the one left describes it;
+    // a task the pane starts by itself (a re-check after an edit) clears only its own.
+    this.statuses.add(output.status);
+    for (const s of options.background ? [output.status] : this.statuses) s.textContent = "";
     try {
       await body((fraction, step, detail) => this.progress(output, fraction, step, detail));
     } catch (e) {

@@ -70,7 +70,7 @@ export function mountWeightsPane(doc: Document, env: WeightsPaneEnv): WeightsPan
     button.addEventListener("click", () => void pane.task(action));
   }
   byId(doc, "cancel-robust").addEventListener("click", () => pane.cancel());
-  for (const id of ["weight-table", "live"]) byId(doc, id).addEventListener("change", () => void pane.task(() => pane.tableChosen()));
+  for (const id of ["weight-table", "live", "impact-top"]) byId(doc, id).addEventListener("change", () => void pane.task(() => pane.tableChosen()));
   return pane;
 }
 
@@ -103,18 +103,18 @@ export class WeightsPane {
   }
 
   /** Runs an action of this section through the pane's one runner. */
-  task(body: (progress: Progress) => Promise<void>): Promise<boolean> {
-    return this.env.runner.run(this.output, body);
+  task(body: (progress: Progress) => Promise<void>, options: { readonly background?: boolean } = {}): Promise<boolean> {
+    return this.env.runner.run(this.output, body, options);
   }
 
   /** Lists the tables and checks the chosen one (when the pane opens). */
   refreshNow(): Promise<void> {
-    return this.task(() => this.refresh()).then(() => undefined);
+    return this.task(() => this.refresh(), { background: true }).then(() => undefined);
   }
 
   /** After the Data section read new data: the impact is shown against it. */
   afterDataRead(): void {
-    if (this.checked) void this.task(() => this.check());
+    if (this.checked) void this.task(() => this.check(), { background: true });
   }
 
   /** Lists the workbook's weight tables; picks `prefer` (or keeps the current choice) and checks it. */
@@ -144,6 +144,7 @@ export class WeightsPane {
   async insert(): Promise<void> {
     const inserted = await this.env.run((ctx) => insertWeightSheet(ctx, this.env.lang));
     await this.refresh(inserted.tableName);
+    this.status(this.t.weightsInserted(inserted.sheetName, inserted.tableName));
   }
 
   /** Watches the chosen table (when live is on) and checks it. */
@@ -154,7 +155,7 @@ export class WeightsPane {
     if (name && (byId(this.doc, "live") as HTMLInputElement).checked) {
       this.unwatch = await watchWeightTable(this.env.run, name, () => {
         // An edit while another action runs is checked as soon as that action ends.
-        this.env.runner.afterCurrent(() => void this.task(() => this.check()));
+        this.env.runner.afterCurrent(() => void this.task(() => this.check(), { background: true }));
       }).catch(() => null);
     }
     if (name) await this.check();
@@ -288,14 +289,21 @@ export class WeightsPane {
     p.textContent = changes.length ? this.t.changed(changes.length) : this.t.noChange;
     box.appendChild(p);
     if (!changes.length) return;
+    // A compact table: short names (the full name as a tooltip), then old → new of the weight and of its share of the total.
     const table = this.doc.createElement("table");
     table.className = "diff";
+    const head = this.doc.createElement("tr");
+    for (const h of [this.t.diffName, this.t.diffWeight, this.t.effective]) head.appendChild(text(this.doc, "th", h));
+    table.appendChild(head);
     for (const c of changes) {
       const tr = this.doc.createElement("tr");
+      const full = changeName(c, this.env.lang);
+      const name = cell(this.doc, this.env.lang === "zh" ? full.replace(/^该区县/, "").replace(/指数$/, "") : full);
+      name.title = full;
       tr.append(
-        cell(this.doc, changeName(c, this.env.lang)),
+        name,
         cell(this.doc, `${pct(c.oldWeight)} → ${pct(c.newWeight)}`, "num"),
-        cell(this.doc, `${this.t.effective} ${pct(c.oldEffective)} → ${pct(c.newEffective)}`, "num"),
+        cell(this.doc, `${pct(c.oldEffective)} → ${pct(c.newEffective)}`, "num"),
       );
       table.appendChild(tr);
     }
@@ -314,7 +322,7 @@ export class WeightsPane {
       body.appendChild(text(this.doc, "p", this.t.impactNeedsData, "muted"));
       return;
     }
-    const topN = this.env.topN();
+    const topN = this.impactTop(after.ranking.districts.length);
     const impact = compareRankings(before.result.total, after.result.total, topN, 5);
     const source: WeightsSource = baseline ? { kind: "baseline" } : { kind: "report" };
     this.lastImpact = { impact, after, baseline: source };
@@ -325,16 +333,17 @@ export class WeightsPane {
     figure(this.t.spearman, Number.isFinite(impact.spearman) ? impact.spearman.toFixed(4) : "—");
     figure(this.t.meanShift, Number.isFinite(impact.meanAbsShift) ? impact.meanAbsShift.toFixed(2) : "—");
     body.appendChild(dl);
+    // One short list each: a region per line.
     const list = (title: string, moves: RankImpact["entering"]) => {
       body.appendChild(text(this.doc, "h4", title));
-      body.appendChild(
-        text(
-          this.doc,
-          "p",
-          moves.length ? moves.map((m) => this.t.move(after.regionName(m.row, this.env.lang), m.from, m.to)).join("；") : this.t.none,
-          "diff",
-        ),
-      );
+      if (!moves.length) {
+        body.appendChild(text(this.doc, "p", this.t.none, "diff"));
+        return;
+      }
+      const ul = this.doc.createElement("ul");
+      ul.className = "moves";
+      for (const m of moves) ul.appendChild(text(this.doc, "li", this.t.move(after.regionName(m.row, this.env.lang), m.from, m.to)));
+      body.appendChild(ul);
     };
     list(this.t.entering(topN), impact.entering);
     list(this.t.leaving(topN), impact.leaving);
@@ -343,6 +352,19 @@ export class WeightsPane {
   }
 
   // ---- helpers -------------------------------------------------------------------------------
+
+  /**
+   * The top group the impact compares: the number typed in its field, else 10 for a table of 100
+   * regions or fewer (with N = 100 on 100 regions nothing could enter or leave), else the Options' N.
+   */
+  private impactTop(regions: number): number {
+    const field = byId(this.doc, "impact-top") as HTMLInputElement;
+    const typed = Number(field.value);
+    if (field.value !== "" && Number.isInteger(typed) && typed >= 1) return typed;
+    const top = regions <= 100 ? Math.min(10, Math.max(1, regions - 1)) : this.env.topN();
+    field.placeholder = String(top);
+    return top;
+  }
 
   private tableName(): string {
     return (byId(this.doc, "weight-table") as HTMLSelectElement).value;

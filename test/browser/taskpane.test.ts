@@ -214,11 +214,12 @@ describeBrowser("the task pane in Chromium", () => {
     await page.waitForFunction(() => (document.querySelector("#diff-report")?.textContent ?? "").includes("40% → 10%"));
     const spearman = Number(await page.textContent("#impact-body dl dd"));
 
-    // The engine's Spearman under percentile-rank scaling, and under the default min–max: they differ, so the pane's tells which it used.
+    // The engine's Spearman under percentile-rank scaling, and under the default min–max: they differ, so the pane's tells which it used
+    // (sub-indices rescaled to a maximum of 100, the Options' default).
     const edited = parseWeightTable(weightTableToCells("id").map((r, i) => (i >= 1 && i <= 4 ? [r[0], r[1], 0.1, r[3]] : r)));
     const spearmanOf = (method: "rank" | "minmax") => {
-      const before = computeIndex(raw, { method }).total;
-      const after = computeIndex(raw, { method, weights: edited }).total;
+      const before = computeIndex(raw, { method, rescale: true }).total;
+      const after = computeIndex(raw, { method, weights: edited, rescale: true }).total;
       return Number(compareRankings(before, after, 100).spearman.toFixed(4));
     };
     expect(spearmanOf("rank")).not.toBe(spearmanOf("minmax"));
@@ -300,6 +301,36 @@ describeBrowser("the task pane in Chromium", () => {
     },
     60_000,
   );
+
+  it("at 350 px: dropdown labels that differ, a fixed column no longer marked, one status line for the last action", async () => {
+    const cells = [
+      ["区县", "直播商品消费指数", "供给", "直播内容消费指数", "直播质量指数", "产业促进指数"],
+      ["甲区", 10, 20, 30, 40, 50],
+      ["乙区", 50, 40, 30, 20, 10],
+    ];
+    const { page } = await openPane({ sheets: [{ name: "Data", cells }], selection: "Data!A1", displayLanguage: "zh-CN" });
+    await page.setViewportSize({ width: 350, height: 900 });
+    await clickAndWait(page, "#use-selection");
+    // Every option of a dropdown has its own visible text (indicator names without the report's 该区县…指数 wrapping).
+    const labels = await page.evaluate(() => Array.from(document.querySelectorAll("#map-0 option"), (o) => o.textContent));
+    expect(new Set(labels).size).toBe(labels.length);
+    expect(labels).toContain("主播直播引导成交额");
+    expect(labels).toContain("主播直播引导成交额增长率");
+    // 供给 is not recognised until given its meaning by hand.
+    expect(await page.textContent("#mapping-rows tr:nth-child(3) .flag-note")).toBe("未识别");
+    await page.selectOption("#map-2", "dim:supply");
+    expect(await page.textContent("#mapping-rows tr:nth-child(3) .flag-note")).toBe("");
+    await clickAndWait(page, "#generate");
+    expect(await page.textContent("#status")).toContain("排名");
+    // The next action's status replaces it: the main line is cleared, the weights line says what was inserted.
+    await page.click("#insert-weights");
+    await page.waitForFunction(() => (document.querySelector("#weights-status")?.textContent ?? "").includes("已插入权重表"));
+    expect(await page.textContent("#status")).toBe("");
+    // No hidden rows in this table: the "visible rows only" box is not shown.
+    expect(await page.isVisible("#visible-only-row")).toBe(false);
+    await shoot(page, "taskpane-mapping-zh.png");
+    await page.close();
+  }, 60_000);
 
   it("says in words when there is nothing to rank, and writes nothing", async () => {
     const { page } = await openPane(emptyWorkbook("zh-CN"));
