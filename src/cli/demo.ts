@@ -5,6 +5,7 @@
  */
 import { resolve } from "path";
 import { formatError, isUserError } from "../core/errors";
+import { displayWidth } from "../core/text";
 import { DIMENSIONS, TOP100_DIMENSION_ORDER, dimensionIndex } from "../core/framework";
 import { runIndex } from "../core/workflow";
 import { PUBLISHED_NAME_NOTES } from "../data/report2020";
@@ -21,7 +22,7 @@ export function demoReport(cells: unknown[][], source: string): { lines: string[
   const { ranking } = runIndex(cells);
   const dims = TOP100_DIMENSION_ORDER.map(dimensionIndex);
   const h = DEMO_TEXT.header;
-  const header = [h.rank, h.province, h.city, h.district, ...dims.map((d) => `${DIMENSIONS[d].zh} ${DIMENSIONS[d].id}`), h.computed, h.published, h.diff];
+  const header = [h.rank, h.province, h.city, h.district, ...dims.map((d) => DIMENSIONS[d].id), h.computed, h.published, h.diff];
   const body: string[][] = [];
   let checked = 0;
   let reproduced = 0;
@@ -35,24 +36,38 @@ export function demoReport(cells: unknown[][], source: string): { lines: string[
       worst = Math.max(worst, Math.abs(diff));
     }
     const note = PUBLISHED_NAME_NOTES[d.district];
-    if (note) notes.push(`* ${d.district}: ${note.zh} / ${note.en}`);
+    if (note) notes.push(`* ${d.district}：${note.zh}`, `  ${note.en}`);
     body.push([
       String(d.rank),
-      d.province,
-      d.city,
-      note ? `${d.district}*` : d.district,
+      cut(d.province, NAME_WIDTH),
+      cut(d.city, NAME_WIDTH),
+      cut(note ? `${d.district}*` : d.district, NAME_WIDTH),
       ...dims.map((i) => fixed(d.dimensions[i])),
       fixed(d.total),
       d.givenTotal === null ? "" : fixed(d.givenTotal),
       diff === null ? "" : (diff >= 0 ? "+" : "") + diff.toFixed(4),
     ]);
   }
-  const lines = [DEMO_TEXT.title(source), "", ...padCells([header, ...body]), ""];
+  const lines = [DEMO_TEXT.title(source), ...DEMO_TEXT.legend, "", ...padCells([header, ...body]), ""];
   lines.push(...notes);
   for (const r of ranking.rejected) lines.push(`! ${formatError(r.error, "zh")} / ${formatError(r.error, "en")}`);
   const verdict = checked > 0 ? DEMO_TEXT.verdict(reproduced, checked, TOLERANCE, worst.toFixed(4)) : DEMO_TEXT.noTotals(ranking.districts.length);
   lines.push(verdict.zh, verdict.en);
   return { lines, checked, reproduced };
+}
+
+/** Display width of a name column: the table fits a terminal of 120 columns. */
+const NAME_WIDTH = 14;
+
+/** A name cut to `width` display columns, with "…" where it was cut. */
+function cut(s: string, width: number): string {
+  if (displayWidth(s) <= width) return s;
+  let out = "";
+  for (const ch of s) {
+    if (displayWidth(out + ch) > width - 1) break;
+    out += ch;
+  }
+  return `${out}…`;
 }
 
 function fixed(x: number): string {

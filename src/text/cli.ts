@@ -210,18 +210,23 @@ export const CHECK_WEIGHTS_TEXT = {
 
 /** The demo's lines (printed in both languages). */
 export const DEMO_TEXT = {
-  title: (source: string) => `直播电商区域发展指数 / Live-Streaming E-commerce Regional Development Index — ${source}`,
+  title: (source: string) => `直播电商区域发展指数 / Live-Streaming E-commerce Regional Development Index\n${source}`,
   sample: "报告百强表（内置样例）/ the report's Top-100 table (embedded sample)",
   sampleShort: "报告百强表（内置样例）",
   header: {
-    computed: "总指数(算) Computed",
-    published: "总指数(报告) Published",
-    diff: "差 Diff",
-    rank: "排名 Rank",
-    province: "省 Province",
-    city: "市 City",
-    district: "区县 District",
+    computed: "总指数",
+    published: "报告",
+    diff: "差",
+    rank: "排名",
+    province: "省",
+    city: "市",
+    district: "区县",
   },
+  /** What the short headers mean, under the title (the table fits a terminal of 120 columns). */
+  legend: [
+    "列 / columns: supply 直播内容供给指数, viewing 直播内容消费指数, goods 直播商品消费指数, quality 直播质量指数,",
+    "  industry 产业促进指数; 总指数 = computed total, 报告 = published total, 差 = difference; long names cut with …",
+  ],
   verdict: (reproduced: number, checked: number, tolerance: number, worst: string): LocalText => ({
     zh: `复现：${checked} 个公布的总指数中有 ${reproduced} 个在 ±${tolerance} 以内（最大差 ${worst}）。`,
     en: `Verdict: ${reproduced} of ${checked} published totals reproduced within ±${tolerance} (largest difference ${worst}).`,

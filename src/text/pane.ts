@@ -128,7 +128,8 @@ export const WEIGHTS_PANE_TEXT = {
     writeImpact: "写入影响分析表",
     impactWritten: (sheet: string) => `已写入工作表“${sheet}”。`,
     robustHeading: "稳健性（蒙特卡罗）",
-    robustHint: "每次把每个权重乘以 (1 + u)，u 在 ±幅度 内均匀分布，归一后重新排名。固定随机种子可复现结果。",
+    robustHint:
+      "权重稍有不同，排名会变多少？这里把每个权重随机上下浮动（最多 ±幅度），重新排名很多次，看每个地区的名次落在哪个范围。同一个随机种子得到同样的结果。",
     runs: "次数",
     spread: "幅度（%）",
     seed: "随机种子",
@@ -178,7 +179,7 @@ export const WEIGHTS_PANE_TEXT = {
     impactWritten: (sheet: string) => `Sheet "${sheet}" written.`,
     robustHeading: "Robustness (Monte Carlo)",
     robustHint:
-      "Each run multiplies every weight by (1 + u), u uniform within ± the spread, renormalises and ranks again. A fixed seed makes the result reproducible.",
+      "How much would the ranking change if the weights were a little different? Each weight is moved up or down at random (by at most ± the spread) and the regions are ranked again, many times: you see the range each region's rank falls in. The same seed gives the same result.",
     runs: "Runs",
     spread: "Spread (%)",
     seed: "Seed",

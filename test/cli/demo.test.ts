@@ -3,6 +3,7 @@ import { tmpdir } from "os";
 import { join } from "path";
 import * as ExcelJS from "exceljs";
 import { demoFile, demoReport, SAMPLE_XLSX, writeSampleXlsx } from "../../src/cli/demo";
+import { displayWidth } from "../../src/core/text";
 import { sampleTableCells } from "../../src/plans/sample-sheet";
 import { padCells } from "../../src/cli/table-text";
 import { displayWidth } from "../../src/core/text";
@@ -22,7 +23,13 @@ describe("demoReport", () => {
   it("flags the probable misprint 涿水县 where the name is shown", () => {
     const { lines } = demoReport(sampleTableCells(), "sample");
     expect(lines.some((l) => l.includes("涿水县*"))).toBe(true);
-    expect(lines.some((l) => l.startsWith("* 涿水县:") && l.includes("涞水县"))).toBe(true);
+    expect(lines.some((l) => l.startsWith("* 涿水县：") && l.includes("涞水县"))).toBe(true);
+  });
+
+  it("fits a terminal of 120 columns (display width: a CJK character takes two)", () => {
+    const { lines } = demoReport(sampleTableCells(), "sample");
+    const widest = Math.max(...lines.flatMap((l) => l.split("\n")).map((l) => displayWidth(l)));
+    expect(widest).toBeLessThanOrEqual(120);
   });
 
   it("reads a file as live-index rank reads it: GBK, as Chinese Excel saves a CSV", async () => {
