@@ -3,7 +3,6 @@ import { tmpdir } from "os";
 import { join } from "path";
 import * as ExcelJS from "exceljs";
 import { demoFile, demoReport, SAMPLE_XLSX, writeSampleXlsx } from "../../src/cli/demo";
-import { displayWidth } from "../../src/core/text";
 import { sampleTableCells } from "../../src/plans/sample-sheet";
 import { padCells } from "../../src/cli/table-text";
 import { displayWidth } from "../../src/core/text";
