@@ -284,6 +284,8 @@ function setPage(sheet: Excel.Worksheet, page: PagePlan): void {
   layout.topMargin = 36;
   layout.bottomMargin = 36;
   if (page.titleRows > 0) layout.setPrintTitleRows(`$1:$${page.titleRows}`);
+  // The title at the top centre of every printed page ("&" doubled: Excel's header codes start with it).
+  if (page.header) layout.headersFooters.defaultForAllPages.centerHeader = page.header.replace(/&/g, "&&");
   if (page.printAreas.length) layout.setPrintArea(page.printAreas.join(","));
 }
 

@@ -127,6 +127,8 @@ function setPage(ws: ExcelJS.Worksheet, page: PagePlan): void {
     margins: { left: 0.25, right: 0.25, top: 0.5, bottom: 0.5, header: 0.2, footer: 0.2 },
     ...(page.titleRows > 0 ? { printTitlesRow: `1:${page.titleRows}` } : {}),
   };
+  // "&C" centres the text; a literal "&" is written "&&" (ECMA-376 §18.3.1.39).
+  if (page.header) ws.headerFooter = { ...ws.headerFooter, oddHeader: `&C${page.header.replace(/&/g, "&&")}` };
 }
 
 /**

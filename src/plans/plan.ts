@@ -89,6 +89,8 @@ export interface PagePlan {
   readonly printAreas: readonly string[];
   /** Print scale in percent (10–400), chosen so that every area is one page wide. */
   readonly scale: number;
+  /** Text printed at the top centre of every page (the sheet's title). */
+  readonly header?: string;
 }
 
 /** Any sheet as a plan: what the writers apply. */

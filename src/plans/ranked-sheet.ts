@@ -41,7 +41,7 @@ export interface RankedSheetPlan extends SheetPlan {
 const RANKING_COLUMNS = 4 + TOP100_DIMENSION_ORDER.length + 1;
 const TOTAL_COL = RANKING_COLUMNS - 1;
 const CHART_ROWS = 20;
-/** Rows above the ranking's header (a title line: not yet, see the note of issue 10). */
+/** Rows above the ranking's header (a title line in the cells: not yet; the printed pages carry the title in their header). */
 const TITLE_ROWS = 0;
 /** The sheet row of the ranking's header, and of its first region. */
 const HEADER_ROW = TITLE_ROWS;
@@ -125,6 +125,7 @@ export function planRankedSheet(run: IndexRun, options: RankedSheetOptions): Ran
       orientation: "landscape",
       titleRows: FIRST_ROW,
       printAreas: areas.map((a) => rangeAddress(a.row, a.col, a.rows, a.cols)),
+      header: t.title(options.source),
       scale: printScale(areas.map((a) => areaWidth(widths, a.col, a.cols, a === areas[1] && chart ? { from: chartCol, points: CHART_WIDTH } : null))),
     },
   };

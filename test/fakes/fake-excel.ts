@@ -1338,6 +1338,16 @@ class FakePageLayout {
       this.sheet().page.printArea = address;
     });
   }
+  /** headersFooters.defaultForAllPages: the centre header, as written. */
+  get headersFooters(): { defaultForAllPages: { centerHeader: string } } {
+    const put = (key: string, v: unknown) => this.put(key, v);
+    return {
+      defaultForAllPages: Object.defineProperty({} as { centerHeader: string }, "centerHeader", {
+        set: (v: string) => put("centerHeader", v),
+        enumerable: true,
+      }),
+    };
+  }
   /** Whole rows, as "$1:$2". */
   setPrintTitleRows(address: string): void {
     this.engine.enqueue(() => {

@@ -59,6 +59,8 @@ describe("the ranked sheet's page setup", () => {
     await wb.xlsx.readFile(path);
     const setup = wb.worksheets[0].pageSetup;
     expect(setup).toMatchObject({ orientation: "landscape", paperSize: 9, scale: plan.page!.scale, fitToPage: false });
+    // The title printed at the top of every page.
+    expect(wb.worksheets[0].headerFooter.oddHeader).toBe("&C直播电商区域发展指数排名（top100.csv）");
     const workbook = (await xlsxPart(path, "xl/workbook.xml")) ?? "";
     const names = [...workbook.matchAll(/<definedName name="_xlnm.Print_Area" localSheetId="0">([^<]*)<\/definedName>/g)];
     expect(names).toHaveLength(1);
@@ -81,6 +83,7 @@ describe("the ranked sheet's page setup", () => {
       bottomMargin: 36,
       printTitleRows: "$1:$1",
       printArea: plan.page!.printAreas.join(","),
+      centerHeader: "直播电商区域发展指数排名（top100.csv）",
     });
   });
 });
