@@ -41,8 +41,8 @@ export interface RankedSheetPlan extends SheetPlan {
 const RANKING_COLUMNS = 4 + TOP100_DIMENSION_ORDER.length + 1;
 const TOTAL_COL = RANKING_COLUMNS - 1;
 const CHART_ROWS = 20;
-/** Rows above the ranking's header (a title line in the cells: not yet; the printed pages carry the title in their header). */
-const TITLE_ROWS = 0;
+/** Rows above the ranking's header: the title line (the printed pages carry it in their header too). */
+const TITLE_ROWS = 1;
 /** The sheet row of the ranking's header, and of its first region. */
 const HEADER_ROW = TITLE_ROWS;
 const FIRST_ROW = HEADER_ROW + 1;

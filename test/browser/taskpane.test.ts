@@ -109,7 +109,7 @@ describeBrowser("the task pane in Chromium", () => {
       expect(await page.isHidden("#error")).toBe(true);
       expect(await page.textContent("#status")).toContain(sheet);
       const top = await page.evaluate(
-        (s) => (window as unknown as { __fake: { values(sheet: string, a: string): unknown[][] } }).__fake.values(s, "A2:J2")[0],
+        (s) => (window as unknown as { __fake: { values(sheet: string, a: string): unknown[][] } }).__fake.values(s, "A3:J3")[0],
         sheet,
       );
       expect(top.slice(0, 4)).toEqual([1, "浙江省", "杭州市", "滨江区"]);
@@ -266,7 +266,7 @@ describeBrowser("the task pane in Chromium", () => {
     expect(await page.isHidden("#error")).toBe(true);
     expect(await page.locator("img").count()).toBe(0);
     const names = await page.evaluate(() =>
-      (window as unknown as { __fake: { values(sheet: string, a: string): unknown[][] } }).__fake.values("Ranking", "D2:D3").map((r) => r[0]),
+      (window as unknown as { __fake: { values(sheet: string, a: string): unknown[][] } }).__fake.values("Ranking", "D3:D4").map((r) => r[0]),
     );
     expect(names).toContain(evil);
     expect(dialogs).toEqual([]);
@@ -291,7 +291,7 @@ describeBrowser("the task pane in Chromium", () => {
       expect(await page.isHidden("#error")).toBe(true);
       const sheet = lang === "zh-CN" ? "排名" : "Ranking";
       const districts = await page.evaluate(
-        (s) => (window as unknown as { __fake: { values(sheet: string, a: string): unknown[][] } }).__fake.values(s, "D2:D101").map((r) => r[0]),
+        (s) => (window as unknown as { __fake: { values(sheet: string, a: string): unknown[][] } }).__fake.values(s, "D3:D102").map((r) => r[0]),
         sheet,
       );
       const hidden = [top100Cells()[2][3], top100Cells()[3][3]];

@@ -62,11 +62,13 @@ describe("writeSampleXlsx", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path);
     const ws = wb.getWorksheet("排名")!;
-    expect([ws.getCell("A2").value, ws.getCell("D2").value]).toEqual([1, "滨江区"]);
-    expect(ws.getCell("J2").value).toBeCloseTo(78.6075, 10);
-    expect(ws.getCell("A101").value).toBe(100);
+    // Row 1 is the title, row 2 the header.
+    expect(ws.getCell("A1").value).toBe("直播电商区域发展指数排名（报告百强表（内置样例））");
+    expect([ws.getCell("A3").value, ws.getCell("D3").value]).toEqual([1, "滨江区"]);
+    expect(ws.getCell("J3").value).toBeCloseTo(78.6075, 10);
+    expect(ws.getCell("A102").value).toBe(100);
     // The sample has exactly 100 regions: the top group is all of them.
-    expect(ws.getCell("M2").value).toBe("地区数");
+    expect(ws.getCell("M3").value).toBe("地区数");
     // Run again: the demo's own file is replaced.
     await writeSampleXlsx(dir);
   });

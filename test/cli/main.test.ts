@@ -58,9 +58,11 @@ describe("live-index rank", () => {
     expect(r.out).toContain(`已写入 / Written: ${out}`);
     const ws = await sheetOf(out);
     expect(ws.name).toBe("排名");
-    expect([ws.getCell("A2").value, ws.getCell("D2").value]).toEqual([1, "滨江区"]);
-    expect(Math.abs((ws.getCell("J2").value as number) - 78.61)).toBeLessThanOrEqual(0.01);
-    expect(ws.getCell("A101").value).toBe(100);
+    // Row 1: the title; row 2: the header.
+    expect(ws.getCell("A1").value).toBe("直播电商区域发展指数排名（top100.csv）");
+    expect([ws.getCell("A3").value, ws.getCell("D3").value]).toEqual([1, "滨江区"]);
+    expect(Math.abs((ws.getCell("J3").value as number) - 78.61)).toBeLessThanOrEqual(0.01);
+    expect(ws.getCell("A102").value).toBe(100);
     expect(await xlsxPart(out, "xl/charts/chart1.xml")).toContain("各地区的省份分布");
   });
 
@@ -85,10 +87,10 @@ describe("live-index rank", () => {
     expect(r.out).toContain("skipped 1 row(s) (0 with bad data or not a region, 1 blank)");
     const ws = await sheetOf(join(dir, "live.xlsx"));
     expect(ws.name).toBe("Ranking");
-    expect(ws.getCell("A1").value).toBe("Rank");
-    expect(ws.getCell("D2").value).toBe("滨江区");
-    expect(ws.getCell("A2").formula).toBe("_xlfn.RANK.EQ(J2,$J$2:$J$101)");
-    expect(ws.getCell("J2").formula).toMatch(/^N\(E2\)\*\$O\$\d+\+N\(F2\)\*/);
+    expect(ws.getCell("A2").value).toBe("Rank");
+    expect(ws.getCell("D3").value).toBe("滨江区");
+    expect(ws.getCell("A3").formula).toBe("_xlfn.RANK.EQ(J3,$J$3:$J$102)");
+    expect(ws.getCell("J3").formula).toMatch(/^N\(E3\)\*\$O\$\d+\+N\(F3\)\*/);
     expect(await xlsxPart(join(dir, "live.xlsx"), "xl/workbook.xml")).toMatch(/fullCalcOnLoad="1"/);
   });
 
@@ -112,7 +114,7 @@ describe("live-index rank", () => {
     expect(r.err).toContain("权重表 weights [警告 warning]");
     expect(r.err).toContain("printed rounding");
     const ws = await sheetOf(join(dir, "weighted.xlsx"));
-    expect(Math.abs((ws.getCell("J2").value as number) - 78.61)).toBeLessThanOrEqual(0.01);
+    expect(Math.abs((ws.getCell("J3").value as number) - 78.61)).toBeLessThanOrEqual(0.01);
   });
 
   it("a weight table with errors: findings printed, exit 2, no file", async () => {
@@ -393,7 +395,7 @@ describe("live-index rank on a yearbook-shaped table", () => {
     expect(r.out).toContain("Note: the header is row 4; the 3 row(s) above it are skipped.");
     expect(r.out).toContain("No. 1: 浙江省 杭州市 滨江区  78.61");
     const ws = await sheetOf(join(dir, "yearbook-ranked.xlsx"));
-    expect(ws.getCell("D2").value).toBe("滨江区");
+    expect(ws.getCell("D3").value).toBe("滨江区");
     const note = ws
       .getSheetValues()
       .flat()

@@ -20,7 +20,7 @@ async function rankedColumns(flags: string[]): Promise<{ maxima: number[]; text:
   const ws = wb.worksheets[0];
   const maxima = [5, 6, 7, 8, 9].map((c) => {
     let m = -Infinity;
-    for (let r = 2; r <= 51; r++) m = Math.max(m, ws.getCell(r, c).value as number);
+    for (let r = 3; r <= 52; r++) m = Math.max(m, ws.getCell(r, c).value as number);
     return m;
   });
   // The note (columns L and M) as one text: it cuts long texts into lines.

@@ -160,7 +160,7 @@ describe("applySheetPlan: the written sheet", () => {
   });
 
   it("formats the rank as an integer and the indices with two decimals, data rows only", () => {
-    const formats = fake.cells(sheet, `A1:J${n + 1}`).map((r) => r.map((c) => c.numberFormat));
+    const formats = fake.cells(sheet, blockRange(ranking)).map((r) => r.map((c) => c.numberFormat));
     expect(formats[0]).toEqual(new Array(10).fill("General"));
     for (const row of formats.slice(1)) expect(row).toEqual(["0", "General", "General", "General", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00"]);
   });
@@ -168,27 +168,28 @@ describe("applySheetPlan: the written sheet", () => {
   it("makes both tables with their styles", () => {
     const s = fake.state().sheets.find((x) => x.name === sheet)!;
     expect(s.tables).toEqual([
-      { name: "ZBDS_Ranking", address: `A1:J${n + 1}`, style: "TableStyleMedium2" },
+      { name: "ZBDS_Ranking", address: blockRange(ranking), style: "TableStyleMedium2" },
       { name: "ZBDS_Provinces", address: blockRange(planBlock(plan, "summary")), style: "TableStyleLight9" },
     ]);
   });
 
   it("freezes the header row and sets every column's width from the plan (characters × 7 points)", () => {
     const s = fake.state().sheets.find((x) => x.name === sheet)!;
-    expect(s.freezeRows).toBe(1);
+    // The title line and the header.
+    expect(s.freezeRows).toBe(ranking.row + 1);
     expect(Object.values(s.columnWidths)).toEqual(plan.columnWidths.map((w) => w * POINTS_PER_CHAR));
     expect(s.columnWidths.D).toBe(plan.columnWidths[3] * 7);
   });
 
   it("puts a data bar on the total column's data rows", () => {
     const s = fake.state().sheets.find((x) => x.name === sheet)!;
-    expect(s.conditionalFormats).toEqual([{ type: "DataBar", address: `J2:J${n + 1}`, barDirection: "LeftToRight" }]);
+    expect(s.conditionalFormats).toEqual([{ type: "DataBar", address: `J${ranking.row + 2}:J${ranking.row + n + 1}`, barDirection: "LeftToRight" }]);
   });
 
   it("fills and bolds the top N rows and no other data row; bolds the headers", () => {
     const top = plan.emphasisedRows;
     expect(top).toBeGreaterThanOrEqual(100);
-    const rows = fake.cells(sheet, `A1:J${n + 1}`);
+    const rows = fake.cells(sheet, blockRange(ranking));
     expect(rows[0].every((c) => c.bold && c.fill === null)).toBe(true);
     rows.slice(1).forEach((r, i) => expect([i, r.every((c) => c.fill === (i < top ? plan.emphasisFill : null) && c.bold === i < top)]).toEqual([i, true]));
     const summary = planBlock(plan, "summary");
@@ -236,7 +237,7 @@ describe("applySheetPlan: cells Excel would misread", () => {
     const fake = installFakeExcel(globalThis, { sheets: [{ name: "数据", cells }] });
     const plan = planOf(cells);
     const { sheetName } = await apply(plan);
-    const written = fake.cells(sheetName, "D2:D7");
+    const written = fake.cells(sheetName, "D3:D8");
     expect(written.map((r) => r[0].formula)).toEqual(new Array(6).fill(null));
     expect(written.map((r) => r[0].value).sort()).toEqual([...odd].sort());
   });
@@ -257,7 +258,7 @@ describe("applySheetPlan: live formulas", () => {
       }),
     );
     expect(got[1][4].formula).toMatch(/^='数据'!\$D\$\d+$/);
-    expect(got[1][9].formula).toMatch(/^=N\(E2\)\*\$O\$\d+\+N\(F2\)\*\$O\$\d+\+N\(G2\)\*\$O\$\d+\+N\(H2\)\*\$O\$\d+\+N\(I2\)\*\$O\$\d+$/);
+    expect(got[1][9].formula).toMatch(/^=N\(E3\)\*\$O\$\d+\+N\(F3\)\*\$O\$\d+\+N\(G3\)\*\$O\$\d+\+N\(H3\)\*\$O\$\d+\+N\(I3\)\*\$O\$\d+$/);
   });
 });
 
@@ -303,8 +304,8 @@ describe("applySheetPlan: syncs and payload", () => {
     expect(stats.syncs).toBe(4 + (blocks - 2));
     expect(stats.maxPayloadBytes).toBeLessThan(4 * 1024 * 1024);
     const ranking = planBlock(plan, "ranking");
-    expect(fake.formulas(result.sheetName, "A100001:J100001")).toEqual([ranking.values[100_000].map(shown)]);
-    expect(fake.cells(result.sheetName, "J100001")[0][0].numberFormat).toBe("0.00");
-    expect(fake.values(result.sheetName, "A100002:J100002")[0].every((v) => v === "")).toBe(true);
+    expect(fake.formulas(result.sheetName, "A100002:J100002")).toEqual([ranking.values[100_000].map(shown)]);
+    expect(fake.cells(result.sheetName, "J100002")[0][0].numberFormat).toBe("0.00");
+    expect(fake.values(result.sheetName, "A100003:J100003")[0].every((v) => v === "")).toBe(true);
   }, 120_000);
 });

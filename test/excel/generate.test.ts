@@ -137,14 +137,14 @@ describe("generateRankedSheet on the sample data", () => {
   it("ranks 滨江区 first with the report's published total 78.61 (within 0.01)", async () => {
     const r = await generate(request(source));
     expect(r).toMatchObject({ sheetName: "排名", ranked: 100, skipped: 0, syncs: 4, tableNames: ["ZBDS_Ranking", "ZBDS_Provinces"] });
-    const [first] = fake.values("排名", "A2:J2");
+    const [first] = fake.values("排名", "A3:J3");
     expect(first.slice(0, 4)).toEqual([1, "浙江省", "杭州市", "滨江区"]);
     expect(Math.abs((first[9] as number) - REPORT_TOP100_2020[0].total)).toBeLessThanOrEqual(0.01);
   });
 
   it("reproduces every published total within 0.01, in rank order", async () => {
     await generate(request(source));
-    const rows = fake.values("排名", "A2:J101");
+    const rows = fake.values("排名", "A3:J102");
     const published = new Map(REPORT_TOP100_2020.map((x) => [x.district + x.province, x.total]));
     for (const row of rows) expect([row[3], Math.abs((row[9] as number) - published.get(`${row[3]}${row[1]}`)!) <= 0.01]).toEqual([row[3], true]);
     const totals = rows.map((r) => r[9] as number);
@@ -153,11 +153,11 @@ describe("generateRankedSheet on the sample data", () => {
 
   it("writes live formulas that point at the sample's cells, absolute, in formulas mode", async () => {
     const r = await generate(request(source, { mode: "formulas" }));
-    const row = fake.cells(r.sheetName, "A2:J2")[0];
+    const row = fake.cells(r.sheetName, "A3:J3")[0];
     // 滨江区 is the sample's row 2; its 直播内容供给指数 is column E there.
     expect(row[4].formula).toBe("='样例数据'!$E$2");
-    expect(row[0].formula).toBe("=RANK.EQ(J2,$J$2:$J$101)");
-    expect(row[9].formula).toMatch(/^=N\(E2\)\*\$O\$\d+\+N\(F2\)\*\$O\$\d+\+N\(G2\)\*\$O\$\d+\+N\(H2\)\*\$O\$\d+\+N\(I2\)\*\$O\$\d+$/);
+    expect(row[0].formula).toBe("=RANK.EQ(J3,$J$3:$J$102)");
+    expect(row[9].formula).toMatch(/^=N\(E3\)\*\$O\$\d+\+N\(F3\)\*\$O\$\d+\+N\(G3\)\*\$O\$\d+\+N\(H3\)\*\$O\$\d+\+N\(I3\)\*\$O\$\d+$/);
   });
 
   it("points live formulas at the right cells when the table does not start at A1", async () => {
@@ -168,7 +168,7 @@ describe("generateRankedSheet on the sample data", () => {
     const src = await Excel.run((c) => readSource(c));
     const r = await generate(request(src, { mode: "formulas" }));
     // 滨江区 is the table's first data row (sheet row 4); its 直播内容供给指数 is the table's fifth column (G), 产业促进指数 the ninth (K).
-    const row = book.cells(r.sheetName, "A2:J2")[0];
+    const row = book.cells(r.sheetName, "A3:J3")[0];
     expect([row[3].value, row[4].formula, row[8].formula]).toEqual(["滨江区", "='数据 2020'!$G$4", "='数据 2020'!$K$4"]);
   });
 
@@ -184,7 +184,7 @@ describe("generateRankedSheet on the sample data", () => {
     const r = await generate(request(source, { weights: { kind: "table", name: "EqualWeights" } }));
     expect(r.syncs).toBe(6);
     expect(fake.stats.syncs - syncsBefore).toBe(6);
-    const rows = fake.values(r.sheetName, "D2:J101");
+    const rows = fake.values(r.sheetName, "D3:J102");
     const printed = new Map(REPORT_TOP100_2020.map((x) => [x.district, x]));
     for (const row of rows) {
       const x = printed.get(row[0] as string)!;
@@ -218,7 +218,7 @@ describe("generateRankedSheet: rows and columns the user must know about", () =>
     // The note cuts long texts into lines: read it as one text.
     const text = all.filter((v) => typeof v === "string").join("");
     expect(text).toContain(`${cells[3][2]}（${cells[3][0]} ${cells[3][1]}）：第 4 行“直播商品消费指数”列的值 "n/a" 不是数字（“-”和空单元格表示无）。`);
-    expect(fake.values(r.sheetName, "D2:D19").flat()).not.toContain(cells[3][2]);
+    expect(fake.values(r.sheetName, "D3:D20").flat()).not.toContain(cells[3][2]);
   });
 
   it("follows the user's mapping of unrecognised headers, computing the report's weighted sum", async () => {
@@ -227,7 +227,7 @@ describe("generateRankedSheet: rows and columns the user must know about", () =>
     const fake = installFakeExcel(globalThis, { sheets: [{ name: "数据", cells }] });
     const r = await generate(request(sourceOf(cells), { keys }));
     expect(r.ranked).toBe(10);
-    for (const row of fake.values(r.sheetName, "A2:J11")) {
+    for (const row of fake.values(r.sheetName, "A3:J12")) {
       const x = cells.find((c) => c[2] === row[3])!.slice(3) as number[];
       const expected = (PRINTED.supply * x[0] + PRINTED.viewing * x[1] + PRINTED.goods * x[2] + PRINTED.quality * x[3] + PRINTED.industry * x[4]) / 100;
       expect([row[3], (row[9] as number).toFixed(9)]).toEqual([row[3], expected.toFixed(9)]);
@@ -249,8 +249,8 @@ describe("generateRankedSheet: rows and columns the user must know about", () =>
     const fake = installFakeExcel(globalThis, { sheets: [{ name: "数据", cells }] });
     const r = await generate(request(sourceOf(cells)));
     expect(r).toMatchObject({ ranked: 25_000, skipped: 0, syncs: 5 });
-    const ranks = fake.values(r.sheetName, "A2:A25001").map((x) => x[0] as number);
-    const totals = fake.values(r.sheetName, "J2:J25001").map((x) => x[0] as number);
+    const ranks = fake.values(r.sheetName, "A3:A25002").map((x) => x[0] as number);
+    const totals = fake.values(r.sheetName, "J3:J25002").map((x) => x[0] as number);
     expect(ranks[0]).toBe(1);
     for (let i = 1; i < totals.length; i++) {
       if (!(totals[i] <= totals[i - 1]) || !(ranks[i] >= ranks[i - 1])) throw new Error(`row ${i + 2} out of order`);
@@ -297,7 +297,7 @@ describe("generateRankedSheet: hidden rows", () => {
     const source = await Excel.run((c) => readSource(c));
     const result = await generate(request(source, { visibleOnly: true, lang: "en" }));
     expect(result.ranked).toBe(98);
-    const ranking = fake.values(result.sheetName, "A2:D99");
+    const ranking = fake.values(result.sheetName, "A3:D100");
     const expected = cells.slice(1).filter((_, i) => i !== 1 && i !== 4);
     expect(ranking.map((r) => r[3]).sort()).toEqual(expected.map((r) => r[3]).sort());
     expect(ranking.map((r) => r[3])).not.toContain(cells[2][3]);

@@ -32,7 +32,8 @@ async function rankFile(file: string): Promise<{ code: number; text: string; row
   await wb.xlsx.readFile(target);
   const ws = wb.worksheets[0];
   const rows: { rank: number; district: string; total: number }[] = [];
-  for (let r = 2; typeof ws.getCell(r, 1).value === "number"; r++) {
+  // Row 1 is the title, row 2 the header.
+  for (let r = 3; typeof ws.getCell(r, 1).value === "number"; r++) {
     rows.push({ rank: ws.getCell(r, 1).value as number, district: String(ws.getCell(r, 4).value ?? ""), total: ws.getCell(r, 10).value as number });
   }
   return { ...result, rows };

@@ -37,8 +37,10 @@ withLibreOffice("the formulas file in LibreOffice", () => {
   /** Checks a converted ranking sheet: totals within 1e-6 of the engine's, ranks equal, the summary as in the values plan. */
   function expectRecalculated(csv: string): void {
     const rows = parseCsv(csv);
-    expect(rows[0][0]).toBe("排名");
-    const data = rows.slice(1, 1 + ranking.districts.length);
+    // The title line, then the header, then the regions.
+    const header = planBlock(values, "ranking").row;
+    expect(rows[header][0]).toBe("排名");
+    const data = rows.slice(header + 1, header + 1 + ranking.districts.length);
     expect(data).toHaveLength(100);
     for (const r of data) {
       const d = engineTotal.get(`${r[1]}|${r[2]}|${r[3]}`)!;
@@ -86,7 +88,7 @@ withLibreOffice("the formulas file in LibreOffice", () => {
 
     // Without recalculation LibreOffice shows the cached -1: the check below would fail on stale numbers.
     const stale = parseCsv(sofficeToCsv(soffice!, path).get("排名")!);
-    expect(stale[1][9]).toBe("-1");
+    expect(stale[planBlock(plan, "ranking").row + 1][9]).toBe("-1");
     expect(() => expectRecalculated(sofficeToCsv(soffice!, path).get("排名")!)).toThrow();
 
     // Recalculating on load, it gets the engine's totals and ranks.

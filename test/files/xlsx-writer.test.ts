@@ -115,8 +115,10 @@ describe("writeRankedXlsx", () => {
     expect(written).toMatchObject({ sheetName: "排名", tableNames: ["ZBDS_Ranking", "ZBDS_Provinces"] });
     const ws = await expectFile(path, plan);
     // Spot checks against the report: rank 1 is 滨江区 with 78.6075 (published 78.61).
-    expect(ws.getCell("D2").value).toBe("滨江区");
-    expect(ws.getCell("J2").value).toBeCloseTo(78.61, 2);
+    // Row 1: the title; row 2: the header.
+    expect(ws.getCell("A1").value).toBe("直播电商区域发展指数排名（top100.csv）");
+    expect(ws.getCell("D3").value).toBe("滨江区");
+    expect(ws.getCell("J3").value).toBeCloseTo(78.61, 2);
     // A values sheet has no formula, so no recalculation is asked for.
     expect(await xlsxPart(path, "xl/workbook.xml")).not.toMatch(/fullCalcOnLoad/);
   });
@@ -127,9 +129,9 @@ describe("writeRankedXlsx", () => {
     const written = await writeRankedXlsx(plan, path);
     expect(written.sheetName).toBe("Ranking");
     const ws = await expectFile(path, plan);
-    expect(ws.getCell("A2").formula).toBe("_xlfn.RANK.EQ(J2,$J$2:$J$101)");
-    expect(ws.getCell("J2").formula).toMatch(/^N\(E2\)\*\$O\$\d+\+N\(F2\)\*\$O\$\d+\+N\(G2\)\*\$O\$\d+\+N\(H2\)\*\$O\$\d+\+N\(I2\)\*\$O\$\d+$/);
-    expect(ws.getCell("M3").formula).toMatch(/^SUMPRODUCT\(\(\$B\$2:\$B\$101="/);
+    expect(ws.getCell("A3").formula).toBe("_xlfn.RANK.EQ(J3,$J$3:$J$102)");
+    expect(ws.getCell("J3").formula).toMatch(/^N\(E3\)\*\$O\$\d+\+N\(F3\)\*\$O\$\d+\+N\(G3\)\*\$O\$\d+\+N\(H3\)\*\$O\$\d+\+N\(I3\)\*\$O\$\d+$/);
+    expect(ws.getCell("M4").formula).toMatch(/^SUMPRODUCT\(\(\$B\$3:\$B\$102="/);
     expect(await xlsxPart(path, "xl/workbook.xml")).toMatch(/<calcPr[^>]*fullCalcOnLoad="1"/);
   });
 
@@ -189,8 +191,8 @@ describe("writeRankedXlsx", () => {
     const path = join(dir, "cached.xlsx");
     await writeRankedXlsx(summaryless, path);
     const ws = (await load(path)).getWorksheet("排名")!;
-    expect(ws.getCell("A2").value).toEqual({ formula: "_xlfn.RANK.EQ(J2,$J$2:$J$101)", result: 1 });
-    expect((ws.getCell("J2").value as ExcelJS.CellFormulaValue).result).toBeCloseTo(78.6075, 10);
+    expect(ws.getCell("A3").value).toEqual({ formula: "_xlfn.RANK.EQ(J3,$J$3:$J$102)", result: 1 });
+    expect((ws.getCell("J3").value as ExcelJS.CellFormulaValue).result).toBeCloseTo(78.6075, 10);
     expect(await xlsxPart(path, "xl/workbook.xml")).not.toMatch(/fullCalcOnLoad/);
   });
 
@@ -207,7 +209,7 @@ describe("writeRankedXlsx", () => {
     expect(written.tableNames).toEqual([]);
     expect(written.chart).toBeNull();
     const ws = (await load(path)).getWorksheet("排名")!;
-    expect(ws.getCell("A1").value).toBe("排名");
+    expect(ws.getCell("A2").value).toBe("排名");
     expect(conditionalFormats(ws)).toEqual([]);
   });
 });
@@ -240,7 +242,7 @@ describe("writePlanToWorkbook", () => {
     expect((old.getTables() as unknown as { name: string }[]).map((t) => t.name)).toEqual(["ZBDS_Ranking"]);
     await expectFile(path, { ...plan, tables: plan.tables.map((t, i) => ({ ...t, name: written.tableNames[i] })) }, "排名 (2)");
     // The chart refers to the new sheet by its quoted name and sits on it (sheet2's drawing).
-    expect(await xlsxPart(path, "xl/charts/chart1.xml")).toContain("<c:f>'排名 (2)'!$M$3:$M$");
+    expect(await xlsxPart(path, "xl/charts/chart1.xml")).toContain("<c:f>'排名 (2)'!$M$4:$M$");
     expect(await xlsxPart(path, "xl/worksheets/sheet2.xml")).toMatch(/<drawing r:id=/);
     expect(await xlsxPart(path, "xl/worksheets/sheet1.xml")).not.toMatch(/<drawing/);
   });

@@ -28,12 +28,12 @@ describe("the rank within the province", () => {
     // 浙江省's first region is its No. 1; the side moved one column right.
     expect(rows.find((r) => r[1] === "浙江省")![10]).toBe(1);
     expect(planBlock(plan, "summary").col).toBe(12);
-    expect(plan.page!.printAreas[0]).toBe("A1:K101");
+    expect(plan.page!.printAreas[0]).toBe("A1:K102");
   });
 
   it("is a literal SUMPRODUCT in formulas mode, and absent unless asked for", () => {
     const live = planBlock(planRankedSheet(indexRun, rankedOptions({ provinceRank: true, mode: "formulas" })), "ranking");
-    expect(live.values[1][10]).toEqual({ formula: "1+SUMPRODUCT(($B$2:$B$101=B2)*($J$2:$J$101>J2))" });
+    expect(live.values[1][10]).toEqual({ formula: "1+SUMPRODUCT(($B$3:$B$102=B3)*($J$3:$J$102>J3))" });
     expect(planBlock(planRankedSheet(indexRun, rankedOptions()), "ranking").values[0]).toHaveLength(10);
   });
 
@@ -44,7 +44,7 @@ describe("the rank within the province", () => {
     expect(await run(["rank", csv, "--province-rank", "--out", out], { out: () => undefined, err: () => undefined, cwd: dir, now: () => new Date() })).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    expect(wb.worksheets[0].getCell("K1").value).toBe("省内排名");
-    expect(wb.worksheets[0].getCell("K2").value).toBe(1);
+    expect(wb.worksheets[0].getCell("K2").value).toBe("省内排名");
+    expect(wb.worksheets[0].getCell("K3").value).toBe(1);
   });
 });

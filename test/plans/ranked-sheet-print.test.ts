@@ -24,9 +24,10 @@ describe("the ranked sheet's page setup", () => {
   it("prints landscape with the header repeated, the ranking, the summary with its chart, and the note as three areas", () => {
     const page = plan.page!;
     expect(page.orientation).toBe("landscape");
-    expect(page.titleRows).toBe(1);
+    // The title line and the header.
+    expect(page.titleRows).toBe(2);
     const note = planBlock(plan, "note");
-    expect(page.printAreas).toEqual([`A1:J101`, expect.stringMatching(/^L1:[A-Z]+21$/), `L${note.row + 1}:${page.printAreas[2].split(":")[1]}`]);
+    expect(page.printAreas).toEqual([`A1:J102`, expect.stringMatching(/^L1:[A-Z]+22$/), `L${note.row + 1}:${page.printAreas[2].split(":")[1]}`]);
     expect(page.printAreas[2]).toMatch(new RegExp(`:[A-Z]+${note.row + note.values.length}$`));
   });
 
@@ -66,7 +67,7 @@ describe("the ranked sheet's page setup", () => {
     expect(names).toHaveLength(1);
     const absolute = (a: string) => a.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
     expect(names[0][1]).toBe(plan.page!.printAreas.map((a) => `'排名'!${absolute(a)}`).join(","));
-    expect(workbook).toMatch(/<definedName name="_xlnm.Print_Titles" localSheetId="0">[^<]*\$1:\$1<\/definedName>/);
+    expect(workbook).toMatch(/<definedName name="_xlnm.Print_Titles" localSheetId="0">[^<]*\$1:\$2<\/definedName>/);
   });
 
   it("is in the workbook through Office.js: orientation, A4, scale, margins, title rows, print areas", async () => {
@@ -81,7 +82,7 @@ describe("the ranked sheet's page setup", () => {
       rightMargin: 18,
       topMargin: 36,
       bottomMargin: 36,
-      printTitleRows: "$1:$1",
+      printTitleRows: "$1:$2",
       printArea: plan.page!.printAreas.join(","),
       centerHeader: "直播电商区域发展指数排名（top100.csv）",
     });
