@@ -41,11 +41,11 @@ export interface RankedSheetPlan extends SheetPlan {
 const RANKING_COLUMNS = 4 + TOP100_DIMENSION_ORDER.length + 1;
 const TOTAL_COL = RANKING_COLUMNS - 1;
 const CHART_ROWS = 20;
-/** Rows above the ranking's header: the title line (the printed pages carry it in their header too). */
+/**
+ * Rows above the ranking's header: the title line (the printed pages carry it in their header too),
+ * left out only when the sheet would otherwise exceed Excel's rows (1,048,575 regions).
+ */
 const TITLE_ROWS = 1;
-/** The sheet row of the ranking's header, and of its first region. */
-const HEADER_ROW = TITLE_ROWS;
-const FIRST_ROW = HEADER_ROW + 1;
 
 /** Rows of an Excel worksheet. */
 export const EXCEL_MAX_ROWS = 1_048_576;
@@ -63,6 +63,9 @@ export function planRankedSheet(run: IndexRun, options: RankedSheetOptions): Ran
     throw new UserError("BAD_OPTION", { name: WORDS.topN, value: String(options.topN), options: "1, 2, 3, …" });
   const ranking = requireRanked(run);
   if (ranking.districts.length + 1 > EXCEL_MAX_ROWS) throw new UserError("TOO_MANY_ROWS", { rows: (ranking.districts.length + 1).toLocaleString("en-US") });
+  const titleRows = ranking.districts.length + 1 + TITLE_ROWS <= EXCEL_MAX_ROWS ? TITLE_ROWS : 0;
+  const HEADER_ROW = titleRows;
+  const FIRST_ROW = HEADER_ROW + 1;
   const t = RANKED_SHEET_TEXT[options.lang];
   const topN = options.topN;
   const n = ranking.districts.length;
@@ -79,9 +82,9 @@ export function planRankedSheet(run: IndexRun, options: RankedSheetOptions): Ran
   const noteTop = sideTop + sideRows + 1;
   const note = rankedNoteLines(run, options);
   const blocks = [
-    ...(TITLE_ROWS ? [{ id: "title", row: 0, col: 0, values: [[t.title(options.source)]], headerRows: 1, columnFormats: [] }] : []),
-    rankingBlock(ranking, options, noteTop + NOTE_WEIGHTS_ROW, SIDE_COL),
-    summaryBlock(counts, n, topN, options, SIDE_COL),
+    ...(titleRows ? [{ id: "title", row: 0, col: 0, values: [[t.title(options.source)]], headerRows: 1, columnFormats: [] }] : []),
+    rankingBlock(ranking, options, noteTop + NOTE_WEIGHTS_ROW, SIDE_COL, FIRST_ROW),
+    summaryBlock(counts, n, topN, options, SIDE_COL, FIRST_ROW),
     { id: "note", row: noteTop, col: SIDE_COL, values: note, headerRows: 1, columnFormats: NOTE_FORMATS },
   ];
   const widths = columnWidths(blocks);
@@ -172,7 +175,7 @@ function printScale(areaWidths: readonly number[]): number {
 // ---- blocks ----------------------------------------------------------------------------------
 
 /** The ranking table; live totals weight the sub-indices with the note's weights row. */
-function rankingBlock(ranking: Ranking, o: RankedSheetOptions, weightsRow: number, SIDE_COL: number): CellBlock {
+function rankingBlock(ranking: Ranking, o: RankedSheetOptions, weightsRow: number, SIDE_COL: number, FIRST_ROW: number): CellBlock {
   const t = RANKED_SHEET_TEXT[o.lang];
   const dims = TOP100_DIMENSION_ORDER.map(dimensionIndex);
   const n = ranking.districts.length;
@@ -203,7 +206,7 @@ function rankingBlock(ranking: Ranking, o: RankedSheetOptions, weightsRow: numbe
     rows.push(row);
   });
   const formats = ["0", null, null, null, ...dims.map(() => "0.00"), "0.00", ...(inProvince ? ["0"] : [])];
-  return { id: "ranking", row: HEADER_ROW, col: 0, values: rows, headerRows: 1, columnFormats: formats };
+  return { id: "ranking", row: FIRST_ROW - 1, col: 0, values: rows, headerRows: 1, columnFormats: formats };
 }
 
 /**
@@ -211,7 +214,7 @@ function rankingBlock(ranking: Ranking, o: RankedSheetOptions, weightsRow: numbe
  * would read a province name as a criterion, with * ? ~ as wildcards and a leading = < > as an
  * operator, and miscount such names.
  */
-function summaryBlock(counts: [string, number][], n: number, topN: number, o: RankedSheetOptions, SIDE_COL: number): CellBlock {
+function summaryBlock(counts: [string, number][], n: number, topN: number, o: RankedSheetOptions, SIDE_COL: number, FIRST_ROW: number): CellBlock {
   const t = RANKED_SHEET_TEXT[o.lang];
   const live = o.mode === "formulas" && n > 0;
   const count = (province: string): PlanValue => {
