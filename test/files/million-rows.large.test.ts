@@ -45,6 +45,9 @@ describe("a CSV of a whole worksheet", () => {
     expect(sorted).toBe(true);
     expect(new Set(districts.map((d) => d.district)).size).toBe(regions);
     expect(plan.blocks[0].values).toHaveLength(EXCEL_MAX_ROWS);
+    // No room for the title line: it is left out of the cells and printed in the page header only.
+    expect(plan.blocks.map((b) => b.id)).not.toContain("title");
+    expect(plan.page!.header).toContain("full.csv");
   }, 300_000);
 
   it("refuses one row more than a worksheet holds, in both languages, and writes no file", async () => {
