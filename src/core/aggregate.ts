@@ -93,8 +93,9 @@ function finishDimension(out: Float64Array, include: Uint8Array, rescale: boolea
     else if (out[r] > max) max = out[r];
   }
   if (rescale && max > 0) {
-    const k = 100 / max;
-    for (let r = 0; r < n; r++) out[r] *= k;
+    // (x / max) × 100, not x × (100 / max): the largest row is then exactly 100 (max / max is 1),
+    // where 100 / max rounded and multiplied back can give 100.00000000000001 and fail =MAX(…)=100.
+    for (let r = 0; r < n; r++) out[r] = (out[r] / max) * 100;
   }
   return out;
 }
