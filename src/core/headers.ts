@@ -232,10 +232,15 @@ export function columnMapFromKeys(header: readonly unknown[], keys: readonly Col
 }
 
 /** Every key a column can take, with its label in one language, for a dropdown. */
+/** A name without the report's 该区县…指数 wrapping (主播直播引导成交额), for narrow lists; English names as they are. */
+export function shortName(name: string, lang: Lang): string {
+  return lang === "zh" ? name.replace(/^该区县/, "").replace(/指数$/, "") : name;
+}
+
 export function columnKeyChoices(lang: Lang): { key: ColumnKey; label: string; full: string; group: "name" | "dimension" | "indicator" | "skip" }[] {
   // Short labels, so that a narrow dropdown tells two indicators apart at their start: the report's
   // 该区县…指数 wrapping dropped (主播直播引导成交额, 主播直播引导成交额增长率); the full name as a tooltip.
-  const short = (s: string) => (lang === "zh" ? s.replace(/^该区县/, "").replace(/指数$/, "") : s);
+  const short = (s: string) => shortName(s, lang);
   return [
     { key: SKIP_COLUMN, label: SKIP_COLUMN_LABEL[lang], full: SKIP_COLUMN_LABEL[lang], group: "skip" },
     ...(Object.keys(NAME_ROLE_LABELS) as NameRole[]).map((r) => ({

@@ -10,6 +10,7 @@ import type { ScalingMethodName } from "../core/scaling";
 import { getLeaveOneOut, startSensitivity } from "../core/sensitivity";
 import { changeName, compareWeights } from "../core/weight-compare";
 import { checkWeights, describeFinding, REPORT_WEIGHT_TABLE, WeightFinding, WeightTable } from "../core/weights";
+import { shortName } from "../core/headers";
 import { IndexRun, runIndex } from "../core/workflow";
 import { UserError } from "../core/errors";
 import { applySheetPlan } from "../excel/apply-plan";
@@ -298,7 +299,7 @@ export class WeightsPane {
     for (const c of changes) {
       const tr = this.doc.createElement("tr");
       const full = changeName(c, this.env.lang);
-      const name = cell(this.doc, this.env.lang === "zh" ? full.replace(/^该区县/, "").replace(/指数$/, "") : full);
+      const name = cell(this.doc, shortName(full, this.env.lang));
       name.title = full;
       tr.append(
         name,
