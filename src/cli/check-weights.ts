@@ -17,12 +17,12 @@ import { compareRankings, RankImpact, RankMove } from "../core/impact";
 import { getLeaveOneOut, getSensitivity, SensitivityOptions } from "../core/sensitivity";
 import type { ScalingMethodName } from "../core/scaling";
 import type { SheetPlan } from "../plans/plan";
-import { changeName, compareWeights } from "../core/weight-compare";
+import { changeName, compareWeights, indicatorWeightChanges } from "../core/weight-compare";
 import { checkWeights, REPORT_WEIGHT_TABLE, WeightFinding, WeightTable } from "../core/weights";
 import { explainRejected, IndexRun, runIndex } from "../core/workflow";
 import { readTable } from "../files/read-table";
 import { planImpactSheet, planRobustnessSheet } from "../plans/analysis-sheets";
-import { CHECK_WEIGHTS_TEXT, Lang, localDateTime, WeightsSource, WORDS } from "../text";
+import { CHECK_WEIGHTS_TEXT, indicatorWeightsIgnored, Lang, localDateTime, WeightsSource, WORDS } from "../text";
 import { padCells } from "./table-text";
 import { version } from "./version";
 
@@ -36,6 +36,8 @@ export interface CheckWeightsArgs {
   /** Write the impact and robustness sheets to this .xlsx (needs `data`). */
   readonly out?: string;
   readonly force: boolean;
+  /** Raw indicators: each sub-index scaled to a maximum of 100 (default, as `rank` does). */
+  readonly rescale: boolean;
   /** The robustness sheet's Monte Carlo options (read as LIVESENSITIVITY reads them). */
   readonly monteCarlo: Required<SensitivityOptions>;
 }
@@ -88,8 +90,8 @@ export async function checkWeightsCommand(args: CheckWeightsArgs, io: CheckWeigh
 
   // The runs too come before the report: a data table the index cannot read is the only output.
   const runs = data && {
-    before: runIndex(data.cells, { method: args.method, weights: baseline }),
-    after: runIndex(data.cells, { method: args.method, weights: check.table }),
+    before: runIndex(data.cells, { method: args.method, weights: baseline, rescale: args.rescale }),
+    after: runIndex(data.cells, { method: args.method, weights: check.table, rescale: args.rescale }),
   };
   io.out("");
   printDifferences(baseline, check.table, base ? base.source : null, args.lang, io);
@@ -97,6 +99,8 @@ export async function checkWeightsCommand(args: CheckWeightsArgs, io: CheckWeigh
     io.out("");
     const impact = compareRankings(runs.before.result.total, runs.after.result.total, args.top, MOVES_SHOWN);
     printImpact(data.source, runs.after, impact, args, io);
+    const ignored = runs.after.method === null ? indicatorWeightChanges(compareWeights(baseline, check.table)) : 0;
+    if (ignored) io.out(`  ${indicatorWeightsIgnored(ignored)[args.lang]}`);
     if (outPath)
       await writeAnalysisFile(
         runs.after,

@@ -1,8 +1,11 @@
 /**
  * `npm run demo [file.csv]`: runs the engine on the report's Top-100 table (or on a CSV of the
  * same shape) and prints the ranked table with the computed and the published totals, and a
- * verdict line: how many published totals were reproduced within 0.01.
+ * verdict line: how many published totals were reproduced within 0.01. On the embedded table it
+ * also writes ranked-sample.xlsx in the current folder, unless that file exists (`-- --force`
+ * replaces it).
  */
+import { existsSync } from "fs";
 import { resolve } from "path";
 import { formatError, isUserError } from "../core/errors";
 import { displayWidth } from "../core/text";
@@ -82,20 +85,28 @@ export async function demoFile(path: string): Promise<ReturnType<typeof demoRepo
 /** The file `npm run demo` writes from the embedded sample, in the current directory. */
 export const SAMPLE_XLSX = "ranked-sample.xlsx";
 
-/** Writes the embedded sample's ranked sheet (values, Chinese, top 100) as an .xlsx; returns its path. */
-export async function writeSampleXlsx(dir: string): Promise<string> {
+/**
+ * Writes the embedded sample's ranked sheet (values, Chinese, top 100) as an .xlsx; returns its
+ * path, or null when the file exists and `force` is not set (a file of the user's is never replaced).
+ */
+export async function writeSampleXlsx(dir: string, force = false): Promise<string | null> {
   const path = resolve(dir, SAMPLE_XLSX);
+  if (!force && existsSync(path)) return null;
   const { plan } = planFromCells(sampleTableCells(), { lang: "zh", top: 100, mode: "values", source: DEMO_TEXT.sampleShort });
-  await writeOutput([plan], path, true);
+  await writeOutput([plan], path, force);
   return path;
 }
 
 async function main(argv: string[]): Promise<number> {
-  const path = argv[0];
+  const force = argv.includes("--force");
+  const path = argv.find((a) => a !== "--force");
   try {
     const { lines, checked, reproduced } = path ? await demoFile(path) : demoReport(sampleTableCells(), DEMO_TEXT.sample);
     process.stdout.write(lines.join("\n") + "\n");
-    if (!path) process.stdout.write(`\n${DEMO_TEXT.fileWritten(await writeSampleXlsx(process.cwd()))}\n`);
+    if (!path) {
+      const written = await writeSampleXlsx(process.cwd(), force);
+      process.stdout.write(`\n${written ? DEMO_TEXT.fileWritten(written) : DEMO_TEXT.fileKept(resolve(SAMPLE_XLSX))}\n`);
+    }
     return checked > 0 && reproduced < checked ? 1 : 0;
   } catch (e) {
     if (isUserError(e)) {

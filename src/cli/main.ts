@@ -14,7 +14,7 @@
  * failure (a message, never a stack trace).
  */
 import { existsSync } from "fs";
-import { basename, dirname, extname, join, resolve } from "path";
+import { basename, dirname, extname, isAbsolute, join, relative, resolve } from "path";
 import { formatError, isUserError, Message, UserError } from "../core/errors";
 import { headerRowOf, keysWithMeanings } from "../core/headers";
 import { cleanText } from "../core/text";
@@ -43,6 +43,8 @@ export interface CliIO {
   readonly cwd: string;
   /** Fixed time for repeatable output (tests); default: now. */
   readonly now?: () => Date;
+  /** How the user ran the command, for the next commands suggested; default `live-index`. */
+  readonly command?: string;
 }
 
 interface RankArgs {
@@ -50,6 +52,8 @@ interface RankArgs {
   weights?: string;
   method: ScalingMethodName;
   top: number;
+  /** --top was given (the default of 100 on a smaller table is not the user's to be told about). */
+  topGiven: boolean;
   mode: SheetMode;
   lang: Lang;
   out?: string;
@@ -82,7 +86,12 @@ export async function run(argv: readonly string[], io: CliIO = processIO()): Pro
     }
     if (argv[0] === "check-weights") return await checkWeightsCommand(parseCheckArgs(argv.slice(1)), { ...io, write: writeOutput });
     if (argv[0] === "sample" || argv[0] === "weights") {
-      await writeStartingFile(parseStartingFileArgs(argv[0], argv.slice(1)), { out: io.out, cwd: io.cwd, writeXlsx: writeOutput });
+      await writeStartingFile(parseStartingFileArgs(argv[0], argv.slice(1)), {
+        out: io.out,
+        cwd: io.cwd,
+        command: io.command ?? "live-index",
+        writeXlsx: writeOutput,
+      });
       return EXIT_OK;
     }
     if (argv[0] !== "rank") {
@@ -175,8 +184,10 @@ async function rank(args: RankArgs, io: CliIO): Promise<number> {
   }
   const [written] = await writeOutput([planned.plan], outPath, args.force);
   printRankSummary(planned.run, table.source, io);
+  const regions = planned.run.ranking.districts.length;
+  if (args.top > regions && args.topGiven) printBoth(io.out, RANK_TEXT.topCapped(args.top, regions), "lines");
   io.out(RANK_TEXT.written(outPath));
-  io.out(RANK_TEXT.sheetLine(written.sheetName, args.mode === "formulas", args.top, written.chart !== null));
+  io.out(RANK_TEXT.sheetLine(written.sheetName, args.mode === "formulas", args.top, regions, written.chart !== null));
   return EXIT_OK;
 }
 
@@ -229,11 +240,17 @@ function printBoth(print: (line: string) => void, text: LocalText, form: "line" 
   }
 }
 
+/** --rescale / --no-rescale, switches without a value (the last one given wins; default: rescale), and the other arguments. */
+function takeRescale(given: readonly string[]): { rescale: boolean; rest: string[] } {
+  const isSwitch = (a: string) => a === "--rescale" || a === "--no-rescale";
+  const last = given.filter(isSwitch).pop();
+  return { rescale: last !== "--no-rescale", rest: given.filter((a) => !isSwitch(a)) };
+}
+
 function parseRankArgs(given: readonly string[]): RankArgs {
-  // --rescale / --no-rescale: a switch without a value (the last one given wins).
-  const switches = given.filter((a) => a === "--rescale" || a === "--no-rescale");
-  const provinceRank = given.includes("--province-rank");
-  const args = given.filter((a) => a !== "--rescale" && a !== "--no-rescale" && a !== "--province-rank");
+  const { rescale, rest } = takeRescale(given);
+  const provinceRank = rest.includes("--province-rank");
+  const args = rest.filter((a) => a !== "--province-rank");
   const { values, positional, force, maps } = parseFlags(args, RANK_FLAGS, true);
   const input = onePositional(positional, CLI_ERROR_TEXT.fileWhat, "live-index rank <input.xlsx|.csv>");
   const headerRow = values["header-row"] === undefined ? undefined : parseTop(values["header-row"], 1, "--header-row") - 1;
@@ -249,6 +266,7 @@ function parseRankArgs(given: readonly string[]): RankArgs {
     weights: values.weights,
     method: parseMethod(values.method),
     top: parseTop(values.top, 100),
+    topGiven: values.top !== undefined,
     mode,
     lang: parseLang(values.lang),
     out: parseOut(values.out),
@@ -256,7 +274,7 @@ function parseRankArgs(given: readonly string[]): RankArgs {
     force,
     headerRow,
     meanings,
-    rescale: switches.length === 0 || switches[switches.length - 1] === "--rescale",
+    rescale,
     provinceRank,
   };
 }
@@ -273,7 +291,8 @@ function parseStartingFileArgs(kind: "sample" | "weights", args: readonly string
   return { kind, out, lang: lang as NameLanguage, force };
 }
 
-function parseCheckArgs(args: readonly string[]): CheckWeightsArgs {
+function parseCheckArgs(given: readonly string[]): CheckWeightsArgs {
+  const { rescale, rest: args } = takeRescale(given);
   const { values, positional, force } = parseFlags(args, CHECK_FLAGS, true);
   const weights = onePositional(positional, CLI_ERROR_TEXT.weightsFileWhat, "live-index check-weights <weights.xlsx|.csv>");
   const out = parseOut(values.out);
@@ -292,6 +311,7 @@ function parseCheckArgs(args: readonly string[]): CheckWeightsArgs {
     lang: parseLang(values.lang),
     out,
     force,
+    rescale,
     monteCarlo: parseMonteCarlo(values),
   };
 }
@@ -404,7 +424,25 @@ function report(e: unknown, io: CliIO): number {
 }
 
 function processIO(): CliIO {
-  return { out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`), cwd: process.cwd() };
+  return {
+    out: (l) => process.stdout.write(`${l}\n`),
+    err: (l) => process.stderr.write(`${l}\n`),
+    cwd: process.cwd(),
+    command: invokedAs(process.env, process.cwd()),
+  };
+}
+
+/**
+ * How the user ran the command, so that the next commands suggested can be typed the same way:
+ * npm sets npm_command=exec for `npx`, and npm_config_local_prefix to the project it ran from,
+ * which is not the current folder after `npx --prefix <clone> live-index …`.
+ */
+export function invokedAs(env: NodeJS.ProcessEnv, cwd: string): string {
+  if (env.npm_command !== "exec") return "live-index";
+  const prefix = env.npm_config_local_prefix;
+  const rel = prefix ? relative(prefix, cwd) : "";
+  const inside = !rel.startsWith("..") && !isAbsolute(rel);
+  return prefix && !inside ? `npx --prefix ${/\s/.test(prefix) ? `"${prefix}"` : prefix} live-index` : "npx live-index";
 }
 
 if (require.main === module) {

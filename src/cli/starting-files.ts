@@ -4,7 +4,7 @@
  * (the sheets the task pane inserts). Nothing existing is overwritten without --force.
  */
 import { writeFile } from "fs/promises";
-import { extname, resolve } from "path";
+import { extname, isAbsolute, relative, resolve } from "path";
 import { formatCsv } from "../core/csv";
 import { UserError } from "../core/errors";
 import { NameLanguage, weightTableToCells } from "../core/weights";
@@ -23,6 +23,8 @@ export interface StartingFileArgs {
 export interface StartingFileIO {
   readonly out: (line: string) => void;
   readonly cwd: string;
+  /** How the user ran the command (`npx live-index` or `live-index`), for the next command shown. */
+  readonly command: string;
   readonly writeXlsx: (plans: readonly SheetPlan[], path: string, force: boolean) => Promise<unknown>;
 }
 
@@ -52,6 +54,8 @@ export async function writeStartingFile(args: StartingFileArgs, io: StartingFile
       throw new UserError("OUTPUT_UNWRITABLE", { path, reason: code ?? String(e) });
     }
   }
-  io.out(STARTING_FILE_TEXT.written(args.kind, path));
+  // The next command names the file as the user can type it from here: relative when it is below this folder.
+  const rel = relative(io.cwd, path);
+  io.out(STARTING_FILE_TEXT.written(args.kind, path, io.command, rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : path));
   return path;
 }

@@ -61,6 +61,14 @@ export function compareWeights(baseline: WeightTable, current: WeightTable): Wei
   return out;
 }
 
+/**
+ * How many second-level weights differ as given. They cannot move a ranking computed from
+ * sub-indices: the data has aggregated its indicators already, so only the dimension weights act.
+ */
+export function indicatorWeightChanges(changes: readonly WeightChange[]): number {
+  return changes.filter((c) => c.level === "indicator" && differs(c.oldWeight, c.newWeight)).length;
+}
+
 /** The name of a compared row in one language. */
 export function changeName(c: WeightChange, lang: "zh" | "en"): string {
   return c.level === "dimension" ? DIMENSIONS[c.index][lang] : INDICATORS[c.index][lang];

@@ -8,7 +8,7 @@ import type { ColumnKey } from "../core/headers";
 import { compareRankings, RankImpact } from "../core/impact";
 import type { ScalingMethodName } from "../core/scaling";
 import { getLeaveOneOut, startSensitivity } from "../core/sensitivity";
-import { changeName, compareWeights } from "../core/weight-compare";
+import { changeName, compareWeights, indicatorWeightChanges } from "../core/weight-compare";
 import { checkWeights, describeFinding, REPORT_WEIGHT_TABLE, WeightFinding, WeightTable } from "../core/weights";
 import { shortName } from "../core/headers";
 import { IndexRun, runIndex } from "../core/workflow";
@@ -21,7 +21,7 @@ import { watchWeightTable } from "../excel/watch";
 import { insertWeightSheet, readWeightTableAt, selectCell } from "../excel/weight-sheet";
 import { listWeightTables } from "../excel/weights";
 import { planImpactSheet, planRobustnessSheet } from "../plans/analysis-sheets";
-import { Lang, SEVERITY_LABELS, WEIGHTS_PANE_TEXT, WeightsPaneText, weightsLabel, WeightsSource } from "../text";
+import { indicatorWeightsIgnored, Lang, SEVERITY_LABELS, WEIGHTS_PANE_TEXT, WeightsPaneText, weightsLabel, WeightsSource } from "../text";
 import { byId, taskOutput } from "./dom";
 import { Progress, TaskOutput, TaskRunner } from "./runner";
 
@@ -328,6 +328,8 @@ export class WeightsPane {
     const source: WeightsSource = baseline ? { kind: "baseline" } : { kind: "report" };
     this.lastImpact = { impact, after, baseline: source };
     body.appendChild(text(this.doc, "p", this.t.impactBase(weightsLabel(source, this.env.lang, "short")), "muted small"));
+    const ignored = after.method === null ? indicatorWeightChanges(compareWeights(baseline ?? REPORT_WEIGHT_TABLE, current)) : 0;
+    if (ignored) body.appendChild(text(this.doc, "p", indicatorWeightsIgnored(ignored)[this.env.lang], "muted small"));
     const dl = this.doc.createElement("dl");
     dl.className = "figures";
     const figure = (label: string, value: string) => dl.append(text(this.doc, "dt", label), text(this.doc, "dd", value));

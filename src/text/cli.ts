@@ -5,92 +5,119 @@
  */
 import type { LocalText } from "./index";
 
+/** The help, each line at most 96 display columns (a CJK character takes two). */
 export const HELP = `live-index — 直播电商区域发展指数：把排名表写成 Excel 文件，检查权重表
-live-index — Live-Streaming E-commerce Regional Development Index: the ranked sheet as an Excel file; weight tables checked
+live-index — Live-Streaming E-commerce Regional Development Index:
+             the ranked sheet as an Excel file; weight tables checked
 
 用法 / Usage:
   live-index rank <输入 input.xlsx|.csv> [选项 options]
-  live-index check-weights <权重表 weights.xlsx|.csv> [--baseline <file>] [--data <file>] [--method <m>] [--top <n>]
-                           [--out analysis.xlsx [--runs <n>] [--spread <p>] [--seed <n>] [--force]] [--lang zh|en]
+  live-index check-weights <权重表 weights.xlsx|.csv> [选项 options]
   live-index sample [--out top100-2020.csv|.xlsx] [--lang zh|en] [--force]
-                           报告的百强表（2020）作为起始文件 / the report's Top-100 table (2020) as a starting file
+      报告的百强表（2020）作为起始文件 / the report's Top-100 table (2020) as a starting file
   live-index weights [--out weights-2020.csv|.xlsx] [--lang zh|en|id] [--force]
-                           报告的权重表（规范格式）作为起始文件 / the report's weight table (canonical layout) as a starting file
+      报告的权重表（规范格式）作为起始文件 / the report's weight table, canonical layout
   live-index --help | --version
 
 rank 的选项 / Options of rank:
-  --weights <file>   权重表（.csv 或 .xlsx，规范格式：一级指标、二级指标、一级指标权重、二级指标权重）；默认为报告权重
-                     weight table (.csv or .xlsx, canonical layout: dimension, indicator, dimension weight,
-                     indicator weight); default: the report's weights
-  --method <m>       原始指标的标准化方法 / scaling of raw indicators: minmax (默认 default), max, zscore, rank
-  --top <n>          重点显示并按省份汇总的前 N 名 / size of the emphasised top group (默认 default 100)
-  --mode <m>         values：数值快照（默认）；formulas：总指数、排名和省份汇总为公式，修改分指数或权重后自动重算
-                     values: a fixed snapshot (default); formulas: totals, ranks and the province summary are
-                     formulas that recalculate when sub-indices or the weights in the note change
-  --lang <zh|en>     工作表语言 / language of the sheet (默认 default zh)
-  --sheet <name>     读取 .xlsx 中的指定工作表（默认第一个）/ worksheet to read (default: the first)
-  --header-row <n>   标题行所在的行号（默认：前 20 行中第一个含指数列名的行）/ the row that holds the header
-                     (default: the first of the first 20 rows that names an index column)
-  --map "<列标题>=<含义>"  指定某列的含义，可重复：含义为分指数或二级指标（名称、英文名或 id）、省、市、区县、排名、
-                     总指数或 skip / give a column its meaning, repeatable: a sub-index or indicator (name, English
-                     name or id), province, city, district, rank, total, or skip. 例 e.g. --map "县名=区县"
-                     分指数的 id / sub-index ids: goods 商品消费, supply 内容供给, viewing 内容消费, quality 质量,
-                     industry 产业促进；19 个二级指标的 id 见 README / the 19 indicator ids: see the README
+  --weights <file>   权重表（.csv 或 .xlsx，规范格式：一级指标、二级指标、一级指标权重、
+                     二级指标权重）；默认为报告权重 / weight table (canonical layout:
+                     dimension, indicator, dimension weight, indicator weight);
+                     default: the report's weights
+  --method <m>       原始指标的标准化方法 / scaling of raw indicators:
+                     minmax（默认 default）, max, zscore, rank
+  --top <n>          重点显示并按省份汇总的前 N 名（默认 100）
+                     the emphasised top group, summed by province (default 100)
+  --mode <m>         values：数值快照（默认）；formulas：总指数、排名和省份汇总为公式，
+                     修改分指数或权重后自动重算 / values: a fixed snapshot (default);
+                     formulas: totals, ranks and the province summary recalculate
+                     when sub-indices or the weights in the note change
+  --lang <zh|en>     工作表语言（默认 zh）/ language of the sheet (default zh)
+  --sheet <name>     读取 .xlsx 中的指定工作表（默认第一个）/ worksheet to read
+                     (default: the first)
+  --header-row <n>   标题行的行号（默认：前 20 行中第一个含指数列名的行）/ the header's
+                     row (default: the first of the first 20 rows naming an index column)
+  --map "<列>=<含义>"  指定某列的含义，可重复 / give a column its meaning, repeatable:
+                     分指数或二级指标（名称、英文名或 id）、省、市、区县、排名、总指数或 skip
+                     a sub-index or indicator (name, English name or id), province,
+                     city, district, rank, total, or skip. 例 e.g. --map "县名=区县"
+                     分指数 id / sub-index ids: goods 商品消费, supply 内容供给,
+                     viewing 内容消费, quality 质量, industry 产业促进；
+                     19 个二级指标的 id 见 README / the 19 indicator ids: see the README
   --province-rank    增加“省内排名”列 / add a column: rank within the province
-  --no-rescale       原始指标输入时不把分指数缩放到最大值 100（默认缩放，与报告表格一致）/ raw indicators: keep each
-                     sub-index unscaled (default --rescale: its maximum becomes 100, as in the report's tables)
-  --out <file.xlsx>  输出文件（默认：输入文件旁的 <输入>-ranked.xlsx）/ output file (default: <input>-ranked.xlsx beside the input)
+  --no-rescale       原始指标输入时分指数不缩放（默认 --rescale：各分指数最大值为 100，
+                     与报告表格一致）/ raw indicators: keep each sub-index unscaled
+                     (default --rescale: its maximum becomes 100, as in the report)
+  --out <file.xlsx>  输出文件（默认：输入文件旁的 <输入>-ranked.xlsx）/ output file
+                     (default: <input>-ranked.xlsx beside the input)
   --force            覆盖已存在的输出文件 / overwrite an existing output file
   -h, --help         显示本帮助 / show this help
 
-输入 / Input: .csv、.tsv、.txt（分隔符与编码自动识别：UTF-8、GBK、UTF-16）或 .xlsx；标题行为前 20 行中第一个含指数列名的行
-  （其上的标题、单位、空行跳过）；按名称识别五个分指数列或 19 个二级指标列（中文、英文或 id，括号内的单位忽略）；
-  “-”和空单元格表示无：越大越好的指标按 0 计，越小越好的（退货率、纠纷率）按数据中最差的值计；
-  合计行、只有名称或注释而没有数值的行不参与排名，并逐行说明；其他列（排名、省、市、区县、总指数）用作名称或忽略。
-  .csv, .tsv, .txt (separator and encoding detected: UTF-8, GBK, UTF-16) or .xlsx; the header is the first of
-  the first 20 rows that names an index column (titles, units and blank rows above it are skipped); the five
-  sub-index columns or the 19 indicator columns are matched by name (Chinese, English or ids; units in
-  brackets ignored); "-" and blank cells mean none: 0 for a higher-is-better indicator, the worst value in
-  the data for a lower-is-better one (return and dispute rates); totals rows and rows with names or a note
-  but no value are left out, each named; other columns (rank, province, city, district, total) give names
-  or are ignored.
+输入 / Input:
+  .csv、.tsv、.txt（分隔符与编码自动识别：UTF-8、GBK、UTF-16）或 .xlsx。标题行为前 20 行中
+  第一个含指数列名的行（其上的标题、单位、空行跳过）；按名称识别五个分指数列或 19 个二级指标列
+  （中文、英文或 id，括号内的单位忽略）。“-”和空单元格表示无：越大越好的指标按 0 计，越小越好
+  的（退货率、纠纷率）按数据中最差的值计。合计行、只有名称或注释而没有数值的行不参与排名，并逐行
+  说明；其他列（排名、省、市、区县、总指数）用作名称或忽略。
+  .csv, .tsv, .txt (separator and encoding detected: UTF-8, GBK, UTF-16) or .xlsx. The
+  header is the first of the first 20 rows that names an index column (titles, units and
+  blank rows above it are skipped); the five sub-index columns or the 19 indicator columns
+  are matched by name (Chinese, English or ids; units in brackets ignored). "-" and blank
+  cells mean none: 0 for a higher-is-better indicator, the worst value in the data for a
+  lower-is-better one (return and dispute rates). Totals rows and rows with names or a
+  note but no value are left out, each named; other columns (rank, province, city,
+  district, total) give names or are ignored.
 
-输出 / Output: 一个工作表（排名）：排名表（Excel 表格，前 N 名突出显示，总指数数据条）、按省份汇总及其条形图、方法说明。
-  One sheet: the ranking (an Excel table, top N emphasised, a data bar on the total), the summary by
-  province with its bar chart, and the method note.
+输出 / Output:
+  一个工作表（排名）：排名表（Excel 表格，前 N 名突出显示，总指数数据条）、按省份汇总及其
+  条形图、方法说明；A4 横向打印，每页重复标题行。
+  One sheet: the ranking (an Excel table, top N emphasised, a data bar on the total), the
+  summary by province with its bar chart, and the method note; prints on A4 landscape
+  with the header repeated on every page.
 
-check-weights：检查权重表（级别、行、说明），列出与基准（默认报告权重）不同的权重及有效权重（原 → 新）；
-  给出 --data 时再比较两套权重下的排名：进入和退出前 N 名的地区、升降最多的地区、Spearman 等级相关系数、平均绝对排名变化。
-check-weights: checks a weight table (severity, row, message), lists the weights and effective weights that
-  differ from the baseline (default: the report's weights), old → new; with --data it also ranks the data under
-  both tables: regions entering and leaving the top N, the largest moves, Spearman's rank correlation and the
-  mean absolute rank shift.
-  --baseline <file>  作为比较基准的权重表（默认报告权重）/ the weight table to compare against (default: the report's)
-  --data <file>      数据表（.csv 或 .xlsx，同 rank 的输入）/ a data table (.csv or .xlsx, as for rank)
+check-weights：检查权重表（级别、行、说明），列出与基准（默认报告权重）不同的权重及有效权重
+  （原 → 新）；给出 --data 时再比较两套权重下的排名：进入和退出前 N 名的地区、升降最多的
+  地区、Spearman 等级相关系数、平均绝对排名变化。
+check-weights: checks a weight table (severity, row, message) and lists the weights and
+  effective weights that differ from the baseline (default: the report's), old → new;
+  with --data it also ranks the data under both tables: regions entering and leaving the
+  top N, the largest moves, Spearman's rank correlation, the mean absolute rank shift.
+  --baseline <file>  比较基准的权重表（默认报告权重）/ the weight table to compare
+                     against (default: the report's)
+  --data <file>      数据表（同 rank 的输入）/ a data table (as for rank)
   --method <m>       原始指标的标准化方法（同 rank）/ scaling of raw indicators (as for rank)
-  --top <n>          进入/退出的前 N 名 / the top group for entering and leaving (默认 default 10)
-  --out <file.xlsx>  把影响分析和稳健性工作表写成文件（需要 --data）/ write the impact and robustness sheets as a file (needs --data)
-  --runs <n>         稳健性分析的模拟次数 / Monte Carlo runs of the robustness sheet (默认 default 1000)
-  --spread <p>       权重扰动幅度 / weight perturbation (默认 default 0.25 = ±25%)
-  --seed <n>         随机种子 / random seed (默认 default 2021)
+  --no-rescale       同 rank / as for rank
+  --top <n>          进入/退出的前 N 名（默认 10）/ the top group for entering and
+                     leaving (default 10)
+  --out <file.xlsx>  把影响分析和稳健性工作表写成文件（需要 --data）/ write the impact
+                     and robustness sheets as a file (needs --data)
+  --runs <n>         稳健性分析的模拟次数（默认 1000）/ Monte Carlo runs (default 1000)
+  --spread <p>       权重扰动幅度（默认 0.25 = ±25%）/ weight perturbation (default ±25%)
+  --seed <n>         随机种子（默认 2021）/ random seed (default 2021)
   --force            覆盖已存在的输出文件 / overwrite an existing output file
-  --lang <zh|en>     输出语言 / language of the report and the sheets (默认 default zh)
+  --lang <zh|en>     输出语言（默认 zh）/ language of the report and the sheets (default zh)
 
-退出码 / Exit codes: 0 成功（rank 已写入；check-weights 权重表无错误）ok · 2 输入或参数有误、权重表有错误 bad input
-  or usage, or a weight table with errors · 1 其他错误 other failure
+退出码 / Exit codes:
+  0 成功（rank 已写入；check-weights 权重表无错误）/ done (rank: written; check-weights:
+    no error in the weight table)
+  2 输入或参数有误，或权重表有错误 / bad input or usage, or a weight table with errors
+  1 其他错误 / any other failure
 
 示例 / Examples:
-  live-index rank 百强.csv --top 50 --out 排名.xlsx
-  live-index check-weights 我的权重.xlsx --data 百强.csv --top 10
-  live-index check-weights 我的权重.xlsx --data 百强.csv --out 权重分析.xlsx`;
+  live-index sample
+  live-index rank top100-2020.csv --top 50 --out 排名.xlsx
+  live-index weights --out 我的权重.csv
+  live-index check-weights 我的权重.csv --data top100-2020.csv --top 10
+  live-index check-weights 我的权重.csv --data top100-2020.csv --out 权重分析.xlsx`;
 
 /** Notes and summary lines of `rank`, each in both languages. */
 /** The lines of `live-index sample` and `live-index weights`. */
 export const STARTING_FILE_TEXT = {
-  written: (kind: "sample" | "weights", path: string) =>
+  /** `command`: how the user ran this one (`npx live-index` or `live-index`); `arg`: the file as the next command takes it. */
+  written: (kind: "sample" | "weights", path: string, command: string, arg: string) =>
     kind === "sample"
-      ? `已写入报告的百强表（2020）/ The report's Top-100 table (2020) written: ${path}\n  下一步 / next: live-index rank ${quoteArg(path)}`
-      : `已写入报告的权重表（规范格式）/ The report's weight table (canonical layout) written: ${path}\n  修改权重后 / after editing it: live-index check-weights ${quoteArg(path)}`,
+      ? `已写入报告的百强表（2020）/ The report's Top-100 table (2020) written: ${path}\n  下一步 / next: ${command} rank ${quoteArg(arg)}`
+      : `已写入报告的权重表（规范格式）/ The report's weight table (canonical layout) written: ${path}\n  修改权重后 / after editing it: ${command} check-weights ${quoteArg(arg)}`,
 };
 
 /** A path as a shell argument: quoted when it holds a space. */
@@ -127,8 +154,12 @@ export const RANK_TEXT = {
   },
   first: (name: string, total: string) => `第 1 名 / No. 1: ${name}  ${total}`,
   written: (path: string) => `已写入 / Written: ${path}`,
-  sheetLine: (sheet: string, formulas: boolean, top: number, chart: boolean) =>
-    `  工作表 sheet “${sheet}” · ${formulas ? "公式 formulas" : "数值 values"} · 前 top ${top} · ${chart ? "含条形图 with bar chart" : "无图表 no chart"}`,
+  sheetLine: (sheet: string, formulas: boolean, top: number, regions: number, chart: boolean) =>
+    `  工作表 sheet “${sheet}” · ${formulas ? "公式 formulas" : "数值 values"} · ${top < regions ? `前 ${top} 名 top ${top}` : `全部 ${regions} 个地区 all ${regions} regions`} · ${chart ? "含条形图 with bar chart" : "无图表 no chart"}`,
+  topCapped: (top: number, regions: number): LocalText => ({
+    zh: `注意：--top ${top} 大于地区数 ${regions}，按全部 ${regions} 个地区处理。`,
+    en: `Note: --top ${top} is more than the ${regions} regions; all of them form the top group.`,
+  }),
 } as const;
 
 /** How the command line prints an error: both languages, then its detail lines. */
@@ -236,4 +267,5 @@ export const DEMO_TEXT = {
     en: `Computed the total for ${n} regions (the table has no total column to check against).`,
   }),
   fileWritten: (path: string) => `排名表文件 / Ranked sheet as a file: ${path}`,
+  fileKept: (path: string) => `${path} 已存在，未覆盖（npm run demo -- --force 可替换）/ already exists; not overwritten (npm run demo -- --force replaces it)`,
 } as const;

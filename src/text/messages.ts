@@ -466,6 +466,14 @@ export const WORDS = {
   listSeparator: { zh: "、", en: ", " },
 } as const satisfies Record<string, LocalText>;
 
+/** Said beside an impact computed from sub-indices when the change is (also) in indicator weights. */
+export function indicatorWeightsIgnored(n: number): LocalText {
+  return {
+    zh: `数据为五个分指数，${n} 项二级指标权重的变化不影响这里的排名；要看其影响，请使用含 19 个二级指标的数据。`,
+    en: `The data holds the five sub-indices, so the ${n} changed indicator weight(s) cannot move this ranking; use data with the 19 indicators to see their effect.`,
+  };
+}
+
 /** "the indicators of 'X'" for the sum check of one dimension. */
 export function indicatorsOf(dimension: LocalText): LocalText {
   return { zh: `“${dimension.zh}”的二级指标`, en: `the indicators of "${dimension.en}"` };

@@ -57,7 +57,7 @@ describe("demoReport", () => {
 describe("writeSampleXlsx", () => {
   it("writes ranked-sample.xlsx: the embedded sample ranked, values, in Chinese, top 100", async () => {
     const dir = mkdtempSync(join(tmpdir(), "demo-xlsx-"));
-    const path = await writeSampleXlsx(dir);
+    const path = (await writeSampleXlsx(dir))!;
     expect(path).toBe(join(dir, SAMPLE_XLSX));
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path);
@@ -69,8 +69,12 @@ describe("writeSampleXlsx", () => {
     expect(ws.getCell("A102").value).toBe(100);
     // The sample has exactly 100 regions: the top group is all of them.
     expect(ws.getCell("M3").value).toBe("地区数");
-    // Run again: the demo's own file is replaced.
-    await writeSampleXlsx(dir);
+    // Run again: an existing file is kept unless forced.
+    writeFileSync(path, "mine");
+    expect(await writeSampleXlsx(dir)).toBeNull();
+    expect(readFileSync(path, "utf8")).toBe("mine");
+    expect(await writeSampleXlsx(dir, true)).toBe(path);
+    await wb.xlsx.readFile(path);
   });
 });
 

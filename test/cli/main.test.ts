@@ -1,9 +1,10 @@
 import { existsSync, writeFileSync } from "fs";
 import { join } from "path";
 import * as ExcelJS from "exceljs";
-import { run } from "../../src/cli/main";
+import { invokedAs, run } from "../../src/cli/main";
 import { HELP } from "../../src/text";
 import { weightTableToCells } from "../../src/core/weights";
+import { displayWidth } from "../../src/core/text";
 import { top100Cells } from "../helpers/fixtures";
 import { tempDir, toCsv, xlsxPart } from "../helpers/files";
 import { HAND_WORKED_REGIONS, writeHandWorkedExample } from "../helpers/cli";
@@ -202,6 +203,30 @@ describe("live-index rank", () => {
     expect(r.out).toContain("No. 1: B");
   });
 
+  it("says so when --top asks for more regions than there are; the sheet line names all of them", async () => {
+    writeFileSync(join(dir, "five.csv"), toCsv(top100Cells().slice(0, 6)));
+    const capped = await cli(["rank", "five.csv", "--top", "500", "--out", "five-500.xlsx"], dir);
+    expect(capped.code).toBe(0);
+    expect(capped.out).toContain("注意：--top 500 大于地区数 5，按全部 5 个地区处理。");
+    expect(capped.out).toContain("Note: --top 500 is more than the 5 regions; all of them form the top group.");
+    expect(capped.out).toContain("全部 5 个地区 all 5 regions");
+    expect(capped.out).not.toContain("前 500");
+    // The default of 100 on a small table is not the user's doing: no note, the same sheet line.
+    const byDefault = await cli(["rank", "five.csv", "--out", "five-default.xlsx"], dir);
+    expect(byDefault.out).not.toContain("--top");
+    expect(byDefault.out).toContain("全部 5 个地区 all 5 regions");
+    const three = await cli(["rank", "five.csv", "--top", "3", "--out", "five-3.xlsx"], dir);
+    expect(three.out).toContain("前 3 名 top 3");
+  });
+
+  it("suggests next commands typed as the user typed this one", () => {
+    expect(invokedAs({}, "/home/a")).toBe("live-index");
+    expect(invokedAs({ npm_command: "exec", npm_config_local_prefix: "/home/a/clone" }, "/home/a/clone")).toBe("npx live-index");
+    expect(invokedAs({ npm_command: "exec", npm_config_local_prefix: "/home/a/clone" }, "/home/a/clone/examples")).toBe("npx live-index");
+    expect(invokedAs({ npm_command: "exec", npm_config_local_prefix: "/home/a/clone" }, "/home/a/data")).toBe("npx --prefix /home/a/clone live-index");
+    expect(invokedAs({ npm_command: "exec", npm_config_local_prefix: "/home/a/my clone" }, "/tmp")).toBe('npx --prefix "/home/a/my clone" live-index');
+  });
+
   it("--help is bilingual and exits 0; no arguments prints it and exits 2", async () => {
     const r = await cli(["--help"], dir);
     expect(r.code).toBe(0);
@@ -210,6 +235,23 @@ describe("live-index rank", () => {
     expect(HELP).toContain("退出码 / Exit codes");
     expect((await cli(["rank", "--help"], dir)).code).toBe(0);
     expect((await cli([], dir)).code).toBe(2);
+  });
+
+  it("--help fits a terminal: no line wider than 100 columns, a CJK character counting two", () => {
+    const wide = HELP.split("\n").filter((l) => displayWidth(l) > 100);
+    expect(wide).toEqual([]);
+  });
+
+  it("--help's examples run as written, in order, in an empty folder", async () => {
+    const folder = tempDir("help-examples");
+    const examples = HELP.slice(HELP.indexOf("示例 / Examples:")).split("\n").slice(1);
+    expect(examples.length).toBeGreaterThanOrEqual(5);
+    for (const line of examples) {
+      const argv = line.trim().split(/\s+/);
+      expect(argv[0]).toBe("live-index");
+      const r = await cli(argv.slice(1), folder);
+      expect([line, r.code, r.err]).toEqual([line, 0, ""]);
+    }
   });
 });
 
@@ -368,9 +410,26 @@ describe("live-index check-weights", () => {
     expect(r.out).toMatch(/该区县主播直播引导成交额指数 +25% → 40% +10% → 13\.91%$/m);
   });
 
-  it("is in the help", () => {
-    expect(HELP).toContain("live-index check-weights <权重表 weights.xlsx|.csv> [--baseline <file>] [--data <file>] [--method <m>] [--top <n>]");
-    expect(HELP).toContain("[--out analysis.xlsx [--runs <n>] [--spread <p>] [--seed <n>] [--force]] [--lang zh|en]");
+  it("says when indicator weights cannot move a ranking of sub-indices, and only then", async () => {
+    writeFileSync(join(dir, "top100.csv"), toCsv(top100Cells()));
+    const indicators = await cli(["check-weights", "edited.csv", "--data", "top100.csv", "--lang", "en"], dir);
+    expect(indicators.code).toBe(0);
+    // Goods' effective weight is unchanged (40%): nothing moves, and the reason is given.
+    expect(indicators.out).toContain("Mean absolute rank shift (places): 0.00");
+    expect(indicators.out).toContain("the 1 changed indicator weight(s) cannot move this ranking");
+    // Goods 40% → 45% and supply 25% → 20%, on each of their rows.
+    writeFileSync(join(dir, "goods45.csv"), toCsv(table((r) => r.forEach((row, i) => (row[2] = i >= 1 && i <= 4 ? 0.45 : i >= 5 && i <= 10 ? 0.2 : row[2])))));
+    const dimensions = await cli(["check-weights", "goods45.csv", "--data", "top100.csv", "--lang", "en"], dir);
+    expect(dimensions.code).toBe(0);
+    expect(dimensions.out).not.toContain("cannot move this ranking");
+    expect(dimensions.out).not.toContain("Mean absolute rank shift (places): 0.00");
+  });
+
+  it("is in the help, with each of its options", () => {
+    expect(HELP).toContain("live-index check-weights <权重表 weights.xlsx|.csv> [选项 options]");
+    const section = HELP.slice(HELP.indexOf("check-weights:"), HELP.indexOf("退出码"));
+    for (const flag of ["--baseline", "--data", "--method", "--no-rescale", "--top", "--out", "--runs", "--spread", "--seed", "--force", "--lang"])
+      expect(section).toContain(`  ${flag} `);
   });
 });
 

@@ -45,3 +45,48 @@ describe("rank: sub-indices of raw indicators on the report's scale", () => {
     for (const m of again.maxima) expect(m).toBeCloseTo(100, 9);
   });
 });
+
+describe("check-weights: the impact on raw indicators is the ranking `rank` writes", () => {
+  const WEIGHTS = resolve(__dirname, "../../examples/weights-goods30-supply35.csv");
+
+  /** District → rank in the sheet `rank` writes. */
+  async function ranks(flags: string[]): Promise<Map<string, number>> {
+    const dir = tempDir("rescale-impact");
+    const out = join(dir, "r.xlsx");
+    expect(await run(["rank", EXAMPLE, "--out", out, ...flags], { out: () => undefined, err: () => undefined, cwd: dir })).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.worksheets[0];
+    const byName = new Map<string, number>();
+    for (let r = 3; r <= 52; r++) byName.set(String(ws.getCell(r, 4).value), ws.getCell(r, 1).value as number);
+    return byName;
+  }
+
+  /** The mean absolute rank shift printed by check-weights. */
+  async function printedShift(flags: string[]): Promise<number> {
+    const lines: string[] = [];
+    const dir = tempDir("rescale-check");
+    expect(
+      await run(["check-weights", WEIGHTS, "--data", EXAMPLE, "--lang", "en", ...flags], { out: (l) => lines.push(l), err: () => undefined, cwd: dir }),
+    ).toBe(0);
+    const line = lines.find((l) => l.includes("Mean absolute rank shift"))!;
+    return Number(line.split(": ").pop());
+  }
+
+  async function shiftFromSheets(flags: string[]): Promise<number> {
+    const before = await ranks(flags);
+    const after = await ranks([...flags, "--weights", WEIGHTS]);
+    let sum = 0;
+    for (const [name, r] of before) sum += Math.abs(r - after.get(name)!);
+    return sum / before.size;
+  }
+
+  it("rescales by default, as rank does, and not with --no-rescale", async () => {
+    const rescaled = await shiftFromSheets([]);
+    const unscaled = await shiftFromSheets(["--no-rescale"]);
+    // The choice matters on this table, so the two checks below can tell one from the other.
+    expect(rescaled.toFixed(2)).not.toBe(unscaled.toFixed(2));
+    expect(await printedShift([])).toBeCloseTo(rescaled, 2);
+    expect(await printedShift(["--no-rescale"])).toBeCloseTo(unscaled, 2);
+  });
+});

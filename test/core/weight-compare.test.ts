@@ -1,4 +1,4 @@
-import { changeName, compareWeights, WeightChange } from "../../src/core/weight-compare";
+import { changeName, compareWeights, indicatorWeightChanges, WeightChange } from "../../src/core/weight-compare";
 import { checkWeights, REPORT_WEIGHT_TABLE, WeightTable, weightTableToCells } from "../../src/core/weights";
 import { FRAMEWORK } from "../helpers/fixtures";
 
@@ -155,5 +155,18 @@ describe("compareWeights: what does not count as a change", () => {
       expect([c.oldWeight, c.newWeight]).toEqual([0.33, 1 / 3]);
       expect(c.newEffective).toBeCloseTo(c.oldEffective, 15);
     }
+  });
+});
+
+describe("indicatorWeightChanges", () => {
+  it("counts the second-level weights given differently, not the effective weights a dimension change moves", () => {
+    expect(indicatorWeightChanges(compareWeights(REPORT_WEIGHT_TABLE, REPORT_WEIGHT_TABLE))).toBe(0);
+    // Goods 40% → 45% on its four rows and supply 25% → 20% on its six: every effective weight of both moves, no indicator weight.
+    const dims = table((r) => r.forEach((row, i) => (row[DW] = i >= 1 && i <= 4 ? 0.45 : i >= 5 && i <= 10 ? 0.2 : row[DW])));
+    expect(changed(compareWeights(REPORT_WEIGHT_TABLE, dims)).length).toBe(12);
+    expect(indicatorWeightChanges(compareWeights(REPORT_WEIGHT_TABLE, dims))).toBe(0);
+    // Two indicators of goods: 25% → 40% and 25% → 10%.
+    const two = table((r) => ((r[1][IW] = 0.4), (r[2][IW] = 0.1)));
+    expect(indicatorWeightChanges(compareWeights(REPORT_WEIGHT_TABLE, two))).toBe(2);
   });
 });
