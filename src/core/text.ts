@@ -127,3 +127,100 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 export function cleanText(s: string): string {
   return s.replace(CONTROL, "");
 }
+
+/** Characters no line may start with: closing punctuation and the percent sign. */
+const NO_LINE_START = /[，。；：、）」』”’！？》%,.;:!?)\]}]/;
+/** Characters no line may end with: opening punctuation. */
+const NO_LINE_END = /[（「『“‘《([{]/;
+/** A line that ends here reads well: after a clause's punctuation. */
+const GOOD_LINE_END = /[，。；：,;:]\s*$/;
+
+const isWide = (ch: string) => displayWidth(ch) === 2;
+const isSpace = (ch: string) => /\s/.test(ch);
+
+/**
+ * The text as units a line break may not split: a Latin word or a number, a CJK character with
+ * the closing punctuation after it (and the opening punctuation before it), a number with the
+ * spaces and CJK characters on either side ("第 5 行" stays whole), and each run of spaces.
+ */
+function lineUnits(text: string): string[] {
+  const chars = [...text];
+  const units: string[] = [];
+  let glueNext = false;
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i];
+    const prev = units.length ? units[units.length - 1] : "";
+    const last = [...prev].pop() ?? "";
+    if (isSpace(ch)) {
+      const next = chars[i + 1] ?? "";
+      // A space between a number and a CJK character is kept with both: "前 100 名" is one unit.
+      const numberNext = (/[\d%]/.test(last) && isWide(next)) || (isWide(last) && /\d/.test(next));
+      if (numberNext) {
+        units[units.length - 1] += ch;
+        glueNext = true;
+      } else if (isSpace(last)) units[units.length - 1] += ch;
+      else units.push(ch);
+      continue;
+    }
+    const inWord = last !== "" && !isSpace(last) && !isWide(last) && !isWide(ch);
+    if (prev !== "" && (glueNext || inWord || NO_LINE_START.test(ch) || NO_LINE_END.test(last))) units[units.length - 1] += ch;
+    else units.push(ch);
+    glueNext = false;
+  }
+  return units;
+}
+
+/**
+ * Cuts a text into lines of at most `width` display columns (a CJK character counts 2): never
+ * inside a word or a number, never before closing punctuation or after opening punctuation; after
+ * a clause's punctuation where one is in the second half of the line, else at a space there. Spaces at a break end the
+ * line (not counted: they take no visible room), so the lines joined are the text; a unit wider
+ * than a line is cut at the width.
+ *
+ * @example
+ * wrapText("缺失数据从不抬高得分；退货率为 0 也视为缺失。", 16) // → ["缺失数据从不抬高", "得分；退货率", "为 0 也视为缺", "失。"]
+ */
+export function wrapText(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line: string[] = [];
+  const widthOf = (units: readonly string[]) => displayWidth(units.join("").trimEnd());
+  const push = (units: readonly string[]) => lines.push(units.join(""));
+  for (const unit of lineUnits(text)) {
+    if (isSpace(unit[0])) {
+      // Spaces stay at the end of their line (where they take no visible room), so no text is lost.
+      if (line.length) line.push(unit);
+      else if (lines.length) lines[lines.length - 1] += unit;
+      else line.push(unit);
+      continue;
+    }
+    if (line.length && widthOf(line) + displayWidth(unit) > width) {
+      // In the second half of the line: the last clause's end, else the last space, else the last unit boundary.
+      const fromHalf = (ok: (k: number) => boolean) => {
+        for (let k = line.length; k > 0 && widthOf(line.slice(0, k)) * 2 >= width; k--) if (ok(k)) return k;
+        return 0;
+      };
+      let cut = fromHalf((k) => GOOD_LINE_END.test(line.slice(0, k).join(""))) || fromHalf((k) => isSpace(line[k - 1][0])) || line.length;
+      while (cut < line.length && isSpace(line[cut][0])) cut++;
+      push(line.slice(0, cut));
+      line = line.slice(cut);
+      if (line.length && widthOf(line) + displayWidth(unit) > width) {
+        push(line);
+        line = [];
+      }
+    }
+    if (displayWidth(unit) > width) {
+      // Wider than a line (a long path or address): cut at the width.
+      let part = "";
+      for (const ch of unit) {
+        if (displayWidth(part + ch) > width) {
+          lines.push(part);
+          part = "";
+        }
+        part += ch;
+      }
+      line = [part];
+    } else line.push(unit);
+  }
+  if (line.length || lines.length === 0) push(line);
+  return lines;
+}

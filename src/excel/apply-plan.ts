@@ -14,6 +14,7 @@
  */
 import { cellAddress, freeName, rangeAddress } from "../plans/a1";
 import { blockRange, CellBlock, mainBlock, PagePlan, planBlock, renameTables, SheetPlan } from "../plans/plan";
+import { headerFooterCode } from "../plans/page";
 import { columnLetter } from "../core/text";
 import type { ProgressStep } from "../text";
 import { cellInput, isNameTaken } from "./host";
@@ -284,8 +285,9 @@ function setPage(sheet: Excel.Worksheet, page: PagePlan): void {
   layout.topMargin = 36;
   layout.bottomMargin = 36;
   if (page.titleRows > 0) layout.setPrintTitleRows(`$1:$${page.titleRows}`);
-  // The title at the top centre of every printed page ("&" doubled: Excel's header codes start with it).
-  if (page.header) layout.headersFooters.defaultForAllPages.centerHeader = page.header.replace(/&/g, "&&");
+  // The title at the top centre of every printed page, the page number at the bottom (in Excel's codes: plans/page.ts).
+  if (page.header) layout.headersFooters.defaultForAllPages.centerHeader = headerFooterCode(page.header);
+  if (page.footer) layout.headersFooters.defaultForAllPages.centerFooter = headerFooterCode(page.footer);
   if (page.printAreas.length) layout.setPrintArea(page.printAreas.join(","));
 }
 

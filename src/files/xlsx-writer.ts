@@ -17,6 +17,7 @@ import * as ExcelJS from "exceljs";
 import { cellAddress, freeName, quoteSheetName, rangeAddress } from "../plans/a1";
 import JSZip from "jszip";
 import { CellBlock, ChartPlan, mainBlock, PagePlan, PlanValue, planBlock, renameTables, SheetPlan } from "../plans/plan";
+import { headerFooterCode } from "../plans/page";
 import { cleanText } from "../core/text";
 import { FILE_CREATOR } from "../text";
 import { fileFormula } from "./formulas";
@@ -127,8 +128,12 @@ function setPage(ws: ExcelJS.Worksheet, page: PagePlan): void {
     margins: { left: 0.25, right: 0.25, top: 0.5, bottom: 0.5, header: 0.2, footer: 0.2 },
     ...(page.titleRows > 0 ? { printTitlesRow: `1:${page.titleRows}` } : {}),
   };
-  // "&C" centres the text; a literal "&" is written "&&" (ECMA-376 §18.3.1.39).
-  if (page.header) ws.headerFooter = { ...ws.headerFooter, oddHeader: `&C${page.header.replace(/&/g, "&&")}` };
+  // "&C" centres the text (ECMA-376 §18.3.1.39); headerFooterCode writes "&" as "&&" and the page number as &P.
+  ws.headerFooter = {
+    ...ws.headerFooter,
+    ...(page.header ? { oddHeader: `&C${headerFooterCode(page.header)}` } : {}),
+    ...(page.footer ? { oddFooter: `&C${headerFooterCode(page.footer)}` } : {}),
+  };
 }
 
 /**

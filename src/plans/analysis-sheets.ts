@@ -10,10 +10,12 @@
  *
  * Robustness sheet:
  *   A1  per region in nominal-rank order: nominal rank, region, median rank, 5th and 95th percentile rank, interval width
- *   H1  method note: runs, spread, seed, method, leave-one-out shift per dimension
+ *   H2  method note: runs, spread, seed, method, leave-one-out shift per dimension (from row 2: row 1, the
+ *       header, is repeated on every printed page)
  *   H…  chart data for the top N (region, p5, p95 − p5) and, beside it (L…), the stacked bar of the rank intervals:
  *       the p5 series is drawn without fill, so each bar floats from p5 to p95
  *
+ * Both print on A4 landscape, one page wide, each part from a page of its own (src/plans/page.ts).
  * Every text in Chinese or English; no NaN or Infinity reaches a cell ("—" / "" instead).
  */
 import { DIMENSIONS } from "../core/framework";
@@ -21,7 +23,8 @@ import type { RankImpact, RankMove } from "../core/impact";
 import type { SensitivityResult } from "../core/sensitivity";
 import type { IndexRun } from "../core/workflow";
 import { ANALYSIS_SHEET_TEXT, Lang, METHOD_NOTE_TEXT, weightsLabel, WeightsSource } from "../text";
-import { runNoteLines, stampLines } from "./method-note";
+import { NOTE_LINE_WIDTH, runNoteLines, stampLines, wrapNoteRows } from "./method-note";
+import { CHAR_POINTS, columnsFor, planPage, PrintArea, ROW_POINTS } from "./page";
 import { CellBlock, ChartPlan, columnWidths, EMPHASIS_FILL, finite, PlanValue, SheetPlan, TablePlan } from "./plan";
 
 /** What the note of an analysis sheet says of the data: the run analysed and where its data came from. */
@@ -64,6 +67,10 @@ const IMPACT_CHART_COL = 5;
 const REGION_COLUMNS = 6;
 const ROBUST_SIDE_COL = REGION_COLUMNS + 1;
 const ROBUST_CHART_COL = ROBUST_SIDE_COL + 4;
+/** The robustness sheet's side (note, intervals) starts on the row below the header. */
+const ROBUST_SIDE_TOP = 1;
+/** Rows of the robustness table a printed page aims at: 100 regions on two pages, as the ranked sheet. */
+const ROWS_PER_PAGE = 52;
 const MIN_CHART_HEIGHT = 300;
 const MAX_CHART_HEIGHT = 4000;
 
@@ -100,9 +107,23 @@ export function planImpactSheet(impact: RankImpact, names: (row: number) => stri
         height: chartHeight(moved.length),
       }
     : null;
-  const chartRows = chart ? Math.ceil(chart.height / 15) : 0;
-  const note = noteBlock(movesTop + Math.max(moves.values.length, chartRows) + 1, 0, impactNoteLines(n, opts));
+  const chartRows = chart ? Math.ceil(chart.height / ROW_POINTS) : 0;
+  const resultRows = movesTop + Math.max(moves.values.length, chartRows);
+  const note = noteBlock(resultRows + 1, 0, impactNoteLines(n, opts));
   const blocks = [figures, entering, leaving, moves, note];
+  const widths = columnWidths(blocks);
+  // Printed: the figures, lists, moves and chart on a page; the note from a page of its own.
+  const listCols = IMPACT_SIDE_COL + leaving.values[0].length;
+  const areas: PrintArea[] = [
+    {
+      row: 0,
+      col: 0,
+      rows: resultRows,
+      cols: chart ? Math.max(listCols, columnsFor(widths, 0, IMPACT_CHART_COL, chart.width)) : listCols,
+      ...(chart ? { chart: { col: IMPACT_CHART_COL, width: chart.width, height: chart.height } } : {}),
+    },
+    { row: note.row, col: 0, rows: note.values.length, cols: columnsFor(widths, 0, 1, NOTE_LINE_WIDTH * CHAR_POINTS) },
+  ];
   const tables: TablePlan[] = [
     { name: "ZBDS_Entering", block: "entering", style: "TableStyleLight9" },
     { name: "ZBDS_Leaving", block: "leaving", style: "TableStyleLight9" },
@@ -113,12 +134,13 @@ export function planImpactSheet(impact: RankImpact, names: (row: number) => stri
     blocks,
     tables,
     freezeRows: 0,
-    columnWidths: columnWidths(blocks),
+    columnWidths: widths,
     mainBlock: "moves",
     dataBarColumn: null,
     emphasisedRows: 0,
     emphasisFill: EMPHASIS_FILL,
     chart,
+    page: planPage(areas, widths, { lang: opts.lang, titleRows: 0, title: t.impactTitle(opts.data?.source ?? null) }),
   };
 }
 
@@ -139,8 +161,9 @@ export function planRobustnessSheet(result: SensitivityResult, names: (row: numb
   const top = rows.filter((r) => result.nominal[r] <= topN);
 
   const regions = regionsBlock(result, rows, names, t);
-  const note = noteBlock(0, ROBUST_SIDE_COL, robustnessNoteLines(result, topN, opts));
-  const intervalsTop = note.values.length + 1;
+  // The side starts below the header row, which is repeated on every printed page and so blank in its columns.
+  const note = noteBlock(ROBUST_SIDE_TOP, ROBUST_SIDE_COL, robustnessNoteLines(result, topN, opts));
+  const intervalsTop = ROBUST_SIDE_TOP + note.values.length + 1;
   const intervals: CellBlock = {
     id: "intervals",
     row: intervalsTop,
@@ -167,12 +190,31 @@ export function planRobustnessSheet(result: SensitivityResult, names: (row: numb
     : null;
 
   const blocks = [regions, note, intervals];
+  const widths = columnWidths(blocks);
+  // Printed: the regions (header repeated), the note, and the intervals with their chart, each from a page of its own.
+  const areas: PrintArea[] = [
+    { row: 0, col: 0, rows: regions.values.length, cols: REGION_COLUMNS },
+    {
+      row: note.row,
+      col: ROBUST_SIDE_COL,
+      rows: note.values.length,
+      cols: columnsFor(widths, ROBUST_SIDE_COL, ROBUST_SIDE_COL + 1, NOTE_LINE_WIDTH * CHAR_POINTS),
+    },
+    {
+      row: intervalsTop,
+      col: ROBUST_SIDE_COL,
+      rows: Math.max(intervals.values.length, chart ? Math.ceil(chart.height / ROW_POINTS) : 0),
+      cols: chart ? columnsFor(widths, ROBUST_SIDE_COL, ROBUST_CHART_COL, chart.width) : intervals.values[0].length,
+      ...(chart ? { chart: { col: ROBUST_CHART_COL, width: chart.width, height: chart.height } } : {}),
+    },
+  ];
   return {
     sheetName: t.robustnessSheet,
     blocks,
     tables: [{ name: "ZBDS_Robustness", block: "regions", style: "TableStyleMedium2" }],
     freezeRows: 1,
-    columnWidths: columnWidths(blocks),
+    columnWidths: widths,
+    page: planPage(areas, widths, { lang: opts.lang, titleRows: 1, title: t.robustnessTitle(opts.data?.source ?? null), rowsPerPage: ROWS_PER_PAGE }),
     mainBlock: "regions",
     dataBarColumn: rows.length ? REGION_COLUMNS - 1 : null,
     emphasisedRows: rows.length > top.length ? top.length : 0,
@@ -236,7 +278,7 @@ function movesBlock(moved: readonly RankMove[], row: number, names: (row: number
 
 function impactNoteLines(n: number, opts: ImpactSheetOptions): PlanValue[][] {
   const t = LABELS[opts.lang];
-  return [
+  return wrapNoteRows([
     [METHOD_NOTE_TEXT[opts.lang].noteTitle, ""],
     ...optional(t.baseline, opts.baseline && weightsLabel(opts.baseline, opts.lang)),
     ...optional(t.current, opts.current && weightsLabel(opts.current, opts.lang)),
@@ -246,7 +288,7 @@ function impactNoteLines(n: number, opts: ImpactSheetOptions): PlanValue[][] {
     [t.spearman, t.spearmanRule],
     [t.change, t.changeRule],
     ...stampLines(opts.lang, opts.generatedAt, opts.version),
-  ];
+  ]);
 }
 
 /** Per region in nominal-rank order: nominal rank, name, median, p5, p95, interval width. */
@@ -273,7 +315,7 @@ function robustnessNoteLines(result: SensitivityResult, topN: number, opts: Robu
   const t = LABELS[opts.lang];
   const spread = `±${Math.round(result.spread * 1000) / 10}%`;
   const loo = opts.leaveOneOut;
-  return [
+  return wrapNoteRows([
     [METHOD_NOTE_TEXT[opts.lang].noteTitle, ""],
     [t.runs, result.runs],
     [t.spread, spread],
@@ -284,7 +326,7 @@ function robustnessNoteLines(result: SensitivityResult, topN: number, opts: Robu
     [t.emphasised, t.topNValue(topN)],
     ...(loo ? [[t.leaveOneOut, t.leaveOneOutRule], ...DIMENSIONS.map((d): PlanValue[] => [d[opts.lang], shown(round2(loo[d.index]), t)])] : []),
     ...stampLines(opts.lang, opts.generatedAt, opts.version),
-  ];
+  ]);
 }
 
 // ---- helpers ---------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ import { DIMENSIONS, TOP100_DIMENSION_ORDER, dimensionIndex } from "../core/fram
 import { formatError } from "../core/errors";
 import { describeScaling } from "../core/scaling";
 import { Lang, LocalText, METHOD_NOTE_TEXT, weightsLabel, WeightsSource } from "../text";
-import { displayWidth } from "../core/text";
+import { wrapText } from "../core/text";
 import { pad, PlanValue } from "./plan";
 
 export type SheetMode = "values" | "formulas";
@@ -28,6 +28,8 @@ export interface RankedNoteContext extends NoteContext {
   readonly mode: SheetMode;
   /** Names printed in the source that deserve a note (e.g. the report's 涿水县). */
   readonly nameNotes?: Readonly<Record<string, LocalText>>;
+  /** The sheet has a column 省内排名 / Rank in province: the competition rank among the regions of the same province (its rule is in the note). */
+  readonly provinceRank?: boolean;
   /** Data rows hidden in the source (by hand or by a filter), and whether they were left out. */
   readonly hiddenRows?: { readonly count: number; readonly leftOut: boolean };
 }
@@ -68,6 +70,7 @@ export function rankedNoteLines(run: IndexRun, o: RankedNoteContext): PlanValue[
     ...(run.method && run.result.rescale ? textRows(t.rescaledLabel, t.rescaled) : []),
     ...textRows(t.missing, t.missingRule),
     ...textRows(t.ranking, t.rankingRule),
+    ...(o.provinceRank ? textRows(t.provinceRankLabel, t.provinceRankRule) : []),
     row(t.topN, o.topN < n ? t.topNValue(o.topN) : t.topNAll(n, o.topN)),
     row(t.mode, o.mode === "formulas" ? t.modeFormulas : t.modeValues),
     row(t.generated, o.generatedAt),
@@ -88,37 +91,13 @@ export function rankedNoteLines(run: IndexRun, o: RankedNoteContext): PlanValue[
 }
 
 /** A labelled text as note rows: cut into lines of at most {@link NOTE_LINE_WIDTH}, the label on the first. */
-function textRows(label: string, text: string): PlanValue[][] {
-  return wrapText(text, NOTE_LINE_WIDTH).map((line, i) => pad([i === 0 ? label : "", line], NOTE_WIDTH));
+function textRows(label: string, text: string, width = NOTE_WIDTH): PlanValue[][] {
+  return wrapText(text, NOTE_LINE_WIDTH).map((line, i) => pad([i === 0 ? label : "", line], width));
 }
 
-/**
- * Cuts a text into lines of at most `width` display columns (a CJK character counts 2), after a
- * punctuation mark or a space where one is near the end of a line, else at the width.
- *
- * @example
- * wrapText("缺失数据从不抬高得分；退货率为 0 也视为缺失。", 16) // → ["缺失数据从不抬高", "得分；退货率为 ", "0 也视为缺失。"]
- */
-export function wrapText(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = "";
-  let lineWidth = 0;
-  let breakAt = -1;
-  for (const ch of text) {
-    const w = displayWidth(ch);
-    if (lineWidth + w > width && line !== "") {
-      const cut = breakAt > 0 && breakAt >= line.length / 2 ? breakAt : line.length;
-      lines.push(line.slice(0, cut));
-      line = line.slice(cut).replace(/^ +/, "");
-      lineWidth = displayWidth(line);
-      breakAt = -1;
-    }
-    line += ch;
-    lineWidth += w;
-    if (/[\s，。；、,.;:：）)]/.test(ch)) breakAt = line.length;
-  }
-  if (line !== "" || lines.length === 0) lines.push(line);
-  return lines;
+/** Note rows of a label and a value each, a long text value cut into lines as the ranked sheet's note is. */
+export function wrapNoteRows(rows: readonly PlanValue[][]): PlanValue[][] {
+  return rows.flatMap((r) => (typeof r[1] === "string" && r.length === 2 ? textRows(String(r[0] ?? ""), r[1], 2) : [r]));
 }
 
 /** The lines an analysis sheet's note shares with the ranked sheet's: source, scaling, missing data. */

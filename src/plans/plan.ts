@@ -91,6 +91,8 @@ export interface PagePlan {
   readonly scale: number;
   /** Text printed at the top centre of every page (the sheet's title). */
   readonly header?: string;
+  /** Text printed at the bottom centre of every page, with {page} and {pages} for the page number and count. */
+  readonly footer?: string;
 }
 
 /** Any sheet as a plan: what the writers apply. */

@@ -17,6 +17,7 @@ import { IndexRun, Ranking, requireRanked } from "../core/workflow";
 import { RANKED_SHEET_TEXT, WORDS } from "../text";
 import { NOTE_EFFECTIVE_COLUMN, NOTE_FORMATS, NOTE_LINE_WIDTH, NOTE_WEIGHTS_ROW, RankedNoteContext, rankedNoteLines } from "./method-note";
 import { CellBlock, ChartPlan, columnWidths, EMPHASIS_FILL, finite, PlanValue, SheetPlan } from "./plan";
+import { CHAR_POINTS, columnsFor, planPage, PrintArea, ROW_POINTS } from "./page";
 
 export type { SheetMode } from "./method-note";
 
@@ -27,8 +28,6 @@ export interface RankedSheetOptions extends RankedNoteContext {
    * Absent: sub-index cells hold values.
    */
   readonly sourceRef?: (dataRow: number, dimension: number) => string | null;
-  /** Add a column 省内排名 / Rank in province: the competition rank among the regions of the same province. */
-  readonly provinceRank?: boolean;
 }
 
 /** The ranked sheet's plan, with the count of regions ranked. */
@@ -79,7 +78,8 @@ export function planRankedSheet(run: IndexRun, options: RankedSheetOptions): Ran
   // The side starts below the rows repeated on every printed page, which are blank in its columns.
   const sideTop = FIRST_ROW;
   const sideRows = Math.max(counts.length + 1, counts.length ? CHART_ROWS : 0);
-  const noteTop = sideTop + sideRows + 1;
+  // Two blank rows under the chart: a renderer whose rows are a little shorter than 15 pt draws its bottom edge into the next row.
+  const noteTop = sideTop + sideRows + 2;
   const note = rankedNoteLines(run, options);
   const blocks = [
     ...(titleRows ? [{ id: "title", row: 0, col: 0, values: [[t.title(options.source)]], headerRows: 1, columnFormats: [] }] : []),
@@ -104,9 +104,15 @@ export function planRankedSheet(run: IndexRun, options: RankedSheetOptions): Ran
       }
     : null;
   // Printed: the title and header on every page; the ranking, the summary with its chart, and the note, each from a page of its own.
-  const areas = [
+  const areas: PrintArea[] = [
     { row: 0, col: 0, rows: FIRST_ROW + n, cols: rankingCols },
-    { row: 0, col: SIDE_COL, rows: sideTop + sideRows, cols: chart ? columnsFor(widths, SIDE_COL, chartCol, CHART_WIDTH) : 2 },
+    {
+      row: 0,
+      col: SIDE_COL,
+      rows: sideTop + sideRows,
+      cols: chart ? columnsFor(widths, SIDE_COL, chartCol, CHART_WIDTH) : 2,
+      ...(chart ? { chart: { col: chartCol, width: CHART_WIDTH, height: chart.height } } : {}),
+    },
     { row: noteTop, col: SIDE_COL, rows: note.length, cols: columnsFor(widths, SIDE_COL, SIDE_COL + 1, NOTE_LINE_WIDTH * CHAR_POINTS) },
   ];
   return {
@@ -124,53 +130,13 @@ export function planRankedSheet(run: IndexRun, options: RankedSheetOptions): Ran
     emphasisFill: EMPHASIS_FILL,
     chart,
     rankedCount: n,
-    page: {
-      orientation: "landscape",
-      titleRows: FIRST_ROW,
-      printAreas: areas.map((a) => rangeAddress(a.row, a.col, a.rows, a.cols)),
-      header: t.title(options.source),
-      scale: printScale(areas.map((a) => areaWidth(widths, a.col, a.cols, a === areas[1] && chart ? { from: chartCol, points: CHART_WIDTH } : null))),
-    },
+    page: planPage(areas, widths, { lang: options.lang, titleRows: FIRST_ROW, title: t.title(options.source), rowsPerPage: ROWS_PER_PAGE }),
   };
 }
 
-/** Points of a row at Excel's default height, of a character of column width (Excel: 7 px + 5 px padding per column, 0.75 pt a px). */
-const ROW_POINTS = 15;
-const CHAR_POINTS = 5.25;
 const CHART_WIDTH = 420;
-/** Excel's default column width, in characters. */
-const DEFAULT_WIDTH = 8.43;
-/** A4 landscape, less margins of 0.25" at the sides and 0.5" at the top and bottom, in points. */
-const PAGE_WIDTH = 842 - 36;
-const PAGE_HEIGHT = 595 - 72;
 /** Rows the printed ranking aims at per page: 100 regions on two pages. */
 const ROWS_PER_PAGE = 52;
-
-function columnPoints(widths: readonly number[], c: number): number {
-  const chars = widths[c] && widths[c] > 0 ? widths[c] : DEFAULT_WIDTH;
-  return (chars * 7 + 5) * 0.75;
-}
-
-/** Columns from `first` that hold what starts at column `from` and is `points` wide. */
-function columnsFor(widths: readonly number[], first: number, from: number, points: number): number {
-  let c = from;
-  for (let left = points; left > 0; c++) left -= columnPoints(widths, c);
-  return c - first;
-}
-
-/** Width in points of an area's columns (or, for the chart's area, of the columns up to the chart plus the chart). */
-function areaWidth(widths: readonly number[], col: number, cols: number, chart: { from: number; points: number } | null): number {
-  let w = 0;
-  const end = chart ? chart.from : col + cols;
-  for (let c = col; c < end; c++) w += columnPoints(widths, c);
-  return w + (chart ? chart.points : 0);
-}
-
-/** The print scale (percent): each area one page wide, and the ranking {@link ROWS_PER_PAGE} rows a page. */
-function printScale(areaWidths: readonly number[]): number {
-  const widest = Math.max(...areaWidths);
-  return Math.max(10, Math.min(100, Math.floor(100 * Math.min(PAGE_WIDTH / widest, PAGE_HEIGHT / (ROWS_PER_PAGE * ROW_POINTS)))));
-}
 
 // ---- blocks ----------------------------------------------------------------------------------
 

@@ -47,9 +47,11 @@ export const METHOD_NOTE_TEXT = {
     rescaled: "计算出的每个分指数再按比例缩放，使其最大值为 100（与报告表格一致）",
     missing: "缺失数据规则",
     missingRule:
-      "“-”和空单元格表示无：越大越好的指标按 0 计（与报告一致），越小越好的指标（退货率、纠纷率）按数据中最差的值计，缺失数据从不抬高得分；退货率、纠纷率为 0 也视为缺失（Excel 桌面版把空单元格传为 0）。整行为空或全为 0 的行是空行：没有结果，不参与排名和标准化。",
+      "“-”和空单元格表示无：越大越好的指标按 0 计（与报告一致），越小越好的指标（退货率、纠纷率）按数据中最差的值计，缺失数据从不抬高得分；退货率、纠纷率为 0 也视为缺失（0 与空单元格无法区分）。整行为空或全为 0 的行是空行：没有结果，不参与排名和标准化。",
     ranking: "排名规则",
     rankingRule: "竞争排名（同 RANK.EQ），总指数从高到低；并列者名次相同。",
+    provinceRankLabel: "省内排名",
+    provinceRankRule: "同一省份的地区按总指数从高到低的名次，规则同上；没有省份的地区彼此排名。",
     topN: "重点显示",
     topNValue: (n: number) => `前 ${n} 名`,
     topNAll: (n: number, asked: number) => `全部 ${n} 个地区${asked > n ? `（要求前 ${asked} 名，地区数不足）` : ""}`,
@@ -81,9 +83,11 @@ export const METHOD_NOTE_TEXT = {
     rescaled: "each computed sub-index is then scaled so that its maximum is 100 (as in the report's tables)",
     missing: "Missing data",
     missingRule:
-      '"-" and blank cells mean none: 0 for higher-is-better indicators (as in the report), the worst value in the data for lower-is-better ones (return and dispute rate), so missing data never raises a score; a return or dispute rate of 0 is missing too (Excel desktop passes a blank cell as 0). A row that is blank or all 0 is a blank row: no result, no rank, not in the scaling.',
+      '"-" and blank cells mean none: 0 for higher-is-better indicators (as in the report), the worst value in the data for lower-is-better ones (return and dispute rate), so missing data never raises a score; a return or dispute rate of 0 is missing too (a 0 cannot be told from a blank cell). A row that is blank or all 0 is a blank row: no result, no rank, not in the scaling.',
     ranking: "Ranking",
     rankingRule: "Competition ranking (as RANK.EQ), highest total first; ties share a rank.",
+    provinceRankLabel: "Rank in province",
+    provinceRankRule: "The rank among the regions of the same province, by the same rule; regions without a province are ranked among themselves.",
     topN: "Emphasised",
     topNValue: (n: number) => `Top ${n}`,
     topNAll: (n: number, asked: number) => `all ${n} regions${asked > n ? ` (top ${asked} asked for: there are fewer regions)` : ""}`,
@@ -101,6 +105,12 @@ export const METHOD_NOTE_TEXT = {
     hiddenRowsValue: (n: number, leftOut: boolean) =>
       `${n} rows of the data are hidden (by hand or by a filter); ${leftOut ? "they are left out (visible rows only)" : "they are computed and ranked like the others"}`,
   },
+} as const;
+
+/** What every printed page carries at its foot ({page} and {pages}: the page number and count). */
+export const PAGE_TEXT = {
+  zh: { pageNumber: "第 {page} 页，共 {pages} 页" },
+  en: { pageNumber: "Page {page} of {pages}" },
 } as const;
 
 export const RANKED_SHEET_TEXT = {
@@ -142,6 +152,8 @@ export const ANALYSIS_SHEET_TEXT = {
   zh: {
     impactSheet: "影响分析",
     robustnessSheet: "稳健性",
+    impactTitle: (source: string | null) => `权重变化对排名的影响${source ? `（${source}）` : ""}`,
+    robustnessTitle: (source: string | null) => `排名对权重的稳健性${source ? `（${source}）` : ""}`,
     compared: "比较的地区数",
     spearman: "斯皮尔曼等级相关系数",
     meanShift: "平均绝对名次变化",
@@ -185,6 +197,8 @@ export const ANALYSIS_SHEET_TEXT = {
   en: {
     impactSheet: "Impact",
     robustnessSheet: "Robustness",
+    impactTitle: (source: string | null) => `Impact of the weight change on the ranking${source ? ` (${source})` : ""}`,
+    robustnessTitle: (source: string | null) => `Robustness of the ranking to the weights${source ? ` (${source})` : ""}`,
     compared: "Regions compared",
     spearman: "Spearman's rank correlation",
     meanShift: "Mean absolute rank shift",

@@ -1,9 +1,9 @@
 /** The impact and robustness file of `live-index check-weights --out` opens in LibreOffice with both sheets and their numbers. */
-import { join } from "path";
+import { join, resolve } from "path";
 import { run } from "../../src/cli/main";
 import { parseCsv } from "../../src/core/csv";
 import { writeHandWorkedExample } from "../helpers/cli";
-import { findSoffice, sofficeToCsv, tempDir } from "../helpers/files";
+import { findSoffice, sofficePdfPages, sofficeToCsv, tempDir } from "../helpers/files";
 
 const dir = tempDir("check-out-lo");
 writeHandWorkedExample(dir);
@@ -20,4 +20,15 @@ const soffice = findSoffice();
     const robust = parseCsv(sheets.get("稳健性")!);
     expect(robust[1].slice(0, 2)).toEqual(["1", "丙区（浙江省 杭州市）"]);
   }, 120_000);
+
+  it("prints the report's Top-100 on six A4 landscape pages: results and chart, note; two of regions, note, intervals and chart", async () => {
+    const top100 = resolve(__dirname, "../../examples/top100-2020.csv");
+    const weights = resolve(__dirname, "../../examples/weights-goods30-supply35.csv");
+    const args = ["check-weights", weights, "--data", top100, "--top", "20", "--runs", "50", "--out", "top100-analysis.xlsx"];
+    expect(await run(args, { out: () => undefined, err: () => undefined, cwd: dir })).toBe(0);
+    const pages = sofficePdfPages(soffice!, join(dir, "top100-analysis.xlsx"));
+    // Without a page setup the same file printed as 14 Letter pages, the chart cut in two.
+    expect(pages).toHaveLength(6);
+    for (const size of pages) expect(size).toEqual([842, 595]);
+  }, 180_000);
 });

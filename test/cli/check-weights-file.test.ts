@@ -65,14 +65,9 @@ describe("live-index check-weights --out", () => {
         .getSheetValues()
         .flat()
         .filter((v) => typeof v === "string") as string[];
-    expect(text("影响分析")).toEqual(
-      expect.arrayContaining([
-        "原权重",
-        "报告权重（《直播电商区域发展指数研究报告》，2021 年 3 月；印刷值按比例归一）",
-        "权重表文件 goods-only.csv",
-        "regions.csv",
-      ]),
-    );
+    expect(text("影响分析")).toEqual(expect.arrayContaining(["原权重", "权重表文件 goods-only.csv", "regions.csv"]));
+    // A long text goes on over the next rows of the note (cut to its printed width).
+    expect(text("影响分析").join("")).toContain("报告权重（《直播电商区域发展指数研究报告》，2021 年 3 月；印刷值按比例归一）");
     expect(text("稳健性")).toEqual(expect.arrayContaining(["模拟次数", "权重表文件 goods-only.csv", "缺失数据规则"]));
   });
 

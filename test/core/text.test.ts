@@ -1,4 +1,4 @@
-import { columnLetter, normaliseName, showValue } from "../../src/core/text";
+import { columnLetter, displayWidth, normaliseName, showValue, wrapText } from "../../src/core/text";
 
 /** Full-width form of the printable ASCII characters in `s` (what a Chinese IME types). */
 function fullWidth(s: string): string {
@@ -97,5 +97,51 @@ describe("columnLetter", () => {
       const s = columnLetter(i);
       if (!/^[A-Z]+$/.test(s) || read(s) !== i) throw new Error(`column ${i} gave ${s}`);
     }
+  });
+});
+
+describe("wrapText", () => {
+  /** Every line within the width (the spaces that end it take no room), and the lines joined are the text. */
+  function wrapped(text: string, width: number): string[] {
+    const lines = wrapText(text, width);
+    for (const l of lines) expect(displayWidth(l.trimEnd())).toBeLessThanOrEqual(width);
+    expect(lines.join("")).toBe(text);
+    return lines;
+  }
+
+  it("breaks between CJK characters, preferring the end of a clause in the second half of a line", () => {
+    expect(wrapped("缺失数据从不抬高得分；退货率为 0 也视为缺失。", 16)).toEqual(["缺失数据从不抬高", "得分；退货率", "为 0 也视为缺", "失。"]);
+    expect(wrapped("一二三四五，六七八九十一二三", 14)).toEqual(["一二三四五，", "六七八九十一二", "三"]);
+  });
+
+  it("never starts a line with closing punctuation, nor ends one with opening punctuation", () => {
+    // Width 10 would end the first line after 五 and start the next with "；".
+    expect(wrapped("一二三四五；六七", 10)).toEqual(["一二三四", "五；六七"]);
+    expect(wrapped("一二三四（五六）", 10)).toEqual(["一二三四", "（五六）"]);
+    // From 10 columns, the widest unit here ("重 10.0%。"): a narrower line has to cut units.
+    for (let width = 10; width <= 30; width++) {
+      for (const line of wrapped("权重：商品消费 40%，内容供给 25%；（按报告）有效权重 10.0%。", width)) {
+        expect(line).not.toMatch(/^[，。；：、）%]/);
+        expect(line).not.toMatch(/（$/);
+      }
+    }
+  });
+
+  it("breaks a formula at a space rather than inside a word of it", () => {
+    const lines = wrapped("最小-最大标准化：100 × (x − 最小值) / (最大值 − 最小值)", 40);
+    expect(lines[0].endsWith(" ")).toBe(true);
+    expect(lines.every((l) => !/最小$|最大$/.test(l.trimEnd()))).toBe(true);
+  });
+
+  it("keeps a number with its CJK neighbours and a Latin word whole", () => {
+    const lines = wrapped("共有一百多个地区进入前 100 名的排名表", 24);
+    expect(lines.some((l) => l.includes("前 100 名"))).toBe(true);
+    expect(wrapped("one two three", 8)).toEqual(["one two ", "three"]);
+    expect(wrapped("less-is-better indicators", 16)).toEqual(["less-is-better ", "indicators"]);
+  });
+
+  it("cuts a unit wider than a line at the width, and keeps an empty text as one empty line", () => {
+    expect(wrapped("https://example.org/a/very/long/path", 10)).toEqual(["https://ex", "ample.org/", "a/very/lon", "g/path"]);
+    expect(wrapText("", 10)).toEqual([""]);
   });
 });

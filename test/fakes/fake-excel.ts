@@ -1338,15 +1338,22 @@ class FakePageLayout {
       this.sheet().page.printArea = address;
     });
   }
-  /** headersFooters.defaultForAllPages: the centre header, as written. */
-  get headersFooters(): { defaultForAllPages: { centerHeader: string } } {
-    const put = (key: string, v: unknown) => this.put(key, v);
-    return {
-      defaultForAllPages: Object.defineProperty({} as { centerHeader: string }, "centerHeader", {
-        set: (v: string) => put("centerHeader", v),
+  /**
+   * headersFooters.defaultForAllPages: the centre header and footer, as written. Excel takes at
+   * most 255 characters in a header or a footer ("Excel specifications and limits").
+   */
+  get headersFooters(): { defaultForAllPages: { centerHeader: string; centerFooter: string } } {
+    const target = {} as { centerHeader: string; centerFooter: string };
+    for (const key of ["centerHeader", "centerFooter"]) {
+      Object.defineProperty(target, key, {
+        set: (v: string) => {
+          if (v.length > 255) throw new FakeOfficeError("InvalidArgument", `${key} of ${v.length} characters`);
+          this.put(key, v);
+        },
         enumerable: true,
-      }),
-    };
+      });
+    }
+    return { defaultForAllPages: target };
   }
   /** Whole rows, as "$1:$2". */
   setPrintTitleRows(address: string): void {

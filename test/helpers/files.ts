@@ -49,6 +49,33 @@ export function findSoffice(): string | null {
 }
 
 /**
+ * LibreOffice's PDF of a workbook: its pages' sizes in points (A4 landscape is 842 × 595), one per
+ * page object ("/Type /Page", not the "/Type /Pages" tree). Columns lay out as in Excel when
+ * Carlito (Calibri's metrics) is installed, as .ci/run does.
+ */
+export function sofficePdfPages(soffice: string, xlsx: string): [number, number][] {
+  const work = tempDir("lo-pdf");
+  execFileSync(soffice, [`-env:UserInstallation=file://${join(work, "profile")}`, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", work, xlsx], {
+    stdio: "pipe",
+    timeout: 120_000,
+  });
+  const pdf = readFileSync(
+    join(
+      work,
+      readdirSync(work).find((f) => f.endsWith(".pdf"))!,
+    ),
+    "latin1",
+  );
+  const pages = (pdf.match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
+  const boxes = [...pdf.matchAll(/\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/g)].map((m): [number, number] => [
+    Math.round(Number(m[1])),
+    Math.round(Number(m[2])),
+  ]);
+  // One box per page, or one for the whole tree.
+  return Array.from({ length: pages }, (_, k) => boxes[Math.min(k, boxes.length - 1)] ?? [0, 0]);
+}
+
+/**
  * Converts an .xlsx to one CSV per sheet with LibreOffice in a fresh profile; returns sheet name → rows.
  * `recalcOnLoad` sets LibreOffice's own "recalculate Excel 2007+ files on load: always"; by default
  * (a fresh profile) LibreOffice keeps the cached results it finds in the file.

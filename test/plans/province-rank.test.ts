@@ -31,6 +31,16 @@ describe("the rank within the province", () => {
     expect(plan.page!.printAreas[0]).toBe("A1:K102");
   });
 
+  it("is described in the method note, and only when the sheet has it", () => {
+    const noteText = (provinceRank: boolean, lang: "zh" | "en") =>
+      planBlock(planRankedSheet(indexRun, rankedOptions({ provinceRank, lang })), "note")
+        .values.map((r) => r.join("|"))
+        .join("\n");
+    expect(noteText(true, "zh")).toContain("省内排名|同一省份的地区按总指数从高到低的名次");
+    expect(noteText(true, "en")).toContain("Rank in province|The rank among the regions of the same province");
+    expect(noteText(false, "zh")).not.toContain("省内排名");
+  });
+
   it("is a literal SUMPRODUCT in formulas mode, and absent unless asked for", () => {
     const live = planBlock(planRankedSheet(indexRun, rankedOptions({ provinceRank: true, mode: "formulas" })), "ranking");
     expect(live.values[1][10]).toEqual({ formula: "1+SUMPRODUCT(($B$3:$B$102=B3)*($J$3:$J$102>J3))" });

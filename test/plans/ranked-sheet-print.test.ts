@@ -11,7 +11,6 @@ import { applySheetPlan } from "../../src/excel/apply-plan";
 import { writePlansXlsx } from "../../src/files/xlsx-writer";
 import { planBlock } from "../../src/plans/plan";
 import { planRankedSheet } from "../../src/plans/ranked-sheet";
-import { wrapText } from "../../src/plans/method-note";
 import { displayWidth } from "../../src/core/text";
 import { installFakeExcel } from "../fakes/fake-excel";
 import { top100Cells } from "../helpers/fixtures";
@@ -43,14 +42,9 @@ describe("the ranked sheet's page setup", () => {
 
   it("cuts the note's long texts into lines that fit its printed width", () => {
     const note = planBlock(plan, "note");
-    for (const row of note.values) expect(displayWidth(String(row[1]))).toBeLessThanOrEqual(64);
-    // Lines within the width, cut after punctuation or a space where one is near, and nothing lost.
-    const text = "缺失数据从不抬高得分；退货率为 0 也视为缺失。";
-    const lines = wrapText(text, 16);
-    expect(lines).toEqual(["缺失数据从不抬高", "得分；退货率为 ", "0 也视为缺失。"]);
-    expect(lines.join("")).toBe(text);
-    for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(16);
-    expect(wrapText("one two three", 8)).toEqual(["one two ", "three"]);
+    for (const row of note.values) expect(displayWidth(String(row[1]).trimEnd())).toBeLessThanOrEqual(64);
+    // No note line starts with closing punctuation (the line-breaking rules are tested in test/core/text.test.ts).
+    for (const row of note.values) expect(String(row[1])).not.toMatch(/^[，。；：、）%]/);
   });
 
   it("is in the file: A4 landscape at the plan's scale, the title rows, and one Print_Area name with the three areas", async () => {
@@ -62,6 +56,8 @@ describe("the ranked sheet's page setup", () => {
     expect(setup).toMatchObject({ orientation: "landscape", paperSize: 9, scale: plan.page!.scale, fitToPage: false });
     // The title printed at the top of every page.
     expect(wb.worksheets[0].headerFooter.oddHeader).toBe("&C直播电商区域发展指数排名（top100.csv）");
+    // The page number and count at the bottom of every page, in Excel's codes.
+    expect(wb.worksheets[0].headerFooter.oddFooter).toBe("&C第 &P 页，共 &N 页");
     const workbook = (await xlsxPart(path, "xl/workbook.xml")) ?? "";
     const names = [...workbook.matchAll(/<definedName name="_xlnm.Print_Area" localSheetId="0">([^<]*)<\/definedName>/g)];
     expect(names).toHaveLength(1);
@@ -85,6 +81,7 @@ describe("the ranked sheet's page setup", () => {
       printTitleRows: "$1:$2",
       printArea: plan.page!.printAreas.join(","),
       centerHeader: "直播电商区域发展指数排名（top100.csv）",
+      centerFooter: "第 &P 页，共 &N 页",
     });
   });
 });
