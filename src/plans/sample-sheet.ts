@@ -5,6 +5,7 @@
 import { REPORT_TOP100_2020, REPORT_TOP100_HEADERS } from "../data/report2020";
 import { Lang, SAMPLE_SHEET_TEXT } from "../text";
 import { CellBlock, columnWidths, EMPHASIS_FILL, SheetPlan } from "./plan";
+import { planPage } from "./page";
 
 /**
  * The Top-100 table exactly as printed: the printed headers, "-" where the report prints "-"
@@ -42,12 +43,21 @@ export function planSampleSheet(lang: Lang): SheetPlan {
     headerRows: 1,
     columnFormats: ["0", null, null, null, "0.00", "0.00", "0.00", "0.00", "0.00", "0.00"],
   };
+  const widths = columnWidths([block]);
+  const sheet = SAMPLE_SHEET_TEXT[lang].sheet;
   return {
-    sheetName: SAMPLE_SHEET_TEXT[lang].sheet,
+    sheetName: sheet,
     blocks: [block],
     tables: [{ name: "ZBDS_Sample", block: "sample", style: "TableStyleMedium2" }],
     freezeRows: 1,
-    columnWidths: columnWidths([block]),
+    columnWidths: widths,
+    // Printed as the ranked sheet is: 100 regions on two pages, the header on each.
+    page: planPage([{ row: 0, col: 0, rows: block.values.length, cols: block.values[0].length }], widths, {
+      lang,
+      titleRows: 1,
+      title: sheet,
+      rowsPerPage: 52,
+    }),
     dataBarColumn: null,
     emphasisedRows: 0,
     emphasisFill: EMPHASIS_FILL,

@@ -21,6 +21,7 @@ import { weightTableToCells, WeightTable } from "../core/weights";
 import { columnLetter } from "../core/text";
 import { Lang, WEIGHT_LOG_TEXT, WEIGHT_SHEET_TEXT } from "../text";
 import { CellBlock, columnWidths, EMPHASIS_FILL, PlanValue, SheetPlan } from "./plan";
+import { planPage } from "./page";
 
 export const WEIGHTS_TABLE = "ZBDS_Weights";
 export const WEIGHT_LOG_TABLE = "ZBDS_WeightLog";
@@ -59,12 +60,15 @@ export function planWeightSheet(lang: Lang): SheetPlan {
     footerRows: 1,
     columnFormats: [null, WEIGHT_FORMAT, WEIGHT_FORMAT, EFFECTIVE_FORMAT],
   };
+  const widths = columnWidths([weights, sums]).map((w, c) => (c > 4 && c < SIDE_COL ? 0 : Math.max(8, w)));
   return {
     sheetName: t.sheet,
     blocks: [weights, sums],
     tables: [{ name: WEIGHTS_TABLE, block: "weights", style: "TableStyleMedium2" }],
     freezeRows: 0,
-    columnWidths: columnWidths([weights, sums]).map((w, c) => (c > 4 && c < SIDE_COL ? 0 : Math.max(8, w))),
+    columnWidths: widths,
+    // Printed on one page: the table and its sums.
+    page: planPage([{ row: 0, col: 0, rows: weights.values.length, cols: SIDE_COL + sums.values[0].length }], widths, { lang, titleRows: 1, title: t.sheet }),
     dataBarColumn: null,
     emphasisedRows: 0,
     emphasisFill: EMPHASIS_FILL,
@@ -98,6 +102,8 @@ export function planWeightLogSheet(rows: readonly (readonly PlanValue[])[], lang
     activate: false,
     freezeRows: 1,
     columnWidths: LOG_WIDTHS,
+    // No print area: the log grows by appended rows, and all of them print, the header on each page.
+    page: planPage([], LOG_WIDTHS, { lang, titleRows: 1, title: t.sheet }),
     dataBarColumn: null,
     emphasisedRows: 0,
     emphasisFill: EMPHASIS_FILL,

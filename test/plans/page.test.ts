@@ -5,7 +5,16 @@
  * whose width an area takes 95%), and
  * the header and footer codes.
  */
+import { compareRankings } from "../../src/core/impact";
+import { getSensitivity } from "../../src/core/sensitivity";
+import { runIndex } from "../../src/core/workflow";
+import { planImpactSheet, planRobustnessSheet } from "../../src/plans/analysis-sheets";
 import { headerFooterCode, planPage } from "../../src/plans/page";
+import { planRankedSheet } from "../../src/plans/ranked-sheet";
+import { planSampleSheet } from "../../src/plans/sample-sheet";
+import { planWeightLogSheet, planWeightSheet } from "../../src/plans/weight-sheets";
+import { top100Cells } from "../helpers/fixtures";
+import { rankedOptions } from "../helpers/plans";
 
 const widths = [10, 20, 30];
 const points = (w: number) => (7 * w + 5) * 0.75;
@@ -59,5 +68,31 @@ describe("planPage", () => {
 describe("headerFooterCode", () => {
   it("doubles a literal & and writes the page number and count as &P and &N", () => {
     expect(headerFooterCode("R&D 第 {page} 页，共 {pages} 页")).toBe("R&&D 第 &P 页，共 &N 页");
+  });
+});
+
+describe("every sheet the add-in writes", () => {
+  it("prints on A4 landscape, one page wide, with its title and the page number, in its language", () => {
+    const run = runIndex(top100Cells());
+    const impact = compareRankings(runIndex(top100Cells()).result.total, run.result.total, 10);
+    const names = (row: number) => run.regionName(row, "zh");
+    for (const lang of ["zh", "en"] as const) {
+      const plans = [
+        planSampleSheet(lang),
+        planWeightSheet(lang),
+        planWeightLogSheet([], lang),
+        planRankedSheet(run, rankedOptions({ lang })),
+        planImpactSheet(impact, names, { lang }),
+        planRobustnessSheet(getSensitivity(run.result, { runs: 20 }), names, { lang, topN: 10 }),
+      ];
+      for (const plan of plans) {
+        expect([plan.sheetName, plan.page?.orientation]).toEqual([plan.sheetName, "landscape"]);
+        expect(plan.page!.header).toBeTruthy();
+        expect(plan.page!.footer).toBe(lang === "zh" ? "第 {page} 页，共 {pages} 页" : "Page {page} of {pages}");
+        expect(plan.page!.scale).toBeGreaterThanOrEqual(40);
+        // A sheet whose top rows stay in view on screen repeats them on every printed page.
+        if (plan.freezeRows > 0) expect(plan.page!.titleRows).toBe(plan.freezeRows);
+      }
+    }
   });
 });
