@@ -8,7 +8,7 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const webpack = require("webpack");
 const { localiseMetadata } = require("./scripts/localise-metadata");
-const { productionManifest } = require("./scripts/production-manifest");
+const { productionManifest, checkAddinUrl } = require("./scripts/production-manifest");
 
 const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
 
@@ -72,9 +72,27 @@ async function linuxDevCerts(devCerts) {
   return { ca: fs.readFileSync(ca), cert: fs.readFileSync(cert), key: fs.readFileSync(key) };
 }
 
+/**
+ * ADDIN_URL checked before anything is built: a bad one stops the build with its message once (not
+ * inside a webpack stack trace), and a missing final "/" is added, saying so.
+ */
+function hostingUrl() {
+  const raw = process.env.ADDIN_URL;
+  if (!raw) return null;
+  try {
+    const url = checkAddinUrl(raw);
+    if (url !== raw) console.log(`ADDIN_URL 末尾补上了 "/" / ADDIN_URL taken as ${url} (with the final "/")`);
+    return url;
+  } catch (e) {
+    console.error(e.message);
+    process.exit(2);
+  }
+}
+
 module.exports = async (env, argv) => {
   const dev = argv.mode !== "production";
   const serving = Boolean(process.env.WEBPACK_SERVE);
+  const addinUrl = hostingUrl();
   return {
     devtool: dev ? "source-map" : false,
     entry: {
@@ -110,7 +128,7 @@ module.exports = async (env, argv) => {
         ],
       }),
       new webpack.DefinePlugin({ ADDIN_VERSION: JSON.stringify(require("./package.json").version) }),
-      ...(process.env.ADDIN_URL ? [new ProductionManifestPlugin(process.env.ADDIN_URL)] : []),
+      ...(addinUrl ? [new ProductionManifestPlugin(addinUrl)] : []),
     ],
     devServer: {
       headers: { "Access-Control-Allow-Origin": "*" },
