@@ -1,5 +1,6 @@
 // Builds the add-in into dist/: functions.js (+ functions.json, functions.zh-CN.json), taskpane.html
-// (which hosts the functions bundle: shared runtime), taskpane.js and assets/.
+// (which hosts the functions bundle: shared runtime), taskpane.js, assets/, and help.html (the
+// README as a page, with its screenshots).
 // manifest.xml and test/manifest.test.ts (BUILD_OUTPUTS) must agree with what this emits.
 const path = require("path");
 const fs = require("fs");
@@ -9,6 +10,7 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const webpack = require("webpack");
 const { localiseMetadata } = require("./scripts/localise-metadata");
 const { productionManifest, checkAddinUrl } = require("./scripts/production-manifest");
+const { helpPage } = require("./scripts/help-page");
 
 const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
 
@@ -22,6 +24,20 @@ class LocalisedMetadataPlugin {
         const zh = JSON.parse(fs.readFileSync(path.resolve(__dirname, "src/functions/metadata-zh.json"), "utf8"));
         const out = localiseMetadata(JSON.parse(source.source.source().toString()), zh);
         compilation.emitAsset("functions.zh-CN.json", new compiler.webpack.sources.RawSource(JSON.stringify(out, null, 2)));
+      });
+    });
+  }
+}
+
+/** Emits help.html, the README as a page (scripts/help-page.js): the pane's help link and the manifest's support link. */
+class HelpPagePlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("HelpPagePlugin", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "HelpPagePlugin", stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        const readme = path.resolve(__dirname, "README.md");
+        compilation.fileDependencies.add(readme);
+        const html = helpPage(fs.readFileSync(readme, "utf8"), { version: require("./package.json").version });
+        compilation.emitAsset("help.html", new compiler.webpack.sources.RawSource(html));
       });
     });
   }
@@ -114,6 +130,7 @@ module.exports = async (env, argv) => {
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTIONS_SOURCE }),
       new LocalisedMetadataPlugin(),
+      new HelpPagePlugin(),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
@@ -125,6 +142,8 @@ module.exports = async (env, argv) => {
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
+          // The README's screenshots, for help.html.
+          { from: "docs/screenshots/*.png", to: "docs/screenshots/[name][ext]" },
         ],
       }),
       new webpack.DefinePlugin({ ADDIN_VERSION: JSON.stringify(require("./package.json").version) }),

@@ -32,7 +32,7 @@ describe("productionManifest", () => {
     expect(tag(xml, "Id")).toBe(tag(DEV, "Id"));
     expect(tag(xml, "Version")).toBe(tag(DEV, "Version"));
     expect(tag(xml, "ProviderName")).toBe("某市商务局");
-    expect(xml).toContain(`<SupportUrl DefaultValue="${HOST}taskpane.html"/>`);
+    expect(xml).toContain(`<SupportUrl DefaultValue="${HOST}help.html"/>`);
   });
 
   it("links support and learn-more to package.json's homepage when it has one", () => {
@@ -95,7 +95,10 @@ describe("ADDIN_URL=… npm run build", () => {
       const v = spawnSync("xmllint", ["--noout", "--schema", XSD, path.join(out, "manifest.xml")], { encoding: "utf8" });
       expect(v.status).toBe(0);
       // `npm run validate -- <file>` checks the built manifest too.
-      const validate = spawnSync(process.execPath, [path.join(ROOT, "scripts", "validate.js"), path.join(out, "manifest.xml")], { cwd: ROOT, encoding: "utf8" });
+      const validate = spawnSync(process.execPath, [path.join(ROOT, "scripts", "validate.js"), path.join(out, "manifest.xml")], {
+        cwd: ROOT,
+        encoding: "utf8",
+      });
       expect({ status: validate.status, out: validate.stdout }).toEqual({ status: 0, out: expect.stringContaining("passes the schema check") });
     }
   }, 300_000);

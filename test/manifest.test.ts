@@ -15,7 +15,7 @@ import { spawnSync } from "child_process";
  * webpack.config.js must emit every one of these (assets/ is copied as it is).
  * Every non-asset https://localhost:3000/<file> URL in manifest.xml must be in this list.
  */
-const BUILD_OUTPUTS = ["taskpane.html", "functions.js", "functions.json", "functions.zh-CN.json"];
+const BUILD_OUTPUTS = ["taskpane.html", "functions.js", "functions.json", "functions.zh-CN.json", "help.html"];
 
 const ROOT = path.resolve(__dirname, "..");
 const MANIFEST = path.join(ROOT, "manifest.xml");

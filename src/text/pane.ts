@@ -43,7 +43,8 @@ export const PANE_TEXT = {
       `已生成工作表“${sheet}”：${ranked} 个地区参与排名${skipped ? `，${skipped} 行因数据错误或不是地区被跳过（见方法说明）` : ""}。`,
     fixMapping: "有列的含义不明确，请在上方标红的列中选择后再生成。",
     language: "语言",
-    version: (v: string) => `加载项版本 ${v}。说明见项目的 README（“任务窗格生成排名表”一节）。`,
+    help: "使用说明",
+    version: (v: string) => `加载项版本 ${v}`,
   },
   en: {
     title: "Live-Streaming E-commerce Regional Development Index",
@@ -82,7 +83,8 @@ export const PANE_TEXT = {
       `Sheet "${sheet}" created: ${ranked} regions ranked${skipped ? `, ${skipped} rows skipped for bad data or as not a region (see the method note)` : ""}.`,
     fixMapping: "Some columns are ambiguous: choose their meaning above (marked in red), then generate.",
     language: "Language",
-    version: (v: string) => `Add-in version ${v}. How it works: the project's README, section "Ranked sheets from the task pane".`,
+    help: "How to use it",
+    version: (v: string) => `Add-in version ${v}`,
   },
 };
 
