@@ -88,17 +88,25 @@ export function isOutlying(s: Pick<ColumnStats, "skew" | "kurt">): boolean {
  * pearson([1, 2, 3], [2, 4, 7]) // → 0.9933…
  */
 export function pearson(x: ArrayLike<number>, y: ArrayLike<number>, include?: ArrayLike<number>): number {
+  const [xs, ys] = pairs(x, y, include);
+  return correl(xs, ys);
+}
+
+/** The values of two columns at the rows where both have one. */
+function pairs(x: ArrayLike<number>, y: ArrayLike<number>, include?: ArrayLike<number>): [number[], number[]] {
   const xs: number[] = [];
   const ys: number[] = [];
-  for (let r = 0; r < x.length; r++) if ((!include || include[r]) && !Number.isNaN(x[r]) && !Number.isNaN(y[r])) (xs.push(x[r]), ys.push(y[r]));
-  return correl(xs, ys);
+  for (let r = 0; r < x.length; r++) {
+    if ((include && !include[r]) || Number.isNaN(x[r]) || Number.isNaN(y[r])) continue;
+    xs.push(x[r]);
+    ys.push(y[r]);
+  }
+  return [xs, ys];
 }
 
 /** Spearman's coefficient: CORREL of the RANK.AVG ranks, over the rows where both have a value. */
 export function spearman(x: ArrayLike<number>, y: ArrayLike<number>, include?: ArrayLike<number>): number {
-  const xs: number[] = [];
-  const ys: number[] = [];
-  for (let r = 0; r < x.length; r++) if ((!include || include[r]) && !Number.isNaN(x[r]) && !Number.isNaN(y[r])) (xs.push(x[r]), ys.push(y[r]));
+  const [xs, ys] = pairs(x, y, include);
   return correl(averageRanks(xs), averageRanks(ys));
 }
 
@@ -121,7 +129,10 @@ function correl(xs: readonly number[], ys: readonly number[]): number {
   if (n < 2) return NaN;
   let mx = 0;
   let my = 0;
-  for (let i = 0; i < n; i++) ((mx += xs[i]), (my += ys[i]));
+  for (let i = 0; i < n; i++) {
+    mx += xs[i];
+    my += ys[i];
+  }
   mx /= n;
   my /= n;
   let sxy = 0;

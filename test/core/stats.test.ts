@@ -144,7 +144,12 @@ function det(m: number[][]): number {
     let p = i;
     for (let r = i + 1; r < a.length; r++) if (Math.abs(a[r][i]) > Math.abs(a[p][i])) p = r;
     if (a[p][i] === 0) return 0;
-    if (p !== i) (([a[p], a[i]] = [a[i], a[p]]), (d = -d));
+    if (p !== i) {
+      const row = a[p];
+      a[p] = a[i];
+      a[i] = row;
+      d = -d;
+    }
     d *= a[i][i];
     for (let r = i + 1; r < a.length; r++) {
       const f = a[r][i] / a[i][i];
