@@ -84,6 +84,16 @@ export const ERROR_MESSAGES = {
     zh: "参数“{name}”的值 {value} 无效。可用：{options}。",
     en: 'Argument "{name}" cannot be {value}. Use one of: {options}.',
   },
+  UNKNOWN_PIPELINE_OPTION: {
+    excel: "value",
+    zh: "选项中没有“{key}”。可用的选项：{keys}。",
+    en: 'There is no option "{key}". The options are: {keys}.',
+  },
+  BAD_PIPELINE_OPTIONS: {
+    excel: "value",
+    zh: "无法读取选项 {value}：请写成“键=值; 键=值”，或两列（键、值）的区域。",
+    en: 'Cannot read the options {value}: write them as "key=value; key=value", or as a range of two columns (key, value).',
+  },
   GOALPOSTS_MISSING: {
     excel: "value",
     zh: "目标值表缺少以下指标的上下限：{names}。",
@@ -534,6 +544,14 @@ export const NAME_ROLE_LABELS = {
 } as const satisfies Record<string, LocalText>;
 
 export const SKIP_COLUMN_LABEL: LocalText = { zh: "（忽略此列）", en: "(ignore this column)" };
+
+/** The data-treatment options (core/options.ts): their names and what each takes, as the errors and the method note say it. */
+export const PIPELINE_OPTION_WORDS = {
+  missing: { zh: "缺失值处理（missing）", en: "missing values (missing)" },
+  coverage: { zh: "最低数据覆盖率（coverage）", en: "minimum coverage (coverage)" },
+  treat: { zh: "异常值处理（treat）", en: "outlier treatment (treat)" },
+  coverageTakes: { zh: "0 至 1 的比例（如 0.66 或 66%）", en: "a share from 0 to 1 (e.g. 0.66 or 66%)" },
+} as const satisfies Record<string, LocalText>;
 
 /** What the options of LIVESENSITIVITY take, as BAD_OPTION says it. */
 export const OPTION_TAKES = {

@@ -1,0 +1,145 @@
+/**
+ * The data-treatment options, one reading for every surface: the `options` argument of the
+ * functions (a text "treat=winsorise; missing=median" or a two-column range of keys and values),
+ * the task pane's choices and the command line's flags (--treat, --missing, --coverage) all become
+ * one {@link PipelineOptions}. Steps, in order: screen (coverage) → impute (missing) → treat →
+ * scale → aggregate.
+ */
+import { UserError } from "./errors";
+import { normaliseName } from "./text";
+import { PIPELINE_OPTION_WORDS } from "../text";
+
+/** How missing indicator values are filled. */
+export type MissingRule = "report" | "mean" | "median" | "province-median" | "none";
+export type TreatRule = "none" | "winsorise";
+
+export interface PipelineOptions {
+  /** `report`: 0, or the worst value for lower-is-better indicators (the report's rule, default). */
+  readonly missing: MissingRule;
+  /** Regions with less than this share of their indicators available are left out (0: keep all). */
+  readonly coverage: number;
+  readonly treat: TreatRule;
+}
+
+export const DEFAULT_PIPELINE: PipelineOptions = { missing: "report", coverage: 0, treat: "none" };
+
+const MISSING: Record<string, MissingRule> = {
+  report: "report",
+  default: "report",
+  报告: "report",
+  mean: "mean",
+  average: "mean",
+  均值: "mean",
+  平均值: "mean",
+  median: "median",
+  中位数: "median",
+  provincemedian: "province-median",
+  省内中位数: "province-median",
+  none: "none",
+  不插补: "none",
+};
+const TREAT: Record<string, TreatRule> = { none: "none", 不处理: "none", winsorise: "winsorise", winsorize: "winsorise", 缩尾: "winsorise" };
+const KEYS: Record<string, keyof PipelineOptions> = {
+  missing: "missing",
+  impute: "missing",
+  缺失: "missing",
+  缺失值: "missing",
+  coverage: "coverage",
+  覆盖率: "coverage",
+  treat: "treat",
+  treatment: "treat",
+  outliers: "treat",
+  异常值: "treat",
+};
+
+/** The values each option takes, as its error lists them. */
+const TAKES = {
+  missing: "report, mean, median, province-median, none",
+  treat: "none, winsorise",
+};
+
+/**
+ * Reads the options: null or blank for the defaults; a text of `key=value` pairs separated by
+ * ";", "," or new lines ("=" or ":" between key and value); or rows of (key, value). Keys and
+ * values are matched without regard to case, spaces or full-width forms; Chinese names are taken.
+ * Throws UserError UNKNOWN_PIPELINE_OPTION, BAD_OPTION or BAD_PIPELINE_OPTIONS, naming what is wrong.
+ *
+ * @example
+ * readPipelineOptions("treat=winsorise; missing=median") // → { missing: "median", coverage: 0, treat: "winsorise" }
+ * readPipelineOptions([["coverage", 0.66]])               // → { missing: "report", coverage: 0.66, treat: "none" }
+ */
+export function readPipelineOptions(given: unknown): PipelineOptions {
+  const pairs = optionPairs(given);
+  const out: { -readonly [K in keyof PipelineOptions]: PipelineOptions[K] } = { ...DEFAULT_PIPELINE };
+  for (const [rawKey, rawValue] of pairs) {
+    const key = KEYS[normaliseName(rawKey)];
+    if (!key) throw new UserError("UNKNOWN_PIPELINE_OPTION", { key: rawKey.trim(), keys: "missing, coverage, treat" });
+    const value = typeof rawValue === "string" ? rawValue.trim() : rawValue;
+    // Matched as names are (case, spaces, hyphens and full-width forms aside): "Province-Median" is province-median.
+    const word = typeof value === "string" ? normaliseName(value) : "";
+    if (key === "missing") {
+      const rule = MISSING[word];
+      if (!rule) throw badValue(PIPELINE_OPTION_WORDS.missing, value, TAKES.missing);
+      out.missing = rule;
+    } else if (key === "treat") {
+      const rule = TREAT[word];
+      if (!rule) throw badValue(PIPELINE_OPTION_WORDS.treat, value, TAKES.treat);
+      out.treat = rule;
+    } else {
+      out.coverage = readShare(value);
+    }
+  }
+  return out;
+}
+
+/** Whether the options change nothing of the report's method. */
+export function isDefaultPipeline(o: PipelineOptions): boolean {
+  return o.missing === "report" && o.coverage === 0 && o.treat === "none";
+}
+
+/** The (key, value) pairs of a text or a range. */
+function optionPairs(given: unknown): [string, unknown][] {
+  // Excel desktop passes a blank cell as 0 (DESIGN.md §4): no option is ever 0.
+  if (given === null || given === undefined || given === "" || given === 0) return [];
+  if (typeof given === "string") {
+    const parts = given.split(/[;；,，\n]/).map((p) => p.trim()).filter(Boolean);
+    return parts.map((p) => {
+      const at = p.search(/[=:：＝]/);
+      if (at <= 0) throw new UserError("BAD_PIPELINE_OPTIONS", { value: `"${given}"` });
+      return [p.slice(0, at), p.slice(at + 1)];
+    });
+  }
+  if (Array.isArray(given)) {
+    const rows = given as unknown[][];
+    // A single cell holding the text form.
+    if (rows.length === 1 && rows[0].length === 1) return optionPairs(rows[0][0]);
+    const out: [string, unknown][] = [];
+    for (const row of rows) {
+      const [k, v] = row;
+      if ((k === null || k === "" || k === 0) && (v === null || v === "" || v === 0 || v === undefined)) continue;
+      if (typeof k !== "string" || row.length < 2) throw new UserError("BAD_PIPELINE_OPTIONS", { value: JSON.stringify(row) });
+      out.push([k, v]);
+    }
+    return out;
+  }
+  throw new UserError("BAD_PIPELINE_OPTIONS", { value: String(given) });
+}
+
+/** A share: 0.66, "66%", "2/3", each from 0 to 1. */
+function readShare(value: unknown): number {
+  let x = NaN;
+  if (typeof value === "number") x = value;
+  else if (typeof value === "string") {
+    const v = value.replace(/\s/g, "");
+    const fraction = /^(\d+(?:\.\d+)?)\/(\d+(?:\.\d+)?)$/.exec(v);
+    if (fraction) x = Number(fraction[1]) / Number(fraction[2]);
+    else if (/^\d+(\.\d+)?%$/.test(v)) x = Number(v.slice(0, -1)) / 100;
+    else if (/^\d*\.?\d+$/.test(v)) x = Number(v);
+  }
+  if (!(x >= 0 && x <= 1)) throw new UserError("BAD_OPTION", { name: PIPELINE_OPTION_WORDS.coverage, value: String(value), options: PIPELINE_OPTION_WORDS.coverageTakes });
+  return x;
+}
+
+function badValue(name: { zh: string; en: string }, value: unknown, options: string): UserError {
+  return new UserError("BAD_OPTION", { name, value: typeof value === "string" ? `"${value}"` : String(value), options });
+}
