@@ -18,7 +18,17 @@ import type { Affine } from "./scaling";
 export type Scores =
   | { readonly kind: "dimension"; readonly include: Uint8Array; readonly dimensions: readonly (Float64Array | null)[] }
   | { readonly kind: "affine"; readonly include: Uint8Array; readonly values: readonly (Float64Array | null)[]; readonly affines: readonly (Affine | null)[] }
-  | { readonly kind: "scaled"; readonly include: Uint8Array; readonly scaled: readonly (Float64Array | null)[] };
+  | {
+      readonly kind: "scaled";
+      readonly include: Uint8Array;
+      readonly scaled: readonly (Float64Array | null)[];
+      /**
+       * Some scores are NaN (missing, left so by the options' missing=none): a dimension is then the
+       * weighted mean of the indicators a row has, their weights renormalised over them (as COINr
+       * aggregates), and NaN when it has none of them.
+       */
+      readonly partial?: boolean;
+    };
 
 /**
  * One dimension's score per row: Σ wᵢ·sᵢ over its indicators, with indicator weights that sum to
@@ -30,6 +40,7 @@ export function aggregateDimension(scores: Scores, dimension: number, indicatorW
   if (scores.kind === "dimension") return scores.dimensions[dimension] ?? new Float64Array(scores.include.length).fill(NaN);
   const n = scores.include.length;
   const out = new Float64Array(n);
+  if (scores.kind === "scaled" && scores.partial) return finishDimension(partialMean(scores.scaled, dimension, indicatorWeights, n), scores.include, rescale);
   for (const i of DIMENSIONS[dimension].indicators) {
     const w = indicatorWeights[i];
     if (w === 0) continue;
@@ -82,6 +93,24 @@ export function aggregateTotal(dimensions: readonly (Float64Array | null)[], inc
 /** The totals of a table's scores under one set of weights: the dimensions, then their weighted sum. */
 export function aggregateScores(scores: Scores, dimensionWeights: ArrayLike<number>, indicatorWeights: ArrayLike<number>, rescale: boolean): Float64Array {
   return aggregateTotal(aggregateDimensions(scores, dimensionWeights, indicatorWeights, rescale), scores.include, dimensionWeights);
+}
+
+/** Σ wᵢ·sᵢ / Σ wᵢ over the indicators of a dimension that a row has (not NaN); NaN with none. */
+function partialMean(scaled: readonly (Float64Array | null)[], dimension: number, indicatorWeights: ArrayLike<number>, n: number): Float64Array {
+  const sum = new Float64Array(n);
+  const weight = new Float64Array(n);
+  for (const i of DIMENSIONS[dimension].indicators) {
+    const w = indicatorWeights[i];
+    const s = scaled[i];
+    if (w === 0 || !s) continue;
+    for (let r = 0; r < n; r++) {
+      if (Number.isNaN(s[r])) continue;
+      sum[r] += w * s[r];
+      weight[r] += w;
+    }
+  }
+  for (let r = 0; r < n; r++) sum[r] = weight[r] > 0 ? sum[r] / weight[r] : NaN;
+  return sum;
 }
 
 /** Blanks the rows without a result and, with `rescale`, scales the column to a maximum of 100. */

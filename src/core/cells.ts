@@ -19,6 +19,19 @@ const NON_FINITE_PROBLEM: CellProblem = { problem: "nonFinite" };
 const NUMBER_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 const DASHES = new Set(["-", "—", "–", "－", "―"]);
 
+/** A text cell that is a dash ("-", "—" …): "none", as the report prints it (readCell reads it as 0). */
+export function isDashCell(v: unknown): boolean {
+  return (
+    typeof v === "string" &&
+    DASHES.has(
+      v
+        .normalize("NFKC")
+        .trim()
+        .replace(/\u2212/g, "-"),
+    )
+  );
+}
+
 /**
  * Reads one cell as a number.
  *

@@ -3,7 +3,7 @@
  * detection, column matching, level detection (five sub-indices or 19 raw indicators), cell
  * coercion with the missing-data rule, and per-row errors.
  */
-import { BLANK, isBlankCell, isBlankRow, readCell, readYesNo } from "./cells";
+import { BLANK, isBlankCell, isBlankRow, isDashCell, readCell, readYesNo } from "./cells";
 import { UserError } from "./errors";
 import { DIMENSIONS, INDICATORS, namesOf } from "./framework";
 import { ColumnMap, describeHeaders, findHeaderRow, looksLikeHeader, mapHeaderRow, positionalColumnMap } from "./headers";
@@ -28,6 +28,12 @@ export interface IndexInput {
   readonly rowCount: number;
   /** Per framework item of the level (dimensions or indicators): its values, or null when not needed. */
   readonly values: readonly (Float64Array | null)[];
+  /**
+   * Per framework item, as `values`: 1 where the cell holds no value ("-", blank, or 0 for a
+   * lower-is-better indicator), which `values` fills by the report's rule (0, or the worst value).
+   * Other rules (core/prepare.ts) fill these cells again.
+   */
+  readonly missing: readonly (Uint8Array | null)[];
   /** Per data row: ROW_OK, ROW_BLANK (no value at all: blank result) or ROW_ERROR. */
   readonly status: Uint8Array;
   /** The error of each ROW_ERROR row, by data row. */
@@ -111,6 +117,9 @@ export function readIndexInput(cells: Cells, weights: WeightTable, target?: numb
   // Lower-is-better indicators: where a value is missing ("-", blank, or 0, which is how Excel desktop
   // passes a blank cell), marked to take the worst value once all rows are read: missing data never raises a score.
   const noneMarks = neededItems.map((item) => (level === "indicator" && INDICATORS[item.index].direction === -1 ? new Uint8Array(rowCount) : null));
+  // Every needed column: the cells without a value ("-" or blank; 0 too where noneMarks takes it).
+  const missingCells: (Uint8Array | null)[] = new Array(itemCount).fill(null);
+  const missingMarks = neededItems.map((item) => (missingCells[item.index] = new Uint8Array(rowCount)));
   const yesNo = neededItems.map((item) => level === "indicator" && YES_NO_INDICATORS.has(INDICATORS[item.index].id));
   // Every index column of the table, needed or not: a row is "without values" only when all of them are blank.
   const indexCols = positions.filter((p) => p >= 0);
@@ -127,7 +136,7 @@ export function readIndexInput(cells: Cells, weights: WeightTable, target?: numb
       if (typeof v === "number" && v - v === 0) {
         outs[c][r] = v;
         if (v !== 0) anyValue = true;
-        else if (noneMarks[c]) noneMarks[c]![r] = 1;
+        else if (noneMarks[c]) noneMarks[c]![r] = missingMarks[c][r] = 1;
         continue;
       }
       anyValue ||= !isBlankCell(v);
@@ -136,6 +145,7 @@ export function readIndexInput(cells: Cells, weights: WeightTable, target?: numb
         outs[c][r] = read === BLANK ? 0 : read;
         // readCell reads "-" (and every dash) as 0: one test covers "-", blank and 0.
         if (noneMarks[c] && (read === BLANK || read === 0)) noneMarks[c]![r] = 1;
+        if (read === BLANK || (read === 0 && isDashCell(v)) || (noneMarks[c] && read === 0)) missingMarks[c][r] = 1;
         continue;
       }
       const answer = yesNo[c] ? readYesNo(v) : null;
@@ -165,6 +175,7 @@ export function readIndexInput(cells: Cells, weights: WeightTable, target?: numb
     }
     if (!anyValue && status[r] === ROW_OK) {
       for (const marks of noneMarks) if (marks) marks[r] = 0;
+      for (const marks of missingMarks) marks[r] = 0;
       if (isBlankRow(row)) status[r] = ROW_BLANK;
       else if (indexCols.every((c) => isBlankCell(row[c]) || row[c] === 0)) {
         // Names or a note but no value in any index column (a footnote below the table, a region left empty): not a region to rank at 0.
@@ -174,7 +185,7 @@ export function readIndexInput(cells: Cells, weights: WeightTable, target?: numb
     }
   }
   noneMarks.forEach((marks, c) => marks && fillWithWorst(outs[c], marks, status));
-  return { level, columns, firstDataRow, rowCount, values, status, errors };
+  return { level, columns, firstDataRow, rowCount, values, missing: missingCells, status, errors };
 }
 
 /**

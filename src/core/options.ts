@@ -102,7 +102,10 @@ function optionPairs(given: unknown): [string, unknown][] {
   // Excel desktop passes a blank cell as 0 (DESIGN.md §4): no option is ever 0.
   if (given === null || given === undefined || given === "" || given === 0) return [];
   if (typeof given === "string") {
-    const parts = given.split(/[;；,，\n]/).map((p) => p.trim()).filter(Boolean);
+    const parts = given
+      .split(/[;；,，\n]/)
+      .map((p) => p.trim())
+      .filter(Boolean);
     return parts.map((p) => {
       const at = p.search(/[=:：＝]/);
       if (at <= 0) throw new UserError("BAD_PIPELINE_OPTIONS", { value: `"${given}"` });
@@ -136,7 +139,8 @@ function readShare(value: unknown): number {
     else if (/^\d+(\.\d+)?%$/.test(v)) x = Number(v.slice(0, -1)) / 100;
     else if (/^\d*\.?\d+$/.test(v)) x = Number(v);
   }
-  if (!(x >= 0 && x <= 1)) throw new UserError("BAD_OPTION", { name: PIPELINE_OPTION_WORDS.coverage, value: String(value), options: PIPELINE_OPTION_WORDS.coverageTakes });
+  if (!(x >= 0 && x <= 1))
+    throw new UserError("BAD_OPTION", { name: PIPELINE_OPTION_WORDS.coverage, value: String(value), options: PIPELINE_OPTION_WORDS.coverageTakes });
   return x;
 }
 

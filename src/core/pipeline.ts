@@ -1,6 +1,7 @@
 /**
  * The index pipeline as named steps over one table:
- * readIndexInput → scoreIndicators → aggregateDimensions → aggregateTotal.
+ * readIndexInput → prepareInput (screen, impute, treat: core/prepare.ts) → scoreIndicators →
+ * aggregateDimensions → aggregateTotal.
  */
 import { aggregateDimension, aggregateDimensions, aggregateTotal, Scores } from "./aggregate";
 import { Cells, IndexInput, readIndexInput, ROW_OK } from "./dataset";
@@ -9,6 +10,8 @@ import { INDICATORS, namesOf } from "./framework";
 import type { ColumnMap } from "./headers";
 import { Affine, DEFAULT_SCALING, getScalingMethod, Goalposts, ScalingMethodName } from "./scaling";
 import { REPORT_WEIGHT_TABLE, WeightTable } from "./weights";
+import { DEFAULT_PIPELINE, PipelineOptions } from "./options";
+import { prepareInput, Preparation } from "./prepare";
 
 export interface IndexOptions {
   /** Weight table; default: the report's. */
@@ -21,6 +24,8 @@ export interface IndexOptions {
   readonly rescale?: boolean;
   /** A column mapping chosen by the user, instead of matching the header row. */
   readonly columns?: ColumnMap;
+  /** Screening, imputation and treatment before scaling (core/options.ts); default: the report's method. */
+  readonly pipeline?: PipelineOptions;
 }
 
 export interface IndexResult {
@@ -35,6 +40,8 @@ export interface IndexResult {
   readonly include: Uint8Array;
   readonly weights: WeightTable;
   readonly rescale: boolean;
+  /** What the steps before scaling did (nothing with the default options). */
+  readonly preparation: Preparation;
 }
 
 /**
@@ -46,12 +53,12 @@ export interface IndexResult {
  */
 export function computeIndex(cells: Cells, options: IndexOptions = {}): IndexResult {
   const weights = options.weights ?? REPORT_WEIGHT_TABLE;
-  const input = readIndexInput(cells, weights, undefined, options.columns);
+  const { input, preparation } = prepareInput(cells, readIndexInput(cells, weights, undefined, options.columns), options.pipeline ?? DEFAULT_PIPELINE);
   const scores = scoreInput(input, options);
   const rescale = options.rescale === true;
   const dimensions = aggregateDimensions(scores, weights.dimensions, weights.indicators, rescale);
   const total = aggregateTotal(dimensions, scores.include, weights.dimensions);
-  return { input, scores, dimensions, total, include: scores.include, weights, rescale };
+  return { input, scores, dimensions, total, include: scores.include, weights, rescale, preparation };
 }
 
 /**
@@ -60,7 +67,7 @@ export function computeIndex(cells: Cells, options: IndexOptions = {}): IndexRes
  */
 export function computeSubIndex(cells: Cells, dimension: number, options: IndexOptions = {}): { input: IndexInput; values: Float64Array } {
   const weights = options.weights ?? REPORT_WEIGHT_TABLE;
-  const input = readIndexInput(cells, weights, dimension, options.columns);
+  const { input } = prepareInput(cells, readIndexInput(cells, weights, dimension, options.columns), options.pipeline ?? DEFAULT_PIPELINE);
   const scores = scoreInput(input, options);
   return { input, values: aggregateDimension(scores, dimension, weights.indicators, options.rescale === true) };
 }
@@ -95,6 +102,18 @@ function scoreInput(input: IndexInput, options: IndexOptions): Scores {
   for (let r = 0; r < input.rowCount; r++) include[r] = input.status[r] === ROW_OK ? 1 : 0;
   if (input.level === "dimension") return { kind: "dimension", include, dimensions: input.values.map((col) => (col ? maskRows(col, include) : null)) };
   const method = options.method ?? DEFAULT_SCALING;
+  // Cells left missing (missing=none): each column is scaled over the rows that have a value, and dimensions average what a row has.
+  if (input.values.some((col) => col?.some(Number.isNaN))) {
+    const m = getScalingMethod(method);
+    const scaled = input.values.map((col, i) => {
+      if (!col) return null;
+      const has = Uint8Array.from(include, (v, r) => (v && !Number.isNaN(col[r]) ? 1 : 0));
+      const out = new Float64Array(col.length);
+      m.scale(col, has, INDICATORS[i].direction, out, options.goalposts?.get(i));
+      return out;
+    });
+    return { kind: "scaled", include, scaled, partial: true };
+  }
   const affines = affineScores(input, include, method);
   if (affines) return { kind: "affine", include, values: input.values, affines };
   return { kind: "scaled", include, scaled: scaleIndicators(input, include, method, options.goalposts) };

@@ -84,6 +84,16 @@ export const ERROR_MESSAGES = {
     zh: "参数“{name}”的值 {value} 无效。可用：{options}。",
     en: 'Argument "{name}" cannot be {value}. Use one of: {options}.',
   },
+  LOW_COVERAGE: {
+    excel: "na",
+    zh: "第 {row} 行只有 {share} 的指标有数据，低于要求的 {coverage}：不参与排名。",
+    en: "Row {row} has data for only {share} of its indicators, below the {coverage} required: not ranked.",
+  },
+  EMPTY_DIMENSION: {
+    excel: "na",
+    zh: "第 {row} 行在“{dimension}”下没有任何指标有数据（missing=none 不插补）：不参与排名。",
+    en: 'Row {row} has no data for any indicator of "{dimension}" (missing=none imputes nothing): not ranked.',
+  },
   UNKNOWN_PIPELINE_OPTION: {
     excel: "value",
     zh: "选项中没有“{key}”。可用的选项：{keys}。",
