@@ -123,12 +123,17 @@ export function readIndexInput(cells: Cells, weights: WeightTable, target?: numb
   const yesNo = neededItems.map((item) => level === "indicator" && YES_NO_INDICATORS.has(INDICATORS[item.index].id));
   // Every index column of the table, needed or not: a row is "without values" only when all of them are blank.
   const indexCols = positions.filter((p) => p >= 0);
-  // Where a totals row is labelled: the name columns, or every other column when none was recognised (a two-row header).
-  const named = Object.values(columns.names);
-  const nameCols = named.length ? named : Array.from({ length: cells[0]?.length ?? 0 }, (_, c) => c).filter((c) => !indexCols.includes(c));
+  // Where a totals row is labelled: any column that is not an index column (a name column, or one whose header was not
+  // recognised, as 全市合计 under an unknown header would otherwise rank first).
+  const nameCols = Array.from({ length: cells[0]?.length ?? 0 }, (_, c) => c).filter((c) => !indexCols.includes(c) && c !== columns.names.total);
 
   for (let r = 0; r < rowCount; r++) {
     const row = cells[r + firstDataRow];
+    // A row of units under the header (万元, %, 场 …), as statistics tables print it: part of the header, not a region.
+    if (r === 0 && columns.hasHeader && isUnitsRow(row, indexCols)) {
+      status[r] = ROW_BLANK;
+      continue;
+    }
     // Only a row whose read cells are all blank or 0 can be a blank row: the whole row (names too) is checked then.
     let anyValue = false;
     for (let c = 0; c < k; c++) {
@@ -199,4 +204,20 @@ function fillWithWorst(values: Float64Array, missing: Uint8Array, status: Uint8A
   for (let r = 0; r < values.length; r++) if (status[r] === ROW_OK && !missing[r] && values[r] > worst) worst = values[r];
   if (worst === -Infinity) return;
   for (let r = 0; r < values.length; r++) if (missing[r]) values[r] = worst;
+}
+
+/** Units as a statistics table prints them under its header: 万元, 亿元, %, 场, 人次, （小时）… */
+const UNIT =
+  /^[(（[【]?\s*(单位[:：]?\s*)?(万|亿|千|百)?(元|人|次|场|个|家|件|单|户|条|篇|人次|场次|小时|分钟|秒|分|%|‰|倍|项|天|h|min|yuan|cny|rmb|%|pct|count)?\s*[)）\]】]?$/i;
+
+/** A row whose index cells are each a unit (or blank), at least two of them: the header's units line. */
+function isUnitsRow(row: readonly unknown[], indexCols: readonly number[]): boolean {
+  let units = 0;
+  for (const c of indexCols) {
+    const v = row[c];
+    if (isBlankCell(v)) continue;
+    if (typeof v !== "string" || v.trim().length > 8 || !UNIT.test(v.trim()) || v.trim() === "" || isDashCell(v)) return false;
+    units++;
+  }
+  return units >= 2;
 }

@@ -14,7 +14,7 @@ import { cellAddress, rangeAddress } from "./a1";
 import { UserError } from "../core/errors";
 import { DIMENSIONS, TOP100_DIMENSION_ORDER, dimensionIndex } from "../core/framework";
 import { IndexRun, Ranking, requireRanked } from "../core/workflow";
-import { RANKED_SHEET_TEXT, WORDS } from "../text";
+import { RANKED_SHEET_TEXT, unnamedRow, WORDS } from "../text";
 import { NOTE_EFFECTIVE_COLUMN, NOTE_FORMATS, NOTE_LINE_WIDTH, NOTE_WEIGHTS_ROW, RankedNoteContext, rankedNoteLines } from "./method-note";
 import { CellBlock, ChartPlan, columnWidths, EMPHASIS_FILL, finite, PlanValue, SheetPlan } from "./plan";
 import { CHAR_POINTS, columnsFor, planPage, PrintArea, ROW_POINTS } from "./page";
@@ -83,7 +83,14 @@ export function planRankedSheet(run: IndexRun, options: RankedSheetOptions): Ran
   const note = rankedNoteLines(run, options);
   const blocks = [
     ...(titleRows ? [{ id: "title", row: 0, col: 0, values: [[t.title(options.source)]], headerRows: 1, columnFormats: [] }] : []),
-    rankingBlock(ranking, options, noteTop + NOTE_WEIGHTS_ROW, SIDE_COL, FIRST_ROW),
+    rankingBlock(
+      ranking,
+      options,
+      noteTop + NOTE_WEIGHTS_ROW,
+      SIDE_COL,
+      FIRST_ROW,
+      run.result.input.columns.names.district === undefined ? run.result.input : null,
+    ),
     summaryBlock(counts, n, topN, options, SIDE_COL, FIRST_ROW),
     { id: "note", row: noteTop, col: SIDE_COL, values: note, headerRows: 1, columnFormats: NOTE_FORMATS },
   ];
@@ -141,7 +148,14 @@ const ROWS_PER_PAGE = 52;
 // ---- blocks ----------------------------------------------------------------------------------
 
 /** The ranking table; live totals weight the sub-indices with the note's weights row. */
-function rankingBlock(ranking: Ranking, o: RankedSheetOptions, weightsRow: number, SIDE_COL: number, FIRST_ROW: number): CellBlock {
+function rankingBlock(
+  ranking: Ranking,
+  o: RankedSheetOptions,
+  weightsRow: number,
+  SIDE_COL: number,
+  FIRST_ROW: number,
+  unnamed: { firstDataRow: number } | null,
+): CellBlock {
   const t = RANKED_SHEET_TEXT[o.lang];
   const dims = TOP100_DIMENSION_ORDER.map(dimensionIndex);
   const n = ranking.districts.length;
@@ -162,7 +176,15 @@ function rankingBlock(ranking: Ranking, o: RankedSheetOptions, weightsRow: numbe
       ? { formula: dims.map((_, k) => `N(${cellAddress(r, 4 + k)})*${cellAddress(weightsRow + k, SIDE_COL + NOTE_EFFECTIVE_COLUMN, true)}`).join("+") }
       : finite(d.total);
     const rank: PlanValue = live ? { formula: `RANK.EQ(${cellAddress(r, TOTAL_COL)},${rangeAddress(FIRST_ROW, TOTAL_COL, Math.max(1, n), 1, true)})` } : d.rank;
-    const row: PlanValue[] = [rank, d.province, d.city, d.district, ...dimCells, total];
+    // Without a district column the note says regions are named by their row: so they are.
+    const row: PlanValue[] = [
+      rank,
+      d.province,
+      d.city,
+      d.district || (unnamed ? unnamedRow(d.dataRow + unnamed.firstDataRow + 1, o.lang) : ""),
+      ...dimCells,
+      total,
+    ];
     if (inProvince) {
       // Live: 1 + the regions of the same province (names compared literally) with a larger total.
       const province = rangeAddress(FIRST_ROW, 1, Math.max(1, n), 1, true);

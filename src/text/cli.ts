@@ -149,8 +149,8 @@ export const RANK_TEXT = {
     en: `Note: the header is row ${row}; the ${row - 1} row(s) above it are skipped.`,
   }),
   noDistrict: {
-    zh: "注意：没有识别出区县列，排名表中的地区没有名称（以行号表示）。请把该列标题改为“区县”。",
-    en: 'Note: no district column was recognised, so the ranked regions have no names (rows are numbered). Head that column "区县" or "District".',
+    zh: '注意：没有识别出区县列，排名表中的地区以行号表示。请用 --map "<列标题>=区县" 指定该列，或把该列标题改为“区县”。',
+    en: 'Note: no district column was recognised, so the ranked regions are named by their row. Name that column with --map "<column header>=district", or head it "区县" or "District".',
   },
   first: (name: string, total: string) => `第 1 名 / No. 1: ${name}  ${total}`,
   written: (path: string) => `已写入 / Written: ${path}`,

@@ -63,7 +63,7 @@ export const METHOD_NOTE_TEXT = {
     names: "名称说明",
     headerRow: "标题行",
     headerRowValue: (row: number) => `第 ${row} 行（其上 ${row - 1} 行为标题或说明，已跳过）`,
-    noDistrict: "表中没有可识别的区县列：地区以行号表示。请在任务窗格中指定区县列，或把该列标题改为“区县”。",
+    noDistrict: "表中没有可识别的区县列：地区以行号表示。请指定区县列（任务窗格的“列的含义”，或命令行的 --map），或把该列标题改为“区县”。",
     hiddenRows: "隐藏行",
     hiddenRowsValue: (n: number, leftOut: boolean) =>
       `数据中 ${n} 行被隐藏（手动或筛选），${leftOut ? "未参与计算和排名（仅计算可见行）" : "与其他行一样参与计算和排名"}`,
@@ -100,7 +100,7 @@ export const METHOD_NOTE_TEXT = {
     headerRow: "Header row",
     headerRowValue: (row: number) => `row ${row} (the ${row - 1} row(s) above it, titles or notes, are skipped)`,
     noDistrict:
-      'The table has no district column that could be recognised: regions are named by their row. Choose the district column in the task pane, or head it "区县" or "District".',
+      'The table has no district column that could be recognised: regions are named by their row. Say which column it is (the task pane\'s column meanings, or --map on the command line), or head it "区县" or "District".',
     hiddenRows: "Hidden rows",
     hiddenRowsValue: (n: number, leftOut: boolean) =>
       `${n} rows of the data are hidden (by hand or by a filter); ${leftOut ? "they are left out (visible rows only)" : "they are computed and ranked like the others"}`,

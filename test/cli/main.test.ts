@@ -474,8 +474,12 @@ describe("live-index rank on a yearbook-shaped table", () => {
     const r = await cli(["rank", "nameless.csv"], dir);
     expect(r.code).toBe(0);
     expect(r.out).toContain("Note: no district column was recognised");
-    const note = (await sheetOf(join(dir, "nameless-ranked.xlsx"))).getSheetValues().flat() as unknown[];
-    expect(note.some((v) => typeof v === "string" && v.startsWith("表中没有可识别的区县列"))).toBe(true);
+    expect(r.out).toContain('--map "<列标题>=区县"');
+    const ws = await sheetOf(join(dir, "nameless-ranked.xlsx"));
+    const note = ws.getSheetValues().flat() as unknown[];
+    expect(note.some((v) => typeof v === "string" && v.startsWith("表中没有可识别的区县列：地区以行号表示"))).toBe(true);
+    // …and they are: the second data row (file row 3) ranks first, named by its row.
+    expect([ws.getCell("A3").value, ws.getCell("D3").value, ws.getCell("D4").value]).toEqual([1, "第 3 行", "第 2 行"]);
   });
 });
 

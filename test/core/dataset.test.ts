@@ -381,3 +381,44 @@ describe("readIndexInput: header-less data whose first row has a bad value", () 
     expect(input.errors.get(0)?.code).toBe("BAD_VALUE");
   });
 });
+
+describe("readIndexInput: tables as statistics bureaus print them", () => {
+  const header = ["地区名称", "直播内容供给指数", "直播内容消费指数", "直播商品消费指数", "直播质量指数", "产业促进指数"];
+
+  it("takes 地区名称 (and 行政区划, 县名) as the district column", () => {
+    for (const name of ["地区名称", "行政区划", "县名", "地区名"]) {
+      const input = readIndexInput(
+        [
+          [name, ...header.slice(1)],
+          ["宛城区", 1, 2, 3, 4, 5],
+        ],
+        REPORT_WEIGHT_TABLE,
+      );
+      expect([name, input.columns.names.district]).toEqual([name, 0]);
+    }
+  });
+
+  it("leaves out a 全市合计 row whatever its column's header, rather than rank it first", () => {
+    const input = readIndexInput(
+      [
+        ["序号", "县区代码名", ...header.slice(1)],
+        [1, "宛城区", 10, 20, 30, 40, 50],
+        [2, "全市合计", 612, 701, 300, 400, 500],
+      ],
+      REPORT_WEIGHT_TABLE,
+    );
+    expect(input.status[1]).toBe(ROW_ERROR);
+    expect(formatError(input.errors.get(1)!, "en")).toContain('"全市合计"');
+  });
+
+  it("skips a units row under the header (万元, %, 场), and still refuses text where numbers belong", () => {
+    const units = readIndexInput([header, ["单位", "万元", "%", "场", "（分）", "个"], ["宛城区", 1, 2, 3, 4, 5]], REPORT_WEIGHT_TABLE);
+    expect([units.status[0], units.status[1]]).toEqual([ROW_BLANK, ROW_OK]);
+    expect(units.errors.size).toBe(0);
+    const text = readIndexInput([header, ["宛城区", "很多", "%", "场", "分", "个"]], REPORT_WEIGHT_TABLE);
+    expect(text.status[0]).toBe(ROW_ERROR);
+    // Only the first row under the header can be its units.
+    const later = readIndexInput([header, ["宛城区", 1, 2, 3, 4, 5], ["单位", "万元", "%", "场", "分", "个"]], REPORT_WEIGHT_TABLE);
+    expect(later.status[1]).toBe(ROW_ERROR);
+  });
+});
