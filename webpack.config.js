@@ -97,7 +97,7 @@ function hostingUrl() {
   if (!raw) return null;
   try {
     const url = checkAddinUrl(raw);
-    if (url !== raw) console.log(`ADDIN_URL 末尾补上了 "/" / ADDIN_URL taken as ${url} (with the final "/")`);
+    if (!raw.endsWith("/")) console.log(`ADDIN_URL 末尾补上了 "/" / ADDIN_URL taken as ${url} (with the final "/")`);
     return url;
   } catch (e) {
     console.error(e.message);

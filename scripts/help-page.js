@@ -25,6 +25,13 @@ function helpPage(markdown, { version }) {
   const marked = new Marked({
     gfm: true,
     renderer: {
+      // Links to the README's sections, and to the web, stay links; a link to another file of the
+      // repository (docs/performance.md …) is not served with the add-in: its text, with the path.
+      link({ href, tokens }) {
+        const text = this.parser.parseInline(tokens);
+        if (/^(#|https?:|mailto:)/.test(href)) return `<a href="${href}">${text}</a>`;
+        return `${text} (<code>${href}</code>)`;
+      },
       heading({ tokens, depth, text }) {
         // The id from the heading's text as written (GitHub strips the markup, e.g. `code`).
         const base = headingId(text.replace(/`/g, ""));

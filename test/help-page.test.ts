@@ -35,6 +35,12 @@ describe("help.html", () => {
     expect(ids.has(href)).toBe(true);
   });
 
+  it("links only to what is served with it: a repository file is named, not linked", () => {
+    const hrefs = [...page.matchAll(/<a href="([^"]*)"/g)].map((m) => m[1]);
+    for (const h of hrefs) expect(h).toMatch(/^(#|https?:|mailto:)/);
+    expect(page).toContain("(<code>docs/performance.md</code>)");
+  });
+
   it("is a whole page with the README's tables and the version", () => {
     expect(page).toMatch(/^<!doctype html>/);
     expect(page).toContain("<table>");

@@ -153,6 +153,8 @@ function printImpact(source: string, after: IndexRun, impact: RankImpact, args: 
   const name = (m: RankMove) => after.regionName(m.row, args.lang);
   const skipped = after.result.input.rowCount - impact.compared;
   io.out(t.impact(source, impact.compared, skipped));
+  // A top group of every region: nothing can enter or leave it, and the report says why.
+  if (args.top >= impact.compared && impact.compared > 0) io.out(`  ${t.topAll(args.top, impact.compared)}`);
   // The rows left out, each named with its reason (the same rows under both weight tables: the data decides).
   const explained = explainRejected(after);
   for (const m of explained.slice(0, MAX_LISTED)) io.out(`    ${formatError(m, args.lang)}`);

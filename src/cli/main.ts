@@ -405,7 +405,14 @@ function parseOut(v: string | undefined): string | undefined {
 
 /** UNKNOWN_METHOD for a bad name; goalposts needs a bounds table the command line has no way to take. */
 function parseMethod(v: string | undefined): ScalingMethodName {
-  const method = getScalingMethod(v ?? "minmax").name;
+  let method: ScalingMethodName;
+  try {
+    method = getScalingMethod(v ?? "minmax").name;
+  } catch (e) {
+    // The methods the command line takes: goalposts needs a bounds table, which only the functions take.
+    if (isUserError(e) && e.code === "UNKNOWN_METHOD") throw new UserError("UNKNOWN_METHOD", { ...e.params, options: "minmax, max, zscore, rank" });
+    throw e;
+  }
   if (method === "goalposts") throw new UserError("USAGE_NO_GOALPOSTS");
   return method;
 }

@@ -57,7 +57,10 @@ export async function readTable(path: string, options: { readonly sheet?: string
   if (TEXT_EXTENSIONS.includes(ext)) {
     const text = decodeText(data);
     const separator = detectSeparator(text);
-    return { cells: csvCells(text, separator), source: base, sheetName: null, sheetNames: [], formulasWithoutResult: 0, separator };
+    const cells = csvCells(text, separator);
+    // Nothing but blanks (an empty file, a BOM, empty lines): said of the file, not of a range to select.
+    if (cells.every((row) => row.every((v) => v === "" || v === null))) throw new UserError("FILE_EMPTY", { path });
+    return { cells, source: base, sheetName: null, sheetNames: [], formulasWithoutResult: 0, separator };
   }
   if (ext === ".xlsx" || ext === ".xlsm") {
     if (data.length === 0) {

@@ -192,6 +192,7 @@ export const CHECK_WEIGHTS_TEXT = {
     impact: (source: string, n: number, skipped: number) =>
       `排名影响（${source}，${n} 个地区${skipped ? `，跳过 ${skipped} 行（空行、数据错误或不是地区）` : ""}）：`,
     moreRows: (n: number) => `…… 另有 ${n} 行`,
+    topAll: (top: number, n: number) => `注意：--top ${top} 不小于地区数 ${n}，没有地区能进入或退出前 ${top} 名；请用更小的 --top。`,
     entering: (top: number) => `进入前 ${top} 名`,
     leaving: (top: number) => `退出前 ${top} 名`,
     movedUp: "上升最多",
@@ -222,6 +223,7 @@ export const CHECK_WEIGHTS_TEXT = {
     impact: (source: string, n: number, skipped: number) =>
       `Impact on the ranking (${source}, ${n} region(s)${skipped ? `; ${skipped} row(s) skipped: blank, bad data or not a region` : ""}):`,
     moreRows: (n: number) => `… and ${n} more`,
+    topAll: (top: number, n: number) => `Note: --top ${top} is not below the ${n} regions, so none can enter or leave the top ${top}; use a smaller --top.`,
     entering: (top: number) => `Entering the top ${top}`,
     leaving: (top: number) => `Leaving the top ${top}`,
     movedUp: "Largest moves up",

@@ -156,7 +156,8 @@ describe("live-index rank", () => {
     [["rank", "top100.csv", "--lang", "fr"], ["--lang must be zh or en"]],
     [
       ["rank", "top100.csv", "--method", "best"],
-      ["未知的标准化方法", "Unknown scaling method"],
+      // Only the methods the command line takes are offered.
+      ["未知的标准化方法", "Unknown scaling method", "minmax, max, zscore, rank."],
     ],
     [["rank", "top100.csv", "--method", "goalposts"], ["does not support the goalposts method"]],
     [
@@ -217,6 +218,12 @@ describe("live-index rank", () => {
     expect(byDefault.out).toContain("全部 5 个地区 all 5 regions");
     const three = await cli(["rank", "five.csv", "--top", "3", "--out", "five-3.xlsx"], dir);
     expect(three.out).toContain("前 3 名 top 3");
+  });
+
+  it("says an empty file is empty (not a range to select), a BOM and blank lines too", async () => {
+    writeFileSync(join(dir, "empty.csv"), "");
+    writeFileSync(join(dir, "bom.csv"), "\uFEFF\r\n\r\n");
+    for (const f of ["empty.csv", "bom.csv"]) expectUsageError(await cli(["rank", f], dir), ["文件为空", `The file is empty: ${join(dir, f)}`]);
   });
 
   it("suggests next commands typed as the user typed this one", () => {
@@ -423,6 +430,13 @@ describe("live-index check-weights", () => {
     expect(dimensions.code).toBe(0);
     expect(dimensions.out).not.toContain("cannot move this ranking");
     expect(dimensions.out).not.toContain("Mean absolute rank shift (places): 0.00");
+  });
+
+  it("says when --top leaves nothing to enter or leave", async () => {
+    writeFileSync(join(dir, "top100.csv"), toCsv(top100Cells()));
+    const r = await cli(["check-weights", "edited.csv", "--data", "top100.csv", "--top", "100", "--lang", "en"], dir);
+    expect(r.out).toContain("Note: --top 100 is not below the 100 regions, so none can enter or leave the top 100; use a smaller --top.");
+    expect((await cli(["check-weights", "edited.csv", "--data", "top100.csv", "--top", "99", "--lang", "en"], dir)).out).not.toContain("Note: --top");
   });
 
   it("is in the help, with each of its options", () => {
