@@ -251,6 +251,7 @@ function writeTableFormulas(sheet: Excel.Worksheet, plan: SheetPlan, renames: Re
 function boldRows(sheet: Excel.Worksheet, b: CellBlock): void {
   const width = b.values[0]?.length ?? 0;
   if (width === 0) return;
+  if (b.align === "left") sheet.getRange(rangeAddress(b.row, b.col, b.values.length, width)).format.horizontalAlignment = Excel.HorizontalAlignment.left;
   if (b.headerRows > 0) sheet.getRange(rangeAddress(b.row, b.col, b.headerRows, width)).format.font.bold = true;
   const footer = b.footerRows ?? 0;
   if (footer > 0) sheet.getRange(rangeAddress(b.row + b.values.length - footer, b.col, footer, width)).format.font.bold = true;

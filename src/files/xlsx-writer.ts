@@ -54,7 +54,8 @@ export function writePlanToWorkbook(workbook: ExcelJS.Workbook, plan: SheetPlan)
     views: plan.freezeRows > 0 ? [{ state: "frozen", xSplit: 0, ySplit: plan.freezeRows, topLeftCell: cellAddress(plan.freezeRows, 0) }] : [],
   });
   plan.columnWidths.forEach((w, c) => {
-    if (w > 0) ws.getColumn(c + 1).width = w;
+    // exceljs takes a width of exactly 9 for its default and leaves it out of the file, where Excel's default is 8.43.
+    if (w > 0) ws.getColumn(c + 1).width = w === 9 ? 9.01 : w;
   });
 
   // Tables: names are workbook-wide and share their namespace with defined names.
@@ -117,6 +118,12 @@ export async function writeWorkbookFile(
 
 // ---- helpers ---------------------------------------------------------------------------------
 
+/**
+ * Bold in the workbook's font: a font record with only <b/> leaves the face to the reader, and
+ * LibreOffice then prints the bold cells in a serif face.
+ */
+const BOLD: Partial<ExcelJS.Font> = { bold: true, name: "Calibri", size: 11, family: 2 };
+
 /** A4, the plan's orientation and scale, narrow margins (inches), the title rows repeated. */
 function setPage(ws: ExcelJS.Worksheet, page: PagePlan): void {
   ws.pageSetup = {
@@ -175,7 +182,8 @@ function writeBlock(ws: ExcelJS.Worksheet, block: CellBlock, formula: (f: string
       const cell = row.getCell(block.col + c + 1);
       cell.value = cellValue(v, formula);
       if (typeof v === "object" && cachedResult(v) === undefined) uncached++;
-      if (bold) cell.font = { bold: true };
+      if (bold) cell.font = BOLD;
+      if (block.align === "left") cell.alignment = { horizontal: "left" };
       if (r >= block.headerRows) {
         const format = block.columnFormats[c];
         if (format) cell.numFmt = format;
@@ -221,7 +229,7 @@ function emphasise(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
     for (let c = 0; c < width; c++) {
       const cell = row.getCell(main.col + c + 1);
       cell.fill = fill;
-      cell.font = { ...(cell.font ?? {}), bold: true };
+      cell.font = BOLD;
     }
   }
   if (dataRows > 0 && plan.dataBarColumn !== null) {

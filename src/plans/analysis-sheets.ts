@@ -191,15 +191,16 @@ export function planRobustnessSheet(result: SensitivityResult, names: (row: numb
 
   const blocks = [regions, note, intervals];
   const widths = columnWidths(blocks);
-  // Printed: the regions (header repeated), the note, and the intervals with their chart, each from a page of its own.
+  // Printed: the regions (header repeated), the intervals with their chart, and the note last (as on the impact
+  // sheet), each from a page of its own.
+  const noteArea: PrintArea = {
+    row: note.row,
+    col: ROBUST_SIDE_COL,
+    rows: note.values.length,
+    cols: columnsFor(widths, ROBUST_SIDE_COL, ROBUST_SIDE_COL + 1, NOTE_LINE_WIDTH * CHAR_POINTS),
+  };
   const areas: PrintArea[] = [
     { row: 0, col: 0, rows: regions.values.length, cols: REGION_COLUMNS },
-    {
-      row: note.row,
-      col: ROBUST_SIDE_COL,
-      rows: note.values.length,
-      cols: columnsFor(widths, ROBUST_SIDE_COL, ROBUST_SIDE_COL + 1, NOTE_LINE_WIDTH * CHAR_POINTS),
-    },
     {
       row: intervalsTop,
       col: ROBUST_SIDE_COL,
@@ -207,6 +208,7 @@ export function planRobustnessSheet(result: SensitivityResult, names: (row: numb
       cols: chart ? columnsFor(widths, ROBUST_SIDE_COL, ROBUST_CHART_COL, chart.width) : intervals.values[0].length,
       ...(chart ? { chart: { col: ROBUST_CHART_COL, width: chart.width, height: chart.height } } : {}),
     },
+    noteArea,
   ];
   return {
     sheetName: t.robustnessSheet,
@@ -332,7 +334,7 @@ function robustnessNoteLines(result: SensitivityResult, topN: number, opts: Robu
 // ---- helpers ---------------------------------------------------------------------------------
 
 function noteBlock(row: number, col: number, lines: PlanValue[][]): CellBlock {
-  return { id: "note", row, col, values: lines, headerRows: 1, columnFormats: [null, null] };
+  return { id: "note", row, col, values: lines, headerRows: 1, columnFormats: [null, null], align: "left" };
 }
 
 /** A labelled note line, or none when there is nothing to say. */

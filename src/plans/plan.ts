@@ -30,6 +30,8 @@ export interface CellBlock {
   readonly footerRows?: number;
   /** Number format per column of the block's data rows (null: General). */
   readonly columnFormats: readonly (string | null)[];
+  /** "left": every cell left-aligned (a note's numbers beside their labels, not at the far side of a wide column). */
+  readonly align?: "left";
 }
 
 export interface TablePlan {
@@ -168,13 +170,18 @@ const NOTE_SHORT = 20;
 export function columnWidths(blocks: readonly CellBlock[]): number[] {
   const widths: number[] = [];
   for (const b of blocks) {
-    b.values.forEach((r) =>
+    b.values.forEach((r, ri) =>
       r.forEach((v, i) => {
         // The title line and the note's long texts overflow into the cells to their right: they set no width.
-        if (b.id === "title" || (b.id === "note" && i > 0 && typeof v === "string" && displayWidth(v) > NOTE_SHORT)) return;
+        // (A note text with a value to its right cannot overflow, and sets its column's width like any cell.)
+        const overflows =
+          b.id === "note" && i > 0 && typeof v === "string" && displayWidth(v) > NOTE_SHORT && r.slice(i + 1).every((x) => x === "" || x === null);
+        if (b.id === "title" || overflows) return;
         const shown = typeof v === "number" ? (Number.isInteger(v) ? String(v) : v.toFixed(2)) : typeof v === "string" ? v : "000.00";
         const col = b.col + i;
-        widths[col] = Math.max(widths[col] ?? 6, Math.min(40, displayWidth(shown) + 2));
+        // A table's header cell also holds its filter button, and is bold: 3 more.
+        const extra = ri < b.headerRows ? 3 : 0;
+        widths[col] = Math.max(widths[col] ?? 6, Math.min(40, displayWidth(shown) + 2 + extra));
       }),
     );
   }

@@ -92,7 +92,7 @@ export function planRankedSheet(run: IndexRun, options: RankedSheetOptions): Ran
       run.result.input.columns.names.district === undefined ? run.result.input : null,
     ),
     summaryBlock(counts, n, topN, options, SIDE_COL, FIRST_ROW),
-    { id: "note", row: noteTop, col: SIDE_COL, values: note, headerRows: 1, columnFormats: NOTE_FORMATS },
+    { id: "note", row: noteTop, col: SIDE_COL, values: note, headerRows: 1, columnFormats: NOTE_FORMATS, align: "left" as const },
   ];
   const widths = columnWidths(blocks);
   const chartCol = SIDE_COL + 3;

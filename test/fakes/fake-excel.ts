@@ -72,6 +72,7 @@ export interface CellState {
   readonly numberFormat: string;
   readonly bold: boolean;
   readonly fill: string | null;
+  readonly horizontalAlignment: string;
 }
 
 export interface TableState {
@@ -237,6 +238,7 @@ export const FAKE_ENUMS = {
   ChartAxisTickLabelPosition: { nextToAxis: "NextToAxis", high: "High", low: "Low", none: "None" },
   PageOrientation: { portrait: "Portrait", landscape: "Landscape" },
   PaperType: { a4: "A4", letter: "Letter" },
+  HorizontalAlignment: { general: "General", left: "Left", center: "Center", right: "Right" },
   SpecialCellType: { visible: "Visible" },
   ErrorCodes: {
     generalException: "GeneralException",
@@ -402,11 +404,11 @@ function utf8Bytes(s: string): number {
 
 // ---- the workbook model ----------------------------------------------------------------------
 
-type Layer = "value" | "formula" | "numberFormat" | "bold" | "fill";
-const LAYERS: readonly Layer[] = ["value", "formula", "numberFormat", "bold", "fill"];
+type Layer = "value" | "formula" | "numberFormat" | "bold" | "fill" | "align";
+const LAYERS: readonly Layer[] = ["value", "formula", "numberFormat", "bold", "fill", "align"];
 
 class Grid {
-  private readonly layers: Record<Layer, unknown[][]> = { value: [], formula: [], numberFormat: [], bold: [], fill: [] };
+  private readonly layers: Record<Layer, unknown[][]> = { value: [], formula: [], numberFormat: [], bold: [], fill: [], align: [] };
 
   get(layer: Layer, r: number, c: number): unknown {
     return this.layers[layer][r]?.[c];
@@ -927,6 +929,7 @@ class Engine {
           numberFormat: (s.grid.get("numberFormat", r, c) as string | undefined) ?? "General",
           bold: s.grid.get("bold", r, c) === true,
           fill: (s.grid.get("fill", r, c) as string | undefined) ?? null,
+          horizontalAlignment: (s.grid.get("align", r, c) as string | undefined) ?? "General",
         }));
       },
       values(sheet, address) {
@@ -1634,6 +1637,18 @@ class FakeRangeFormat {
       get: notLoaded("color"),
       set: (v: string) => this.engine.enqueue(cells("fill", v)),
     });
+  }
+  /** Excel.HorizontalAlignment's values only (learn.microsoft.com: Excel.HorizontalAlignment). */
+  set horizontalAlignment(v: string) {
+    if (!["General", "Left", "Center", "Right", "Fill", "Justify", "CenterAcrossSelection", "Distributed"].includes(v))
+      throw new FakeOfficeError("InvalidArgument", `horizontal alignment ${v}`);
+    this.engine.enqueue(() => {
+      const { sheet, rect } = this.range();
+      for (let r = rect.r; r < rect.r + rect.h; r++) for (let c = rect.c; c < rect.c + rect.w; c++) sheet.grid.set("align", r, c, v);
+    });
+  }
+  get horizontalAlignment(): string {
+    throw new FakeOfficeError("PropertyNotLoaded", "The property 'horizontalAlignment' is not available.");
   }
   get columnWidth(): number {
     throw new FakeOfficeError("PropertyNotLoaded", "The property 'columnWidth' is not available.");

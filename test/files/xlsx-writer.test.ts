@@ -78,7 +78,8 @@ async function expectFile(path: string, plan: SheetPlan, sheetName = plan.sheetN
 
   // Frozen header row, column widths.
   expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: plan.freezeRows });
-  plan.columnWidths.forEach((w, c) => expect({ col: c, width: ws.getColumn(c + 1).width }).toEqual({ col: c, width: w }));
+  // (A width of 9 is written 9.01: exceljs would drop an exact 9 as its default.)
+  plan.columnWidths.forEach((w, c) => expect({ col: c, width: ws.getColumn(c + 1).width }).toEqual({ col: c, width: w === 9 ? 9.01 : w }));
 
   // Emphasised rows: fill and bold over the ranking block's width; the next row is plain.
   const ranking = planBlock(plan, "ranking");

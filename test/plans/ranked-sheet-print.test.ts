@@ -9,6 +9,7 @@ import { join } from "path";
 import { runIndex } from "../../src/core/workflow";
 import { applySheetPlan } from "../../src/excel/apply-plan";
 import { writePlansXlsx } from "../../src/files/xlsx-writer";
+import { rangeAddress } from "../../src/plans/a1";
 import { planBlock } from "../../src/plans/plan";
 import { planRankedSheet } from "../../src/plans/ranked-sheet";
 import { displayWidth } from "../../src/core/text";
@@ -58,6 +59,12 @@ describe("the ranked sheet's page setup", () => {
     expect(wb.worksheets[0].headerFooter.oddHeader).toBe("&C直播电商区域发展指数排名（top100.csv）");
     // The page number and count at the bottom of every page, in Excel's codes.
     expect(wb.worksheets[0].headerFooter.oddFooter).toBe("&C第 &P 页，共 &N 页");
+    // The note's numbers beside their labels: every note cell left-aligned; bold in the sheet's own face.
+    const note = planBlock(plan, "note");
+    const cell = (r: number, c: number) => wb.worksheets[0].getRow(note.row + r + 1).getCell(note.col + c + 1);
+    expect(cell(2, 1).value).toBe(100);
+    expect(cell(2, 1).alignment).toEqual({ horizontal: "left" });
+    expect(cell(0, 0).font).toMatchObject({ bold: true, name: "Calibri", size: 11 });
     const workbook = (await xlsxPart(path, "xl/workbook.xml")) ?? "";
     const names = [...workbook.matchAll(/<definedName name="_xlnm.Print_Area" localSheetId="0">([^<]*)<\/definedName>/g)];
     expect(names).toHaveLength(1);
@@ -83,5 +90,8 @@ describe("the ranked sheet's page setup", () => {
       centerHeader: "直播电商区域发展指数排名（top100.csv）",
       centerFooter: "第 &P 页，共 &N 页",
     });
+    const note = planBlock(plan, "note");
+    const cells = fake.cells(sheetName, rangeAddress(note.row, note.col, note.values.length, note.values[0].length)).flat();
+    expect(cells.every((c) => c.horizontalAlignment === "Left")).toBe(true);
   });
 });
