@@ -24,7 +24,7 @@ import type { SensitivityResult } from "../core/sensitivity";
 import type { IndexRun } from "../core/workflow";
 import { ANALYSIS_SHEET_TEXT, Lang, METHOD_NOTE_TEXT, weightsLabel, WeightsSource } from "../text";
 import { NOTE_LINE_WIDTH, runNoteLines, stampLines, wrapNoteRows } from "./method-note";
-import { CHAR_POINTS, columnsFor, planPage, PrintArea, ROW_POINTS } from "./page";
+import { CHAR_POINTS, columnsFor, planPage, PrintArea, rowsUnder } from "./page";
 import { CellBlock, ChartPlan, columnWidths, EMPHASIS_FILL, finite, PlanValue, SheetPlan, TablePlan } from "./plan";
 
 /** What the note of an analysis sheet says of the data: the run analysed and where its data came from. */
@@ -107,7 +107,7 @@ export function planImpactSheet(impact: RankImpact, names: (row: number) => stri
         height: chartHeight(moved.length),
       }
     : null;
-  const chartRows = chart ? Math.ceil(chart.height / ROW_POINTS) : 0;
+  const chartRows = chart ? rowsUnder(chart.height) : 0;
   const resultRows = movesTop + Math.max(moves.values.length, chartRows);
   const note = noteBlock(resultRows + 1, 0, impactNoteLines(n, opts));
   const blocks = [figures, entering, leaving, moves, note];
@@ -204,7 +204,7 @@ export function planRobustnessSheet(result: SensitivityResult, names: (row: numb
     {
       row: intervalsTop,
       col: ROBUST_SIDE_COL,
-      rows: Math.max(intervals.values.length, chart ? Math.ceil(chart.height / ROW_POINTS) : 0),
+      rows: Math.max(intervals.values.length, chart ? rowsUnder(chart.height) : 0),
       cols: chart ? columnsFor(widths, ROBUST_SIDE_COL, ROBUST_CHART_COL, chart.width) : intervals.values[0].length,
       ...(chart ? { chart: { col: ROBUST_CHART_COL, width: chart.width, height: chart.height } } : {}),
     },

@@ -12,6 +12,13 @@ import { PAGE_TEXT, Lang } from "../text";
 import type { PagePlan } from "./plan";
 
 export const ROW_POINTS = 15;
+/** The shortest default row among the readers (LibreOffice's 0.45 cm, 12.75 pt; Excel's is 15 pt). */
+const SHORTEST_ROW_POINTS = 12.75;
+
+/** Rows that a chart `points` tall covers, on the reader with the shortest rows: what lies below it starts after them. */
+export function rowsUnder(points: number): number {
+  return Math.ceil(points / SHORTEST_ROW_POINTS);
+}
 /** Points of one display column of text (a CJK character takes two) in the default font. */
 export const CHAR_POINTS = 5.25;
 /** Excel's default column width, in characters. */

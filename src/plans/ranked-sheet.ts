@@ -17,7 +17,7 @@ import { IndexRun, Ranking, requireRanked } from "../core/workflow";
 import { RANKED_SHEET_TEXT, unnamedRow, WORDS } from "../text";
 import { NOTE_EFFECTIVE_COLUMN, NOTE_FORMATS, NOTE_LINE_WIDTH, NOTE_WEIGHTS_ROW, RankedNoteContext, rankedNoteLines } from "./method-note";
 import { CellBlock, ChartPlan, columnWidths, EMPHASIS_FILL, finite, PlanValue, SheetPlan } from "./plan";
-import { CHAR_POINTS, columnsFor, planPage, PrintArea, ROW_POINTS } from "./page";
+import { CHAR_POINTS, columnsFor, planPage, PrintArea, ROW_POINTS, rowsUnder } from "./page";
 
 export type { SheetMode } from "./method-note";
 
@@ -77,9 +77,8 @@ export function planRankedSheet(run: IndexRun, options: RankedSheetOptions): Ran
   // The side: the summary with its chart beside it, then the note below both.
   // The side starts below the rows repeated on every printed page, which are blank in its columns.
   const sideTop = FIRST_ROW;
-  const sideRows = Math.max(counts.length + 1, counts.length ? CHART_ROWS : 0);
-  // Two blank rows under the chart: a renderer whose rows are a little shorter than 15 pt draws its bottom edge into the next row.
-  const noteTop = sideTop + sideRows + 2;
+  const sideRows = Math.max(counts.length + 1, counts.length ? rowsUnder(CHART_ROWS * ROW_POINTS) : 0);
+  const noteTop = sideTop + sideRows + 1;
   const note = rankedNoteLines(run, options);
   const blocks = [
     ...(titleRows ? [{ id: "title", row: 0, col: 0, values: [[t.title(options.source)]], headerRows: 1, columnFormats: [] }] : []),

@@ -27,7 +27,8 @@ describe("the ranked sheet's page setup", () => {
     // The title line and the header.
     expect(page.titleRows).toBe(2);
     const note = planBlock(plan, "note");
-    expect(page.printAreas).toEqual([`A1:J102`, expect.stringMatching(/^L1:[A-Z]+22$/), `L${note.row + 1}:${page.printAreas[2].split(":")[1]}`]);
+    // The summary's area: the two top rows and the rows its 300-pt chart covers where rows are shortest (24 of 12.75 pt).
+    expect(page.printAreas).toEqual([`A1:J102`, expect.stringMatching(/^L1:[A-Z]+26$/), `L${note.row + 1}:${page.printAreas[2].split(":")[1]}`]);
     expect(page.printAreas[2]).toMatch(new RegExp(`:[A-Z]+${note.row + note.values.length}$`));
   });
 
