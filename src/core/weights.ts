@@ -91,6 +91,15 @@ export function checkWeights(cells: readonly (readonly unknown[])[]): WeightChec
   if (rows.length === 0) throw new UserError("WEIGHTS_EMPTY");
   const start = cells.indexOf(rows[0]);
   const layout = weightColumns(cells[start]);
+  // A data table given for a weight table (no weight header; a header of index columns): one finding that says so, not one per region.
+  const indexNames = (r: readonly unknown[]) => r.filter((c) => typeof c === "string" && (findDimension(c) || findIndicator(c))).length;
+  const dataHeader = layout.hasHeader ? -1 : cells.slice(0, 20).findIndex((r) => indexNames(r) >= 3);
+  if (dataHeader >= 0) {
+    return {
+      success: false,
+      findings: [{ severity: "error", code: "W_LOOKS_LIKE_DATA", row: dataHeader, column: null, params: { count: indexNames(cells[dataHeader]) } }],
+    };
+  }
   const findings: WeightFinding[] = [];
   const add: AddFinding = (code, row, column, params = {}) => findings.push({ severity: FINDING_MESSAGES[code].severity, code, row, column, params });
   const read = readWeightRows(cells, layout.hasHeader ? start + 1 : start, layout, add);

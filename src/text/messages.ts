@@ -388,6 +388,11 @@ interface FindingSpec {
 
 /** Messages of weight-table findings (see `checkWeights`), with their fixed severity. */
 export const FINDING_MESSAGES = {
+  W_LOOKS_LIKE_DATA: {
+    severity: "error",
+    zh: "这是一张数据表，不是权重表：此行的列标题中有 {count} 个分指数或指标名。排名请用 live-index rank（或任务窗格的“生成排名表”），比较权重时作为 --data 传入。",
+    en: "This is a data table, not a weight table: this row heads {count} columns with sub-index or indicator names. Rank it with live-index rank (or the task pane's Generate ranked sheet), or pass it as --data to compare weights.",
+  },
   W_UNKNOWN_INDICATOR: {
     severity: "error",
     zh: "未知的二级指标 {value}。",

@@ -432,6 +432,14 @@ describe("live-index check-weights", () => {
     expect(dimensions.out).not.toContain("Mean absolute rank shift (places): 0.00");
   });
 
+  it("says once that a data table is not a weight table, instead of one error per region", async () => {
+    writeFileSync(join(dir, "top100.csv"), toCsv(top100Cells()));
+    const r = await cli(["check-weights", "top100.csv", "--lang", "en"], dir);
+    expect(r.code).toBe(2);
+    expect(r.out).toContain("Findings: 1 (1 error(s), 0 warning(s))");
+    expect(r.out).toMatch(/row 1 +This is a data table, not a weight table: this row heads 5 columns with sub-index or indicator names\./);
+  });
+
   it("says when --top leaves nothing to enter or leave", async () => {
     writeFileSync(join(dir, "top100.csv"), toCsv(top100Cells()));
     const r = await cli(["check-weights", "edited.csv", "--data", "top100.csv", "--top", "100", "--lang", "en"], dir);
