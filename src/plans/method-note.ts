@@ -30,6 +30,8 @@ export interface RankedNoteContext extends NoteContext {
   readonly nameNotes?: Readonly<Record<string, LocalText>>;
   /** The sheet has a column 省内排名 / Rank in province: the competition rank among the regions of the same province (its rule is in the note). */
   readonly provinceRank?: boolean;
+  /** What the summary and the optional rank group by: the province, or the city in a table without provinces. */
+  readonly groupBy?: "province" | "city";
   /** Data rows hidden in the source (by hand or by a filter), and whether they were left out. */
   readonly hiddenRows?: { readonly count: number; readonly leftOut: boolean };
 }
@@ -70,7 +72,8 @@ export function rankedNoteLines(run: IndexRun, o: RankedNoteContext): PlanValue[
     ...(run.method && run.result.rescale ? textRows(t.rescaledLabel, t.rescaled) : []),
     ...textRows(t.missing, t.missingRule),
     ...textRows(t.ranking, t.rankingRule),
-    ...(o.provinceRank ? textRows(t.provinceRankLabel, t.provinceRankRule) : []),
+    ...(o.groupBy === "city" ? textRows(t.names, t.groupedByCity) : []),
+    ...(o.provinceRank ? (o.groupBy === "city" ? textRows(t.cityRankLabel, t.cityRankRule) : textRows(t.provinceRankLabel, t.provinceRankRule)) : []),
     row(t.topN, o.topN < n ? t.topNValue(o.topN) : t.topNAll(n, o.topN)),
     row(t.mode, o.mode === "formulas" ? t.modeFormulas : t.modeValues),
     row(t.generated, o.generatedAt),

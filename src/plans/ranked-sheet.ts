@@ -72,14 +72,16 @@ export function planRankedSheet(run: IndexRun, options: RankedSheetOptions): Ran
   // One blank column between the ranking and the side (summary, chart, note).
   const SIDE_COL = rankingCols + 1;
   // The side column: summary, chart, then the note. Its rows are known before the ranking's formulas need them.
-  const counts = provinceCounts(ranking, topN, t.unknownProvince);
+  // A table without provinces (a city's districts) is summed, and ranked within, by city.
+  const group: Group = groupOf(ranking);
+  const counts = groupCounts(ranking, topN, group === "city" ? t.unknownCity : t.unknownProvince, group);
   const all = topN >= n;
   // The side: the summary with its chart beside it, then the note below both.
   // The side starts below the rows repeated on every printed page, which are blank in its columns.
   const sideTop = FIRST_ROW;
   const sideRows = Math.max(counts.length + 1, counts.length ? rowsUnder(CHART_ROWS * ROW_POINTS) : 0);
   const noteTop = sideTop + sideRows + 1;
-  const note = rankedNoteLines(run, options);
+  const note = rankedNoteLines(run, { ...options, groupBy: group });
   const blocks = [
     ...(titleRows ? [{ id: "title", row: 0, col: 0, values: [[t.title(options.source)]], headerRows: 1, columnFormats: [] }] : []),
     rankingBlock(
@@ -89,8 +91,9 @@ export function planRankedSheet(run: IndexRun, options: RankedSheetOptions): Ran
       SIDE_COL,
       FIRST_ROW,
       run.result.input.columns.names.district === undefined ? run.result.input : null,
+      group,
     ),
-    summaryBlock(counts, n, topN, options, SIDE_COL, FIRST_ROW),
+    summaryBlock(counts, n, topN, options, SIDE_COL, FIRST_ROW, group),
     { id: "note", row: noteTop, col: SIDE_COL, values: note, headerRows: 1, columnFormats: NOTE_FORMATS, align: "left" as const },
   ];
   const widths = columnWidths(blocks);
@@ -98,7 +101,7 @@ export function planRankedSheet(run: IndexRun, options: RankedSheetOptions): Ran
   const chart: ChartPlan | null = counts.length
     ? {
         type: "barClustered",
-        title: all ? t.chartTitleAll : t.chartTitle(topN),
+        title: group === "city" ? (all ? t.chartTitleAllCity : t.chartTitleCity(topN)) : all ? t.chartTitleAll : t.chartTitle(topN),
         block: "summary",
         rows: counts.length,
         categoryColumn: 0,
@@ -154,15 +157,25 @@ function rankingBlock(
   SIDE_COL: number,
   FIRST_ROW: number,
   unnamed: { firstDataRow: number } | null,
+  group: Group,
 ): CellBlock {
   const t = RANKED_SHEET_TEXT[o.lang];
   const dims = TOP100_DIMENSION_ORDER.map(dimensionIndex);
   const n = ranking.districts.length;
   const live = o.mode === "formulas";
   const rows: PlanValue[][] = [
-    [t.rank, t.province, t.city, t.district, ...dims.map((d) => DIMENSIONS[d][o.lang]), t.total, ...(o.provinceRank ? [t.provinceRank] : [])],
+    [
+      t.rank,
+      t.province,
+      t.city,
+      t.district,
+      ...dims.map((d) => DIMENSIONS[d][o.lang]),
+      t.total,
+      ...(o.provinceRank ? [group === "city" ? t.cityRank : t.provinceRank] : []),
+    ],
   ];
-  const inProvince = o.provinceRank ? provinceRanks(ranking) : null;
+  const inProvince = o.provinceRank ? groupRanks(ranking, group) : null;
+  const groupCol = GROUP_COLUMN[group];
   ranking.districts.forEach((d, i) => {
     const r = FIRST_ROW + i;
     const dimCells = dims.map((di): PlanValue => {
@@ -185,10 +198,10 @@ function rankingBlock(
       total,
     ];
     if (inProvince) {
-      // Live: 1 + the regions of the same province (names compared literally) with a larger total.
-      const province = rangeAddress(FIRST_ROW, 1, Math.max(1, n), 1, true);
+      // Live: 1 + the regions of the same province (or city; names compared literally) with a larger total.
+      const names = rangeAddress(FIRST_ROW, groupCol, Math.max(1, n), 1, true);
       const totals = rangeAddress(FIRST_ROW, TOTAL_COL, Math.max(1, n), 1, true);
-      row.push(live ? { formula: `1+SUMPRODUCT((${province}=${cellAddress(r, 1)})*(${totals}>${cellAddress(r, TOTAL_COL)}))` } : inProvince[i]);
+      row.push(live ? { formula: `1+SUMPRODUCT((${names}=${cellAddress(r, groupCol)})*(${totals}>${cellAddress(r, TOTAL_COL)}))` } : inProvince[i]);
     }
     rows.push(row);
   });
@@ -201,19 +214,30 @@ function rankingBlock(
  * would read a province name as a criterion, with * ? ~ as wildcards and a leading = < > as an
  * operator, and miscount such names.
  */
-function summaryBlock(counts: [string, number][], n: number, topN: number, o: RankedSheetOptions, SIDE_COL: number, FIRST_ROW: number): CellBlock {
+function summaryBlock(
+  counts: [string, number][],
+  n: number,
+  topN: number,
+  o: RankedSheetOptions,
+  SIDE_COL: number,
+  FIRST_ROW: number,
+  group: Group,
+): CellBlock {
   const t = RANKED_SHEET_TEXT[o.lang];
   const live = o.mode === "formulas" && n > 0;
-  const count = (province: string): PlanValue => {
-    const criterion = quoteFormulaText(province === t.unknownProvince ? "" : province);
-    return { formula: `SUMPRODUCT((${rangeAddress(FIRST_ROW, 1, n, 1, true)}=${criterion})*(${rangeAddress(FIRST_ROW, 0, n, 1, true)}<=${topN}))` };
+  const unknown = group === "city" ? t.unknownCity : t.unknownProvince;
+  const count = (name: string): PlanValue => {
+    const criterion = quoteFormulaText(name === unknown ? "" : name);
+    return {
+      formula: `SUMPRODUCT((${rangeAddress(FIRST_ROW, GROUP_COLUMN[group], n, 1, true)}=${criterion})*(${rangeAddress(FIRST_ROW, 0, n, 1, true)}<=${topN}))`,
+    };
   };
   return {
     id: "summary",
     row: FIRST_ROW,
     col: SIDE_COL,
     values: [
-      [t.summaryProvince, topN >= n ? t.summaryCountAll : t.summaryCount(topN)],
+      [group === "city" ? t.summaryCity : t.summaryProvince, topN >= n ? t.summaryCountAll : t.summaryCount(topN)],
       ...counts.map(([province, c]) => [province, live ? count(province) : c]),
     ],
     headerRows: 1,
@@ -222,28 +246,39 @@ function summaryBlock(counts: [string, number][], n: number, topN: number, o: Ra
 }
 
 /**
- * Each region's competition rank within its province (ties share the better rank, as RANK.EQ),
- * in ranking order; regions without a province are ranked among themselves.
+ * Each region's competition rank within its province or city (ties share the better rank, as
+ * RANK.EQ), in ranking order; regions without one are ranked among themselves.
  */
-function provinceRanks(ranking: Ranking): number[] {
+function groupRanks(ranking: Ranking, group: Group): number[] {
   const seen = new Map<string, { count: number; lastTotal: number; lastRank: number }>();
   return ranking.districts.map((d) => {
-    const s = seen.get(d.province) ?? { count: 0, lastTotal: NaN, lastRank: 0 };
+    const key = d[group];
+    const s = seen.get(key) ?? { count: 0, lastTotal: NaN, lastRank: 0 };
     s.count++;
     const rank = d.total === s.lastTotal ? s.lastRank : s.count;
     s.lastTotal = d.total;
     s.lastRank = rank;
-    seen.set(d.province, s);
+    seen.set(key, s);
     return rank;
   });
 }
 
-/** Regions with rank ≤ N by province, most first, then by name. */
-function provinceCounts(ranking: Ranking, topN: number, unknown: string): [string, number][] {
+/** What the summary counts and the optional rank ranks within: the province, or the city when no region has a province. */
+type Group = "province" | "city";
+/** The ranking's column of each group's names. */
+const GROUP_COLUMN: Readonly<Record<Group, number>> = { province: 1, city: 2 };
+
+function groupOf(ranking: Ranking): Group {
+  const named = (v: string) => v !== "" && v !== "-";
+  return !ranking.districts.some((d) => named(d.province)) && ranking.districts.some((d) => named(d.city)) ? "city" : "province";
+}
+
+/** Regions with rank ≤ N by province (or city), most first, then by name. */
+function groupCounts(ranking: Ranking, topN: number, unknown: string, group: Group): [string, number][] {
   const counts = new Map<string, number>();
   for (const d of ranking.districts) {
     if (d.rank > topN) continue;
-    const p = d.province || unknown;
+    const p = d[group] || unknown;
     counts.set(p, (counts.get(p) ?? 0) + 1);
   }
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], "zh-CN"));

@@ -58,3 +58,46 @@ describe("the rank within the province", () => {
     expect(wb.worksheets[0].getCell("K3").value).toBe(1);
   });
 });
+
+describe("a table without provinces (one city's districts, or a province's cities)", () => {
+  // 南阳市's and 洛阳市's districts, no province column.
+  const cells = [
+    ["市", "区县", "直播内容供给指数", "直播内容消费指数", "直播商品消费指数", "直播质量指数", "产业促进指数"],
+    ["南阳市", "宛城区", 50, 50, 50, 50, 50],
+    ["南阳市", "卧龙区", 60, 60, 60, 60, 60],
+    ["洛阳市", "西工区", 70, 70, 70, 70, 70],
+    ["南阳市", "邓州市", 40, 40, 40, 40, 40],
+  ];
+  const cityRun = runIndex(cells);
+
+  it("sums and ranks by city, and says so", () => {
+    const plan = planRankedSheet(cityRun, rankedOptions({ provinceRank: true }));
+    const summary = planBlock(plan, "summary");
+    expect(summary.values).toEqual([
+      ["城市", "地区数"],
+      ["南阳市", 3],
+      ["洛阳市", 1],
+    ]);
+    const ranking = planBlock(plan, "ranking");
+    expect(ranking.values[0][10]).toBe("市内排名");
+    // 西工区 first overall and in 洛阳市; 卧龙区, 宛城区, 邓州市 first, second and third in 南阳市.
+    expect(ranking.values.slice(1).map((r) => [r[3], r[10]])).toEqual([
+      ["西工区", 1],
+      ["卧龙区", 1],
+      ["宛城区", 2],
+      ["邓州市", 3],
+    ]);
+    expect(plan.chart!.title).toBe("各地区的城市分布");
+    const note = planBlock(plan, "note")
+      .values.map((r) => r.join("|"))
+      .join("\n");
+    expect(note).toContain("表中没有省份，按城市汇总。");
+    expect(note).toContain("市内排名|表中没有省份：同一城市的地区按总指数从高到低的名次");
+  });
+
+  it("counts by the city column in formulas mode", () => {
+    const plan = planRankedSheet(cityRun, rankedOptions({ provinceRank: true, mode: "formulas" }));
+    expect(planBlock(plan, "summary").values[1][1]).toEqual({ formula: 'SUMPRODUCT(($C$3:$C$6="南阳市")*($A$3:$A$6<=10))' });
+    expect(planBlock(plan, "ranking").values[1][10]).toEqual({ formula: "1+SUMPRODUCT(($C$3:$C$6=C3)*($J$3:$J$6>J3))" });
+  });
+});
