@@ -29,9 +29,11 @@ export interface IndexInput {
   /** Per framework item of the level (dimensions or indicators): its values, or null when not needed. */
   readonly values: readonly (Float64Array | null)[];
   /**
-   * Per framework item, as `values`: 1 where the cell holds no value ("-", blank, or 0 for a
-   * lower-is-better indicator), which `values` fills by the report's rule (0, or the worst value).
-   * Other rules (core/prepare.ts) fill these cells again.
+   * Per framework item, as `values`: 1 where the cell holds no value, which `values` fills by the
+   * report's rule (0, or the worst value) and other rules (core/prepare.ts) fill again. "-",
+   * blank and 0 all count: Excel desktop passes a blank cell as 0 and the web as null (office-js
+   * #4702), and the same range must be imputed the same on both. Yes/no indicators (有/无) are
+   * never missing: a blank is 无 there, as the report counts it.
    */
   readonly missing: readonly (Uint8Array | null)[];
   /** Per data row: ROW_OK, ROW_BLANK (no value at all: blank result) or ROW_ERROR. */
@@ -141,7 +143,10 @@ export function readIndexInput(cells: Cells, weights: WeightTable, target?: numb
       if (typeof v === "number" && v - v === 0) {
         outs[c][r] = v;
         if (v !== 0) anyValue = true;
-        else if (noneMarks[c]) noneMarks[c]![r] = missingMarks[c][r] = 1;
+        else {
+          if (noneMarks[c]) noneMarks[c]![r] = 1;
+          if (!yesNo[c]) missingMarks[c][r] = 1;
+        }
         continue;
       }
       anyValue ||= !isBlankCell(v);
@@ -150,7 +155,7 @@ export function readIndexInput(cells: Cells, weights: WeightTable, target?: numb
         outs[c][r] = read === BLANK ? 0 : read;
         // readCell reads "-" (and every dash) as 0: one test covers "-", blank and 0.
         if (noneMarks[c] && (read === BLANK || read === 0)) noneMarks[c]![r] = 1;
-        if (read === BLANK || (read === 0 && isDashCell(v)) || (noneMarks[c] && read === 0)) missingMarks[c][r] = 1;
+        if (!yesNo[c] && (read === BLANK || read === 0)) missingMarks[c][r] = 1;
         continue;
       }
       const answer = yesNo[c] ? readYesNo(v) : null;

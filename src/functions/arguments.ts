@@ -5,6 +5,8 @@
 import { errorText, isUserError, UserError } from "../core/errors";
 import { DIMENSIONS, findDimension, findIndicator } from "../core/framework";
 import type { IndexOptions } from "../core/pipeline";
+import type { CorrelationKind } from "../core/audit";
+import { readPipelineOptions } from "../core/options";
 import { getScalingMethod, parseGoalposts } from "../core/scaling";
 import { readSensitivityOptions, SensitivityOptions } from "../core/sensitivity";
 import { showValue } from "../core/text";
@@ -26,6 +28,30 @@ export function parseCall(weights: unknown, method: unknown, rescale: unknown): 
   }
   options.rescale = parseBoolean(optionArg(rescale, true), "rescale");
   return options;
+}
+
+/** The options argument (data treatment) added to core options; omitted: the report's method. */
+export function withPipeline(options: IndexOptions, given: unknown): IndexOptions {
+  const v = Array.isArray(given) ? plainCells(given) : given;
+  return { ...options, pipeline: readPipelineOptions(isOmittedRange(v) ? null : v) };
+}
+
+/** LIVECORR's kind: pearson (default) or spearman. */
+export function parseCorrelationKind(v: unknown): CorrelationKind {
+  const x = scalarArg(v);
+  if (x === null || x === "" || x === 0) return "pearson";
+  const key = String(x).trim().toLowerCase();
+  if (key === "pearson" || key === "spearman") return key;
+  throw new UserError("BAD_OPTION", { name: "kind", value: showValue(x), options: "pearson, spearman" });
+}
+
+/** LIVECORR's level: indicator (default) or dimension. */
+export function parseCorrelationLevel(v: unknown): "indicator" | "dimension" {
+  const x = scalarArg(v);
+  if (x === null || x === "" || x === 0) return "indicator";
+  const key = String(x).trim().toLowerCase();
+  if (key === "indicator" || key === "dimension") return key;
+  throw new UserError("BAD_OPTION", { name: "level", value: showValue(x), options: "indicator, dimension" });
 }
 
 /** A weights argument as a 2-D array of cells. */

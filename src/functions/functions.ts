@@ -16,9 +16,21 @@ import { parseRankOrder, parseTieMethod } from "../core/rank-districts";
 import { getSensitivity } from "../core/sensitivity";
 import { compareWeights } from "../core/weight-compare";
 import { checkWeights, parseWeightTable, weightTableToCells } from "../core/weights";
-import { parseBaseline, parseCall, parseDimensionArg, parseNameLanguage, parseSensitivityArgs, weightsCells } from "./arguments";
+import {
+  parseBaseline,
+  parseCall,
+  parseCorrelationKind,
+  parseCorrelationLevel,
+  parseDimensionArg,
+  parseNameLanguage,
+  parseSensitivityArgs,
+  weightsCells,
+  withPipeline,
+} from "./arguments";
 import { guard, plainCells, scalarArg, toColumn, toColumns, withBlankOptionCells } from "./host";
 import { checkFormulaWork, describeWhere, indexLabel, rankScores, sensitivityLabels, severityLabel, weightDiffRows } from "./results";
+import { correlationMatrix, dimensionCoherence, runAudit } from "../core/audit";
+import { coherenceTable, correlationTable, statsTable } from "../plans/audit-tables";
 
 /**
  * The total Live-Streaming E-commerce Regional Development Index for each row of a data range.
@@ -27,11 +39,12 @@ import { checkFormulaWork, describeWhere, indexLabel, rankScores, sensitivityLab
  * @param {any[][]} [weights] A weight table (dimension, indicator, dimension weight, indicator weight). Default: the report's weights.
  * @param {any[][]} [method] Scaling for raw indicators: "minmax" (default), "max", "zscore", "rank", or a goalposts table (indicator, low, high).
  * @param {any} [rescale] TRUE to rescale each computed sub-index so its maximum is 100, as in the report's tables. Default FALSE.
+ * @param {any[][]} [options] Data treatment before scaling, as "key=value; …" or a two-column range: missing (report, mean, median, province-median, none), coverage (a share, e.g. 66%), treat (none, winsorise). Default: the report's method.
  * @returns {any[][]} One total per row, aligned with the data; a header label when the data has a header row.
  */
-export function liveIndex(data: any[][], weights?: any[][], method?: any[][], rescale?: any): any[][] {
+export function liveIndex(data: any[][], weights?: any[][], method?: any[][], rescale?: any, options?: any[][]): any[][] {
   return guard((lang) => {
-    const result = computeIndex(plainCells(data) as unknown[][], parseCall(weights, method, rescale));
+    const result = computeIndex(plainCells(data) as unknown[][], withPipeline(parseCall(weights, method, rescale), options));
     return toColumn(result.total, result.input.columns.hasHeader ? indexLabel(null, lang) : null, result.input, lang);
   });
 }
@@ -44,12 +57,13 @@ export function liveIndex(data: any[][], weights?: any[][], method?: any[][], re
  * @param {any[][]} [weights] A weight table. Default: the report's weights.
  * @param {any[][]} [method] Scaling for raw indicators: "minmax" (default), "max", "zscore", "rank", or a goalposts table.
  * @param {any} [rescale] TRUE to rescale the sub-index so its maximum is 100. Default FALSE.
+ * @param {any[][]} [options] Data treatment before scaling, as for LIVEINDEX: missing, coverage, treat.
  * @returns {any[][]} One sub-index value per row, aligned with the data.
  */
-export function liveSubIndex(data: any[][], dimension: string, weights?: any[][], method?: any[][], rescale?: any): any[][] {
+export function liveSubIndex(data: any[][], dimension: string, weights?: any[][], method?: any[][], rescale?: any, options?: any[][]): any[][] {
   return guard((lang) => {
     const target = parseDimensionArg(dimension);
-    const { input, values } = computeSubIndex(plainCells(data) as unknown[][], target, parseCall(weights, method, rescale));
+    const { input, values } = computeSubIndex(plainCells(data) as unknown[][], target, withPipeline(parseCall(weights, method, rescale), options));
     return toColumn(values, input.columns.hasHeader ? indexLabel(target, lang) : null, input, lang);
   });
 }
@@ -115,6 +129,7 @@ export function liveWeightDiff(weights: any[][], baseline?: any[][]): any[][] {
  * @param {any} [runs] Number of runs, a whole number from 1 to 100000. Default 1000.
  * @param {any} [spread] How far each weight may move: 0.25 (or 25%) means each weight × a factor between 0.75 and 1.25. At least 0, below 1. Default 0.25.
  * @param {any} [seed] Seed of the random numbers (a whole number); the same seed gives the same result. Default 2021.
+ * @param {any[][]} [options] Data treatment before scaling, as for LIVEINDEX: missing, coverage, treat.
  * @param {CustomFunctions.Invocation} invocation Invocation parameter (supplies the addresses of the arguments, so that a blank option cell means the default on every platform).
  * @requiresParameterAddresses
  * @returns {any[][]} Per row: median rank, 5th percentile rank, 95th percentile rank, aligned with the data; header labels when the data has a header row.
@@ -125,6 +140,7 @@ export function liveSensitivity(
   runs: any,
   spread: any,
   seed: any,
+  options: any[][],
   invocation: CustomFunctions.Invocation,
   // No return type: any[][] at once, or a Promise of it after one read of the workbook; custom-functions-metadata
   // takes neither a union nor `any` there, and reads the result's type from @returns.
@@ -132,8 +148,7 @@ export function liveSensitivity(
   const compute = (blank: ReadonlySet<number>) =>
     guard((lang) => {
       const mc = parseSensitivityArgs(runs, blank.has(SPREAD_ARG) ? null : spread, blank.has(SEED_ARG) ? null : seed);
-      const options = parseCall(weights, null, null);
-      const result = computeIndex(plainCells(data) as unknown[][], options);
+      const result = computeIndex(plainCells(data) as unknown[][], withPipeline(parseCall(weights, null, null), options));
       checkFormulaWork(mc.runs, result.include);
       const s = getSensitivity(result, mc);
       return toColumns([s.median, s.p5, s.p95], result.input.columns.hasHeader ? sensitivityLabels(lang) : null, result.input, lang);
@@ -145,3 +160,44 @@ export function liveSensitivity(
 /** LIVESENSITIVITY's spread and seed, by argument position. */
 const SPREAD_ARG = 3;
 const SEED_ARG = 4;
+
+/**
+ * The audit's statistics of each column of a data range: one row per indicator (or sub-index), as the Excel functions that check them compute them.
+ * @customfunction LIVESTATS
+ * @param {any[][]} data The five sub-index columns or the raw indicator columns, as for LIVEINDEX.
+ * @param {any[][]} [options] Data treatment, as for LIVEINDEX: the statistics are of the values as imputed, before treatment.
+ * @returns {any[][]} A header row, then per column: name, regions with data, coverage, share of zeros, MIN, MAX, AVERAGE, STDEV.S, SKEW, KURT, flags (outlier: |skewness| > 2 and kurtosis > 3.5; coverage below 65%; more than 50% zeros).
+ */
+export function liveStats(data: any[][], options?: any[][]): any[][] {
+  return guard((lang) => statsTable(runAudit(plainCells(data) as unknown[][], withPipeline({}, options)).columns, lang));
+}
+
+/**
+ * The correlation matrix of the scaled indicators (or of the sub-indices and the total), over the regions ranked.
+ * @customfunction LIVECORR
+ * @param {any[][]} data The five sub-index columns or the raw indicator columns, as for LIVEINDEX.
+ * @param {any[][]} [options] Data treatment, as for LIVEINDEX.
+ * @param {any} [kind] "pearson" (default, as CORREL) or "spearman" (CORREL of RANK.AVG ranks).
+ * @param {any} [level] "indicator" (default: the scaled indicators) or "dimension" (the five sub-indices and the total).
+ * @returns {any[][]} Names in the first row and column, the correlations between them.
+ */
+export function liveCorr(data: any[][], options?: any[][], kind?: any, level?: any): any[][] {
+  return guard((lang) => {
+    const result = computeIndex(plainCells(data) as unknown[][], withPipeline({}, options));
+    return correlationTable(correlationMatrix(result, parseCorrelationKind(kind), parseCorrelationLevel(level)), lang);
+  });
+}
+
+/**
+ * How coherent each sub-index is: Cronbach's alpha of its scaled indicators, the first principal component's share of their variance, its correlation with the total, its effective weight, and flags.
+ * @customfunction LIVECOHERENCE
+ * @param {any[][]} data The 19 raw indicator columns (alpha and the component need indicators; sub-index input gives the correlation with the total only).
+ * @param {any[][]} [weights] A weight table. Default: the report's weights.
+ * @param {any[][]} [options] Data treatment, as for LIVEINDEX.
+ * @returns {any[][]} A header row, then one row per sub-index.
+ */
+export function liveCoherence(data: any[][], weights?: any[][], options?: any[][]): any[][] {
+  return guard((lang) =>
+    coherenceTable(dimensionCoherence(computeIndex(plainCells(data) as unknown[][], withPipeline(parseCall(weights, null, null), options))), lang),
+  );
+}

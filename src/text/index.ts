@@ -54,6 +54,7 @@ export * from "./sheets";
 export * from "./pane";
 export * from "./cli";
 export * from "./cells";
+export * from "./audit";
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 

@@ -803,6 +803,82 @@ const CASES: BadCase[] = [
     scope: "whole",
     fragment: "It has only 2 column(s)",
   },
+  // the options argument (data treatment) and the audit functions
+  {
+    name: "LIVEINDEX: an unknown option key",
+    fn: "LIVEINDEX",
+    args: () => [dims(), null, null, null, [["trim=yes"]]],
+    kind: "#VALUE!",
+    scope: "whole",
+    fragment: 'There is no option "trim"',
+  },
+  {
+    name: "LIVEINDEX: a bad missing rule",
+    fn: "LIVEINDEX",
+    args: () => [raw(), null, null, null, [["missing=zero"]]],
+    kind: "#VALUE!",
+    scope: "whole",
+    fragment: 'cannot be "zero"',
+  },
+  {
+    name: "LIVEINDEX: options without =",
+    fn: "LIVEINDEX",
+    args: () => [raw(), null, null, null, [["winsorise"]]],
+    kind: "#VALUE!",
+    scope: "whole",
+    fragment: "Cannot read the options",
+  },
+  {
+    name: "LIVESTATS: no numeric columns",
+    fn: "LIVESTATS",
+    args: () => [
+      [
+        ["a", "b"],
+        ["x", "y"],
+      ],
+    ],
+    kind: "#N/A",
+    scope: "whole",
+    fragment: "no recognisable index columns",
+  },
+  {
+    name: "LIVESTATS: all blank",
+    fn: "LIVESTATS",
+    args: () => [
+      [
+        [null, null],
+        [null, null],
+      ],
+    ],
+    kind: "#VALUE!",
+    scope: "whole",
+    fragment: "The range is empty",
+  },
+  {
+    name: "LIVESTATS: a bad coverage",
+    fn: "LIVESTATS",
+    args: () => [raw(), [["coverage=2"]]],
+    kind: "#VALUE!",
+    scope: "whole",
+    fragment: "a share from 0 to 1",
+  },
+  {
+    name: "LIVECORR: an unknown kind",
+    fn: "LIVECORR",
+    args: () => [raw(), null, "kendall"],
+    kind: "#VALUE!",
+    scope: "whole",
+    fragment: 'Argument "kind" cannot be "kendall"',
+  },
+  {
+    name: "LIVECORR: an unknown level",
+    fn: "LIVECORR",
+    args: () => [raw(), null, null, "region"],
+    kind: "#VALUE!",
+    scope: "whole",
+    fragment: 'Argument "level" cannot be "region"',
+  },
+  { name: "LIVECOHERENCE: header only", fn: "LIVECOHERENCE", args: () => [[[...INDICATOR_IDS]]], kind: "#N/A", scope: "whole", fragment: "no data rows" },
 ];
 
 // ---- checks ------------------------------------------------------------------------------------

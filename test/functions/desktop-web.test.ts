@@ -64,6 +64,20 @@ describe('the same range in web form (null, "") and in desktop form (0) gives th
     );
   });
 
+  it("LIVEINDEX, LIVESTATS and LIVECORR under every data treatment (a blank is missing in both forms, as is 0)", () => {
+    const treatments = ["missing=mean", "missing=median", "missing=province-median", "missing=none", "coverage=70%", "treat=winsorise; missing=median"];
+    fc.assert(
+      fc.property(tableArb(19), fc.constantFrom(...treatments), (rows, options) => {
+        const web = [["区县", ...INDICATOR_IDS], ...rows];
+        const o = [[options]];
+        expect(plain(rt.call("LIVEINDEX", desktop(web), null, null, null, o))).toEqual(plain(rt.call("LIVEINDEX", web, null, null, null, o)));
+        expect(plain(rt.call("LIVESTATS", desktop(web), o))).toEqual(plain(rt.call("LIVESTATS", web, o)));
+        expect(plain(rt.call("LIVECORR", desktop(web), o))).toEqual(plain(rt.call("LIVECORR", web, o)));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   it("LIVESENSITIVITY", () => {
     fc.assert(
       fc.property(tableArb(19), (rows) => {

@@ -1,0 +1,104 @@
+/**
+ * The audit's words (LIVESTATS, LIVECORR, LIVECOHERENCE, the audit sheet, `live-index audit`), in
+ * both languages: column headers, flags and the plain-words summary.
+ */
+import type { Lang } from "./index";
+
+export const AUDIT_TEXT = {
+  zh: {
+    sheet: "数据审计",
+    title: (source: string) => `数据审计（${source}）`,
+    statsHeader: ["指标", "有数据的地区数", "覆盖率", "零值占比", "最小值", "最大值", "均值", "标准差（STDEV.S）", "偏度（SKEW）", "峰度（KURT）", "标记"],
+    subIndexHeader: "分指数",
+    afterTreatment: "异常值处理之后",
+    treatmentHeader: ["指标", "处理", "处理前偏度", "处理前峰度", "处理后偏度", "处理后峰度"],
+    treatment: {
+      none: "无需处理",
+      winsorised: (high: number, low: number) => `缩尾 ${high + low} 个点${low ? `（低端 ${low} 个）` : ""}`,
+      log: "对数变换 ln(x − 最小值 + 0.01 ×（最大值 − 最小值））",
+    },
+    flags: {
+      outlier: "异常值（|偏度| > 2 且峰度 > 3.5）",
+      lowCoverage: "覆盖率低于 65%",
+      manyZeros: "零值超过 50%",
+      constant: "常数列：无标准差以外的统计量",
+      fewValues: "值太少：偏度需 3 个、峰度需 4 个值",
+      redundant: "有两个指标相关系数高于 0.9",
+      negative: "有指标与本分指数负相关",
+      lowAlpha: "Cronbach α 低于 0.7",
+    },
+    correlations: (kind: string) => `相关系数矩阵（${kind === "spearman" ? "Spearman 等级相关" : "Pearson，同 CORREL"}）`,
+    total: "总指数",
+    coherenceHeader: ["分指数", "Cronbach α", "第一主成分方差占比", "与总指数的相关系数", "有效权重", "标记"],
+    summaryTitle: "审计摘要",
+    summary: {
+      regions: (n: number, level: string) => `${n} 个地区，${level === "indicator" ? "19 个二级指标中读到的指标" : "五个分指数"}。`,
+      noIssue: "没有发现异常值、覆盖率低或零值过多的指标。",
+      outliers: (names: string[]) =>
+        `${names.length} 个指标为厚尾分布（可能由个别地区主导最小-最大标准化）：${names.join("、")}。可用选项 treat=winsorise 处理。`,
+      lowCoverage: (names: string[]) => `${names.length} 个指标覆盖率低于 65%：${names.join("、")}。`,
+      manyZeros: (names: string[]) => `${names.length} 个指标一半以上为 0：${names.join("、")}。`,
+      redundant: (a: string, b: string, r: string) => `${a} 与 ${b} 的相关系数为 ${r}：其中一个可能是多余的。`,
+      negative: (indicator: string, dimension: string) => `${indicator} 与其所属的“${dimension}”负相关。`,
+      lowAlpha: (dimension: string, alpha: string) => `“${dimension}”的 Cronbach α 为 ${alpha}，低于 0.7：其指标未必衡量同一事物。`,
+      weakDimension: (dimension: string, r: string, w: string) => `“${dimension}”与总指数的相关系数只有 ${r}，而其权重为 ${w}。`,
+      options: (text: string) => `数据处理：${text}。`,
+    },
+    notAvailable: "—",
+  },
+  en: {
+    sheet: "Audit",
+    title: (source: string) => `Data audit (${source})`,
+    statsHeader: [
+      "Indicator",
+      "Regions with data",
+      "Coverage",
+      "Share of zeros",
+      "Min",
+      "Max",
+      "Mean",
+      "SD (STDEV.S)",
+      "Skewness (SKEW)",
+      "Kurtosis (KURT)",
+      "Flags",
+    ],
+    subIndexHeader: "Sub-index",
+    afterTreatment: "After outlier treatment",
+    treatmentHeader: ["Indicator", "Treatment", "Skewness before", "Kurtosis before", "Skewness after", "Kurtosis after"],
+    treatment: {
+      none: "none needed",
+      winsorised: (high: number, low: number) => `${high + low} point(s) winsorised${low ? ` (${low} at the low end)` : ""}`,
+      log: "log transform ln(x − min + 0.01 × (max − min))",
+    },
+    flags: {
+      outlier: "outlier (|skewness| > 2 and kurtosis > 3.5)",
+      lowCoverage: "coverage below 65%",
+      manyZeros: "more than 50% zeros",
+      constant: "constant: no statistic but the SD",
+      fewValues: "too few values: skewness needs 3, kurtosis 4",
+      redundant: "two indicators correlated above 0.9",
+      negative: "an indicator correlates negatively with its sub-index",
+      lowAlpha: "Cronbach's alpha below 0.7",
+    },
+    correlations: (kind: string) => `Correlation matrix (${kind === "spearman" ? "Spearman's rank correlation" : "Pearson, as CORREL"})`,
+    total: "Total index",
+    coherenceHeader: ["Sub-index", "Cronbach's alpha", "First component's share of variance", "Correlation with the total", "Effective weight", "Flags"],
+    summaryTitle: "Audit summary",
+    summary: {
+      regions: (n: number, level: string) => `${n} regions; ${level === "indicator" ? "the indicators read of the 19" : "the five sub-indices"}.`,
+      noIssue: "No indicator is heavy-tailed, short of data or mostly zero.",
+      outliers: (names: string[]) =>
+        `${names.length} indicator(s) are heavy-tailed (a few regions may dominate the min–max scale): ${names.join(", ")}. The option treat=winsorise treats them.`,
+      lowCoverage: (names: string[]) => `${names.length} indicator(s) have data for fewer than 65% of the regions: ${names.join(", ")}.`,
+      manyZeros: (names: string[]) => `${names.length} indicator(s) are 0 in more than half of the regions: ${names.join(", ")}.`,
+      redundant: (a: string, b: string, r: string) => `${a} and ${b} are correlated at ${r}: one may be redundant.`,
+      negative: (indicator: string, dimension: string) => `${indicator} correlates negatively with its own sub-index "${dimension}".`,
+      lowAlpha: (dimension: string, alpha: string) => `Cronbach's alpha of "${dimension}" is ${alpha}, below 0.7: its indicators may not measure one thing.`,
+      weakDimension: (dimension: string, r: string, w: string) => `"${dimension}" correlates only ${r} with the total, though it weighs ${w}.`,
+      options: (text: string) => `Data treatment: ${text}.`,
+    },
+    notAvailable: "—",
+  },
+} as const;
+
+export type AuditText = (typeof AUDIT_TEXT)[Lang];
