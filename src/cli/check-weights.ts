@@ -16,6 +16,7 @@ import { formatError, formatFinding } from "../core/errors";
 import { compareRankings, RankImpact, RankMove } from "../core/impact";
 import { getLeaveOneOut, getSensitivity, SensitivityOptions } from "../core/sensitivity";
 import type { ScalingMethodName } from "../core/scaling";
+import type { PipelineOptions } from "../core/options";
 import type { SheetPlan } from "../plans/plan";
 import { changeName, compareWeights, indicatorWeightChanges } from "../core/weight-compare";
 import { checkWeights, REPORT_WEIGHT_TABLE, WeightFinding, WeightTable } from "../core/weights";
@@ -38,6 +39,8 @@ export interface CheckWeightsArgs {
   readonly force: boolean;
   /** Raw indicators: each sub-index scaled to a maximum of 100 (default, as `rank` does). */
   readonly rescale: boolean;
+  /** --missing, --coverage, --treat, as for `rank`. */
+  readonly pipeline: PipelineOptions;
   /** The robustness sheet's Monte Carlo options (read as LIVESENSITIVITY reads them). */
   readonly monteCarlo: Required<SensitivityOptions>;
 }
@@ -90,8 +93,8 @@ export async function checkWeightsCommand(args: CheckWeightsArgs, io: CheckWeigh
 
   // The runs too come before the report: a data table the index cannot read is the only output.
   const runs = data && {
-    before: runIndex(data.cells, { method: args.method, weights: baseline, rescale: args.rescale }),
-    after: runIndex(data.cells, { method: args.method, weights: check.table, rescale: args.rescale }),
+    before: runIndex(data.cells, { method: args.method, weights: baseline, rescale: args.rescale, pipeline: args.pipeline }),
+    after: runIndex(data.cells, { method: args.method, weights: check.table, rescale: args.rescale, pipeline: args.pipeline }),
   };
   io.out("");
   printDifferences(baseline, check.table, base ? base.source : null, args.lang, io);

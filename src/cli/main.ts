@@ -20,6 +20,7 @@ import { headerRowOf, keysWithMeanings } from "../core/headers";
 import { cleanText } from "../core/text";
 import { getScalingMethod, ScalingMethodName } from "../core/scaling";
 import { readSensitivityOptions, SensitivityOptions } from "../core/sensitivity";
+import { PipelineOptions, readPipelineOptions } from "../core/options";
 import { checkWeights, describeFinding, NameLanguage, WeightTable } from "../core/weights";
 import { StartingFileArgs, writeStartingFile } from "./starting-files";
 import { explainRejected, IndexRun, runIndex } from "../core/workflow";
@@ -30,6 +31,7 @@ import type { SheetPlan } from "../plans/plan";
 import { planRankedSheet, RankedSheetPlan, SheetMode } from "../plans/ranked-sheet";
 import { CLI_ERROR_TEXT, HELP, Lang, localDateTime, LocalText, RANK_TEXT, SCALING_LABELS, SEVERITY_LABELS, WeightsSource } from "../text";
 import { CheckWeightsArgs, checkWeightsCommand } from "./check-weights";
+import { AuditArgs, auditCommand } from "./audit";
 import { version } from "./version";
 
 export const EXIT_OK = 0;
@@ -67,10 +69,15 @@ interface RankArgs {
   rescale: boolean;
   /** --province-rank: the column 省内排名. */
   provinceRank: boolean;
+  /** --missing, --coverage, --treat. */
+  pipeline: PipelineOptions;
 }
 
-const RANK_FLAGS = ["weights", "method", "top", "mode", "lang", "out", "sheet", "header-row", "map"] as const;
-const CHECK_FLAGS = ["baseline", "data", "method", "top", "lang", "out", "runs", "spread", "seed"] as const;
+/** The data-treatment flags (core/options.ts), the same keys as the functions' options argument. */
+const PIPELINE_FLAGS = ["missing", "coverage", "treat"] as const;
+const RANK_FLAGS = ["weights", "method", "top", "mode", "lang", "out", "sheet", "header-row", "map", ...PIPELINE_FLAGS] as const;
+const CHECK_FLAGS = ["baseline", "data", "method", "top", "lang", "out", "runs", "spread", "seed", ...PIPELINE_FLAGS] as const;
+const AUDIT_FLAGS = ["weights", "method", "lang", "out", "sheet", ...PIPELINE_FLAGS] as const;
 const STARTING_FLAGS = ["out", "lang"] as const;
 
 /** Runs the command line; returns the exit code. Never throws. */
@@ -85,6 +92,7 @@ export async function run(argv: readonly string[], io: CliIO = processIO()): Pro
       return EXIT_OK;
     }
     if (argv[0] === "check-weights") return await checkWeightsCommand(parseCheckArgs(argv.slice(1)), { ...io, write: writeOutput });
+    if (argv[0] === "audit") return await auditCommand(await parseAuditArgs(argv.slice(1), io), { ...io, write: writeOutput });
     if (argv[0] === "sample" || argv[0] === "weights") {
       await writeStartingFile(parseStartingFileArgs(argv[0], argv.slice(1)), {
         out: io.out,
@@ -124,11 +132,20 @@ export function planFromCells(
     provinceRank?: boolean;
     /** Columns given a meaning by the user ("column header = meaning"). */
     meanings?: readonly { column: string; meaning: string }[];
+    /** Screening, imputation and treatment before scaling. */
+    pipeline?: PipelineOptions;
   },
 ): { plan: RankedSheetPlan; run: IndexRun } {
   const headerRow = options.headerRow ?? (options.meanings?.length ? headerRowOf(cells) : undefined);
   const keys = options.meanings?.length ? keysWithMeanings(cells[headerRow!] ?? [], options.meanings) : null;
-  const run = runIndex(cells, { weights: options.weights, method: options.method, headerRow, keys, rescale: options.rescale ?? true });
+  const run = runIndex(cells, {
+    weights: options.weights,
+    method: options.method,
+    headerRow,
+    keys,
+    rescale: options.rescale ?? true,
+    pipeline: options.pipeline,
+  });
   const plan = planRankedSheet(run, {
     lang: options.lang,
     topN: options.top,
@@ -173,6 +190,7 @@ async function rank(args: RankArgs, io: CliIO): Promise<number> {
       meanings: args.meanings,
       rescale: args.rescale,
       provinceRank: args.provinceRank,
+      pipeline: args.pipeline,
     });
   } catch (e) {
     // The table is not an index table: when the workbook has other sheets, say so.
@@ -276,6 +294,27 @@ function parseRankArgs(given: readonly string[]): RankArgs {
     meanings,
     rescale,
     provinceRank,
+    pipeline: parsePipeline(values),
+  };
+}
+
+/** --missing, --coverage and --treat read as the functions read their options argument, each refused by its own name. */
+export function parsePipeline(values: Partial<Record<(typeof PIPELINE_FLAGS)[number], string>>): PipelineOptions {
+  return readPipelineOptions(PIPELINE_FLAGS.filter((f) => values[f] !== undefined).map((f) => [f, values[f]]));
+}
+
+async function parseAuditArgs(given: readonly string[], io: CliIO): Promise<AuditArgs> {
+  const { values, positional, force } = parseFlags(given, AUDIT_FLAGS, true);
+  const input = onePositional(positional, CLI_ERROR_TEXT.fileWhat, "live-index audit <data.xlsx|.csv>");
+  return {
+    input,
+    weights: values.weights === undefined ? undefined : (await readWeightsFile(values.weights, io)).table,
+    method: parseMethod(values.method),
+    pipeline: parsePipeline(values),
+    lang: parseLang(values.lang),
+    out: parseOut(values.out),
+    sheet: values.sheet,
+    force,
   };
 }
 
@@ -312,6 +351,7 @@ function parseCheckArgs(given: readonly string[]): CheckWeightsArgs {
     out,
     force,
     rescale,
+    pipeline: parsePipeline(values),
     monteCarlo: parseMonteCarlo(values),
   };
 }

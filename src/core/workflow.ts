@@ -12,6 +12,7 @@ import { computeIndex, IndexResult } from "./pipeline";
 import { rankDistricts, TieMethod } from "./rank-districts";
 import { DEFAULT_SCALING, getScalingMethod, Goalposts, ScalingMethod, ScalingMethodName } from "./scaling";
 import { REPORT_WEIGHT_TABLE, WeightTable } from "./weights";
+import type { PipelineOptions } from "./options";
 import { bothLanguages, Lang, regionWithPlace, unnamedRow } from "../text";
 
 export interface IndexRequest {
@@ -27,6 +28,8 @@ export interface IndexRequest {
   readonly ties?: TieMethod;
   /** The header's row (0-based) when the user says which it is; default: found (core/headers.ts findHeaderRow). */
   readonly headerRow?: number;
+  /** Screening, imputation and treatment before scaling (core/options.ts); default: the report's method. */
+  readonly pipeline?: PipelineOptions;
 }
 
 export interface RankedDistrict {
@@ -80,6 +83,7 @@ export function runIndex(cells: Cells, request: IndexRequest = {}): IndexRun {
     method: method.name,
     goalposts: request.goalposts,
     rescale: request.rescale,
+    pipeline: request.pipeline,
     columns: userColumns(cells, request.keys, request.headerRow),
   });
   return {

@@ -13,7 +13,7 @@
  * sync stays near one block's worth (about 3 MB at most, with live formulas), under the web's 5 MB.
  */
 import { cellAddress, freeName, rangeAddress } from "../plans/a1";
-import { blockRange, CellBlock, mainBlock, PagePlan, planBlock, renameTables, SheetPlan } from "../plans/plan";
+import { blockRange, CellBlock, COLOR_SCALE, mainBlock, PagePlan, planBlock, renameTables, SheetPlan } from "../plans/plan";
 import { headerFooterCode } from "../plans/page";
 import { columnLetter } from "../core/text";
 import type { ProgressStep } from "../text";
@@ -269,6 +269,19 @@ function emphasise(sheet: Excel.Worksheet, plan: SheetPlan): void {
     const top = sheet.getRange(rangeAddress(firstData, main.col, Math.min(plan.emphasisedRows, dataRows), main.values[0].length));
     top.format.fill.color = plan.emphasisFill;
     top.format.font.bold = true;
+  }
+  for (const h of plan.highlights ?? []) {
+    const b = planBlock(plan, h.block);
+    for (const [r, c] of h.cells) sheet.getRange(rangeAddress(b.row + r, b.col + c, 1, 1)).format.fill.color = plan.emphasisFill;
+  }
+  // A heatmap: −1 red, 0 white, +1 blue (ExcelApi 1.6, learn.microsoft.com: Excel.ColorScaleConditionalFormat).
+  for (const cs of plan.colorScales ?? []) {
+    const b = planBlock(plan, cs.block);
+    if (b.values.length <= b.headerRows) continue;
+    const range = sheet.getRange(rangeAddress(b.row + b.headerRows, b.col + cs.firstColumn, b.values.length - b.headerRows, cs.columns));
+    const scale = range.conditionalFormats.add(Excel.ConditionalFormatType.colorScale);
+    const point = (formula: string, color: string) => ({ formula, type: Excel.ConditionalFormatColorCriterionType.number, color });
+    scale.colorScale.criteria = { minimum: point("-1", COLOR_SCALE.low), midpoint: point("0", COLOR_SCALE.mid), maximum: point("1", COLOR_SCALE.high) };
   }
 }
 

@@ -16,7 +16,7 @@ import { writeFile } from "fs/promises";
 import * as ExcelJS from "exceljs";
 import { cellAddress, freeName, quoteSheetName, rangeAddress } from "../plans/a1";
 import JSZip from "jszip";
-import { CellBlock, ChartPlan, mainBlock, PagePlan, PlanValue, planBlock, renameTables, SheetPlan } from "../plans/plan";
+import { CellBlock, ChartPlan, COLOR_SCALE, mainBlock, PagePlan, PlanValue, planBlock, renameTables, SheetPlan } from "../plans/plan";
 import { headerFooterCode } from "../plans/page";
 import { cleanText } from "../core/text";
 import { FILE_CREATOR } from "../text";
@@ -231,6 +231,30 @@ function emphasise(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
       cell.fill = fill;
       cell.font = BOLD;
     }
+  }
+  for (const h of plan.highlights ?? []) {
+    const b = planBlock(plan, h.block);
+    for (const [r, c] of h.cells)
+      ws.getRow(b.row + r + 1).getCell(b.col + c + 1).fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(plan.emphasisFill) } };
+  }
+  for (const cs of plan.colorScales ?? []) {
+    const b = planBlock(plan, cs.block);
+    if (b.values.length <= b.headerRows) continue;
+    ws.addConditionalFormatting({
+      ref: rangeAddress(b.row + b.headerRows, b.col + cs.firstColumn, b.values.length - b.headerRows, cs.columns),
+      rules: [
+        {
+          type: "colorScale",
+          priority: 2,
+          cfvo: [
+            { type: "num", value: -1 },
+            { type: "num", value: 0 },
+            { type: "num", value: 1 },
+          ],
+          color: [{ argb: argb(COLOR_SCALE.low) }, { argb: argb(COLOR_SCALE.mid) }, { argb: argb(COLOR_SCALE.high) }],
+        } as ExcelJS.ColorScaleRuleType,
+      ],
+    });
   }
   if (dataRows > 0 && plan.dataBarColumn !== null) {
     ws.addConditionalFormatting({

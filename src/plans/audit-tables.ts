@@ -83,7 +83,10 @@ export function auditSummary(audit: Audit, lang: Lang): string[] {
   const s = AUDIT_TEXT[lang].summary;
   const name = (c: ColumnAudit) => (c.level === "indicator" ? INDICATORS[c.item][lang] : DIMENSIONS[c.item][lang]);
   const flagged = (f: ColumnAudit["flags"][number]) => audit.columns.filter((c) => c.flags.includes(f)).map(name);
-  const out = [s.regions(audit.columns[0]?.regions ?? 0, audit.result.input.level), s.options(optionsText(audit.result.preparation.options))];
+  const out = [
+    s.regions(audit.columns[0]?.regions ?? 0, audit.result.input.level, audit.columns.length),
+    s.options(optionsText(audit.result.preparation.options)),
+  ];
   const outliers = flagged("outlier");
   const low = flagged("lowCoverage");
   const zeros = flagged("manyZeros");

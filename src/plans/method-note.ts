@@ -4,10 +4,12 @@
  * and the weights ({@link runNoteLines}).
  */
 import { explainRejected, IndexRun } from "../core/workflow";
-import { DIMENSIONS, TOP100_DIMENSION_ORDER, dimensionIndex } from "../core/framework";
+import { DIMENSIONS, INDICATORS, TOP100_DIMENSION_ORDER, dimensionIndex } from "../core/framework";
+import { isDefaultPipeline } from "../core/options";
+import { optionsText } from "./audit-tables";
 import { formatError } from "../core/errors";
 import { describeScaling } from "../core/scaling";
-import { Lang, LocalText, METHOD_NOTE_TEXT, weightsLabel, WeightsSource } from "../text";
+import { Lang, LocalText, METHOD_NOTE_TEXT, weightsLabel, WeightsSource, WORDS } from "../text";
 import { wrapText } from "../core/text";
 import { pad, PlanValue } from "./plan";
 
@@ -69,6 +71,7 @@ export function rankedNoteLines(run: IndexRun, o: RankedNoteContext): PlanValue[
     // Where the weights come from in full, below the rows that live totals refer to (its lines may be several).
     ...textRows("", weightsLabel(o.weights, o.lang)),
     ...textRows(t.scaling, scalingText(run, o.lang)),
+    ...preparationRows(run, o.lang),
     ...(run.method && run.result.rescale ? textRows(t.rescaledLabel, t.rescaled) : []),
     ...textRows(t.missing, t.missingRule),
     ...textRows(t.ranking, t.rankingRule),
@@ -103,14 +106,32 @@ export function wrapNoteRows(rows: readonly PlanValue[][]): PlanValue[][] {
   return rows.flatMap((r) => (typeof r[1] === "string" && r.length === 2 ? textRows(String(r[0] ?? ""), r[1], 2) : [r]));
 }
 
-/** The lines an analysis sheet's note shares with the ranked sheet's: source, scaling, missing data. */
+/** The lines an analysis sheet's note shares with the ranked sheet's: source, scaling, data treatment, missing data. */
 export function runNoteLines(run: IndexRun, lang: Lang, source: string): PlanValue[][] {
   const t = METHOD_NOTE_TEXT[lang];
-  return [
-    [t.source, source],
-    [t.scaling, scalingText(run, lang)],
-    [t.missing, t.missingRule],
+  return [[t.source, source], [t.scaling, scalingText(run, lang)], ...preparationRows(run, lang, 2), [t.missing, t.missingRule]];
+}
+
+/**
+ * What the steps before scaling did (core/prepare.ts), when the options asked for any: the options,
+ * the cells imputed (or left missing), the regions screened out, the columns treated.
+ */
+function preparationRows(run: IndexRun, lang: Lang, width = NOTE_WIDTH): PlanValue[][] {
+  const p = run.result.preparation;
+  if (isDefaultPipeline(p.options)) return [];
+  const t = METHOD_NOTE_TEXT[lang];
+  const imputed = p.imputed.reduce((a, b) => a + b, 0);
+  const names = run.result.input.level === "indicator" ? INDICATORS : DIMENSIONS;
+  const treated = p.treatments
+    .map((x, i) => (x && x.kind !== "none" ? t.treatedColumn(names[i][lang], x.kind === "log", x.high + x.low) : null))
+    .filter((x) => x !== null);
+  const lines = [
+    t.preparationValue(optionsText(p.options)),
+    ...(imputed ? [p.options.missing === "none" ? t.leftMissing(imputed) : t.imputed(imputed, p.options.missing)] : []),
+    ...(p.screened.length ? [t.screenedRows(p.screened.length)] : []),
+    ...(treated.length ? [t.treatedColumns(treated.join(WORDS.listSeparator[lang]))] : []),
   ];
+  return lines.flatMap((line, i) => textRows(i === 0 ? t.preparation : "", line, width));
 }
 
 /** The date and version lines that end every note. */

@@ -123,7 +123,14 @@ export interface SheetPlan {
   readonly activate?: boolean;
   /** Page setup for printing; absent: Excel's defaults. */
   readonly page?: PagePlan;
+  /** Cells filled with the emphasis fill: flagged values (block-relative rows and columns, header rows included). */
+  readonly highlights?: readonly { readonly block: BlockId; readonly cells: readonly (readonly [number, number])[] }[];
+  /** A three-colour scale over a block's data cells: −1 red, 0 white, +1 blue (a correlation heatmap). */
+  readonly colorScales?: readonly { readonly block: BlockId; readonly firstColumn: number; readonly columns: number }[];
 }
+
+/** The colour scale's colours at −1, 0 and +1. */
+export const COLOR_SCALE = { low: "#F8696B", mid: "#FFFFFF", high: "#5A8AC6" } as const;
 
 /** The fill of emphasised rows. */
 export const EMPHASIS_FILL = "#FCE4D6";

@@ -32,7 +32,8 @@ export const AUDIT_TEXT = {
     coherenceHeader: ["分指数", "Cronbach α", "第一主成分方差占比", "与总指数的相关系数", "有效权重", "标记"],
     summaryTitle: "审计摘要",
     summary: {
-      regions: (n: number, level: string) => `${n} 个地区，${level === "indicator" ? "19 个二级指标中读到的指标" : "五个分指数"}。`,
+      regions: (n: number, level: string, read: number) =>
+        `${n} 个地区；${level === "indicator" ? `19 个二级指标中读到 ${read} 个` : `五个分指数中读到 ${read} 个`}。`,
       noIssue: "没有发现异常值、覆盖率低或零值过多的指标。",
       outliers: (names: string[]) =>
         `${names.length} 个指标为厚尾分布（可能由个别地区主导最小-最大标准化）：${names.join("、")}。可用选项 treat=winsorise 处理。`,
@@ -85,7 +86,7 @@ export const AUDIT_TEXT = {
     coherenceHeader: ["Sub-index", "Cronbach's alpha", "First component's share of variance", "Correlation with the total", "Effective weight", "Flags"],
     summaryTitle: "Audit summary",
     summary: {
-      regions: (n: number, level: string) => `${n} regions; ${level === "indicator" ? "the indicators read of the 19" : "the five sub-indices"}.`,
+      regions: (n: number, level: string, read: number) => `${n} regions; ${read} of the ${level === "indicator" ? "19 indicators" : "five sub-indices"} read.`,
       noIssue: "No indicator is heavy-tailed, short of data or mostly zero.",
       outliers: (names: string[]) =>
         `${names.length} indicator(s) are heavy-tailed (a few regions may dominate the min–max scale): ${names.join(", ")}. The option treat=winsorise treats them.`,

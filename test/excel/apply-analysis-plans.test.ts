@@ -129,7 +129,7 @@ describe("writeRobustnessSheet", () => {
   it("puts a data bar on the interval widths and emphasises the top N rows only", async () => {
     await Excel.run((c) => applySheetPlan(c, robustPlan(40, 10)));
     const sheet = fake.state().sheets.find((s) => s.name === "稳健性")!;
-    expect(sheet.conditionalFormats).toEqual([{ type: "DataBar", address: "F2:F41", barDirection: "LeftToRight" }]);
+    expect(sheet.conditionalFormats).toEqual([{ type: "DataBar", address: "F2:F41", barDirection: "LeftToRight", colorCriteria: null }]);
     const rows = fake.cells("稳健性", "A2:F41");
     rows.forEach((r, i) => expect([i, r.every((c) => c.fill === (i < 10 ? "#FCE4D6" : null))]).toEqual([i, true]));
   });

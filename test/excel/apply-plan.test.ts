@@ -183,7 +183,9 @@ describe("applySheetPlan: the written sheet", () => {
 
   it("puts a data bar on the total column's data rows", () => {
     const s = fake.state().sheets.find((x) => x.name === sheet)!;
-    expect(s.conditionalFormats).toEqual([{ type: "DataBar", address: `J${ranking.row + 2}:J${ranking.row + n + 1}`, barDirection: "LeftToRight" }]);
+    expect(s.conditionalFormats).toEqual([
+      { type: "DataBar", address: `J${ranking.row + 2}:J${ranking.row + n + 1}`, barDirection: "LeftToRight", colorCriteria: null },
+    ]);
   });
 
   it("fills and bolds the top N rows and no other data row; bolds the headers", () => {

@@ -122,6 +122,7 @@ export interface ConditionalFormatState {
   readonly type: string;
   readonly address: string;
   readonly barDirection: string | null;
+  readonly colorCriteria: Readonly<Record<string, { formula: string; type: string; color: string }>> | null;
 }
 
 export interface SheetState {
@@ -239,6 +240,14 @@ export const FAKE_ENUMS = {
   PageOrientation: { portrait: "Portrait", landscape: "Landscape" },
   PaperType: { a4: "A4", letter: "Letter" },
   HorizontalAlignment: { general: "General", left: "Left", center: "Center", right: "Right" },
+  ConditionalFormatColorCriterionType: {
+    lowestValue: "LowestValue",
+    highestValue: "HighestValue",
+    number: "Number",
+    percent: "Percent",
+    formula: "Formula",
+    percentile: "Percentile",
+  },
   SpecialCellType: { visible: "Visible" },
   ErrorCodes: {
     generalException: "GeneralException",
@@ -494,6 +503,8 @@ interface ConditionalFormatModel {
   readonly type: string;
   readonly rect: Rect;
   barDirection: string | null;
+  /** A colour scale's criteria as set: minimum, midpoint, maximum (formula, type, color). */
+  colorCriteria: Record<string, { formula: string; type: string; color: string }> | null;
 }
 
 class SheetModel {
@@ -994,7 +1005,12 @@ function snapshot(wb: WorkbookModel): WorkbookState {
           ...chart,
           seriesWithoutFill: [...seriesWithoutFill].sort((a, b) => a - b),
         })),
-        conditionalFormats: s.conditionalFormats.map((f) => ({ type: f.type, address: a1(f.rect), barDirection: f.barDirection })),
+        conditionalFormats: s.conditionalFormats.map((f) => ({
+          type: f.type,
+          address: a1(f.rect),
+          barDirection: f.barDirection,
+          colorCriteria: f.colorCriteria,
+        })),
         dataValidations: s.validations.map((v) => ({ address: a1(v.rect), rule: v.rule, errorAlert: v.errorAlert, prompt: v.prompt })),
         freezeRows: s.freezeRows,
         page: { ...s.page },
@@ -1667,13 +1683,17 @@ class FakeConditionalFormatCollection {
     private readonly engine: Engine,
     private readonly range: () => RangeRef,
   ) {}
-  add(type: string): { type: string; dataBar: { barDirection: string } } {
+  add(type: string): {
+    type: string;
+    dataBar: { barDirection: string };
+    colorScale: { criteria: Record<string, { formula: string; type: string; color: string } | undefined> };
+  } {
     let created: ConditionalFormatModel | null = null;
     this.engine.enqueue(() => {
       if (!Object.values(FAKE_ENUMS.ConditionalFormatType).includes(type as never))
         throw new FakeOfficeError("InvalidArgument", `conditional format type ${type}`);
       const { sheet, rect } = this.range();
-      created = { id: this.engine.wb.id("cf"), type, rect, barDirection: type === "DataBar" ? "Context" : null };
+      created = { id: this.engine.wb.id("cf"), type, rect, barDirection: type === "DataBar" ? "Context" : null, colorCriteria: null };
       sheet.conditionalFormats.push(created);
     });
     const engine = this.engine;
@@ -1689,7 +1709,25 @@ class FakeConditionalFormatCollection {
         throw new FakeOfficeError("PropertyNotLoaded", "The property 'barDirection' is not available.");
       },
     };
-    return { type, dataBar };
+    // colorScale.criteria (ExcelApi 1.6): minimum and maximum required, each a formula, a criterion type and a colour.
+    const colorScale = {
+      set criteria(v: Record<string, { formula: string; type: string; color: string } | undefined>) {
+        engine.enqueue(() => {
+          const cf = must(created, "the conditional format");
+          if (cf.type !== "ColorScale") throw new FakeOfficeError("InvalidOperation", "not a colour scale");
+          if (!v.minimum || !v.maximum) throw new FakeOfficeError("InvalidArgument", "a colour scale needs a minimum and a maximum");
+          for (const [k, c] of Object.entries(v)) {
+            if (!c) continue;
+            if (!Object.values(FAKE_ENUMS.ConditionalFormatColorCriterionType).includes(c.type as never) || !/^#[0-9A-Fa-f]{6}$/.test(c.color))
+              throw new FakeOfficeError("InvalidArgument", `colour scale ${k}: ${JSON.stringify(c)}`);
+          }
+          cf.colorCriteria = Object.fromEntries(
+            Object.entries(v).filter((e): e is [string, { formula: string; type: string; color: string }] => e[1] !== undefined),
+          );
+        });
+      },
+    };
+    return { type, dataBar, colorScale };
   }
 }
 
