@@ -54,10 +54,11 @@ export async function auditCommand(args: AuditArgs, io: AuditIO): Promise<number
   // The flagged columns, with the numbers that flag them.
   const rows = statsTable(audit.columns, args.lang);
   const show = (x: unknown, digits: number) => (typeof x === "number" ? x.toFixed(digits) : String(x));
+  const percent = (x: unknown) => (typeof x === "number" ? `${Math.round(x * 100)}%` : String(x));
   const flagged = rows.slice(1).filter((r) => r[10] !== "");
   if (flagged.length) {
     const header = [rows[0][0], rows[0][2], rows[0][3], rows[0][8], rows[0][9], rows[0][10]].map(String);
-    for (const line of padCells([header, ...flagged.map((r) => [String(r[0]), show(r[2], 2), show(r[3], 2), show(r[8], 2), show(r[9], 2), String(r[10])])]))
+    for (const line of padCells([header, ...flagged.map((r) => [String(r[0]), percent(r[2]), percent(r[3]), show(r[8], 2), show(r[9], 2), String(r[10])])]))
       io.out(`  ${line}`);
   }
   if (outPath) {

@@ -7,7 +7,7 @@ import { Audit, ColumnAudit, CorrelationMatrix, DimensionCoherence, itemName } f
 import { DIMENSIONS, INDICATORS } from "../core/framework";
 import type { PipelineOptions } from "../core/options";
 import type { Treatment } from "../core/treat";
-import { AUDIT_TEXT, Lang, WORDS } from "../text";
+import { AUDIT_TEXT, Lang, METHOD_NOTE_TEXT, WORDS } from "../text";
 
 export type AuditCell = string | number;
 
@@ -94,6 +94,15 @@ export function auditSummary(audit: Audit, lang: Lang): string[] {
   if (low.length) out.push(s.lowCoverage(low));
   if (zeros.length) out.push(s.manyZeros(zeros));
   if (!outliers.length && !low.length && !zeros.length) out.push(s.noIssue);
+  // What the treatment asked for did, column by column.
+  const treated = audit.result.preparation.treatments
+    .map((x, i) =>
+      x && x.kind !== "none"
+        ? METHOD_NOTE_TEXT[lang].treatedColumn((audit.result.input.level === "indicator" ? INDICATORS : DIMENSIONS)[i][lang], x.kind === "log", x.high + x.low)
+        : null,
+    )
+    .filter((x) => x !== null);
+  if (treated.length) out.push(s.treated(treated.join(WORDS.listSeparator[lang])));
   const pct = (x: number) => `${Number((x * 100).toFixed(1))}%`;
   for (const c of audit.coherence) {
     const dim = DIMENSIONS[c.dimension][lang];

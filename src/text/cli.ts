@@ -13,6 +13,8 @@ live-index — Live-Streaming E-commerce Regional Development Index:
 用法 / Usage:
   live-index rank <输入 input.xlsx|.csv> [选项 options]
   live-index check-weights <权重表 weights.xlsx|.csv> [选项 options]
+  live-index audit <数据 data.xlsx|.csv> [--out audit.xlsx] [--missing …] [--treat …] [--lang zh|en]
+      数据审计：统计量、相关系数、分指数一致性 / data audit: statistics, correlations, coherence
   live-index sample [--out top100-2020.csv|.xlsx] [--lang zh|en] [--force]
       报告的百强表（2020）作为起始文件 / the report's Top-100 table (2020) as a starting file
   live-index weights [--out weights-2020.csv|.xlsx] [--lang zh|en|id] [--force]
@@ -48,6 +50,14 @@ rank 的选项 / Options of rank:
   --no-rescale       原始指标输入时分指数不缩放（默认 --rescale：各分指数最大值为 100，
                      与报告表格一致）/ raw indicators: keep each sub-index unscaled
                      (default --rescale: its maximum becomes 100, as in the report)
+  --missing <rule>   缺失值：report（默认：0 或最差值）、mean、median、province-median、none
+                     missing values: report (default: 0, or the worst value), mean, median,
+                     province-median, none (a sub-index averages what a region has)
+  --coverage <p>     数据不足此比例的地区不参与排名（默认 0）/ leave out regions with data for
+                     less than this share of the indicators (default 0), e.g. 66%
+  --treat <t>        异常值：none（默认）或 winsorise（同 JRC COINr：缩尾至多 5 个点，否则取对数）
+                     outliers: none (default) or winsorise (as the JRC's COINr: up to 5 points
+                     winsorised, else the log)
   --out <file.xlsx>  输出文件（默认：输入文件旁的 <输入>-ranked.xlsx）/ output file
                      (default: <input>-ranked.xlsx beside the input)
   --force            覆盖已存在的输出文件 / overwrite an existing output file
@@ -87,6 +97,7 @@ check-weights: checks a weight table (severity, row, message) and lists the weig
   --data <file>      数据表（同 rank 的输入）/ a data table (as for rank)
   --method <m>       原始指标的标准化方法（同 rank）/ scaling of raw indicators (as for rank)
   --no-rescale       同 rank / as for rank
+  --missing, --coverage, --treat  同 rank / as for rank
   --top <n>          进入/退出的前 N 名（默认 10）/ the top group for entering and
                      leaving (default 10)
   --out <file.xlsx>  把影响分析和稳健性工作表写成文件（需要 --data）/ write the impact
@@ -96,6 +107,15 @@ check-weights: checks a weight table (severity, row, message) and lists the weig
   --seed <n>         随机种子（默认 2021）/ random seed (default 2021)
   --force            覆盖已存在的输出文件 / overwrite an existing output file
   --lang <zh|en>     输出语言（默认 zh）/ language of the report and the sheets (default zh)
+
+audit：每个指标的统计量（同 COUNT、MIN、MAX、AVERAGE、STDEV.S、SKEW、KURT）及标记、
+  标准化后指标的相关系数、各分指数的 Cronbach α 与第一主成分占比，以及文字摘要；
+  --out 写出审计工作表（含热力图）。
+audit: per indicator the statistics (as COUNT, MIN, MAX, AVERAGE, STDEV.S, SKEW, KURT) with flags,
+  the correlations of the scaled indicators, each sub-index's Cronbach's alpha and first component's
+  share, and a summary in words; --out writes the audit sheet (with a heatmap).
+  --weights, --method, --sheet, --missing, --coverage, --treat, --lang, --force
+                     同 rank / as for rank
 
 退出码 / Exit codes:
   0 成功（rank 已写入；check-weights 权重表无错误）/ done (rank: written; check-weights:
@@ -108,7 +128,8 @@ check-weights: checks a weight table (severity, row, message) and lists the weig
   live-index rank top100-2020.csv --top 50 --out 排名.xlsx
   live-index weights --out 我的权重.csv
   live-index check-weights 我的权重.csv --data top100-2020.csv --top 10
-  live-index check-weights 我的权重.csv --data top100-2020.csv --out 权重分析.xlsx`;
+  live-index check-weights 我的权重.csv --data top100-2020.csv --out 权重分析.xlsx
+  live-index audit top100-2020.csv --out 审计.xlsx`;
 
 /** Notes and summary lines of `rank`, each in both languages. */
 /** The lines of `live-index sample` and `live-index weights`. */
