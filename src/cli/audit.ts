@@ -12,7 +12,6 @@ import { UserError } from "../core/errors";
 import type { PipelineOptions } from "../core/options";
 import type { ScalingMethodName } from "../core/scaling";
 import type { WeightTable } from "../core/weights";
-import { runIndex } from "../core/workflow";
 import { readTable } from "../files/read-table";
 import { auditSummary, statsTable } from "../plans/audit-tables";
 import { planAuditSheet } from "../plans/audit-sheet";
@@ -46,7 +45,6 @@ export async function auditCommand(args: AuditArgs, io: AuditIO): Promise<number
   if (outPath && !args.force && existsSync(outPath)) throw new UserError("OUTPUT_EXISTS", { path: outPath });
   const options = { weights: args.weights, method: args.method, pipeline: args.pipeline };
   const audit = runAudit(table.cells, options);
-  const run = runIndex(table.cells, options);
   const t = AUDIT_TEXT[args.lang];
   io.out(`${t.summaryTitle}${args.lang === "zh" ? "：" : ": "}${table.source}`);
   for (const line of auditSummary(audit, args.lang)) io.out(`  ${line}`);
@@ -62,7 +60,7 @@ export async function auditCommand(args: AuditArgs, io: AuditIO): Promise<number
       io.out(`  ${line}`);
   }
   if (outPath) {
-    const plan = planAuditSheet(audit, run, {
+    const plan = planAuditSheet(audit, {
       lang: args.lang,
       source: table.source,
       generatedAt: localDateTime(io.now?.() ?? new Date(), args.lang),

@@ -6,7 +6,8 @@
  * the text module's, the layout the surfaces'.
  */
 import { DIMENSIONS, INDICATORS } from "./framework";
-import { computeIndex, IndexOptions, IndexResult } from "./pipeline";
+import type { IndexResult } from "./pipeline";
+import { IndexRequest, IndexRun, runIndex } from "./workflow";
 import { DEFAULT_PIPELINE } from "./options";
 import { ColumnStats, cronbachAlpha, describeColumn, firstComponentShare, isOutlying, pearson, spearman } from "./stats";
 import { Cells, ROW_OK } from "./dataset";
@@ -159,6 +160,7 @@ export function itemName(item: { kind: "indicator" | "dimension" | "total"; inde
 /** The whole audit of one table under one set of choices: the runs before and after treatment, and each part. */
 export interface Audit {
   /** The run as the index uses it (imputed and treated as the options say). */
+  readonly run: IndexRun;
   readonly result: IndexResult;
   readonly columns: ColumnAudit[];
   /** The statistics after treatment, when the options treat outliers. */
@@ -168,21 +170,23 @@ export interface Audit {
 }
 
 /**
- * Audits a table: the statistics on the values as imputed (before treatment), after treatment when
- * asked, the correlations of the scores, and the dimensions' coherence.
+ * Audits a table under the user's choices (weights, method, mapping, options: core/workflow.ts):
+ * the statistics on the values as imputed (before treatment), after treatment when asked, the
+ * correlations of the scores, and the dimensions' coherence.
  *
  * @example
  * runAudit(cells, { pipeline: readPipelineOptions("treat=winsorise") }).columns[0].flags // → ["outlier"]
  */
-export function runAudit(cells: Cells, options: IndexOptions = {}, kind: CorrelationKind = "pearson"): Audit {
-  const pipeline = options.pipeline ?? DEFAULT_PIPELINE;
-  const result = computeIndex(cells, options);
-  const untreated = pipeline.treat === "none" ? result : computeIndex(cells, { ...options, pipeline: { ...pipeline, treat: "none" } });
+export function runAudit(cells: Cells, request: IndexRequest = {}, kind: CorrelationKind = "pearson"): Audit {
+  const pipeline = request.pipeline ?? DEFAULT_PIPELINE;
+  const run = runIndex(cells, request);
+  const untreated = pipeline.treat === "none" ? run.result : runIndex(cells, { ...request, pipeline: { ...pipeline, treat: "none" } }).result;
   return {
-    result,
+    run,
+    result: run.result,
     columns: columnAudits(untreated),
-    treated: pipeline.treat === "none" ? null : columnAudits(result),
-    correlations: correlationMatrix(result, kind, "indicator"),
-    coherence: dimensionCoherence(result),
+    treated: pipeline.treat === "none" ? null : columnAudits(run.result),
+    correlations: correlationMatrix(run.result, kind, "indicator"),
+    coherence: dimensionCoherence(run.result),
   };
 }

@@ -169,7 +169,7 @@ const SEED_ARG = 4;
  * @returns {any[][]} A header row, then per column: name, regions with data, coverage, share of zeros, MIN, MAX, AVERAGE, STDEV.S, SKEW, KURT, flags (outlier: |skewness| > 2 and kurtosis > 3.5; coverage below 65%; more than 50% zeros).
  */
 export function liveStats(data: any[][], options?: any[][]): any[][] {
-  return guard((lang) => statsTable(runAudit(plainCells(data) as unknown[][], withPipeline({}, options)).columns, lang));
+  return guard((lang) => statsTable(runAudit(plainCells(data) as unknown[][], { pipeline: withPipeline({}, options).pipeline }).columns, lang));
 }
 
 /**

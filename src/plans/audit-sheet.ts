@@ -18,7 +18,6 @@ import { auditSummary, coherenceTable, correlationTable, statsTable, treatmentTa
 import { NOTE_LINE_WIDTH, runNoteLines, stampLines, wrapNoteRows } from "./method-note";
 import { planPage, PrintArea } from "./page";
 import { BlockId, CellBlock, columnWidths, EMPHASIS_FILL, PlanValue, SheetPlan } from "./plan";
-import type { IndexRun } from "../core/workflow";
 
 export interface AuditSheetOptions {
   readonly lang: Lang;
@@ -32,9 +31,10 @@ export interface AuditSheetOptions {
  * Plans the audit sheet of an audit.
  *
  * @example
- * planAuditSheet(runAudit(cells), run, { lang: "zh", source: "data.csv" }).sheetName // → "数据审计"
+ * planAuditSheet(runAudit(cells), { lang: "zh", source: "data.csv" }).sheetName // → "数据审计"
  */
-export function planAuditSheet(audit: Audit, run: IndexRun, o: AuditSheetOptions): SheetPlan {
+export function planAuditSheet(audit: Audit, o: AuditSheetOptions): SheetPlan {
+  const run = audit.run;
   const t = AUDIT_TEXT[o.lang];
   const blocks: CellBlock[] = [];
   const areas: PrintArea[] = [];

@@ -10,7 +10,6 @@ import { run } from "../../src/cli/main";
 import { runAudit } from "../../src/core/audit";
 import { INDICATORS } from "../../src/core/framework";
 import { readPipelineOptions } from "../../src/core/options";
-import { runIndex } from "../../src/core/workflow";
 import { applySheetPlan } from "../../src/excel/apply-plan";
 import { planAuditSheet } from "../../src/plans/audit-sheet";
 import { planBlock } from "../../src/plans/plan";
@@ -72,11 +71,7 @@ describe("live-index audit", () => {
   it("with --treat winsorise says what it did and gives the statistics after it", async () => {
     const r = await cli(["audit", "heavy.csv", "--treat", "winsorise", "--out", "treated.xlsx", "--lang", "en"], dir);
     expect(r.code).toBe(0);
-    const plan = planAuditSheet(
-      runAudit(heavyTailed(), { pipeline: readPipelineOptions("treat=winsorise") }),
-      runIndex(heavyTailed(), { pipeline: readPipelineOptions("treat=winsorise") }),
-      { lang: "en", source: "heavy.csv" },
-    );
+    const plan = planAuditSheet(runAudit(heavyTailed(), { pipeline: readPipelineOptions("treat=winsorise") }), { lang: "en", source: "heavy.csv" });
     const treatment = planBlock(plan, "treatment");
     const gmv = treatment.values.find((row) => String(row[1]).includes("winsorised") || String(row[1]).startsWith("log"))!;
     expect(gmv).toBeDefined();
@@ -98,7 +93,7 @@ describe("live-index audit", () => {
 describe("the audit sheet through Office.js", () => {
   it("gets the colour scale with its three points and the flagged cell's fill", async () => {
     const cells = heavyTailed();
-    const plan = planAuditSheet(runAudit(cells), runIndex(cells), { lang: "zh", source: "数据!A1:T41" });
+    const plan = planAuditSheet(runAudit(cells), { lang: "zh", source: "数据!A1:T41" });
     const fake = installFakeExcel(globalThis, { sheets: [{ name: "数据" }] });
     const { sheetName } = await Excel.run((c) => applySheetPlan(c, plan));
     const state = fake.state().sheets.find((s) => s.name === sheetName)!;
