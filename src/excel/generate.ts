@@ -9,6 +9,7 @@ import { ColumnKey, ColumnMap, headerRowOf } from "../core/headers";
 import type { ScalingMethodName } from "../core/scaling";
 import { parseWeightTable, REPORT_WEIGHT_TABLE, WeightTable } from "../core/weights";
 import { IndexRun, Ranking, runIndex } from "../core/workflow";
+import type { PipelineOptions } from "../core/options";
 import { PUBLISHED_NAME_NOTES } from "../data/report2020";
 import { planRankedSheet, RankedSheetPlan, SheetMode } from "../plans/ranked-sheet";
 import type { Lang, WeightsSource } from "../text";
@@ -37,6 +38,8 @@ export interface GenerateRequest {
   readonly rescale?: boolean;
   /** Add the column 省内排名 (rank within the province). */
   readonly provinceRank?: boolean;
+  /** Screening, imputation and treatment before scaling (the Options' choices). */
+  readonly pipeline?: PipelineOptions;
 }
 
 export interface GenerateResult {
@@ -89,7 +92,13 @@ export function planGeneratedSheet(request: GenerateRequest, weights: { table: W
   const headerRow = headerRowOf(request.source.values);
   const hidden = hiddenDataRows(request.source, headerRow).length;
   const source = request.visibleOnly ? visibleRowsOnly(request.source, headerRow) : request.source;
-  const run = runIndex(source.values, { weights: weights.table, method: request.method, keys: request.keys, rescale: request.rescale ?? true });
+  const run = runIndex(source.values, {
+    weights: weights.table,
+    method: request.method,
+    keys: request.keys,
+    rescale: request.rescale ?? true,
+    pipeline: request.pipeline,
+  });
   const { input } = run.result;
   const live = request.mode === "formulas" && input.level === "dimension";
   const plan = planRankedSheet(run, {

@@ -7,7 +7,11 @@
  */
 import { columnKeyChoices, ColumnKey, headerRowOf, proposeMapping, SKIP_COLUMN } from "../core/headers";
 import { SCALING_METHODS, ScalingMethodName } from "../core/scaling";
-import { generateRankedSheet } from "../excel/generate";
+import { generateRankedSheet, readWeightsChoice } from "../excel/generate";
+import { applySheetPlan } from "../excel/apply-plan";
+import { runAudit } from "../core/audit";
+import { PipelineOptions, readPipelineOptions } from "../core/options";
+import { planAuditSheet } from "../plans/audit-sheet";
 import type { ExcelRunner } from "../excel/host";
 import { insertSampleData } from "../excel/sample";
 import { loadMapping, saveMapping } from "../excel/settings";
@@ -48,6 +52,8 @@ export function mountPane(doc: Document, env: PaneEnv): { state: PaneState; runn
   byId(doc, "not-in-excel").hidden = env.inExcel;
   byId(doc, "version").textContent = t.version(env.version);
   fillMethods(doc, env.lang);
+  fillChoices(byId(doc, "missing") as HTMLSelectElement, t.missingOptions);
+  fillChoices(byId(doc, "treat") as HTMLSelectElement, t.treatOptions);
   setWeightOptions(doc, env.lang, []);
 
   const runner = new TaskRunner(byId(doc, "app"), env.lang);
@@ -60,7 +66,13 @@ export function mountPane(doc: Document, env: PaneEnv): { state: PaneState; runn
     version: env.version,
     data: () =>
       state.source
-        ? { source: ui.dataSource(), keys: state.keys, method: select(doc, "method").value as ScalingMethodName, rescale: rescaleChecked(doc) }
+        ? {
+            source: ui.dataSource(),
+            keys: state.keys,
+            method: select(doc, "method").value as ScalingMethodName,
+            rescale: rescaleChecked(doc),
+            pipeline: pipelineChoice(doc),
+          }
         : null,
     topN: () => readTopN(doc),
     yieldToUi: () => new Promise((resolve) => setTimeout(resolve, 0)),
@@ -71,6 +83,7 @@ export function mountPane(doc: Document, env: PaneEnv): { state: PaneState; runn
     "insert-sample": () => ui.insertSample(),
     "use-selection": () => ui.useSelection(),
     generate: (progress) => ui.generate(progress),
+    audit: (progress) => ui.audit(progress),
   };
   for (const [id, action] of Object.entries(actions)) {
     const button = byId(doc, id) as HTMLButtonElement;
@@ -137,12 +150,34 @@ class PaneUi {
           visibleOnly,
           rescale: rescaleChecked(this.doc),
           provinceRank: (byId(this.doc, "province-rank") as HTMLInputElement).checked,
+          pipeline: pipelineChoice(this.doc),
         },
         progress,
       ),
     );
     await this.env.run((ctx) => saveMapping(ctx, sourceKey(source), this.state.keys));
     this.status(this.t.generated(result.sheetName, result.ranked, result.skipped));
+  }
+
+  /** The audit sheet of the data read, under the Options' choices (weights, method, data treatment). */
+  async audit(progress: Progress): Promise<void> {
+    if (!this.state.source) await this.readSelection();
+    const weightsChoice = select(this.doc, "weights").value;
+    const result = await this.env.run(async (ctx) => {
+      const weights = await readWeightsChoice(ctx, weightsChoice === "" ? { kind: "report" } : { kind: "table", name: weightsChoice });
+      const source = this.dataSource();
+      const audit = runAudit(source.values, {
+        weights: weights.table,
+        method: select(this.doc, "method").value as ScalingMethodName,
+        keys: this.state.keys,
+        rescale: rescaleChecked(this.doc),
+        pipeline: pipelineChoice(this.doc),
+      });
+      const plan = planAuditSheet(audit, { lang: this.env.lang, source: source.address, generatedAt: this.env.now(), version: this.env.version });
+      const written = await applySheetPlan(ctx, plan, { onProgress: progress });
+      return { sheetName: written.sheetName, flagged: audit.columns.filter((c) => c.flags.length).length };
+    });
+    this.status(this.t.audited(result.sheetName, result.flagged));
   }
 
   private async readSelection(): Promise<void> {
@@ -279,6 +314,16 @@ function select(doc: Document, id: string): HTMLSelectElement | HTMLInputElement
 }
 
 /** The Options section's "scale sub-indices to a maximum of 100" box (raw indicators only). */
+/** The Options' data treatment, read as the functions read their options argument. */
+function pipelineChoice(doc: Document): PipelineOptions {
+  const coverage = Number((byId(doc, "coverage") as HTMLInputElement).value);
+  return readPipelineOptions([
+    ["missing", select(doc, "missing").value],
+    ["treat", select(doc, "treat").value],
+    ["coverage", Number.isFinite(coverage) ? Math.min(100, Math.max(0, coverage)) / 100 : 0],
+  ]);
+}
+
 function rescaleChecked(doc: Document): boolean {
   return (byId(doc, "rescale") as HTMLInputElement).checked;
 }
@@ -333,4 +378,15 @@ function setWeightOptions(doc: Document, lang: Lang, tables: readonly string[]):
     sel.appendChild(opt);
   }
   sel.value = tables.includes(current) ? current : "";
+}
+
+/** A select's options from a table of value → label, the first chosen. */
+function fillChoices(el: HTMLSelectElement, labels: Readonly<Record<string, string>>): void {
+  el.replaceChildren();
+  for (const [value, label] of Object.entries(labels)) {
+    const o = el.ownerDocument.createElement("option");
+    o.value = value;
+    o.textContent = label;
+    el.appendChild(o);
+  }
 }

@@ -6,6 +6,7 @@
  */
 import type { ColumnKey } from "../core/headers";
 import { compareRankings, RankImpact } from "../core/impact";
+import type { PipelineOptions } from "../core/options";
 import type { ScalingMethodName } from "../core/scaling";
 import { getLeaveOneOut, startSensitivity } from "../core/sensitivity";
 import { changeName, compareWeights, indicatorWeightChanges } from "../core/weight-compare";
@@ -33,7 +34,7 @@ export interface WeightsPaneEnv {
   readonly now: () => string;
   readonly version: string;
   /** The data the user read in the Data section, its column mapping and the scaling chosen under Options (null before any). */
-  readonly data: () => { source: SourceTable; keys: readonly ColumnKey[]; method: ScalingMethodName; rescale: boolean } | null;
+  readonly data: () => { source: SourceTable; keys: readonly ColumnKey[]; method: ScalingMethodName; rescale: boolean; pipeline: PipelineOptions } | null;
   /** The size of the top group (the Options section's N). */
   readonly topN: () => number;
   /** Lets the pane give the event loop a turn between Monte Carlo steps (setTimeout in a page). */
@@ -81,6 +82,8 @@ interface CachedRun {
   readonly keys: string;
   readonly method: ScalingMethodName;
   readonly rescale: boolean;
+  /** The data treatment, as JSON (the cache's key). */
+  readonly pipeline: string;
   /** The given weights, as text: two tables with the same weights share a run. */
   readonly weights: string;
   readonly run: IndexRun;
@@ -400,11 +403,20 @@ export class WeightsPane {
     // By the weights' values: the baseline is read anew from the workbook's settings on every check.
     const weightsKey = [...weights.givenDimensions, ...weights.givenIndicators].join(",");
     const hit = this.cache.find(
-      (c) => c.cells === data.source.values && c.keys === keys && c.method === data.method && c.rescale === data.rescale && c.weights === weightsKey,
+      (c) =>
+        c.cells === data.source.values &&
+        c.keys === keys &&
+        c.method === data.method &&
+        c.rescale === data.rescale &&
+        c.pipeline === JSON.stringify(data.pipeline) &&
+        c.weights === weightsKey,
     );
     if (hit) return hit.run;
-    const run = runIndex(data.source.values, { weights, method: data.method, keys: data.keys, rescale: data.rescale });
-    this.cache = [...this.cache.slice(-1), { cells: data.source.values, keys, method: data.method, rescale: data.rescale, weights: weightsKey, run }];
+    const run = runIndex(data.source.values, { weights, method: data.method, keys: data.keys, rescale: data.rescale, pipeline: data.pipeline });
+    this.cache = [
+      ...this.cache.slice(-1),
+      { cells: data.source.values, keys, method: data.method, rescale: data.rescale, pipeline: JSON.stringify(data.pipeline), weights: weightsKey, run },
+    ];
     return run;
   }
 

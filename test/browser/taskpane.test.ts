@@ -115,6 +115,19 @@ describeBrowser("the task pane in Chromium", () => {
       expect(top.slice(0, 4)).toEqual([1, "浙江省", "杭州市", "滨江区"]);
       expect(Math.abs((top[9] as number) - 78.61)).toBeLessThan(0.01);
 
+      // The audit of the same data, with the treatment chosen in Options: its sheet, and a status that says so.
+      await page.selectOption("#treat", "winsorise");
+      await clickAndWait(page, "#audit");
+      expect(await page.isHidden("#error")).toBe(true);
+      const auditSheet = lang === "zh-CN" ? "数据审计" : "Audit";
+      expect(await page.textContent("#status")).toContain(auditSheet);
+      const auditTitle = await page.evaluate(
+        (s) => (window as unknown as { __fake: { values(sheet: string, a: string): unknown[][] } }).__fake.values(s, "A1")[0][0],
+        auditSheet,
+      );
+      expect(String(auditTitle)).toMatch(lang === "zh-CN" ? /^数据审计（样例数据!A1:J101）$/ : /^Data audit \(/);
+      await page.selectOption("#treat", "none");
+
       await shoot(page, `taskpane-${lang.slice(0, 2)}.png`);
 
       // No request of its own: only the page's files from its origin, and office.js (served by the test).
