@@ -19,6 +19,9 @@ import { NOTE_LINE_WIDTH, runNoteLines, stampLines, wrapNoteRows } from "./metho
 import { planPage, PrintArea } from "./page";
 import { BlockId, CellBlock, columnWidths, EMPHASIS_FILL, PlanValue, SheetPlan } from "./plan";
 
+/** Number formats of the statistics' columns (as statsTable lays them out). */
+const STATS_FORMATS = [null, "0", "0.0%", "0.0%", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00", null];
+
 export interface AuditSheetOptions {
   readonly lang: Lang;
   /** Where the data came from, for the title and the note. */
@@ -56,23 +59,11 @@ export function planAuditSheet(audit: Audit, o: AuditSheetOptions): SheetPlan {
   };
   add("title", [[t.title(o.source)]], 1);
   add("summary", [[t.summaryTitle], ...auditSummaryRows(audit, o.lang)], 1);
-  const stats = add("stats", statsTable(audit.columns, o.lang), 1, [null, "0", "0.0%", "0.0%", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00", null]);
+  const stats = add("stats", statsTable(audit.columns, o.lang), 1, STATS_FORMATS);
   let treated: CellBlock | null = null;
   if (audit.treated) {
     add("treatment", treatmentTable(audit.treated, audit.result.preparation.treatments, o.lang), 1, [null, null, "0.00", "0.00", "0.00", "0.00"]);
-    treated = add("treatedStats", [[t.afterTreatment], ...statsTable(audit.treated, o.lang)], 2, [
-      null,
-      "0",
-      "0.0%",
-      "0.0%",
-      "0.00",
-      "0.00",
-      "0.00",
-      "0.00",
-      "0.00",
-      "0.00",
-      null,
-    ]);
+    treated = add("treatedStats", [[t.afterTreatment], ...statsTable(audit.treated, o.lang)], 2, STATS_FORMATS);
   }
   // The heatmap numbered: "1 主播直播引导成交额" down the side, 1…n across, so that its columns stay narrow.
   const matrix = correlationTable(audit.correlations, o.lang).map((r, k) =>

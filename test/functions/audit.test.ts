@@ -6,6 +6,7 @@
  */
 import { Cell, ExcelRuntime, isCustomFunctionError, loadSourceRuntime } from "../helpers/excel-runtime";
 import { INDICATOR_IDS, rawIndicatorCells, top100Cells, TOP100_SUBINDEX_HEADERS } from "../helpers/fixtures";
+import { correlFromSums, sampleSd, skewType2 } from "../helpers/reference-stats";
 
 let rt: ExcelRuntime;
 beforeAll(async () => {
@@ -13,26 +14,6 @@ beforeAll(async () => {
 });
 
 const numbers = (cells: readonly unknown[]): number[] => cells.map((c) => (typeof c === "number" ? c : 0));
-
-function sd(v: number[]): number {
-  const m = v.reduce((a, b) => a + b, 0) / v.length;
-  return Math.sqrt(v.reduce((a, x) => a + (x - m) ** 2, 0) / (v.length - 1));
-}
-function skew(v: number[]): number {
-  const n = v.length;
-  const m = v.reduce((a, b) => a + b, 0) / n;
-  const d = v.map((x) => x - m);
-  return (((Math.sqrt(n) * d.reduce((a, x) => a + x ** 3, 0)) / d.reduce((a, x) => a + x ** 2, 0) ** 1.5) * Math.sqrt(n * (n - 1))) / (n - 2);
-}
-function correl(x: number[], y: number[]): number {
-  const n = x.length;
-  const sx = x.reduce((a, b) => a + b, 0);
-  const sy = y.reduce((a, b) => a + b, 0);
-  const sxy = x.reduce((a, b, i) => a + b * y[i], 0);
-  const sxx = x.reduce((a, b) => a + b * b, 0);
-  const syy = y.reduce((a, b) => a + b * b, 0);
-  return (n * sxy - sx * sy) / Math.sqrt((n * sxx - sx * sx) * (n * syy - sy * sy));
-}
 
 describe("LIVESTATS", () => {
   it("gives per indicator the values STDEV.S, SKEW, MIN, MAX and AVERAGE give over its column", () => {
@@ -66,8 +47,8 @@ describe("LIVESTATS", () => {
       expect(row[4]).toBeCloseTo(Math.min(...filled), 9);
       expect(row[5]).toBeCloseTo(Math.max(...filled), 9);
       expect(row[6]).toBeCloseTo(filled.reduce((a, b) => a + b, 0) / filled.length, 6);
-      expect(row[7]).toBeCloseTo(sd(filled), 6);
-      expect(row[8]).toBeCloseTo(skew(filled), 9);
+      expect(row[7]).toBeCloseTo(sampleSd(filled), 6);
+      expect(row[8]).toBeCloseTo(skewType2(filled), 9);
     });
   });
 
@@ -91,7 +72,7 @@ describe("LIVECORR", () => {
     const total = numbers((rt.call("LIVEINDEX", cells) as Cell[][]).slice(1).map((r) => r[0]));
     const goods = numbers((rt.call("LIVESUBINDEX", cells, "goods") as Cell[][]).slice(1).map((r) => r[0]));
     const row = out.find((r) => r[0] === "Live-stream goods consumption")!;
-    expect(row[6]).toBeCloseTo(correl(goods, total), 12);
+    expect(row[6]).toBeCloseTo(correlFromSums(goods, total), 12);
     for (let i = 1; i < 7; i++) for (let j = 1; j < 7; j++) expect(out[i][j]).toBeCloseTo(out[j][i] as number, 12);
     for (let i = 1; i < 7; i++) expect(out[i][i]).toBe(1);
   });
@@ -111,7 +92,7 @@ describe("LIVECOHERENCE", () => {
     const quality = numbers((rt.call("LIVESUBINDEX", cells, "quality") as Cell[][]).slice(1).map((r) => r[0]));
     const row = out.find((r) => r[0] === "Live-stream quality")!;
     expect([row[1], row[2]]).toEqual(["", ""]);
-    expect(row[3]).toBeCloseTo(correl(quality, total), 12);
+    expect(row[3]).toBeCloseTo(correlFromSums(quality, total), 12);
     expect(row[4]).toBeCloseTo(0.15, 12);
   });
 
