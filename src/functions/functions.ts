@@ -31,6 +31,7 @@ import { guard, plainCells, scalarArg, toColumn, toColumns, withBlankOptionCells
 import { checkFormulaWork, describeWhere, indexLabel, rankScores, sensitivityLabels, severityLabel, weightDiffRows } from "./results";
 import { correlationMatrix, dimensionCoherence, runAudit } from "../core/audit";
 import { coherenceTable, correlationTable, statsTable } from "../plans/audit-tables";
+import { AUDIT_TEXT } from "../text";
 
 /**
  * The total Live-Streaming E-commerce Regional Development Index for each row of a data range.
@@ -166,10 +167,18 @@ const SEED_ARG = 4;
  * @customfunction LIVESTATS
  * @param {any[][]} data The five sub-index columns or the raw indicator columns, as for LIVEINDEX.
  * @param {any[][]} [options] Data treatment, as for LIVEINDEX: the statistics are of the values as imputed, before treatment.
- * @returns {any[][]} A header row, then per column: name, regions with data, coverage, share of zeros, MIN, MAX, AVERAGE, STDEV.S, SKEW, KURT, flags (outlier: |skewness| > 2 and kurtosis > 3.5; coverage below 65%; more than 50% zeros).
+ * @returns {any[][]} A header row, then per column: name, regions with data, coverage, share of zeros, MIN, MAX, AVERAGE, STDEV.S, SKEW, KURT, flags (outlier: |skewness| > 2 and kurtosis > 3.5; coverage below 65%; more than 50% zeros). With treat=winsorise in options, the same table after the treatment follows.
  */
 export function liveStats(data: any[][], options?: any[][]): any[][] {
-  return guard((lang) => statsTable(runAudit(plainCells(data) as unknown[][], { pipeline: withPipeline({}, options).pipeline }).columns, lang));
+  return guard((lang) => {
+    const audit = runAudit(plainCells(data) as unknown[][], { pipeline: withPipeline({}, options).pipeline });
+    const before = statsTable(audit.columns, lang);
+    if (!audit.treated) return before;
+    // With treat set: a blank row, a title row, then the same table after the treatment (a spill is rectangular: rows padded).
+    const width = before[0].length;
+    const pad = (row: readonly (string | number)[]) => [...row, ...new Array<string>(width - row.length).fill("")];
+    return [...before, pad([]), pad([AUDIT_TEXT[lang].afterTreatment]), ...statsTable(audit.treated, lang)];
+  });
 }
 
 /**

@@ -63,6 +63,32 @@ describe("LIVESTATS", () => {
   });
 });
 
+describe("LIVESTATS: edge cases", () => {
+  it("follows with the statistics after the treatment when options treat outliers", () => {
+    const cells = rawIndicatorCells(30, 7);
+    const gmv = INDICATOR_IDS.indexOf("streamer_gmv");
+    cells.slice(1).forEach((row, r) => (row[gmv] = r < 3 ? 1e12 * (r + 1) : 1e6 + r));
+    const out = rt.call("LIVESTATS", cells, [["treat=winsorise"]]) as Cell[][];
+    expect(out).toHaveLength(20 + 1 + 1 + 20);
+    // The header and 19 rows, a blank row, the title, the header and 19 rows again.
+    expect(out[20]).toEqual(new Array(11).fill(""));
+    expect(out[21][0]).toBe("After outlier treatment");
+    expect(out[22]).toEqual(out[0]);
+    // GMV flagged before, not after.
+    expect(String(out[1][10])).toContain("outlier");
+    expect(String(out[23][10])).not.toContain("outlier");
+  });
+
+  it("answers one data row with blanks and their reason, not an error", () => {
+    const out = rt.call("LIVESTATS", [[...TOP100_SUBINDEX_HEADERS], [1, 2, 3, 4, 5]]) as Cell[][];
+    expect(out).toHaveLength(6);
+    for (const row of out.slice(1)) {
+      expect([row[1], row[6], row[7], row[8], row[9]]).toEqual([1, row[4], "", "", ""]);
+      expect(String(row[10])).toContain("too few values");
+    }
+  });
+});
+
 describe("LIVECORR", () => {
   it("at the dimension level is CORREL between the sub-indices and the total", () => {
     const cells = top100Cells();
