@@ -103,7 +103,7 @@ function scoreInput(input: IndexInput, options: IndexOptions): Scores {
   if (input.level === "dimension") return { kind: "dimension", include, dimensions: input.values.map((col) => (col ? maskRows(col, include) : null)) };
   const method = options.method ?? DEFAULT_SCALING;
   // Cells left missing (missing=none): each column is scaled over the rows that have a value, and dimensions average what a row has.
-  if (input.values.some((col) => col?.some(Number.isNaN))) {
+  if (options.pipeline?.missing === "none") {
     const m = getScalingMethod(method);
     const scaled = input.values.map((col, i) => {
       if (!col) return null;
