@@ -99,7 +99,7 @@ export function correlationMatrix(result: IndexResult, kind: CorrelationKind, le
   return { items: columns.map(({ kind: k, index }) => ({ kind: k, index })), values };
 }
 
-export type CoherenceFlag = "redundant" | "negative" | "lowAlpha";
+export type CoherenceFlag = "redundant" | "negative" | "lowAlpha" | "noAlpha";
 
 export interface DimensionCoherence {
   readonly dimension: number;
@@ -137,10 +137,13 @@ export function dimensionCoherence(result: IndexResult): DimensionCoherence[] {
     if (pairs.length) flags.push("redundant");
     if (negative.length) flags.push("negative");
     if (alpha < LOW_ALPHA) flags.push("lowAlpha");
+    const firstComponent = firstComponentShare(cols, result.include);
+    // A blank statistic says why.
+    if (Number.isNaN(alpha) || Number.isNaN(firstComponent)) flags.push("noAlpha");
     out.push({
       dimension: d.index,
       alpha,
-      firstComponent: firstComponentShare(cols, result.include),
+      firstComponent,
       withTotal: pearson(dim, result.total, result.include),
       effectiveWeight: result.weights.dimensions[d.index],
       flags,

@@ -15,9 +15,12 @@ import { AUDIT_TEXT, Lang, METHOD_NOTE_TEXT } from "../text";
 import { wrapText } from "../core/text";
 import { shortName } from "../core/headers";
 import { auditSummary, coherenceTable, correlationTable, statsTable, treatmentTable } from "./audit-tables";
-import { NOTE_LINE_WIDTH, runNoteLines, stampLines, wrapNoteRows } from "./method-note";
+import { runNoteLines, stampLines, wrapNoteRows } from "./method-note";
 import { planPage, PrintArea } from "./page";
 import { BlockId, CellBlock, columnWidths, EMPHASIS_FILL, PlanValue, SheetPlan } from "./plan";
+
+/** Display width of a summary line: about the statistics table's printed width. */
+const SUMMARY_LINE_WIDTH = 110;
 
 /** Number formats of the statistics' columns (as statsTable lays them out). */
 const STATS_FORMATS = [null, "0", "0.0%", "0.0%", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00", null];
@@ -93,11 +96,16 @@ export function planAuditSheet(audit: Audit, o: AuditSheetOptions): SheetPlan {
     chart: null,
     highlights: [{ block: "stats", cells: flagged(stats) }, ...(treated ? [{ block: "treatedStats" as BlockId, cells: flagged(treated) }] : [])],
     colorScales: [{ block: corr.id, firstColumn: 1, columns: audit.correlations.items.length }],
-    page: planPage(areas.slice(1), widths, { lang: o.lang, titleRows: 0, title: t.title(o.source) }),
+    // The summary's sentences overflow to the right: its area is as wide as the widest table.
+    page: planPage(
+      areas.slice(1).map((a, i) => (i === 0 ? { ...a, cols: Math.max(...areas.map((x) => x.cols)) } : a)),
+      widths,
+      { lang: o.lang, titleRows: 0, title: t.title(o.source) },
+    ),
   };
 }
 
 /** The summary sentences, each cut to the printed width of a line. */
 function auditSummaryRows(audit: Audit, lang: Lang): PlanValue[][] {
-  return auditSummary(audit, lang).flatMap((s) => wrapText(s, NOTE_LINE_WIDTH * 2).map((line) => [line]));
+  return auditSummary(audit, lang).flatMap((s) => wrapText(s, SUMMARY_LINE_WIDTH).map((line) => [line]));
 }

@@ -5,6 +5,8 @@
  */
 import { Audit, ColumnAudit, CorrelationMatrix, DimensionCoherence, itemName } from "../core/audit";
 import { DIMENSIONS, INDICATORS } from "../core/framework";
+import { formatError } from "../core/errors";
+import { explainRejected } from "../core/workflow";
 import type { PipelineOptions } from "../core/options";
 import type { Treatment } from "../core/treat";
 import { AUDIT_TEXT, Lang, METHOD_NOTE_TEXT, WORDS } from "../text";
@@ -78,7 +80,10 @@ export function optionsText(o: PipelineOptions): string {
   return `missing=${o.missing}; coverage=${Number((o.coverage * 100).toFixed(1))}%; treat=${o.treat}`;
 }
 
-/** The plain-words summary: what a reviewer would ask about, one sentence each. */
+/**
+ * The plain-words summary: what a reviewer would ask about, one sentence each, then the rows left
+ * out (a 合计 row, too little data, a bad value), each named with its reason.
+ */
 export function auditSummary(audit: Audit, lang: Lang): string[] {
   const s = AUDIT_TEXT[lang].summary;
   const name = (c: ColumnAudit) => (c.level === "indicator" ? INDICATORS[c.item][lang] : DIMENSIONS[c.item][lang]);
@@ -90,7 +95,7 @@ export function auditSummary(audit: Audit, lang: Lang): string[] {
   const outliers = flagged("outlier");
   const low = flagged("lowCoverage");
   const zeros = flagged("manyZeros");
-  if (outliers.length) out.push(s.outliers(outliers));
+  if (outliers.length) out.push(s.outliers(outliers, audit.result.input.level === "dimension", audit.result.preparation.options.treat !== "none"));
   if (low.length) out.push(s.lowCoverage(low));
   if (zeros.length) out.push(s.manyZeros(zeros));
   if (!outliers.length && !low.length && !zeros.length) out.push(s.noIssue);
@@ -112,5 +117,7 @@ export function auditSummary(audit: Audit, lang: Lang): string[] {
     // A dimension that weighs at least 10% but hardly moves with the total.
     if (c.effectiveWeight >= 0.1 && c.withTotal < 0.3) out.push(s.weakDimension(dim, c.withTotal.toFixed(2), pct(c.effectiveWeight)));
   }
+  const left = explainRejected(audit.run);
+  if (left.length) out.push(s.leftOut(audit.run.ranking.rejected.length), ...left.slice(0, 20).map((m) => `  ${formatError(m, lang)}`));
   return out;
 }

@@ -73,7 +73,7 @@ export function rankedNoteLines(run: IndexRun, o: RankedNoteContext): PlanValue[
     ...textRows(t.scaling, scalingText(run, o.lang)),
     ...preparationRows(run, o.lang),
     ...(run.method && run.result.rescale ? textRows(t.rescaledLabel, t.rescaled) : []),
-    ...textRows(t.missing, t.missingRule),
+    ...textRows(t.missing, missingRule(run, o.lang)),
     ...textRows(t.ranking, t.rankingRule),
     ...(o.groupBy === "city" ? textRows(t.names, t.groupedByCity) : []),
     ...(o.provinceRank ? (o.groupBy === "city" ? textRows(t.cityRankLabel, t.cityRankRule) : textRows(t.provinceRankLabel, t.provinceRankRule)) : []),
@@ -86,11 +86,7 @@ export function rankedNoteLines(run: IndexRun, o: RankedNoteContext): PlanValue[
   if (columns.hasHeader && columns.headerRow > 0) lines.push(row(t.headerRow, t.headerRowValue(columns.headerRow + 1)));
   if (columns.names.district === undefined) lines.push(...textRows(t.names, t.noDistrict));
   if (o.hiddenRows && o.hiddenRows.count > 0) lines.push(...textRows(t.hiddenRows, t.hiddenRowsValue(o.hiddenRows.count, o.hiddenRows.leftOut)));
-  const rejected = run.ranking.rejected;
-  if (rejected.length) {
-    lines.push(row(t.skipped, rejected.length));
-    for (const m of explainRejected(run).slice(0, MAX_LISTED_PROBLEMS)) lines.push(...textRows("", formatError(m, o.lang)));
-  }
+  lines.push(...rejectedRows(run, o.lang));
   const noted = [...new Set(run.ranking.districts.map((d) => d.district))].filter((d) => o.nameNotes?.[d]);
   for (const name of noted) lines.push(...textRows(t.names, `${name}${o.lang === "zh" ? "：" : ": "}${o.nameNotes![name][o.lang]}`));
   return lines;
@@ -109,7 +105,32 @@ export function wrapNoteRows(rows: readonly PlanValue[][]): PlanValue[][] {
 /** The lines an analysis sheet's note shares with the ranked sheet's: source, scaling, data treatment, missing data. */
 export function runNoteLines(run: IndexRun, lang: Lang, source: string): PlanValue[][] {
   const t = METHOD_NOTE_TEXT[lang];
-  return [[t.source, source], [t.scaling, scalingText(run, lang)], ...preparationRows(run, lang, 2), [t.missing, t.missingRule]];
+  return [
+    [t.source, source],
+    [t.scaling, scalingText(run, lang)],
+    ...preparationRows(run, lang, 2),
+    [t.missing, missingRule(run, lang)],
+    ...rejectedRows(run, lang, 2),
+  ];
+}
+
+/** The missing-data rule the run used: the report's, or the one the options chose. */
+function missingRule(run: IndexRun, lang: Lang): string {
+  const rule = run.result.preparation.options.missing;
+  return rule === "report" ? METHOD_NOTE_TEXT[lang].missingRule : METHOD_NOTE_TEXT[lang].missingRuleFor[rule];
+}
+
+/** The rows left out, counted, then each named with its reason (bad data, a 合计 row, too little data …). */
+function rejectedRows(run: IndexRun, lang: Lang, width = NOTE_WIDTH): PlanValue[][] {
+  const rejected = run.ranking.rejected;
+  if (!rejected.length) return [];
+  const t = METHOD_NOTE_TEXT[lang];
+  return [
+    pad([t.skipped, rejected.length], width),
+    ...explainRejected(run)
+      .slice(0, MAX_LISTED_PROBLEMS)
+      .flatMap((m) => textRows("", formatError(m, lang), width)),
+  ];
 }
 
 /**
@@ -127,7 +148,7 @@ function preparationRows(run: IndexRun, lang: Lang, width = NOTE_WIDTH): PlanVal
     .filter((x) => x !== null);
   const lines = [
     t.preparationValue(optionsText(p.options)),
-    ...(imputed ? [p.options.missing === "none" ? t.leftMissing(imputed) : t.imputed(imputed, p.options.missing)] : []),
+    ...(imputed ? [p.options.missing === "none" ? t.leftMissing(imputed) : t.imputed(imputed, t.missingLabels[p.options.missing])] : []),
     ...(p.screened.length ? [t.screenedRows(p.screened.length)] : []),
     ...(treated.length ? [t.treatedColumns(treated.join(WORDS.listSeparator[lang]))] : []),
   ];

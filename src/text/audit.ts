@@ -26,6 +26,7 @@ export const AUDIT_TEXT = {
       redundant: "有两个指标相关系数高于 0.9",
       negative: "有指标与本分指数负相关",
       lowAlpha: "Cronbach α 低于 0.7",
+      noAlpha: "无 α 与主成分：需要至少 2 个有变化的二级指标（输入为分指数时没有）",
     },
     correlations: (kind: string) => `相关系数矩阵（${kind === "spearman" ? "Spearman 等级相关" : "Pearson，同 CORREL"}）`,
     total: "总指数",
@@ -44,6 +45,7 @@ export const AUDIT_TEXT = {
       lowAlpha: (dimension: string, alpha: string) => `“${dimension}”的 Cronbach α 为 ${alpha}，低于 0.7：其指标未必衡量同一事物。`,
       weakDimension: (dimension: string, r: string, w: string) => `“${dimension}”与总指数的相关系数只有 ${r}，而其权重为 ${w}。`,
       options: (text: string) => `数据处理：${text}。`,
+      leftOut: (n: number) => `${n} 行不参与（见下）：`,
       treated: (list: string) => `已处理异常值：${list}。`,
     },
     notAvailable: "—",
@@ -81,6 +83,7 @@ export const AUDIT_TEXT = {
       redundant: "two indicators correlated above 0.9",
       negative: "an indicator correlates negatively with its sub-index",
       lowAlpha: "Cronbach's alpha below 0.7",
+      noAlpha: "no alpha or component: needs 2 or more indicators that vary (none for sub-index input)",
     },
     correlations: (kind: string) => `Correlation matrix (${kind === "spearman" ? "Spearman's rank correlation" : "Pearson, as CORREL"})`,
     total: "Total index",
@@ -89,8 +92,8 @@ export const AUDIT_TEXT = {
     summary: {
       regions: (n: number, level: string, read: number) => `${n} regions; ${read} of the ${level === "indicator" ? "19 indicators" : "five sub-indices"} read.`,
       noIssue: "No indicator is heavy-tailed, short of data or mostly zero.",
-      outliers: (names: string[]) =>
-        `${names.length} indicator(s) are heavy-tailed (a few regions may dominate the min–max scale): ${names.join(", ")}. The option treat=winsorise treats them.`,
+      outliers: (names: string[], subIndices: boolean, treated: boolean) =>
+        `${names.length} ${subIndices ? "sub-index(es)" : "indicator(s)"} are heavy-tailed (${subIndices ? "a few regions far above the rest" : "a few regions may dominate the min–max scale"}): ${names.join(", ")}.${treated || subIndices ? "" : " The option treat=winsorise treats them."}`,
       lowCoverage: (names: string[]) => `${names.length} indicator(s) have data for fewer than 65% of the regions: ${names.join(", ")}.`,
       manyZeros: (names: string[]) => `${names.length} indicator(s) are 0 in more than half of the regions: ${names.join(", ")}.`,
       redundant: (a: string, b: string, r: string) => `${a} and ${b} are correlated at ${r}: one may be redundant.`,
@@ -98,6 +101,7 @@ export const AUDIT_TEXT = {
       lowAlpha: (dimension: string, alpha: string) => `Cronbach's alpha of "${dimension}" is ${alpha}, below 0.7: its indicators may not measure one thing.`,
       weakDimension: (dimension: string, r: string, w: string) => `"${dimension}" correlates only ${r} with the total, though it weighs ${w}.`,
       options: (text: string) => `Data treatment: ${text}.`,
+      leftOut: (n: number) => `${n} row(s) left out (below):`,
       treated: (list: string) => `Outliers treated: ${list}.`,
     },
     notAvailable: "—",

@@ -8,6 +8,10 @@ import { readPipelineOptions } from "../../src/core/options";
 import { formatError } from "../../src/core/errors";
 import { INDICATORS } from "../../src/core/framework";
 import { INDICATOR_IDS } from "../helpers/fixtures";
+import { runIndex } from "../../src/core/workflow";
+import { planRankedSheet } from "../../src/plans/ranked-sheet";
+import { planBlock } from "../../src/plans/plan";
+import { rankedOptions } from "../helpers/plans";
 
 const at = (id: string) => INDICATORS.findIndex((i) => i.id === id);
 const GMV = at("streamer_gmv");
@@ -113,5 +117,19 @@ describe("treatment", () => {
     const untreated = computeIndex(cells);
     expect(r.total[11]).toBeLessThanOrEqual(untreated.total[11] + 1e-9);
     expect(r.preparation.treatments[at("views")]!.kind).toBe("none");
+  });
+});
+
+describe("the method note of a run with options", () => {
+  it("states the missing-data rule used, not the report's, and the cells it filled", () => {
+    const cells = table((rows) => (rows[2][col("streamer_gmv")] = "-"));
+    const run = runIndex(cells, { pipeline: readPipelineOptions("missing=median") });
+    const note = planRankedSheet(run, rankedOptions({ lang: "zh" }));
+    const text = planBlock(note, "note")
+      .values.map((r) => r.join("|"))
+      .join("\n");
+    expect(text).toContain("按中位数填补了 1 个缺失单元格");
+    expect(text).toContain("按有数据地区的中位数填补");
+    expect(text).not.toContain("越大越好的指标按 0 计");
   });
 });

@@ -14,7 +14,7 @@ import { applySheetPlan } from "../../src/excel/apply-plan";
 import { planAuditSheet } from "../../src/plans/audit-sheet";
 import { planBlock } from "../../src/plans/plan";
 import { installFakeExcel } from "../fakes/fake-excel";
-import { INDICATOR_IDS, rawIndicatorCells } from "../helpers/fixtures";
+import { INDICATOR_IDS, rawIndicatorCells, top100Cells } from "../helpers/fixtures";
 import { tempDir, toCsv, xlsxPart } from "../helpers/files";
 
 /** 40 invented regions; streamer_gmv with a heavy tail: six regions far above the rest. */
@@ -80,6 +80,27 @@ describe("live-index audit", () => {
       .values.map((row) => row.join(" "))
       .join("\n");
     expect(note).toContain("missing=report; coverage=0%; treat=winsorise");
+  });
+
+  it("names the rows it leaves out (a 合计 row, a region with too little data), and does not advise what was done", async () => {
+    const cells = heavyTailed();
+    cells[5] = cells[5].map((v, c) => (c >= 8 ? "-" : v));
+    cells.push(["合计", ...cells[1].slice(1)]);
+    writeFileSync(join(dir, "left-out.csv"), toCsv(cells));
+    const r = await cli(["audit", "left-out.csv", "--coverage", "66%", "--treat", "winsorise", "--lang", "en"], dir);
+    expect(r.out).toContain("2 row(s) left out (below):");
+    expect(r.out).toMatch(/Row 6 has data for only \d+(\.\d)?% of its indicators, below the 66% required: not ranked\./);
+    expect(r.out).toContain('"合计"');
+    expect(r.out).not.toContain("The option treat=winsorise treats them.");
+  });
+
+  it("says why alpha is blank for sub-index input", () => {
+    const plan = planAuditSheet(runAudit(top100Cells()), { lang: "en", source: "top100" });
+    const coherence = planBlock(plan, "coherence");
+    for (const row of coherence.values.slice(1)) {
+      expect([row[1], row[2]]).toEqual(["", ""]);
+      expect(String(row[5])).toContain("needs 2 or more indicators that vary");
+    }
   });
 
   it("refuses a bad option by its flag's name, in both languages", async () => {
