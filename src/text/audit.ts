@@ -36,8 +36,8 @@ export const AUDIT_TEXT = {
       regions: (n: number, level: string, read: number) =>
         `${n} 个地区；${level === "indicator" ? `19 个二级指标中读到 ${read} 个` : `五个分指数中读到 ${read} 个`}。`,
       noIssue: "没有发现异常值、覆盖率低或零值过多的指标。",
-      outliers: (names: string[]) =>
-        `${names.length} 个指标为厚尾分布（可能由个别地区主导最小-最大标准化）：${names.join("、")}。可用选项 treat=winsorise 处理。`,
+      outliers: (names: string[], subIndices: boolean, treated: boolean) =>
+        `${names.length} 个${subIndices ? "分指数" : "指标"}为厚尾分布${subIndices ? "（个别地区远高于其他地区）" : "（可能由个别地区主导最小-最大标准化）"}：${names.join("、")}。${treated || subIndices ? "" : "可用选项 treat=winsorise 处理。"}`,
       lowCoverage: (names: string[]) => `${names.length} 个指标覆盖率低于 65%：${names.join("、")}。`,
       manyZeros: (names: string[]) => `${names.length} 个指标一半以上为 0：${names.join("、")}。`,
       redundant: (a: string, b: string, r: string) => `${a} 与 ${b} 的相关系数为 ${r}：其中一个可能是多余的。`,

@@ -92,6 +92,10 @@ describe("live-index audit", () => {
     expect(r.out).toMatch(/Row 6 has data for only \d+(\.\d)?% of its indicators, below the 66% required: not ranked\./);
     expect(r.out).toContain('"合计"');
     expect(r.out).not.toContain("The option treat=winsorise treats them.");
+    const zh = await cli(["audit", "left-out.csv", "--treat", "winsorise"], dir);
+    expect(zh.out).toContain("为厚尾分布");
+    expect(zh.out).not.toContain("可用选项 treat=winsorise 处理");
+    expect((await cli(["audit", "left-out.csv"], dir)).out).toContain("可用选项 treat=winsorise 处理");
   });
 
   it("says why alpha is blank for sub-index input", () => {
