@@ -171,10 +171,15 @@ export function cronbachAlpha(columns: readonly ArrayLike<number>[], include?: A
   return (k / (k - 1)) * (1 - itemVar / totalVar);
 }
 
-/** The eigenvalues of a symmetric matrix, largest first (cyclic Jacobi rotations; the matrices here are at most 19 × 19). */
-export function symmetricEigenvalues(matrix: readonly (readonly number[])[]): number[] {
+/**
+ * The eigenvalues of a symmetric matrix, largest first, with their unit eigenvectors (cyclic Jacobi
+ * rotations; the matrices here are at most 19 × 19).
+ */
+export function symmetricEigen(matrix: readonly (readonly number[])[]): { values: number[]; vectors: number[][] } {
   const n = matrix.length;
   const a = matrix.map((row) => [...row]);
+  // v accumulates the rotations: its columns are the eigenvectors.
+  const v: number[][] = matrix.map((_, i) => matrix.map((__, j) => (i === j ? 1 : 0)));
   for (let sweep = 0; sweep < 100; sweep++) {
     let off = 0;
     for (let p = 0; p < n; p++) for (let q = p + 1; q < n; q++) off += a[p][q] ** 2;
@@ -198,10 +203,22 @@ export function symmetricEigenvalues(matrix: readonly (readonly number[])[]): nu
           a[p][k] = c * apk - s * aqk;
           a[q][k] = s * apk + c * aqk;
         }
+        for (let k = 0; k < n; k++) {
+          const vkp = v[k][p];
+          const vkq = v[k][q];
+          v[k][p] = c * vkp - s * vkq;
+          v[k][q] = s * vkp + c * vkq;
+        }
       }
     }
   }
-  return a.map((row, i) => row[i]).sort((x, y) => y - x);
+  const order = a.map((_, i) => i).sort((x, y) => a[y][y] - a[x][x]);
+  return { values: order.map((i) => a[i][i]), vectors: order.map((i) => v.map((row) => row[i])) };
+}
+
+/** The eigenvalues of a symmetric matrix, largest first. */
+export function symmetricEigenvalues(matrix: readonly (readonly number[])[]): number[] {
+  return symmetricEigen(matrix).values;
 }
 
 /**

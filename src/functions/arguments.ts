@@ -6,6 +6,7 @@ import { errorText, isUserError, UserError } from "../core/errors";
 import { DIMENSIONS, findDimension, findIndicator } from "../core/framework";
 import type { IndexOptions } from "../core/pipeline";
 import type { CorrelationKind } from "../core/audit";
+import { DATA_WEIGHT_METHODS, DataWeightMethod } from "../core/data-weights";
 import { readPipelineOptions } from "../core/options";
 import { getScalingMethod, parseGoalposts } from "../core/scaling";
 import { readSensitivityOptions, SensitivityOptions } from "../core/sensitivity";
@@ -52,6 +53,26 @@ export function parseCorrelationLevel(v: unknown): "indicator" | "dimension" {
   const key = String(x).trim().toLowerCase();
   if (key === "indicator" || key === "dimension") return key;
   throw new UserError("BAD_OPTION", { name: "level", value: showValue(x), options: "indicator, dimension" });
+}
+
+/** LIVEDATAWEIGHTS' method: entropy (default), critic, cv, pca, equal (熵权法 and the other Chinese names too). */
+export function parseDataWeightMethod(v: unknown): DataWeightMethod {
+  const x = scalarArg(v);
+  if (x === null || x === "" || x === 0) return "entropy";
+  const key = String(x).normalize("NFKC").trim().toLowerCase();
+  const aliases: Record<string, DataWeightMethod> = { 熵权法: "entropy", 熵权: "entropy", 变异系数法: "cv", 变异系数: "cv", 主成分: "pca", 等权: "equal" };
+  const m = aliases[key] ?? (DATA_WEIGHT_METHODS as readonly string[]).find((n) => n === key);
+  if (!m) throw new UserError("BAD_OPTION", { name: "method", value: showValue(x), options: DATA_WEIGHT_METHODS.join(", ") });
+  return m as DataWeightMethod;
+}
+
+/** LIVEDATAWEIGHTS' levels: indicator (default) or both. */
+export function parseLevels(v: unknown): "indicator" | "both" {
+  const x = scalarArg(v);
+  if (x === null || x === "" || x === 0) return "indicator";
+  const key = String(x).trim().toLowerCase();
+  if (key === "indicator" || key === "both") return key;
+  throw new UserError("BAD_OPTION", { name: "levels", value: showValue(x), options: "indicator, both" });
 }
 
 /** A weights argument as a 2-D array of cells. */

@@ -21,7 +21,9 @@ import {
   parseCall,
   parseCorrelationKind,
   parseCorrelationLevel,
+  parseDataWeightMethod,
   parseDimensionArg,
+  parseLevels,
   parseNameLanguage,
   parseSensitivityArgs,
   weightsCells,
@@ -30,6 +32,7 @@ import {
 import { guard, plainCells, scalarArg, toColumn, toColumns, withBlankOptionCells } from "./host";
 import { checkFormulaWork, describeWhere, indexLabel, rankScores, sensitivityLabels, severityLabel, weightDiffRows } from "./results";
 import { correlationMatrix, dimensionCoherence, runAudit } from "../core/audit";
+import { dataWeights } from "../core/data-weights";
 import { coherenceTable, correlationTable, statsTable } from "../plans/audit-tables";
 import { AUDIT_TEXT } from "../text";
 
@@ -209,4 +212,20 @@ export function liveCoherence(data: any[][], weights?: any[][], options?: any[][
   return guard((lang) =>
     coherenceTable(dimensionCoherence(computeIndex(plainCells(data) as unknown[][], withPipeline(parseCall(weights, null, null), options))), lang),
   );
+}
+
+/**
+ * Weights from the data: a weight table in the canonical layout (pass it as weights, check it with LIVECHECKWEIGHTS, compare it with LIVEWEIGHTDIFF).
+ * @customfunction LIVEDATAWEIGHTS
+ * @param {any[][]} data The 19 raw indicator columns, as for LIVEINDEX.
+ * @param {any} [method] "entropy" (default, 熵权法), "critic", "cv" (coefficient of variation), "pca" (first principal component) or "equal".
+ * @param {any} [levels] "indicator" (default: indicator weights from the data, the report's dimension weights kept) or "both" (dimension weights from the data too).
+ * @param {any[][]} [options] Data treatment, as for LIVEINDEX.
+ * @returns {any[][]} A weight table: header, then 19 rows of dimension, indicator, dimension weight, indicator weight (fractions: format as %).
+ */
+export function liveDataWeights(data: any[][], method?: any, levels?: any, options?: any[][]): any[][] {
+  return guard((lang) => {
+    const result = computeIndex(plainCells(data) as unknown[][], withPipeline({}, options));
+    return weightTableToCells(lang, dataWeights(result, parseDataWeightMethod(method), parseLevels(levels)).table);
+  });
 }

@@ -94,6 +94,16 @@ export const ERROR_MESSAGES = {
     zh: "第 {row} 行在“{dimension}”下没有任何指标有数据（missing=none 不插补）：不参与排名。",
     en: 'Row {row} has no data for any indicator of "{dimension}" (missing=none imputes nothing): not ranked.',
   },
+  DATA_WEIGHTS_NEED_INDICATORS: {
+    excel: "value",
+    zh: "从数据计算权重需要二级指标原始数据；这张表是五个分指数。",
+    en: "Weights from the data need the raw indicators; this table holds the five sub-indices.",
+  },
+  CV_NONPOSITIVE_MEAN: {
+    excel: "value",
+    zh: "变异系数法要求正值指标：“{column}”的均值为 {mean}。",
+    en: 'The coefficient of variation needs positive indicators: "{column}" has a mean of {mean}.',
+  },
   UNKNOWN_PIPELINE_OPTION: {
     excel: "value",
     zh: "选项中没有“{key}”。可用的选项：{keys}。",

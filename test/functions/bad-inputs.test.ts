@@ -878,6 +878,30 @@ const CASES: BadCase[] = [
     scope: "whole",
     fragment: 'Argument "level" cannot be "region"',
   },
+  {
+    name: "LIVEDATAWEIGHTS: sub-index input",
+    fn: "LIVEDATAWEIGHTS",
+    args: () => [dims()],
+    kind: "#VALUE!",
+    scope: "whole",
+    fragment: "need the raw indicators",
+  },
+  {
+    name: "LIVEDATAWEIGHTS: an unknown method",
+    fn: "LIVEDATAWEIGHTS",
+    args: () => [raw(), "ahp"],
+    kind: "#VALUE!",
+    scope: "whole",
+    fragment: 'Argument "method" cannot be "ahp"',
+  },
+  {
+    name: "LIVEDATAWEIGHTS: an unknown level",
+    fn: "LIVEDATAWEIGHTS",
+    args: () => [raw(), null, "all"],
+    kind: "#VALUE!",
+    scope: "whole",
+    fragment: 'Argument "levels" cannot be "all"',
+  },
   { name: "LIVECOHERENCE: header only", fn: "LIVECOHERENCE", args: () => [[[...INDICATOR_IDS]]], kind: "#N/A", scope: "whole", fragment: "no data rows" },
 ];
 

@@ -1,0 +1,124 @@
+/**
+ * Weights from the data, as Chinese evaluation studies compute them (熵权法, CRITIC, 变异系数法) and
+ * as COINr does (PCA), each a weight table in the canonical layout that the rest of the add-in
+ * checks, compares and analyses like any other:
+ *
+ * - entropy: x scaled min–max to [0, 1] by direction; p_ij = x_ij / Σ_i x_ij;
+ *   e_j = −(1 / ln n) Σ_i p_ij ln p_ij (0 · ln 0 = 0); d_j = 1 − e_j; w_j = d_j / Σ d_j;
+ * - critic: the same scaling; C_j = σ_j Σ_k (1 − r_jk) over the indicators read; w_j ∝ C_j;
+ * - cv: σ_j / mean_j of the raw values (a mean of 0 or less is an error naming the column); w_j ∝ cv_j;
+ * - pca: the absolute loadings of the first principal component of the indicators' correlation
+ *   matrix (within each dimension, or over all of them), normalised;
+ * - equal: 1 / k.
+ *
+ * `levels`: `indicator` keeps the report's first-level weights and takes each dimension's
+ * indicator weights from the data (normalised within it); `both` normalises over all the indicators
+ * read, and a dimension weighs the sum of its indicators'. A column that cannot be weighted
+ * (constant, or no value) weighs 0, and is named.
+ */
+import { UserError } from "./errors";
+import { DIMENSIONS, INDICATORS } from "./framework";
+import type { IndexResult } from "./pipeline";
+import { describeColumn, pearson, symmetricEigen } from "./stats";
+import { REPORT_WEIGHT_TABLE, weightTableFromGiven, WeightTable } from "./weights";
+
+export type DataWeightMethod = "entropy" | "critic" | "cv" | "pca" | "equal";
+export const DATA_WEIGHT_METHODS: readonly DataWeightMethod[] = ["entropy", "critic", "cv", "pca", "equal"];
+
+export interface DataWeights {
+  readonly table: WeightTable;
+  /** The indicators that weigh 0 because they cannot be weighted (constant or without values). */
+  readonly unweighted: readonly number[];
+  /** Each indicator's raw score before normalising (d_j, C_j, cv_j, |loading|, 1), NaN where not read. */
+  readonly scores: readonly number[];
+}
+
+/**
+ * The weights a method gives the indicators of a run's data (rows with a result only).
+ *
+ * @example
+ * dataWeights(computeIndex(rawCells), "entropy", "indicator").table.givenIndicators // → within-dimension weights summing to 1
+ */
+export function dataWeights(result: IndexResult, method: DataWeightMethod, levels: "indicator" | "both" = "indicator"): DataWeights {
+  if (result.input.level !== "indicator") throw new UserError("DATA_WEIGHTS_NEED_INDICATORS");
+  const include = result.include;
+  const raw = result.input.values;
+  const read = INDICATORS.map((i) => (raw[i.index] ? i.index : -1)).filter((i) => i >= 0);
+  const scaled = raw.map((x, i) => (x ? unitScaled(x, include, INDICATORS[i].direction) : null));
+  const scores = new Array<number>(INDICATORS.length).fill(NaN);
+  if (method === "entropy") {
+    for (const i of read) scores[i] = entropyDivergence(scaled[i]!, include);
+  } else if (method === "critic") {
+    for (const i of read) {
+      const sd = describeColumn(scaled[i]!, include).sd;
+      let conflict = 0;
+      for (const k of read)
+        if (k !== i) conflict += 1 - (Number.isNaN(pearson(scaled[i]!, scaled[k]!, include)) ? 0 : pearson(scaled[i]!, scaled[k]!, include));
+      scores[i] = Number.isFinite(sd) ? sd * conflict : NaN;
+    }
+  } else if (method === "cv") {
+    for (const i of read) {
+      const s = describeColumn(raw[i]!, include);
+      if (!(s.mean > 0)) throw new UserError("CV_NONPOSITIVE_MEAN", { column: { zh: INDICATORS[i].zh, en: INDICATORS[i].en }, mean: String(s.mean) });
+      scores[i] = s.sd / s.mean;
+    }
+  } else if (method === "pca") {
+    const groups = levels === "both" ? [read] : DIMENSIONS.map((d) => read.filter((i) => d.indicators.includes(i)));
+    for (const g of groups) {
+      const live = g.filter((i) => describeColumn(scaled[i]!, include).sd > 0);
+      if (live.length === 1) scores[live[0]] = 1;
+      if (live.length < 2) continue;
+      const corr = live.map((a) => live.map((b) => (a === b ? 1 : pearson(scaled[a]!, scaled[b]!, include))));
+      const first = symmetricEigen(corr).vectors[0];
+      live.forEach((i, k) => (scores[i] = Math.abs(first[k])));
+    }
+  } else {
+    for (const i of read) scores[i] = describeColumn(raw[i]!, include).count > 0 ? 1 : NaN;
+  }
+  // A column that cannot be weighted (constant: no spread, no information; no value) weighs 0.
+  const unweighted = read.filter((i) => !(scores[i] > 0) && !(method === "equal" && scores[i] === 1));
+  const w = scores.map((x) => (x > 0 ? x : 0));
+  const dims = new Array<number>(DIMENSIONS.length).fill(0);
+  const inds = new Array<number>(INDICATORS.length).fill(0);
+  const total = read.reduce((a, i) => a + w[i], 0);
+  for (const d of DIMENSIONS) {
+    const members = d.indicators.filter((i) => read.includes(i));
+    const sum = members.reduce((a, i) => a + w[i], 0);
+    dims[d.index] = levels === "both" ? (total > 0 ? sum / total : 0) : REPORT_WEIGHT_TABLE.dimensions[d.index];
+    // Within the dimension: the data's weights, or equal weights when none of its columns can be weighted.
+    for (const i of members) inds[i] = sum > 0 ? w[i] / sum : 1 / members.length;
+  }
+  return { table: weightTableFromGiven(dims, inds), unweighted, scores };
+}
+
+/** x scaled to [0, 1] over the included rows, 1 the best (direction-aware); a constant column is all 0. */
+function unitScaled(x: Float64Array, include: Uint8Array, direction: 1 | -1): Float64Array {
+  let min = Infinity;
+  let max = -Infinity;
+  for (let r = 0; r < x.length; r++) {
+    if (!include[r] || Number.isNaN(x[r])) continue;
+    if (x[r] < min) min = x[r];
+    if (x[r] > max) max = x[r];
+  }
+  const range = max - min;
+  return Float64Array.from(x, (v, r) => (!include[r] || Number.isNaN(v) ? NaN : range > 0 ? (direction === 1 ? v - min : max - v) / range : 0));
+}
+
+/** 1 − e_j, the entropy method's divergence of one scaled column; NaN when the column sums to 0. */
+function entropyDivergence(x: Float64Array, include: Uint8Array): number {
+  let sum = 0;
+  let n = 0;
+  for (let r = 0; r < x.length; r++) {
+    if (!include[r] || Number.isNaN(x[r])) continue;
+    sum += x[r];
+    n++;
+  }
+  if (!(sum > 0) || n < 2) return NaN;
+  let h = 0;
+  for (let r = 0; r < x.length; r++) {
+    if (!include[r] || Number.isNaN(x[r]) || x[r] === 0) continue;
+    const p = x[r] / sum;
+    h -= p * Math.log(p);
+  }
+  return 1 - h / Math.log(n);
+}
