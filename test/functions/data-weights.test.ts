@@ -73,6 +73,25 @@ describe("LIVEDATAWEIGHTS", () => {
     expect(out[1][2]).toBeCloseTo(0.4, 12);
   });
 
+  it("pca gives each dimension's first-component loadings (power iteration written here), normalised", () => {
+    const rows = cells(3);
+    const out = rt.call("LIVEDATAWEIGHTS", table(rows), "pca") as Cell[][];
+    // Viewing: indicators 10, 11, 12 (views, watch time, interactions).
+    const cols = [10, 11, 12].map((c) => unit(column(rows, c), false));
+    const corr = cols.map((a) => cols.map((b) => (a === b ? 1 : correlFromSums(a, b))));
+    let v = [1, 1, 1];
+    for (let k = 0; k < 500; k++) {
+      const next = corr.map((row) => row.reduce((a, x, j) => a + x * v[j], 0));
+      const norm = Math.hypot(...next);
+      v = next.map((x) => x / norm);
+    }
+    const abs = v.map(Math.abs);
+    const sum = abs.reduce((a, b) => a + b, 0);
+    [10, 11, 12].forEach((c, k) => expect(out[c + 1][3]).toBeCloseTo(abs[k] / sum, 6));
+    // Two indicators (industry): whatever their correlation, equal loadings.
+    expect([out[18][3], out[19][3]]).toEqual([expect.closeTo(0.5, 9), expect.closeTo(0.5, 9)]);
+  });
+
   it("with levels both, weighs each dimension by the sum of its indicators' entropy weights over all 19", () => {
     const rows = cells(8);
     const scores = referenceScores(rows, "entropy");
