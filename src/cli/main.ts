@@ -21,6 +21,8 @@ import { cleanText } from "../core/text";
 import { getScalingMethod, ScalingMethodName } from "../core/scaling";
 import { readSensitivityOptions, SensitivityOptions } from "../core/sensitivity";
 import { PipelineOptions, readPipelineOptions } from "../core/options";
+import { DATA_WEIGHT_METHODS, DataWeightMethod, dataWeights } from "../core/data-weights";
+import { computeIndex } from "../core/pipeline";
 import { checkWeights, describeFinding, NameLanguage, WeightTable } from "../core/weights";
 import { StartingFileArgs, writeStartingFile } from "./starting-files";
 import { explainRejected, IndexRun, runIndex } from "../core/workflow";
@@ -79,6 +81,8 @@ const RANK_FLAGS = ["weights", "method", "top", "mode", "lang", "out", "sheet", 
 const CHECK_FLAGS = ["baseline", "data", "method", "top", "lang", "out", "runs", "spread", "seed", ...PIPELINE_FLAGS] as const;
 const AUDIT_FLAGS = ["weights", "method", "lang", "out", "sheet", ...PIPELINE_FLAGS] as const;
 const STARTING_FLAGS = ["out", "lang"] as const;
+/** `weights` also computes a table from data: --from <file> --method <m> --levels indicator|both, and the treatment flags. */
+const WEIGHTS_FLAGS = ["out", "lang", "from", "method", "levels", ...PIPELINE_FLAGS] as const;
 
 /** Runs the command line; returns the exit code. Never throws. */
 export async function run(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
@@ -94,7 +98,7 @@ export async function run(argv: readonly string[], io: CliIO = processIO()): Pro
     if (argv[0] === "check-weights") return await checkWeightsCommand(parseCheckArgs(argv.slice(1)), { ...io, write: writeOutput });
     if (argv[0] === "audit") return await auditCommand(await parseAuditArgs(argv.slice(1), io), { ...io, write: writeOutput });
     if (argv[0] === "sample" || argv[0] === "weights") {
-      await writeStartingFile(parseStartingFileArgs(argv[0], argv.slice(1)), {
+      await writeStartingFile(await parseStartingFileArgs(argv[0], argv.slice(1), io), {
         out: io.out,
         cwd: io.cwd,
         command: io.command ?? "live-index",
@@ -318,8 +322,12 @@ async function parseAuditArgs(given: readonly string[], io: CliIO): Promise<Audi
   };
 }
 
-function parseStartingFileArgs(kind: "sample" | "weights", args: readonly string[]): StartingFileArgs {
-  const { values, positional, force } = parseFlags(args, STARTING_FLAGS, true);
+async function parseStartingFileArgs(kind: "sample" | "weights", args: readonly string[], io: CliIO): Promise<StartingFileArgs> {
+  const { values, positional, force } = parseFlags(args, kind === "weights" ? WEIGHTS_FLAGS : STARTING_FLAGS, true) as {
+    values: Partial<Record<(typeof WEIGHTS_FLAGS)[number], string>>;
+    positional: string[];
+    force: boolean;
+  };
   if (positional.length) throw new UserError("USAGE_EXTRA_ARGUMENTS", { args: positional.join(" ") });
   const lang = (values.lang ?? "zh").toLowerCase();
   const langs = kind === "weights" ? ["zh", "en", "id"] : ["zh", "en"];
@@ -327,7 +335,20 @@ function parseStartingFileArgs(kind: "sample" | "weights", args: readonly string
   const out = values.out;
   if (out !== undefined && ![".csv", ".xlsx"].includes(extname(out).toLowerCase()))
     throw badValue("--out", { zh: ".csv 或 .xlsx 文件", en: "a .csv or .xlsx file" }, out);
-  return { kind, out, lang: lang as NameLanguage, force };
+  if (values.from === undefined) {
+    const stray = (["method", "levels", ...PIPELINE_FLAGS] as const).find((f) => values[f] !== undefined);
+    if (stray) throw new UserError("USAGE_NEEDS_FROM", { option: `--${stray}` });
+    return { kind, out, lang: lang as NameLanguage, force };
+  }
+  // Weights from the data (core/data-weights.ts), as LIVEDATAWEIGHTS computes them.
+  const method = (values.method ?? "entropy").toLowerCase();
+  if (!(DATA_WEIGHT_METHODS as readonly string[]).includes(method))
+    throw badValue("--method", { zh: DATA_WEIGHT_METHODS.join("、"), en: DATA_WEIGHT_METHODS.join(", ") }, values.method);
+  const levels = (values.levels ?? "indicator").toLowerCase();
+  if (levels !== "indicator" && levels !== "both") throw badValue("--levels", { zh: "indicator 或 both", en: "indicator or both" }, values.levels);
+  const data = await readTable(resolve(io.cwd, values.from));
+  const result = computeIndex(data.cells, { pipeline: parsePipeline(values) });
+  return { kind, out, lang: lang as NameLanguage, force, table: dataWeights(result, method as DataWeightMethod, levels).table, method };
 }
 
 function parseCheckArgs(given: readonly string[]): CheckWeightsArgs {

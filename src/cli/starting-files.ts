@@ -7,17 +7,20 @@ import { writeFile } from "fs/promises";
 import { extname, isAbsolute, relative, resolve } from "path";
 import { formatCsv } from "../core/csv";
 import { UserError } from "../core/errors";
-import { NameLanguage, weightTableToCells } from "../core/weights";
+import { NameLanguage, weightTableToCells, WeightTable } from "../core/weights";
 import type { SheetPlan } from "../plans/plan";
 import { planSampleSheet, sampleTableCells } from "../plans/sample-sheet";
 import { planWeightSheet } from "../plans/weight-sheets";
-import { STARTING_FILE_TEXT } from "../text";
+import { DATA_WEIGHTS_TEXT, STARTING_FILE_TEXT } from "../text";
 
 export interface StartingFileArgs {
   readonly kind: "sample" | "weights";
   readonly out: string | undefined;
   readonly lang: NameLanguage;
   readonly force: boolean;
+  /** `weights --from <data>`: the weights computed from a data table instead of the report's, and by which method. */
+  readonly table?: WeightTable;
+  readonly method?: string;
 }
 
 export interface StartingFileIO {
@@ -43,9 +46,9 @@ export async function writeStartingFile(args: StartingFileArgs, io: StartingFile
   const ext = extname(path).toLowerCase();
   const sheetLang = args.lang === "en" ? "en" : "zh";
   if (ext === ".xlsx") {
-    await io.writeXlsx([args.kind === "sample" ? planSampleSheet(sheetLang) : planWeightSheet(sheetLang)], path, args.force);
+    await io.writeXlsx([args.kind === "sample" ? planSampleSheet(sheetLang) : planWeightSheet(sheetLang, args.table)], path, args.force);
   } else {
-    const cells = args.kind === "sample" ? sampleTableCells() : weightTableToCells(args.lang);
+    const cells = args.kind === "sample" ? sampleTableCells() : weightTableToCells(args.lang, args.table);
     try {
       await writeFile(path, `\uFEFF${formatCsv(cells)}`, { flag: args.force ? "w" : "wx" });
     } catch (e) {
@@ -56,6 +59,7 @@ export async function writeStartingFile(args: StartingFileArgs, io: StartingFile
   }
   // The next command names the file as the user can type it from here: relative when it is below this folder.
   const rel = relative(io.cwd, path);
-  io.out(STARTING_FILE_TEXT.written(args.kind, path, io.command, rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : path));
+  const arg = rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : path;
+  io.out(args.table ? DATA_WEIGHTS_TEXT.written(path, args.method ?? "", io.command, arg) : STARTING_FILE_TEXT.written(args.kind, path, io.command, arg));
   return path;
 }

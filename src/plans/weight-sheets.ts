@@ -38,9 +38,9 @@ const SAME = 1e-9;
  * Plans the weight sheet with the report's weights (权重 / Weights): the table, its calculated
  * column, the sums beside it and the validation of the weights; the table is selected once written.
  */
-export function planWeightSheet(lang: Lang): SheetPlan {
+export function planWeightSheet(lang: Lang, table?: WeightTable): SheetPlan {
   const t = WEIGHT_SHEET_TEXT[lang];
-  const cells = weightTableToCells(lang);
+  const cells = weightTableToCells(lang, table);
   const header = [...cells[0].map(String), t.effective];
   const [dimW, indW] = [header[2], header[3]].map(thisRow);
   const weights: CellBlock = {

@@ -19,6 +19,8 @@ live-index — Live-Streaming E-commerce Regional Development Index:
       报告的百强表（2020）作为起始文件 / the report's Top-100 table (2020) as a starting file
   live-index weights [--out weights-2020.csv|.xlsx] [--lang zh|en|id] [--force]
       报告的权重表（规范格式）作为起始文件 / the report's weight table, canonical layout
+  live-index weights --from <数据 data> [--method entropy|critic|cv|pca|equal] [--levels both]
+      由数据计算的权重表（熵权法等）/ a weight table from the data (entropy and others)
   live-index --help | --version
 
 rank 的选项 / Options of rank:
@@ -139,6 +141,12 @@ export const STARTING_FILE_TEXT = {
     kind === "sample"
       ? `已写入报告的百强表（2020）/ The report's Top-100 table (2020) written: ${path}\n  下一步 / next: ${command} rank ${quoteArg(arg)}`
       : `已写入报告的权重表（规范格式）/ The report's weight table (canonical layout) written: ${path}\n  修改权重后 / after editing it: ${command} check-weights ${quoteArg(arg)}`,
+};
+
+/** The line of `live-index weights --from`: the weights computed from data. */
+export const DATA_WEIGHTS_TEXT = {
+  written: (path: string, method: string, command: string, arg: string) =>
+    `已写入由数据计算的权重表（${method}）/ Weight table from the data (${method}) written: ${path}\n  检查并与报告权重比较 / check it and compare with the report's: ${command} check-weights ${quoteArg(arg)}`,
 };
 
 /** A path as a shell argument: quoted when it holds a space. */

@@ -104,6 +104,11 @@ export const ERROR_MESSAGES = {
     zh: "变异系数法要求正值指标：“{column}”的均值为 {mean}。",
     en: 'The coefficient of variation needs positive indicators: "{column}" has a mean of {mean}.',
   },
+  USAGE_NEEDS_FROM: {
+    excel: "value",
+    zh: "{option} 只用于从数据计算权重：请同时给出 --from <数据文件>。",
+    en: "{option} goes with weights from the data only: add --from <data file>.",
+  },
   UNKNOWN_PIPELINE_OPTION: {
     excel: "value",
     zh: "选项中没有“{key}”。可用的选项：{keys}。",

@@ -5,6 +5,7 @@ import { weightTableToCells } from "../../src/core/weights";
 import { readTable } from "../../src/files/read-table";
 import { sampleTableCells } from "../../src/plans/sample-sheet";
 import { tempDir } from "../helpers/files";
+import { loadSourceRuntime } from "../helpers/excel-runtime";
 
 async function cli(args: string[], cwd: string): Promise<{ code: number; out: string }> {
   const lines: string[] = [];
@@ -55,5 +56,30 @@ describe("live-index sample and live-index weights: starting files", () => {
     expect((await cli(["sample", "--out", "x.txt"], dir)).code).toBe(2);
     expect((await cli(["weights", "extra"], dir)).code).toBe(2);
     expect((await cli(["weights", "--lang", "fr"], dir)).code).toBe(2);
+  });
+});
+
+describe("live-index weights --from: weights from the data", () => {
+  const dir = tempDir("data-weights");
+  const example = join(__dirname, "../../examples/audit-invented.csv");
+
+  it("writes the weights LIVEDATAWEIGHTS gives, as a table check-weights passes", async () => {
+    const r = await cli(["weights", "--from", example, "--method", "entropy", "--out", "entropy.csv", "--lang", "id"], dir);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("Weight table from the data (entropy) written");
+    const written = (await readTable(join(dir, "entropy.csv"))).cells;
+    const rt = await loadSourceRuntime();
+    const data = (await readTable(example)).cells;
+    const expected = rt.call("LIVEDATAWEIGHTS", data, "entropy") as unknown[][];
+    // The same weights (ids instead of names in the first two columns).
+    expect(written.slice(1).map((row) => Number(row[3]))).toEqual(expected.slice(1).map((row) => expect.closeTo(row[3] as number, 10)));
+    expect((await cli(["check-weights", "entropy.csv"], dir)).code).toBe(0);
+  });
+
+  it("refuses --method without --from, an unknown method, and sub-index data", async () => {
+    expect((await cli(["weights", "--method", "critic"], dir)).out).toContain("--method goes with weights from the data only: add --from <data file>.");
+    expect((await cli(["weights", "--from", example, "--method", "ahp"], dir)).out).toContain("--method");
+    const sub = await cli(["weights", "--from", join(__dirname, "../../examples/top100-2020.csv"), "--out", "sub.csv"], dir);
+    expect(sub.out).toContain("Weights from the data need the raw indicators");
   });
 });
