@@ -34,7 +34,9 @@ import { checkFormulaWork, describeWhere, indexLabel, rankScores, sensitivityLab
 import { correlationMatrix, dimensionCoherence, runAudit } from "../core/audit";
 import { dataWeights } from "../core/data-weights";
 import { coherenceTable, correlationTable, statsTable } from "../plans/audit-tables";
-import { AUDIT_TEXT } from "../text";
+import { AHP_TEXT, AUDIT_TEXT } from "../text";
+import { ahp } from "../core/ahp";
+import { columnLetter } from "../core/text";
 
 /**
  * The total Live-Streaming E-commerce Regional Development Index for each row of a data range.
@@ -227,5 +229,35 @@ export function liveDataWeights(data: any[][], method?: any, levels?: any, optio
   return guard((lang) => {
     const result = computeIndex(plainCells(data) as unknown[][], withPipeline({}, options));
     return weightTableToCells(lang, dataWeights(result, parseDataWeightMethod(method), parseLevels(levels)).table);
+  });
+}
+
+/**
+ * The analytic hierarchy process (层次分析法): weights from a pairwise-comparison matrix, with its consistency.
+ * @customfunction LIVEAHP
+ * @param {any[][]} matrix A square matrix of judgements on Saaty's 1–9 scale (a_ji = 1 / a_ij), with the names in the first row and column (or without names).
+ * @returns {any[][]} One row per item (name, weight), then λmax, CI, RI, CR and the verdict (acceptable when CR < 0.1).
+ */
+export function liveAhp(matrix: any[][]): any[][] {
+  return guard((lang) => {
+    const cells = plainCells(matrix) as unknown[][];
+    // Names: text across the first row and down the first column (whatever the corner holds).
+    const text = (c: unknown) => typeof c === "string" && c.trim() !== "";
+    const named = cells.length > 1 && cells[0].slice(1).every(text) && cells.slice(1).every((r) => text(r[0]));
+    const body = named ? cells.slice(1).map((r) => r.slice(1)) : cells;
+    const names = named ? cells[0].slice(1).map(String) : body.map((_, i) => String(i + 1));
+    const at = named ? 1 : 0;
+    const address = (i: number, j: number) => `${columnLetter(j + at)}${i + at + 1}`;
+    const r = ahp(body, address);
+    const t = AHP_TEXT[lang];
+    return [
+      ["", t.weight],
+      ...names.map((n, i) => [n, r.weights[i]]),
+      [t.lambdaMax, r.lambdaMax],
+      [t.ci, r.ci],
+      [t.ri, r.ri],
+      [t.cr, r.cr],
+      [t.verdict, r.acceptable ? t.ok : t.notOk],
+    ];
   });
 }

@@ -109,3 +109,27 @@ export const AUDIT_TEXT = {
 } as const;
 
 export type AuditText = (typeof AUDIT_TEXT)[Lang];
+
+/** LIVEAHP's labels. */
+export const AHP_TEXT = {
+  zh: {
+    weight: "权重",
+    lambdaMax: "λmax（最大特征值）",
+    ci: "CI 一致性指标",
+    ri: "RI 随机一致性指标",
+    cr: "CR 一致性比率",
+    verdict: "结论",
+    ok: "可接受（CR < 0.1）",
+    notOk: "不可接受（CR ≥ 0.1）：请修改判断",
+  },
+  en: {
+    weight: "Weight",
+    lambdaMax: "λmax (largest eigenvalue)",
+    ci: "CI consistency index",
+    ri: "RI random index",
+    cr: "CR consistency ratio",
+    verdict: "Verdict",
+    ok: "acceptable (CR < 0.1)",
+    notOk: "not acceptable (CR ≥ 0.1): revise the judgements",
+  },
+} as const;

@@ -104,6 +104,21 @@ export const ERROR_MESSAGES = {
     zh: "变异系数法要求正值指标：“{column}”的均值为 {mean}。",
     en: 'The coefficient of variation needs positive indicators: "{column}" has a mean of {mean}.',
   },
+  AHP_NOT_SQUARE: {
+    excel: "value",
+    zh: "判断矩阵应为方阵（首行、首列为名称）：这里是 {rows} 行 × {cols} 列的数值，最多 15 阶。",
+    en: "A pairwise-comparison matrix is square (names in the first row and column): this one has {rows} × {cols} numbers, and at most 15 are allowed.",
+  },
+  AHP_NOT_POSITIVE: {
+    excel: "value",
+    zh: "判断矩阵的 {cell} 应为正数（1–9 标度或其倒数），这里是 {value}。",
+    en: "Cell {cell} of the comparison matrix must be a positive number (the 1–9 scale or its reciprocal), not {value}.",
+  },
+  AHP_NOT_RECIPROCAL: {
+    excel: "value",
+    zh: "判断矩阵不是互反的：{cell} 为 {value}，{other} 应为其倒数，这里是 {otherValue}。",
+    en: "The comparison matrix is not reciprocal: {cell} is {value}, so {other} must be its reciprocal, not {otherValue}.",
+  },
   USAGE_NEEDS_FROM: {
     excel: "value",
     zh: "{option} 只用于从数据计算权重：请同时给出 --from <数据文件>。",

@@ -902,6 +902,19 @@ const CASES: BadCase[] = [
     scope: "whole",
     fragment: 'Argument "levels" cannot be "all"',
   },
+  {
+    name: "LIVEAHP: text in the matrix",
+    fn: "LIVEAHP",
+    args: () => [
+      [
+        [1, "x"],
+        [1, 1],
+      ],
+    ],
+    kind: "#VALUE!",
+    scope: "whole",
+    fragment: "must be a positive number",
+  },
   { name: "LIVECOHERENCE: header only", fn: "LIVECOHERENCE", args: () => [[[...INDICATOR_IDS]]], kind: "#N/A", scope: "whole", fragment: "no data rows" },
 ];
 

@@ -1,0 +1,85 @@
+/**
+ * LIVEAHP against Saaty's method computed here apart from src/core/ahp.ts (the row geometric mean
+ * and λmax from A·w, which for these matrices agree with the eigenvector to the digits asserted),
+ * his random index, and the verdict on an inconsistent matrix.
+ */
+import { Cell, ExcelRuntime, isCustomFunctionError, loadSourceRuntime } from "../helpers/excel-runtime";
+
+let rt: ExcelRuntime;
+beforeAll(async () => {
+  rt = await loadSourceRuntime();
+});
+
+/** Saaty's three-criterion example: 3 × as important, 5 ×, 3 × between the second and the third. */
+const SAATY = [
+  [1, 3, 5],
+  [1 / 3, 1, 3],
+  [1 / 5, 1 / 3, 1],
+];
+const named = (m: number[][], names: string[]) => [["", ...names], ...m.map((r, i) => [names[i], ...r])];
+
+describe("LIVEAHP", () => {
+  it("gives the principal eigenvector, λmax, CI, RI and CR of Saaty's example, acceptable", () => {
+    const out = rt.call("LIVEAHP", named(SAATY, ["商品消费", "内容供给", "内容消费"])) as Cell[][];
+    // Independent: the row geometric means, normalised (close to the eigenvector for a nearly consistent matrix).
+    const g = SAATY.map((r) => Math.cbrt(r[0] * r[1] * r[2]));
+    const w = g.map((x) => x / g.reduce((a, b) => a + b, 0));
+    expect(out[0]).toEqual(["", "Weight"]);
+    [1, 2, 3].forEach((i) => expect(out[i][1]).toBeCloseTo(w[i - 1], 2));
+    expect((out[1][1] as number) + (out[2][1] as number) + (out[3][1] as number)).toBeCloseTo(1, 12);
+    // λmax from A·w of the returned weights, then CI = (λmax − 3) / 2, RI(3) = 0.58.
+    const ws = [1, 2, 3].map((i) => out[i][1] as number);
+    const lambda = SAATY.reduce((a, row, i) => a + row.reduce((s, x, j) => s + x * ws[j], 0) / ws[i], 0) / 3;
+    expect(out[4][1]).toBeCloseTo(lambda, 9);
+    expect(out[4][1]).toBeCloseTo(3.0385, 3);
+    expect(out[5][1]).toBeCloseTo((lambda - 3) / 2, 9);
+    expect(out[6][1]).toBe(0.58);
+    expect(out[7][1]).toBeCloseTo((lambda - 3) / 2 / 0.58, 9);
+    expect(out[7][1] as number).toBeLessThan(0.1);
+    expect(out[8]).toEqual(["Verdict", "acceptable (CR < 0.1)"]);
+  });
+
+  it("says an inconsistent matrix is not acceptable, and takes one without names", () => {
+    // A ≫ B and B ≫ C, yet C ≫ A: circular judgements.
+    const m = [
+      [1, 9, 1 / 9, 1],
+      [1 / 9, 1, 9, 1],
+      [9, 1 / 9, 1, 1],
+      [1, 1, 1, 1],
+    ];
+    const out = rt.callWith({ lang: "zh-CN" }, "LIVEAHP", m) as Cell[][];
+    expect(out[0]).toEqual(["", "权重"]);
+    expect(out.map((r) => r[0]).slice(1, 5)).toEqual(["1", "2", "3", "4"]);
+    expect(out[8][1] as number).toBeGreaterThan(0.1);
+    expect(out[9]).toEqual(["结论", "不可接受（CR ≥ 0.1）：请修改判断"]);
+  });
+
+  it("names the cell of a judgement that is not reciprocal, not positive, and refuses a matrix that is not square", () => {
+    const bad = named(
+      [
+        [1, 3, 5],
+        [1 / 3, 1, 3],
+        [1 / 5, 3, 1],
+      ],
+      ["a", "b", "c"],
+    );
+    const r = rt.call("LIVEAHP", bad);
+    expect(isCustomFunctionError(r) && r.message).toContain("The comparison matrix is not reciprocal: D3 is 3, so C4 must be its reciprocal, not 3.");
+    const zero = rt.call(
+      "LIVEAHP",
+      named(
+        [
+          [1, 0],
+          [1, 1],
+        ],
+        ["a", "b"],
+      ),
+    );
+    expect(isCustomFunctionError(zero) && zero.message).toContain("Cell C2 of the comparison matrix must be a positive number");
+    const wide = rt.call("LIVEAHP", [
+      [1, 2, 3],
+      [0.5, 1, 2],
+    ]);
+    expect(isCustomFunctionError(wide) && wide.message).toContain("is square");
+  });
+});
