@@ -37,42 +37,37 @@ export function withPipeline(options: IndexOptions, given: unknown): IndexOption
   return { ...options, pipeline: readPipelineOptions(isOmittedRange(v) ? null : v) };
 }
 
+/**
+ * A choice among words: blank (null, "", or desktop's 0) for the first, a word (case, width and
+ * spaces aside) or an alias for itself; anything else is BAD_OPTION naming the argument and listing the words.
+ */
+function parseChoice<T extends string>(v: unknown, name: string, choices: readonly T[], aliases: Readonly<Record<string, T>> = {}): T {
+  const x = scalarArg(v);
+  if (x === null || x === "" || x === 0) return choices[0];
+  const key = String(x).normalize("NFKC").trim().toLowerCase();
+  const found = Object.prototype.hasOwnProperty.call(aliases, key) ? aliases[key] : choices.find((c) => c === key);
+  if (!found) throw new UserError("BAD_OPTION", { name, value: showValue(x), options: choices.join(", ") });
+  return found;
+}
+
 /** LIVECORR's kind: pearson (default) or spearman. */
 export function parseCorrelationKind(v: unknown): CorrelationKind {
-  const x = scalarArg(v);
-  if (x === null || x === "" || x === 0) return "pearson";
-  const key = String(x).trim().toLowerCase();
-  if (key === "pearson" || key === "spearman") return key;
-  throw new UserError("BAD_OPTION", { name: "kind", value: showValue(x), options: "pearson, spearman" });
+  return parseChoice(v, "kind", ["pearson", "spearman"] as const);
 }
 
 /** LIVECORR's level: indicator (default) or dimension. */
 export function parseCorrelationLevel(v: unknown): "indicator" | "dimension" {
-  const x = scalarArg(v);
-  if (x === null || x === "" || x === 0) return "indicator";
-  const key = String(x).trim().toLowerCase();
-  if (key === "indicator" || key === "dimension") return key;
-  throw new UserError("BAD_OPTION", { name: "level", value: showValue(x), options: "indicator, dimension" });
+  return parseChoice(v, "level", ["indicator", "dimension"] as const);
 }
 
 /** LIVEDATAWEIGHTS' method: entropy (default), critic, cv, pca, equal (熵权法 and the other Chinese names too). */
 export function parseDataWeightMethod(v: unknown): DataWeightMethod {
-  const x = scalarArg(v);
-  if (x === null || x === "" || x === 0) return "entropy";
-  const key = String(x).normalize("NFKC").trim().toLowerCase();
-  const aliases: Record<string, DataWeightMethod> = { 熵权法: "entropy", 熵权: "entropy", 变异系数法: "cv", 变异系数: "cv", 主成分: "pca", 等权: "equal" };
-  const m = aliases[key] ?? (DATA_WEIGHT_METHODS as readonly string[]).find((n) => n === key);
-  if (!m) throw new UserError("BAD_OPTION", { name: "method", value: showValue(x), options: DATA_WEIGHT_METHODS.join(", ") });
-  return m as DataWeightMethod;
+  return parseChoice(v, "method", DATA_WEIGHT_METHODS, { 熵权法: "entropy", 熵权: "entropy", 变异系数法: "cv", 变异系数: "cv", 主成分: "pca", 等权: "equal" });
 }
 
 /** LIVEDATAWEIGHTS' levels: indicator (default) or both. */
 export function parseLevels(v: unknown): "indicator" | "both" {
-  const x = scalarArg(v);
-  if (x === null || x === "" || x === 0) return "indicator";
-  const key = String(x).trim().toLowerCase();
-  if (key === "indicator" || key === "both") return key;
-  throw new UserError("BAD_OPTION", { name: "levels", value: showValue(x), options: "indicator, both" });
+  return parseChoice(v, "levels", ["indicator", "both"] as const);
 }
 
 /** A weights argument as a 2-D array of cells. */
