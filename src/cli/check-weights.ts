@@ -22,6 +22,7 @@ import { changeName, compareWeights, indicatorWeightChanges } from "../core/weig
 import { checkWeights, REPORT_WEIGHT_TABLE, WeightFinding, WeightTable } from "../core/weights";
 import { explainRejected, IndexRun, runIndex } from "../core/workflow";
 import { readTable } from "../files/read-table";
+import { percentText } from "../core/text";
 import { planImpactSheet, planRobustnessSheet } from "../plans/analysis-sheets";
 import { CHECK_WEIGHTS_TEXT, indicatorWeightsIgnored, Lang, localDateTime, WeightsSource, WORDS } from "../text";
 import { padCells } from "./table-text";
@@ -222,7 +223,7 @@ const TEXT = CHECK_WEIGHTS_TEXT;
 
 /** 0.454545… → "45.45%": two decimals, trailing zeros dropped. */
 function percent(x: number): string {
-  return `${Number((x * 100).toFixed(2))}%`;
+  return percentText(x, 2);
 }
 
 function fixed(x: number, digits: number): string {

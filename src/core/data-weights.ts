@@ -19,6 +19,7 @@
 import { UserError } from "./errors";
 import { DIMENSIONS, INDICATORS } from "./framework";
 import type { IndexResult } from "./pipeline";
+import { getScalingMethod } from "./scaling";
 import { describeColumn, pearson, symmetricEigen } from "./stats";
 import { REPORT_WEIGHT_TABLE, weightTableFromGiven, WeightTable } from "./weights";
 
@@ -91,17 +92,16 @@ export function dataWeights(result: IndexResult, method: DataWeightMethod, level
   return { table: weightTableFromGiven(dims, inds), unweighted, scores };
 }
 
-/** x scaled to [0, 1] over the included rows, 1 the best (direction-aware); a constant column is all 0. */
+/**
+ * x scaled to [0, 1] over the rows that have a value, 1 the best: the index's own min–max kernel
+ * (core/scaling.ts; a constant column is all 0) over 100.
+ */
 function unitScaled(x: Float64Array, include: Uint8Array, direction: 1 | -1): Float64Array {
-  let min = Infinity;
-  let max = -Infinity;
-  for (let r = 0; r < x.length; r++) {
-    if (!include[r] || Number.isNaN(x[r])) continue;
-    if (x[r] < min) min = x[r];
-    if (x[r] > max) max = x[r];
-  }
-  const range = max - min;
-  return Float64Array.from(x, (v, r) => (!include[r] || Number.isNaN(v) ? NaN : range > 0 ? (direction === 1 ? v - min : max - v) / range : 0));
+  const has = Uint8Array.from(include, (v, r) => (v && !Number.isNaN(x[r]) ? 1 : 0));
+  const out = new Float64Array(x.length);
+  getScalingMethod("minmax").scale(x, has, direction, out);
+  for (let r = 0; r < out.length; r++) out[r] /= 100;
+  return out;
 }
 
 /** 1 − e_j, the entropy method's divergence of one scaled column; NaN when the column sums to 0. */

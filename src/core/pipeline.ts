@@ -73,13 +73,16 @@ export function computeSubIndex(cells: Cells, dimension: number, options: IndexO
 }
 
 /**
- * Scales every read indicator column with one method, direction-aware, over the included rows.
+ * Scales every read indicator column with one method, direction-aware, over the included rows;
+ * with `leftMissing` (missing=none leaves NaN cells), each column over the included rows that have
+ * a value.
  */
 export function scaleIndicators(
   input: IndexInput,
   include: Uint8Array,
   method: ScalingMethodName,
   goalposts?: ReadonlyMap<number, Goalposts>,
+  leftMissing = false,
 ): (Float64Array | null)[] {
   const m = getScalingMethod(method);
   if (m.name === "goalposts") {
@@ -89,7 +92,8 @@ export function scaleIndicators(
   return input.values.map((col, i) => {
     if (!col) return null;
     const out = new Float64Array(col.length);
-    m.scale(col, include, INDICATORS[i].direction, out, goalposts?.get(i));
+    const rows = leftMissing ? Uint8Array.from(include, (v, r) => (v && !Number.isNaN(col[r]) ? 1 : 0)) : include;
+    m.scale(col, rows, INDICATORS[i].direction, out, goalposts?.get(i));
     return out;
   });
 }
@@ -103,17 +107,8 @@ function scoreInput(input: IndexInput, options: IndexOptions): Scores {
   if (input.level === "dimension") return { kind: "dimension", include, dimensions: input.values.map((col) => (col ? maskRows(col, include) : null)) };
   const method = options.method ?? DEFAULT_SCALING;
   // Cells left missing (missing=none): each column is scaled over the rows that have a value, and dimensions average what a row has.
-  if (options.pipeline?.missing === "none") {
-    const m = getScalingMethod(method);
-    const scaled = input.values.map((col, i) => {
-      if (!col) return null;
-      const has = Uint8Array.from(include, (v, r) => (v && !Number.isNaN(col[r]) ? 1 : 0));
-      const out = new Float64Array(col.length);
-      m.scale(col, has, INDICATORS[i].direction, out, options.goalposts?.get(i));
-      return out;
-    });
-    return { kind: "scaled", include, scaled, partial: true };
-  }
+  if (options.pipeline?.missing === "none")
+    return { kind: "scaled", include, scaled: scaleIndicators(input, include, method, options.goalposts, true), partial: true };
   const affines = affineScores(input, include, method);
   if (affines) return { kind: "affine", include, values: input.values, affines };
   return { kind: "scaled", include, scaled: scaleIndicators(input, include, method, options.goalposts) };

@@ -7,7 +7,7 @@ import { Cells, IndexInput, ROW_ERROR, ROW_OK } from "./dataset";
 import { UserError } from "./errors";
 import { DIMENSIONS } from "./framework";
 import { DEFAULT_PIPELINE, isDefaultPipeline, PipelineOptions } from "./options";
-import { cleanText } from "./text";
+import { cleanText, percentText } from "./text";
 import { Treatment, treatColumn } from "./treat";
 
 export interface Preparation {
@@ -50,7 +50,7 @@ export function prepareInput(cells: Cells, input: IndexInput, options: PipelineO
       const share = available / items.length;
       if (share + 1e-12 >= options.coverage) continue;
       status[r] = ROW_ERROR;
-      errors.set(r, new UserError("LOW_COVERAGE", { row: r + input.firstDataRow + 1, share: percent(share), coverage: percent(options.coverage) }));
+      errors.set(r, new UserError("LOW_COVERAGE", { row: r + input.firstDataRow + 1, share: percentText(share), coverage: percentText(options.coverage) }));
       screened.push(r);
     }
   }
@@ -126,8 +126,4 @@ function median(v: readonly number[]): number {
   const s = [...v].sort((a, b) => a - b);
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-
-function percent(x: number): string {
-  return `${Number((x * 100).toFixed(1))}%`;
 }

@@ -95,6 +95,11 @@ export function columnLetter(index: number): string {
   return out;
 }
 
+/** A share as a percent, trailing zeros dropped: 0.6667 → "66.7%" (one decimal), 0.454545 → "45.45%" (two). */
+export function percentText(x: number, digits = 1): string {
+  return `${Number((x * 100).toFixed(digits))}%`;
+}
+
 /** Display width of a string: CJK and full-width characters take two columns (terminals, Excel column widths). */
 export function displayWidth(s: string): number {
   let w = 0;

@@ -34,6 +34,7 @@ import { checkFormulaWork, describeWhere, indexLabel, rankScores, sensitivityLab
 import { correlationMatrix, dimensionCoherence, runAudit } from "../core/audit";
 import { dataWeights } from "../core/data-weights";
 import { coherenceTable, correlationTable, statsTable } from "../plans/audit-tables";
+import { pad } from "../plans/plan";
 import { AHP_TEXT, AUDIT_TEXT } from "../text";
 import { ahp } from "../core/ahp";
 import { columnLetter } from "../core/text";
@@ -181,8 +182,7 @@ export function liveStats(data: any[][], options?: any[][]): any[][] {
     if (!audit.treated) return before;
     // With treat set: a blank row, a title row, then the same table after the treatment (a spill is rectangular: rows padded).
     const width = before[0].length;
-    const pad = (row: readonly (string | number)[]) => [...row, ...new Array<string>(width - row.length).fill("")];
-    return [...before, pad([]), pad([AUDIT_TEXT[lang].afterTreatment]), ...statsTable(audit.treated, lang)];
+    return [...before, pad([], width), pad([AUDIT_TEXT[lang].afterTreatment], width), ...statsTable(audit.treated, lang)];
   });
 }
 

@@ -8,6 +8,8 @@ import { DIMENSIONS, INDICATORS } from "../core/framework";
 import { formatError } from "../core/errors";
 import { explainRejected } from "../core/workflow";
 import type { PipelineOptions } from "../core/options";
+import type { IndexResult } from "../core/pipeline";
+import { percentText } from "../core/text";
 import type { Treatment } from "../core/treat";
 import { AUDIT_TEXT, Lang, METHOD_NOTE_TEXT, WORDS } from "../text";
 
@@ -77,7 +79,15 @@ export function treatmentTable(columns: readonly ColumnAudit[], treatments: read
 
 /** The options as the note and the summary state them: "missing=median; treat=winsorise; coverage=66.7%". */
 export function optionsText(o: PipelineOptions): string {
-  return `missing=${o.missing}; coverage=${Number((o.coverage * 100).toFixed(1))}%; treat=${o.treat}`;
+  return `missing=${o.missing}; coverage=${percentText(o.coverage)}; treat=${o.treat}`;
+}
+
+/** Each column the treatment changed, with what it did: "主播直播引导成交额（缩尾 3 个点）". */
+export function treatedColumns(result: IndexResult, lang: Lang): string[] {
+  const names = result.input.level === "indicator" ? INDICATORS : DIMENSIONS;
+  return result.preparation.treatments
+    .map((x, i) => (x && x.kind !== "none" ? METHOD_NOTE_TEXT[lang].treatedColumn(names[i][lang], x.kind === "log", x.high + x.low) : null))
+    .filter((x) => x !== null);
 }
 
 /**
@@ -100,22 +110,15 @@ export function auditSummary(audit: Audit, lang: Lang): string[] {
   if (zeros.length) out.push(s.manyZeros(zeros));
   if (!outliers.length && !low.length && !zeros.length) out.push(s.noIssue);
   // What the treatment asked for did, column by column.
-  const treated = audit.result.preparation.treatments
-    .map((x, i) =>
-      x && x.kind !== "none"
-        ? METHOD_NOTE_TEXT[lang].treatedColumn((audit.result.input.level === "indicator" ? INDICATORS : DIMENSIONS)[i][lang], x.kind === "log", x.high + x.low)
-        : null,
-    )
-    .filter((x) => x !== null);
+  const treated = treatedColumns(audit.result, lang);
   if (treated.length) out.push(s.treated(treated.join(WORDS.listSeparator[lang])));
-  const pct = (x: number) => `${Number((x * 100).toFixed(1))}%`;
   for (const c of audit.coherence) {
     const dim = DIMENSIONS[c.dimension][lang];
     for (const [a, b, r] of c.redundantPairs) out.push(s.redundant(INDICATORS[a][lang], INDICATORS[b][lang], r.toFixed(2)));
     for (const i of c.negative) out.push(s.negative(INDICATORS[i][lang], dim));
     if (c.flags.includes("lowAlpha") && Number.isFinite(c.alpha)) out.push(s.lowAlpha(dim, c.alpha.toFixed(2)));
     // A dimension that weighs at least 10% but hardly moves with the total.
-    if (c.effectiveWeight >= 0.1 && c.withTotal < 0.3) out.push(s.weakDimension(dim, c.withTotal.toFixed(2), pct(c.effectiveWeight)));
+    if (c.effectiveWeight >= 0.1 && c.withTotal < 0.3) out.push(s.weakDimension(dim, c.withTotal.toFixed(2), percentText(c.effectiveWeight)));
   }
   const left = explainRejected(audit.run);
   if (left.length) out.push(s.leftOut(audit.run.ranking.rejected.length), ...left.slice(0, 20).map((m) => `  ${formatError(m, lang)}`));

@@ -4,9 +4,9 @@
  * and the weights ({@link runNoteLines}).
  */
 import { explainRejected, IndexRun } from "../core/workflow";
-import { DIMENSIONS, INDICATORS, TOP100_DIMENSION_ORDER, dimensionIndex } from "../core/framework";
+import { DIMENSIONS, TOP100_DIMENSION_ORDER, dimensionIndex } from "../core/framework";
 import { isDefaultPipeline } from "../core/options";
-import { optionsText } from "./audit-tables";
+import { optionsText, treatedColumns } from "./audit-tables";
 import { formatError } from "../core/errors";
 import { describeScaling } from "../core/scaling";
 import { Lang, LocalText, METHOD_NOTE_TEXT, weightsLabel, WeightsSource, WORDS } from "../text";
@@ -142,10 +142,7 @@ function preparationRows(run: IndexRun, lang: Lang, width = NOTE_WIDTH): PlanVal
   if (isDefaultPipeline(p.options)) return [];
   const t = METHOD_NOTE_TEXT[lang];
   const imputed = p.imputed.reduce((a, b) => a + b, 0);
-  const names = run.result.input.level === "indicator" ? INDICATORS : DIMENSIONS;
-  const treated = p.treatments
-    .map((x, i) => (x && x.kind !== "none" ? t.treatedColumn(names[i][lang], x.kind === "log", x.high + x.low) : null))
-    .filter((x) => x !== null);
+  const treated = treatedColumns(run.result, lang);
   const lines = [
     t.preparationValue(optionsText(p.options)),
     ...(imputed ? [p.options.missing === "none" ? t.leftMissing(imputed) : t.imputed(imputed, t.missingLabels[p.options.missing])] : []),
