@@ -1,12 +1,22 @@
 /**
  * Aggregation, the one set of kernels: scaled indicators → dimensions (weighted arithmetic mean,
  * weights renormalised within the dimension) → total (weighted sum with the first-level weights,
- * not rescaled). LIVEINDEX, LIVESUBINDEX, the Monte Carlo, leave-one-out and the impact analysis
+ * not rescaled; or, as the options' `aggregate` asks, their weighted geometric mean, or TOPSIS). LIVEINDEX, LIVESUBINDEX, the Monte Carlo, leave-one-out and the impact analysis
  * all weight their {@link Scores} through these functions, so that the same weights give the same
  * totals to the last bit, whichever surface asks. Rows without a result give NaN.
  */
+import { UserError } from "./errors";
 import { DIMENSIONS } from "./framework";
+import type { AggregateRule } from "./options";
 import type { Affine } from "./scaling";
+import { topsisCloseness } from "./topsis";
+
+/**
+ * The geometric mean's floor: a sub-index below it (0 for the region that is worst on every
+ * indicator of a dimension) counts as this, 1 on the 0–100 scale, since a single 0 would make the
+ * product 0 whatever the other dimensions hold.
+ */
+export const GEOMETRIC_FLOOR = 1;
 
 /**
  * One table's scores, ready to be weighted with any weights:
@@ -90,9 +100,101 @@ export function aggregateTotal(dimensions: readonly (Float64Array | null)[], inc
   return out;
 }
 
-/** The totals of a table's scores under one set of weights: the dimensions, then their weighted sum. */
-export function aggregateScores(scores: Scores, dimensionWeights: ArrayLike<number>, indicatorWeights: ArrayLike<number>, rescale: boolean): Float64Array {
-  return aggregateTotal(aggregateDimensions(scores, dimensionWeights, indicatorWeights, rescale), scores.include, dimensionWeights);
+/**
+ * The total per row: Π max(D_d, floor)^W_d, the weighted geometric mean of the sub-indices (weights
+ * summing to 1), which a region weak in one dimension cannot make up for fully in the others.
+ * Throws GEOMETRIC_NEGATIVE for a negative sub-index (z-scores): it has no geometric mean.
+ */
+export function geometricTotal(dimensions: readonly (Float64Array | null)[], include: Uint8Array, dimensionWeights: ArrayLike<number>): Float64Array {
+  const n = include.length;
+  const log = new Float64Array(n);
+  for (const d of DIMENSIONS) {
+    const w = dimensionWeights[d.index];
+    const col = dimensions[d.index];
+    if (w === 0 || !col) continue;
+    for (let r = 0; r < n; r++) {
+      if (!include[r]) continue;
+      if (col[r] < 0) throw new UserError("GEOMETRIC_NEGATIVE", { dimension: { zh: d.zh, en: d.en }, value: String(col[r]) });
+      log[r] += w * Math.log(Math.max(col[r], GEOMETRIC_FLOOR));
+    }
+  }
+  for (let r = 0; r < n; r++) log[r] = include[r] ? Math.exp(log[r]) : NaN;
+  return log;
+}
+
+/**
+ * The total per row as TOPSIS closeness × 100 (core/topsis.ts): over the scaled indicators with
+ * their effective weights W_d·w_i for raw input, over the sub-indices with W_d for sub-index input.
+ * The scores are higher-is-better already, so every column's ideal is its maximum.
+ */
+export function topsisTotal(
+  scores: Scores,
+  dimensions: readonly (Float64Array | null)[],
+  dimensionWeights: ArrayLike<number>,
+  indicatorWeights: ArrayLike<number>,
+): Float64Array {
+  const columns: ArrayLike<number>[] = [];
+  const weights: number[] = [];
+  for (const d of DIMENSIONS) {
+    const W = dimensionWeights[d.index];
+    if (!(W > 0)) continue;
+    if (scores.kind === "dimension") {
+      const col = dimensions[d.index];
+      if (col) {
+        columns.push(col);
+        weights.push(W);
+      }
+      continue;
+    }
+    for (const i of d.indicators) {
+      const col = scaledColumn(scores, i);
+      if (!col || !(indicatorWeights[i] > 0)) continue;
+      columns.push(col);
+      weights.push(W * indicatorWeights[i]);
+    }
+  }
+  const c = topsisCloseness(
+    columns,
+    weights,
+    columns.map(() => true),
+    scores.include,
+  );
+  for (let r = 0; r < c.length; r++) c[r] *= 100;
+  return c;
+}
+
+/** The total under a rule, from the dimensions (and, for TOPSIS on raw input, the indicators' scores). */
+export function totalBy(
+  rule: AggregateRule,
+  scores: Scores,
+  dimensions: readonly (Float64Array | null)[],
+  dimensionWeights: ArrayLike<number>,
+  indicatorWeights: ArrayLike<number>,
+): Float64Array {
+  if (rule === "geometric") return geometricTotal(dimensions, scores.include, dimensionWeights);
+  if (rule === "topsis") return topsisTotal(scores, dimensions, dimensionWeights, indicatorWeights);
+  return aggregateTotal(dimensions, scores.include, dimensionWeights);
+}
+
+/** The totals of a table's scores under one set of weights: the dimensions, then the total by the rule (default: their weighted sum). */
+export function aggregateScores(
+  scores: Scores,
+  dimensionWeights: ArrayLike<number>,
+  indicatorWeights: ArrayLike<number>,
+  rescale: boolean,
+  rule: AggregateRule = "mean",
+): Float64Array {
+  return totalBy(rule, scores, aggregateDimensions(scores, dimensionWeights, indicatorWeights, rescale), dimensionWeights, indicatorWeights);
+}
+
+/** One indicator's scaled scores (affine ones computed), or null when the column was not read. */
+function scaledColumn(scores: Scores, i: number): ArrayLike<number> | null {
+  if (scores.kind === "scaled") return scores.scaled[i];
+  if (scores.kind !== "affine") return null;
+  const x = scores.values[i];
+  const f = scores.affines[i];
+  if (!x || !f) return null;
+  return Float64Array.from(x, (v) => f.factor * (v - f.shift));
 }
 
 /** Σ wᵢ·sᵢ / Σ wᵢ over the indicators of a dimension that a row has (not NaN); NaN with none. */

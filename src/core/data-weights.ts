@@ -50,18 +50,15 @@ export function dataWeights(result: IndexResult, method: DataWeightMethod, level
   if (method === "entropy") {
     for (const i of read) scores[i] = entropyDivergence(scaled[i]!, include);
   } else if (method === "critic") {
-    for (const i of read) {
-      const sd = describeColumn(scaled[i]!, include).sd;
-      let conflict = 0;
-      for (const k of read)
-        if (k !== i) conflict += 1 - (Number.isNaN(pearson(scaled[i]!, scaled[k]!, include)) ? 0 : pearson(scaled[i]!, scaled[k]!, include));
-      scores[i] = Number.isFinite(sd) ? sd * conflict : NaN;
-    }
+    criticScores(
+      read.map((i) => scaled[i]!),
+      include,
+    ).forEach((c, k) => (scores[read[k]] = c));
   } else if (method === "cv") {
     for (const i of read) {
       const s = describeColumn(raw[i]!, include);
       if (!(s.mean > 0)) throw new UserError("CV_NONPOSITIVE_MEAN", { column: { zh: INDICATORS[i].zh, en: INDICATORS[i].en }, mean: String(s.mean) });
-      scores[i] = s.sd / s.mean;
+      scores[i] = variationScore(raw[i]!, include);
     }
   } else if (method === "pca") {
     const groups = levels === "both" ? [read] : DIMENSIONS.map((d) => read.filter((i) => d.indicators.includes(i)));
@@ -104,8 +101,30 @@ function unitScaled(x: Float64Array, include: Uint8Array, direction: 1 | -1): Fl
   return out;
 }
 
-/** 1 − e_j, the entropy method's divergence of one scaled column; NaN when the column sums to 0. */
-function entropyDivergence(x: Float64Array, include: Uint8Array): number {
+/**
+ * CRITIC's C_j = σ_j Σ_k (1 − r_jk) of columns as given (the method scales them first): contrast
+ * (the sample standard deviation) times conflict (the correlations with the others; a column
+ * without spread correlates with none, r = 0).
+ */
+export function criticScores(columns: readonly Float64Array[], include: Uint8Array): number[] {
+  const r = columns.map((a, i) => columns.map((b, k) => (i === k ? 1 : i > k ? NaN : pearson(a, b, include))));
+  const corr = (i: number, k: number) => (i < k ? r[i][k] : r[k][i]);
+  return columns.map((x, i) => {
+    const sd = describeColumn(x, include).sd;
+    let conflict = 0;
+    for (let k = 0; k < columns.length; k++) if (k !== i) conflict += 1 - (Number.isNaN(corr(i, k)) ? 0 : corr(i, k));
+    return Number.isFinite(sd) ? sd * conflict : NaN;
+  });
+}
+
+/** The coefficient of variation σ / mean of a column as given (NaN for a mean of 0 or less). */
+export function variationScore(x: Float64Array, include: Uint8Array): number {
+  const s = describeColumn(x, include);
+  return s.mean > 0 ? s.sd / s.mean : NaN;
+}
+
+/** 1 − e_j, the entropy method's divergence of one column as given (the method scales it first); NaN when the column sums to 0. */
+export function entropyDivergence(x: Float64Array, include: Uint8Array): number {
   let sum = 0;
   let n = 0;
   for (let r = 0; r < x.length; r++) {
@@ -121,4 +140,29 @@ function entropyDivergence(x: Float64Array, include: Uint8Array): number {
     h -= p * Math.log(p);
   }
   return 1 - h / Math.log(n);
+}
+
+export type CombineRule = "linear" | "product";
+export const COMBINE_RULES: readonly CombineRule[] = ["linear", "product"];
+
+/**
+ * Combined weights (组合赋权) of two tables, level by level, from their renormalised weights:
+ * `linear` α·w₁ + (1 − α)·w₂; `product` w₁·w₂ normalised (within each dimension for the
+ * indicators). Throws COMBINE_NO_OVERLAP when the product leaves a weighted level with nothing.
+ *
+ * @example
+ * combineWeights(REPORT_WEIGHT_TABLE, entropyTable, 0.5, "linear").dimensions[0] // → (0.4 + entropy's) / 2
+ */
+export function combineWeights(a: WeightTable, b: WeightTable, alpha: number, rule: CombineRule): WeightTable {
+  const mix = (x: number, y: number) => (rule === "linear" ? alpha * x + (1 - alpha) * y : x * y);
+  const dims = DIMENSIONS.map((d) => mix(a.dimensions[d.index], b.dimensions[d.index]));
+  if (!(dims.reduce((s, x) => s + x, 0) > 0)) throw new UserError("COMBINE_NO_OVERLAP", { what: { zh: "一级指标", en: "the first level" } });
+  const inds = new Array<number>(INDICATORS.length).fill(0);
+  for (const d of DIMENSIONS) {
+    for (const i of d.indicators) inds[i] = mix(a.indicators[i], b.indicators[i]);
+    if (dims[d.index] > 0 && !(d.indicators.reduce((s, i) => s + inds[i], 0) > 0)) throw new UserError("COMBINE_NO_OVERLAP", { what: { zh: d.zh, en: d.en } });
+  }
+  const table = weightTableFromGiven(dims, inds);
+  // Given = renormalised: the combined table reads as fractions that sum to 1 at each level.
+  return weightTableFromGiven(table.dimensions, table.indicators);
 }

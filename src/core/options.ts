@@ -7,11 +7,13 @@
  */
 import { UserError } from "./errors";
 import { normaliseName } from "./text";
-import { PIPELINE_OPTION_WORDS } from "../text";
+import { LocalText, PIPELINE_OPTION_WORDS } from "../text";
 
 /** How missing indicator values are filled. */
 export type MissingRule = "report" | "mean" | "median" | "province-median" | "none";
 export type TreatRule = "none" | "winsorise";
+/** How the sub-indices make the total (core/aggregate.ts). */
+export type AggregateRule = "mean" | "geometric" | "topsis";
 
 export interface PipelineOptions {
   /** `report`: 0, or the worst value for lower-is-better indicators (the report's rule, default). */
@@ -19,9 +21,11 @@ export interface PipelineOptions {
   /** Regions with less than this share of their indicators available are left out (0: keep all). */
   readonly coverage: number;
   readonly treat: TreatRule;
+  /** `mean`: the weighted arithmetic mean (the report's); `geometric`; `topsis` (closeness × 100). */
+  readonly aggregate: AggregateRule;
 }
 
-export const DEFAULT_PIPELINE: PipelineOptions = { missing: "report", coverage: 0, treat: "none" };
+export const DEFAULT_PIPELINE: PipelineOptions = { missing: "report", coverage: 0, treat: "none", aggregate: "mean" };
 
 const MISSING: Record<string, MissingRule> = {
   report: "report",
@@ -39,6 +43,17 @@ const MISSING: Record<string, MissingRule> = {
   不插补: "none",
 };
 const TREAT: Record<string, TreatRule> = { none: "none", 不处理: "none", winsorise: "winsorise", winsorize: "winsorise", 缩尾: "winsorise" };
+const AGGREGATE: Record<string, AggregateRule> = {
+  mean: "mean",
+  arithmetic: "mean",
+  算术平均: "mean",
+  加权算术平均: "mean",
+  geometric: "geometric",
+  geomean: "geometric",
+  几何平均: "geometric",
+  加权几何平均: "geometric",
+  topsis: "topsis",
+};
 const KEYS: Record<string, keyof PipelineOptions> = {
   missing: "missing",
   impute: "missing",
@@ -50,12 +65,18 @@ const KEYS: Record<string, keyof PipelineOptions> = {
   treatment: "treat",
   outliers: "treat",
   异常值: "treat",
+  aggregate: "aggregate",
+  aggregation: "aggregate",
+  合成: "aggregate",
+  合成方法: "aggregate",
+  汇总方法: "aggregate",
 };
 
 /** The values each option takes, as its error lists them. */
 const TAKES = {
   missing: "report, mean, median, province-median, none",
   treat: "none, winsorise",
+  aggregate: "mean, geometric, topsis",
 };
 
 /**
@@ -73,7 +94,7 @@ export function readPipelineOptions(given: unknown): PipelineOptions {
   const out: { -readonly [K in keyof PipelineOptions]: PipelineOptions[K] } = { ...DEFAULT_PIPELINE };
   for (const [rawKey, rawValue] of pairs) {
     const key = KEYS[normaliseName(rawKey)];
-    if (!key) throw new UserError("UNKNOWN_PIPELINE_OPTION", { key: rawKey.trim(), keys: "missing, coverage, treat" });
+    if (!key) throw new UserError("UNKNOWN_PIPELINE_OPTION", { key: rawKey.trim(), keys: "missing, coverage, treat, aggregate" });
     const value = typeof rawValue === "string" ? rawValue.trim() : rawValue;
     // Matched as names are (case, spaces, hyphens and full-width forms aside): "Province-Median" is province-median.
     const word = typeof value === "string" ? normaliseName(value) : "";
@@ -85,8 +106,12 @@ export function readPipelineOptions(given: unknown): PipelineOptions {
       const rule = TREAT[word];
       if (!rule) throw badValue(PIPELINE_OPTION_WORDS.treat, value, TAKES.treat);
       out.treat = rule;
+    } else if (key === "aggregate") {
+      const rule = AGGREGATE[word];
+      if (!rule) throw badValue(PIPELINE_OPTION_WORDS.aggregate, value, TAKES.aggregate);
+      out.aggregate = rule;
     } else {
-      out.coverage = readShare(value);
+      out.coverage = readShare(value, PIPELINE_OPTION_WORDS.coverage);
     }
   }
   return out;
@@ -94,6 +119,11 @@ export function readPipelineOptions(given: unknown): PipelineOptions {
 
 /** Whether the options change nothing of the report's method. */
 export function isDefaultPipeline(o: PipelineOptions): boolean {
+  return preparesNothing(o) && o.aggregate === "mean";
+}
+
+/** Whether the steps before scaling (screen, impute, treat) leave the read table as it is. */
+export function preparesNothing(o: PipelineOptions): boolean {
   return o.missing === "report" && o.coverage === 0 && o.treat === "none";
 }
 
@@ -128,8 +158,13 @@ function optionPairs(given: unknown): [string, unknown][] {
   throw new UserError("BAD_PIPELINE_OPTIONS", { value: String(given) });
 }
 
-/** A share: 0.66, "66%", "2/3", each from 0 to 1. */
-function readShare(value: unknown): number {
+/**
+ * A share: 0.66, "66%", "2/3", each from 0 to 1; else BAD_OPTION naming the argument.
+ *
+ * @example
+ * readShare("60%", "alpha") // → 0.6
+ */
+export function readShare(value: unknown, name: LocalText | string): number {
   let x = NaN;
   if (typeof value === "number") x = value;
   else if (typeof value === "string") {
@@ -139,8 +174,7 @@ function readShare(value: unknown): number {
     else if (/^\d+(\.\d+)?%$/.test(v)) x = Number(v.slice(0, -1)) / 100;
     else if (/^\d*\.?\d+$/.test(v)) x = Number(v);
   }
-  if (!(x >= 0 && x <= 1))
-    throw new UserError("BAD_OPTION", { name: PIPELINE_OPTION_WORDS.coverage, value: String(value), options: PIPELINE_OPTION_WORDS.coverageTakes });
+  if (!(x >= 0 && x <= 1)) throw new UserError("BAD_OPTION", { name, value: String(value), options: PIPELINE_OPTION_WORDS.coverageTakes });
   return x;
 }
 

@@ -1,16 +1,16 @@
 /**
  * The index pipeline as named steps over one table:
  * readIndexInput → prepareInput (screen, impute, treat: core/prepare.ts) → scoreIndicators →
- * aggregateDimensions → aggregateTotal.
+ * aggregateDimensions → the total (aggregate.ts totalBy: mean, geometric or TOPSIS).
  */
-import { aggregateDimension, aggregateDimensions, aggregateTotal, Scores } from "./aggregate";
+import { aggregateDimension, aggregateDimensions, Scores, totalBy } from "./aggregate";
 import { Cells, IndexInput, readIndexInput, ROW_OK } from "./dataset";
 import { UserError } from "./errors";
 import { INDICATORS, namesOf } from "./framework";
 import type { ColumnMap } from "./headers";
 import { Affine, DEFAULT_SCALING, getScalingMethod, Goalposts, ScalingMethodName } from "./scaling";
 import { REPORT_WEIGHT_TABLE, WeightTable } from "./weights";
-import { DEFAULT_PIPELINE, PipelineOptions } from "./options";
+import { AggregateRule, DEFAULT_PIPELINE, PipelineOptions } from "./options";
 import { prepareInput, Preparation } from "./prepare";
 
 export interface IndexOptions {
@@ -40,6 +40,8 @@ export interface IndexResult {
   readonly include: Uint8Array;
   readonly weights: WeightTable;
   readonly rescale: boolean;
+  /** How the sub-indices make the total (the options' `aggregate`): every re-weighting of the scores uses it too. */
+  readonly aggregate: AggregateRule;
   /** What the steps before scaling did (nothing with the default options). */
   readonly preparation: Preparation;
 }
@@ -57,8 +59,9 @@ export function computeIndex(cells: Cells, options: IndexOptions = {}): IndexRes
   const scores = scoreInput(input, options);
   const rescale = options.rescale === true;
   const dimensions = aggregateDimensions(scores, weights.dimensions, weights.indicators, rescale);
-  const total = aggregateTotal(dimensions, scores.include, weights.dimensions);
-  return { input, scores, dimensions, total, include: scores.include, weights, rescale, preparation };
+  const aggregate = options.pipeline?.aggregate ?? "mean";
+  const total = totalBy(aggregate, scores, dimensions, weights.dimensions, weights.indicators);
+  return { input, scores, dimensions, total, include: scores.include, weights, rescale, aggregate, preparation };
 }
 
 /**

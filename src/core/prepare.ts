@@ -6,7 +6,7 @@
 import { Cells, IndexInput, ROW_ERROR, ROW_OK } from "./dataset";
 import { UserError } from "./errors";
 import { DIMENSIONS } from "./framework";
-import { DEFAULT_PIPELINE, isDefaultPipeline, PipelineOptions } from "./options";
+import { DEFAULT_PIPELINE, PipelineOptions, preparesNothing } from "./options";
 import { cleanText, percentText } from "./text";
 import { Treatment, treatColumn } from "./treat";
 
@@ -20,8 +20,8 @@ export interface Preparation {
   readonly treatments: readonly (Treatment | null)[];
 }
 
-export const NO_PREPARATION = (input: IndexInput): Preparation => ({
-  options: DEFAULT_PIPELINE,
+export const NO_PREPARATION = (input: IndexInput, options: PipelineOptions = DEFAULT_PIPELINE): Preparation => ({
+  options,
   screened: [],
   imputed: input.values.map(() => 0),
   treatments: input.values.map(() => null),
@@ -35,7 +35,7 @@ export const NO_PREPARATION = (input: IndexInput): Preparation => ({
  * prepareInput(cells, input, readPipelineOptions("missing=median")).input.values[0] // → the column with its blanks at the median
  */
 export function prepareInput(cells: Cells, input: IndexInput, options: PipelineOptions): { input: IndexInput; preparation: Preparation } {
-  if (isDefaultPipeline(options)) return { input, preparation: NO_PREPARATION(input) };
+  if (preparesNothing(options)) return { input, preparation: NO_PREPARATION(input, options) };
   const status = Uint8Array.from(input.status);
   const errors = new Map(input.errors);
   const values = input.values.map((col) => (col ? Float64Array.from(col) : null));

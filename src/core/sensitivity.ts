@@ -71,7 +71,7 @@ export function startSensitivity(result: IndexResult, options: SensitivityOption
   const spread = options.spread ?? DEFAULT_SPREAD;
   if (!(spread >= 0 && spread < 1)) throw new UserError("BAD_OPTION", { name: WORDS.spread, value: String(spread), options: "0 ≤ spread < 1" });
   const seed = Math.floor(options.seed ?? DEFAULT_SEED) >>> 0;
-  const totals = (dimW: ArrayLike<number>, indW: ArrayLike<number>) => aggregateScores(result.scores, dimW, indW, result.rescale);
+  const totals = (dimW: ArrayLike<number>, indW: ArrayLike<number>) => aggregateScores(result.scores, dimW, indW, result.rescale, result.aggregate);
   const n = result.include.length;
   // The nominal ranking is RANKDISTRICT(LIVEINDEX(…)): the totals the result already holds.
   const nominal = rankDistricts(result.total);
@@ -156,7 +156,7 @@ export function getLeaveOneOut(result: IndexResult): Float64Array {
     const rest = 1 - weights.dimensions[d.index];
     if (weights.dimensions[d.index] === 0 || rest <= 1e-12) continue;
     const w = Float64Array.from(weights.dimensions, (x, i) => (i === d.index ? 0 : x / rest));
-    const r = rankDistricts(aggregateScores(result.scores, w, weights.indicators, result.rescale));
+    const r = rankDistricts(aggregateScores(result.scores, w, weights.indicators, result.rescale, result.aggregate));
     let sum = 0;
     let count = 0;
     for (let k = 0; k < r.length; k++) {

@@ -6,7 +6,7 @@ import { errorText, isUserError, UserError } from "../core/errors";
 import { DIMENSIONS, findDimension, findIndicator } from "../core/framework";
 import type { IndexOptions } from "../core/pipeline";
 import type { CorrelationKind } from "../core/audit";
-import { DATA_WEIGHT_METHODS, DataWeightMethod } from "../core/data-weights";
+import { COMBINE_RULES, CombineRule, DATA_WEIGHT_METHODS, DataWeightMethod } from "../core/data-weights";
 import { readPipelineOptions } from "../core/options";
 import { getScalingMethod, parseGoalposts } from "../core/scaling";
 import { readSensitivityOptions, SensitivityOptions } from "../core/sensitivity";
@@ -63,6 +63,11 @@ export function parseCorrelationLevel(v: unknown): "indicator" | "dimension" {
 /** LIVEDATAWEIGHTS' method: entropy (default), critic, cv, pca, equal (熵权法 and the other Chinese names too). */
 export function parseDataWeightMethod(v: unknown): DataWeightMethod {
   return parseChoice(v, "method", DATA_WEIGHT_METHODS, { 熵权法: "entropy", 熵权: "entropy", 变异系数法: "cv", 变异系数: "cv", 主成分: "pca", 等权: "equal" });
+}
+
+/** LIVECOMBINEWEIGHTS' rule: linear (default) or product. */
+export function parseCombineRule(v: unknown): CombineRule {
+  return parseChoice(v, "rule", COMBINE_RULES, { 线性: "linear", 加法: "linear", 乘法: "product" });
 }
 
 /** LIVEDATAWEIGHTS' levels: indicator (default) or both. */

@@ -20,6 +20,7 @@ import {
   parseBaseline,
   parseCall,
   parseCorrelationKind,
+  parseCombineRule,
   parseCorrelationLevel,
   parseDataWeightMethod,
   parseDimensionArg,
@@ -32,10 +33,12 @@ import {
 import { guard, plainCells, scalarArg, toColumn, toColumns, withBlankOptionCells } from "./host";
 import { checkFormulaWork, describeWhere, indexLabel, rankScores, sensitivityLabels, severityLabel, weightDiffRows } from "./results";
 import { correlationMatrix, dimensionCoherence, runAudit } from "../core/audit";
-import { dataWeights } from "../core/data-weights";
+import { combineWeights, dataWeights } from "../core/data-weights";
+import { readShare } from "../core/options";
+import { textbookTopsis } from "../core/topsis";
 import { coherenceTable, correlationTable, statsTable } from "../plans/audit-tables";
 import { pad } from "../plans/plan";
-import { AHP_TEXT, AUDIT_TEXT } from "../text";
+import { AHP_TEXT, AUDIT_TEXT, TOPSIS_LABEL } from "../text";
 import { ahp } from "../core/ahp";
 import { columnLetter } from "../core/text";
 
@@ -46,7 +49,7 @@ import { columnLetter } from "../core/text";
  * @param {any[][]} [weights] A weight table (dimension, indicator, dimension weight, indicator weight). Default: the report's weights.
  * @param {any[][]} [method] Scaling for raw indicators: "minmax" (default), "max", "zscore", "rank", or a goalposts table (indicator, low, high).
  * @param {any} [rescale] TRUE to rescale each computed sub-index so its maximum is 100, as in the report's tables. Default FALSE.
- * @param {any[][]} [options] Data treatment before scaling, as "key=value; …" or a two-column range: missing (report, mean, median, province-median, none), coverage (a share, e.g. 66%), treat (none, winsorise). Default: the report's method.
+ * @param {any[][]} [options] Data treatment before scaling, as "key=value; …" or a two-column range: missing (report, mean, median, province-median, none), coverage (a share, e.g. 66%), treat (none, winsorise), aggregate (mean, geometric, topsis: how the sub-indices make the total). Default: the report's method.
  * @returns {any[][]} One total per row, aligned with the data; a header label when the data has a header row.
  */
 export function liveIndex(data: any[][], weights?: any[][], method?: any[][], rescale?: any, options?: any[][]): any[][] {
@@ -259,5 +262,53 @@ export function liveAhp(matrix: any[][]): any[][] {
       [t.cr, r.cr],
       [t.verdict, r.acceptable ? t.ok : t.notOk],
     ];
+  });
+}
+
+/**
+ * Combined weights (组合赋权) of two weight tables, e.g. the report's and the entropy method's.
+ * @customfunction LIVECOMBINEWEIGHTS
+ * @param {any[][]} weights1 A weight table (the canonical layout), e.g. LIVEWEIGHTS() or your subjective weights.
+ * @param {any[][]} weights2 Another weight table, e.g. LIVEDATAWEIGHTS(data).
+ * @param {any} [alpha] The share of weights1 in the linear rule, from 0 to 1 (default 0.5; 60% is taken).
+ * @param {any} [rule] "linear" (default: alpha × w1 + (1 − alpha) × w2) or "product" (w1 × w2, normalised), at each level.
+ * @param {CustomFunctions.Invocation} invocation Invocation parameter (supplies the addresses of the arguments, so that a blank alpha cell means the default on every platform).
+ * @requiresParameterAddresses
+ * @returns {any[][]} A weight table: header, then 19 rows of dimension, indicator, dimension weight, indicator weight (fractions summing to 1 at each level).
+ */
+export function liveCombineWeights(
+  weights1: any[][],
+  weights2: any[][],
+  alpha: any,
+  rule: any,
+  invocation: CustomFunctions.Invocation,
+  // No return type: any[][] at once, or a Promise of it after one read of the workbook (see LIVESENSITIVITY).
+) {
+  const compute = (blank: ReadonlySet<number>) =>
+    guard((lang) => {
+      const a = blank.has(ALPHA_ARG) ? null : scalarArg(alpha);
+      const share = a === null || a === "" ? 0.5 : readShare(a, "alpha");
+      const table = combineWeights(parseWeightTable(weightsCells(weights1)), parseWeightTable(weightsCells(weights2)), share, parseCombineRule(rule));
+      return weightTableToCells(lang, table);
+    });
+  // α = 0 is meaningful (all of weights2), so a 0 from a cell may be a blank cell on desktop: ask the workbook.
+  return withBlankOptionCells([undefined, undefined, alpha, rule], [ALPHA_ARG], invocation, compute);
+}
+
+/** LIVECOMBINEWEIGHTS' alpha, by argument position. */
+const ALPHA_ARG = 2;
+
+/**
+ * TOPSIS (逼近理想解排序法): each region's closeness to the ideal, × 100, as the textbook method computes it.
+ * @customfunction LIVETOPSIS
+ * @param {any[][]} data The 19 raw indicator columns (or the five sub-indices), as for LIVEINDEX.
+ * @param {any[][]} [weights] A weight table; each indicator weighs dimension weight × indicator weight. Default: the report's weights (for entropy TOPSIS, pass LIVEDATAWEIGHTS(data)).
+ * @param {any[][]} [options] Data treatment, as for LIVEINDEX (missing, coverage, treat).
+ * @returns {any[][]} One closeness × 100 per row (0 to 100), aligned with the data: vector normalisation, weighted, ideal best and worst per column (a lower-is-better indicator's best is its minimum), C = D⁻ / (D⁺ + D⁻).
+ */
+export function liveTopsis(data: any[][], weights?: any[][], options?: any[][]): any[][] {
+  return guard((lang) => {
+    const result = computeIndex(plainCells(data) as unknown[][], withPipeline(parseCall(weights, null, null), options));
+    return toColumn(textbookTopsis(result), result.input.columns.hasHeader ? TOPSIS_LABEL[lang] : null, result.input, lang);
   });
 }

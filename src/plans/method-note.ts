@@ -5,7 +5,8 @@
  */
 import { explainRejected, IndexRun } from "../core/workflow";
 import { DIMENSIONS, TOP100_DIMENSION_ORDER, dimensionIndex } from "../core/framework";
-import { isDefaultPipeline } from "../core/options";
+import { preparesNothing } from "../core/options";
+import { GEOMETRIC_FLOOR } from "../core/aggregate";
 import { optionsText, treatedColumns } from "./audit-tables";
 import { formatError } from "../core/errors";
 import { describeScaling } from "../core/scaling";
@@ -72,6 +73,7 @@ export function rankedNoteLines(run: IndexRun, o: RankedNoteContext): PlanValue[
     ...textRows("", weightsLabel(o.weights, o.lang)),
     ...textRows(t.scaling, scalingText(run, o.lang)),
     ...preparationRows(run, o.lang),
+    ...aggregationRows(run, o.lang),
     ...(run.method && run.result.rescale ? textRows(t.rescaledLabel, t.rescaled) : []),
     ...textRows(t.missing, missingRule(run, o.lang)),
     ...textRows(t.ranking, t.rankingRule),
@@ -109,6 +111,7 @@ export function runNoteLines(run: IndexRun, lang: Lang, source: string): PlanVal
     [t.source, source],
     [t.scaling, scalingText(run, lang)],
     ...preparationRows(run, lang, 2),
+    ...aggregationRows(run, lang, 2),
     [t.missing, missingRule(run, lang)],
     ...rejectedRows(run, lang, 2),
   ];
@@ -139,7 +142,7 @@ function rejectedRows(run: IndexRun, lang: Lang, width = NOTE_WIDTH): PlanValue[
  */
 function preparationRows(run: IndexRun, lang: Lang, width = NOTE_WIDTH): PlanValue[][] {
   const p = run.result.preparation;
-  if (isDefaultPipeline(p.options)) return [];
+  if (preparesNothing(p.options)) return [];
   const t = METHOD_NOTE_TEXT[lang];
   const imputed = p.imputed.reduce((a, b) => a + b, 0);
   const treated = treatedColumns(run.result, lang);
@@ -150,6 +153,14 @@ function preparationRows(run: IndexRun, lang: Lang, width = NOTE_WIDTH): PlanVal
     ...(treated.length ? [t.treatedColumns(treated.join(WORDS.listSeparator[lang]))] : []),
   ];
   return lines.flatMap((line, i) => textRows(i === 0 ? t.preparation : "", line, width));
+}
+
+/** How the total was made, when not as the report (the weighted arithmetic mean). */
+function aggregationRows(run: IndexRun, lang: Lang, width = NOTE_WIDTH): PlanValue[][] {
+  const t = METHOD_NOTE_TEXT[lang].aggregationFor;
+  const rule = run.result.aggregate;
+  if (rule === "mean") return [];
+  return textRows(METHOD_NOTE_TEXT[lang].aggregation, rule === "geometric" ? t.geometric(GEOMETRIC_FLOOR) : t.topsis, width);
 }
 
 /** The date and version lines that end every note. */

@@ -133,3 +133,6 @@ export const AHP_TEXT = {
     notOk: "not acceptable (CR ≥ 0.1): revise the judgements",
   },
 } as const;
+
+/** LIVETOPSIS's column label. */
+export const TOPSIS_LABEL = { zh: "TOPSIS 贴近度", en: "TOPSIS closeness" } as const satisfies Record<Lang, string>;

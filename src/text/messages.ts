@@ -94,6 +94,16 @@ export const ERROR_MESSAGES = {
     zh: "第 {row} 行在“{dimension}”下没有任何指标有数据（missing=none 不插补）：不参与排名。",
     en: 'Row {row} has no data for any indicator of "{dimension}" (missing=none imputes nothing): not ranked.',
   },
+  COMBINE_NO_OVERLAP: {
+    excel: "value",
+    zh: "乘法组合后“{what}”的权重全为 0：两张权重表在这里没有同时大于 0 的权重。请改用 linear。",
+    en: "The product leaves every weight of {what} at 0: no weight there is above 0 in both tables. Use linear instead.",
+  },
+  GEOMETRIC_NEGATIVE: {
+    excel: "value",
+    zh: "几何平均要求分指数不小于 0：“{dimension}”有 {value}（z-score 标准化会给出负值）。请改用 minmax、max、rank 或 goalposts 标准化，或 aggregate=mean。",
+    en: 'The geometric mean needs sub-indices of 0 or more: "{dimension}" has {value} (z-scores can be negative). Scale with minmax, max, rank or goalposts, or use aggregate=mean.',
+  },
   DATA_WEIGHTS_NEED_INDICATORS: {
     excel: "value",
     zh: "从数据计算权重需要二级指标原始数据；这张表是五个分指数。",
@@ -595,6 +605,7 @@ export const PIPELINE_OPTION_WORDS = {
   missing: { zh: "缺失值处理（missing）", en: "missing values (missing)" },
   coverage: { zh: "最低数据覆盖率（coverage）", en: "minimum coverage (coverage)" },
   treat: { zh: "异常值处理（treat）", en: "outlier treatment (treat)" },
+  aggregate: { zh: "合成方法（aggregate）", en: "aggregation (aggregate)" },
   coverageTakes: { zh: "0 至 1 的比例（如 0.66 或 66%）", en: "a share from 0 to 1 (e.g. 0.66 or 66%)" },
 } as const satisfies Record<string, LocalText>;
 

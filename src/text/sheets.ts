@@ -57,6 +57,13 @@ export const METHOD_NOTE_TEXT = {
     screenedRows: (n: number) => `${n} 个地区数据不足，不参与排名（逐行列于下方）`,
     treatedColumns: (list: string) => `异常值处理：${list}`,
     treatedColumn: (name: string, log: boolean, points: number) => `${name}（${log ? "对数变换" : `缩尾 ${points} 个点`}）`,
+    aggregation: "合成方法",
+    aggregationFor: {
+      geometric: (floor: number) =>
+        `总指数为五个分指数的加权几何平均 Π 分指数^权重（报告为加权算术平均）：一个维度弱的地区不能由其他维度完全弥补；低于 ${floor} 的分指数按 ${floor} 计（0 会使乘积为 0）`,
+      topsis:
+        "总指数为 TOPSIS 贴近度 × 100（报告为加权算术平均）：各列乘以权重后，与每列最优值、最差值的欧氏距离 D⁺、D⁻，C = D⁻ /（D⁺ + D⁻）；原始指标输入时在标准化后的 19 个指标上计算（权重为一级 × 二级），分指数输入时在五个分指数上计算",
+    },
     rescaledLabel: "分指数缩放",
     rescaled: "计算出的每个分指数再按比例缩放，使其最大值为 100（与报告表格一致）",
     missing: "缺失数据规则",
@@ -111,6 +118,13 @@ export const METHOD_NOTE_TEXT = {
     screenedRows: (n: number) => `${n} region(s) with too little data are not ranked (each listed below)`,
     treatedColumns: (list: string) => `Outliers treated: ${list}`,
     treatedColumn: (name: string, log: boolean, points: number) => `${name} (${log ? "log transform" : `${points} point(s) winsorised`})`,
+    aggregation: "Aggregation",
+    aggregationFor: {
+      geometric: (floor: number) =>
+        `the total is the weighted geometric mean of the five sub-indices, Π sub-index^weight (the report uses the weighted arithmetic mean): a region weak in one dimension cannot fully make up for it in the others; a sub-index below ${floor} counts as ${floor} (a 0 would make the product 0)`,
+      topsis:
+        "the total is the TOPSIS closeness × 100 (the report uses the weighted arithmetic mean): each column times its weight, the Euclidean distances D⁺ and D⁻ to every column's best and worst value, C = D⁻ / (D⁺ + D⁻); over the 19 scaled indicators for raw input (weights: first level × second level), over the five sub-indices for sub-index input",
+    },
     rescaledLabel: "Sub-index scale",
     rescaled: "each computed sub-index is then scaled so that its maximum is 100 (as in the report's tables)",
     missing: "Missing data",

@@ -16,14 +16,24 @@ describe("readPipelineOptions", () => {
   it("takes nothing as the report's method", () => {
     // The web passes a blank cell as "" or null, the desktop as 0: all blank.
     for (const given of [null, undefined, "", 0, [[null, null]], [[""]], [[0]], [[0, 0]]]) expect(readPipelineOptions(given)).toEqual(DEFAULT_PIPELINE);
-    expect(DEFAULT_PIPELINE).toEqual({ missing: "report", coverage: 0, treat: "none" });
+    expect(DEFAULT_PIPELINE).toEqual({ missing: "report", coverage: 0, treat: "none", aggregate: "mean" });
   });
 
   it("reads a text of key=value pairs, in any case, with ; , or new lines, = or :", () => {
-    expect(readPipelineOptions("treat=winsorise; missing=median")).toEqual({ missing: "median", coverage: 0, treat: "winsorise" });
-    expect(readPipelineOptions("Missing: Province-Median, coverage = 66%")).toEqual({ missing: "province-median", coverage: 0.66, treat: "none" });
-    expect(readPipelineOptions("缺失值＝中位数；异常值＝缩尾；覆盖率＝2/3")).toEqual({ missing: "median", coverage: 2 / 3, treat: "winsorise" });
-    expect(readPipelineOptions("treat=winsorize\nmissing=none")).toEqual({ missing: "none", coverage: 0, treat: "winsorise" });
+    expect(readPipelineOptions("treat=winsorise; missing=median")).toEqual({ missing: "median", coverage: 0, treat: "winsorise", aggregate: "mean" });
+    expect(readPipelineOptions("Missing: Province-Median, coverage = 66%")).toEqual({
+      missing: "province-median",
+      coverage: 0.66,
+      treat: "none",
+      aggregate: "mean",
+    });
+    expect(readPipelineOptions("缺失值＝中位数；异常值＝缩尾；覆盖率＝2/3")).toEqual({
+      missing: "median",
+      coverage: 2 / 3,
+      treat: "winsorise",
+      aggregate: "mean",
+    });
+    expect(readPipelineOptions("treat=winsorize\nmissing=none")).toEqual({ missing: "none", coverage: 0, treat: "winsorise", aggregate: "mean" });
   });
 
   it("reads a two-column range of keys and values, and a single cell holding the text", () => {
@@ -33,8 +43,8 @@ describe("readPipelineOptions", () => {
         ["coverage", 0.5],
         ["", ""],
       ]),
-    ).toEqual({ missing: "mean", coverage: 0.5, treat: "none" });
-    expect(readPipelineOptions([["treat=winsorise"]])).toEqual({ missing: "report", coverage: 0, treat: "winsorise" });
+    ).toEqual({ missing: "mean", coverage: 0.5, treat: "none", aggregate: "mean" });
+    expect(readPipelineOptions([["treat=winsorise"]])).toEqual({ missing: "report", coverage: 0, treat: "winsorise", aggregate: "mean" });
   });
 
   it("names an unknown key, a bad value and an unreadable text, in both languages", () => {

@@ -64,6 +64,17 @@ const DOCUMENTED: Record<string, readonly [name: string, type: string, dimension
     ["options", "any", "matrix", true],
   ],
   LIVEAHP: [["matrix", "any", "matrix", false]],
+  LIVECOMBINEWEIGHTS: [
+    ["weights1", "any", "matrix", false],
+    ["weights2", "any", "matrix", false],
+    ["alpha", "any", "scalar", true],
+    ["rule", "any", "scalar", true],
+  ],
+  LIVETOPSIS: [
+    ["data", "any", "matrix", false],
+    ["weights", "any", "matrix", true],
+    ["options", "any", "matrix", true],
+  ],
 };
 
 /**
