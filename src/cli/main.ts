@@ -24,7 +24,8 @@ import { PipelineOptions, readPipelineOptions } from "../core/options";
 import { DATA_WEIGHT_METHODS, DataWeightMethod, dataWeights } from "../core/data-weights";
 import { computeIndex } from "../core/pipeline";
 import { checkWeights, describeFinding, NameLanguage, WeightTable } from "../core/weights";
-import { StartingFileArgs, writeStartingFile } from "./starting-files";
+import { StartingFileArgs, StartingFileIO, writeStartingFile } from "./starting-files";
+import { AhpArgs, ahpCommand } from "./ahp";
 import { explainRejected, IndexRun, runIndex } from "../core/workflow";
 import { PUBLISHED_NAME_NOTES } from "../data/report2020";
 import { readTable } from "../files/read-table";
@@ -76,11 +77,12 @@ interface RankArgs {
 }
 
 /** The data-treatment flags (core/options.ts), the same keys as the functions' options argument. */
-const PIPELINE_FLAGS = ["missing", "coverage", "treat"] as const;
+const PIPELINE_FLAGS = ["missing", "coverage", "treat", "aggregate"] as const;
 const RANK_FLAGS = ["weights", "method", "top", "mode", "lang", "out", "sheet", "header-row", "map", ...PIPELINE_FLAGS] as const;
 const CHECK_FLAGS = ["baseline", "data", "method", "top", "lang", "out", "runs", "spread", "seed", ...PIPELINE_FLAGS] as const;
 const AUDIT_FLAGS = ["weights", "method", "lang", "out", "sheet", ...PIPELINE_FLAGS] as const;
 const STARTING_FLAGS = ["out", "lang"] as const;
+const AHP_FLAGS = ["sheet", "lang", "out"] as const;
 /** `weights` also computes a table from data: --from <file> --method <m> --levels indicator|both, and the treatment flags. */
 const WEIGHTS_FLAGS = ["out", "lang", "from", "method", "levels", ...PIPELINE_FLAGS] as const;
 
@@ -97,13 +99,9 @@ export async function run(argv: readonly string[], io: CliIO = processIO()): Pro
     }
     if (argv[0] === "check-weights") return await checkWeightsCommand(parseCheckArgs(argv.slice(1)), { ...io, write: writeOutput });
     if (argv[0] === "audit") return await auditCommand(await parseAuditArgs(argv.slice(1), io), { ...io, write: writeOutput });
+    if (argv[0] === "ahp") return await ahpCommand(parseAhpArgs(argv.slice(1)), startingFileIO(io));
     if (argv[0] === "sample" || argv[0] === "weights") {
-      await writeStartingFile(await parseStartingFileArgs(argv[0], argv.slice(1), io), {
-        out: io.out,
-        cwd: io.cwd,
-        command: io.command ?? "live-index",
-        writeXlsx: writeOutput,
-      });
+      await writeStartingFile(await parseStartingFileArgs(argv[0], argv.slice(1), io), startingFileIO(io));
       return EXIT_OK;
     }
     if (argv[0] !== "rank") {
@@ -114,6 +112,11 @@ export async function run(argv: readonly string[], io: CliIO = processIO()): Pro
   } catch (e) {
     return report(e, io);
   }
+}
+
+/** What the commands that write a weight or sample file need of the terminal. */
+function startingFileIO(io: CliIO): StartingFileIO {
+  return { out: io.out, cwd: io.cwd, command: io.command ?? "live-index", writeXlsx: writeOutput };
 }
 
 /** The table → run → plan steps shared by `rank` and the demo: the same orchestration step as the task pane's. */
@@ -351,6 +354,16 @@ async function parseStartingFileArgs(kind: "sample" | "weights", args: readonly 
   return { kind, out, lang: lang as NameLanguage, force, table: dataWeights(result, method as DataWeightMethod, levels).table, method };
 }
 
+function parseAhpArgs(given: readonly string[]): AhpArgs {
+  const { values, positional, force } = parseFlags(given, AHP_FLAGS, true);
+  const input = onePositional(positional, CLI_ERROR_TEXT.matrixFileWhat, "live-index ahp <matrix.xlsx|.csv>");
+  const out = values.out;
+  if (out !== undefined && ![".csv", ".xlsx"].includes(extname(out).toLowerCase()))
+    throw badValue("--out", { zh: ".csv 或 .xlsx 文件", en: "a .csv or .xlsx file" }, out);
+  if (out === undefined && force) throw new UserError("USAGE_NEEDS_OUT", { option: "--force" });
+  return { input, sheet: values.sheet, lang: parseLang(values.lang), out, force };
+}
+
 function parseCheckArgs(given: readonly string[]): CheckWeightsArgs {
   const { rescale, rest: args } = takeRescale(given);
   const { values, positional, force } = parseFlags(args, CHECK_FLAGS, true);
@@ -492,6 +505,11 @@ function report(e: unknown, io: CliIO): number {
 }
 
 function processIO(): CliIO {
+  // Output piped to a reader that stops early (`live-index … | head`): stop quietly, as Unix tools do.
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   return {
     out: (l) => process.stdout.write(`${l}\n`),
     err: (l) => process.stderr.write(`${l}\n`),

@@ -5,7 +5,9 @@
  * acceptable when CR < 0.1.
  */
 import { UserError } from "./errors";
+import { DIMENSIONS, findDimension, findIndicator, namesOf } from "./framework";
 import { columnLetter, showValue } from "./text";
+import { REPORT_WEIGHT_TABLE, weightTableFromGiven, WeightTable } from "./weights";
 
 /** Saaty's random consistency index for n = 1 … 15. */
 export const RANDOM_INDEX = [0, 0, 0.58, 0.9, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49, 1.51, 1.48, 1.56, 1.57, 1.59];
@@ -36,8 +38,9 @@ export function ahp(matrix: readonly (readonly unknown[])[], cellOf: (i: number,
   if (n === 0 || n > RANDOM_INDEX.length || matrix.some((r) => r.length !== n))
     throw new UserError("AHP_NOT_SQUARE", { rows: n, cols: matrix[0]?.length ?? 0 });
   const a = matrix.map((row, i) =>
-    row.map((v, j) => {
-      if (typeof v !== "number" || !(v > 0) || !Number.isFinite(v)) throw new UserError("AHP_NOT_POSITIVE", { cell: cellOf(i, j), value: showValue(v) });
+    row.map((given, j) => {
+      const v = judgement(given);
+      if (!(v > 0) || !Number.isFinite(v)) throw new UserError("AHP_NOT_POSITIVE", { cell: cellOf(i, j), value: showValue(given) });
       return v;
     }),
   );
@@ -61,4 +64,71 @@ export function ahp(matrix: readonly (readonly unknown[])[], cellOf: (i: number,
   const ri = RANDOM_INDEX[n - 1];
   const cr = ri > 0 ? ci / ri : 0;
   return { weights: w, lambdaMax, ci, ri, cr, acceptable: cr < CR_LIMIT };
+}
+
+/** A judgement: a number, or a text fraction ("1/3", as a text-formatted cell or a CSV file holds it); else NaN. */
+function judgement(v: unknown): number {
+  if (typeof v === "number") return v;
+  if (typeof v !== "string") return NaN;
+  const t = v.normalize("NFKC").trim();
+  const fraction = /^(\d+(?:\.\d+)?)\s*\/\s*(\d+(?:\.\d+)?)$/.exec(t);
+  if (fraction) return Number(fraction[1]) / Number(fraction[2]);
+  return /^\d*\.?\d+$/.test(t) ? Number(t) : NaN;
+}
+
+/** A comparison matrix as a range holds it: the items' names and the judgements. */
+export interface AhpRange {
+  readonly names: readonly string[];
+  /** Whether the names came from the range (its first row and column) or are 1 … n. */
+  readonly named: boolean;
+  readonly result: AhpResult;
+}
+
+/**
+ * The AHP of a range: names across the first row and down the first column (whatever the corner
+ * holds), or a bare matrix; blank rows and columns at the end (an oversized range) are left out.
+ * Cells are named as in the range ("C3"), counted from `origin` (0-based row and column).
+ *
+ * @example
+ * ahpOfRange([["", "a", "b"], ["a", 1, 3], ["b", "1/3", 1]]).result.weights // → [0.75, 0.25]
+ */
+export function ahpOfRange(range: readonly (readonly unknown[])[], origin: { row: number; column: number } = { row: 0, column: 0 }): AhpRange {
+  // Desktop passes the blank cells of an oversized range as 0 (DESIGN.md §4): no judgement is ever 0.
+  const blank = (c: unknown) => c === null || c === undefined || c === "" || c === 0;
+  const rows = range.filter((r) => !r.every(blank)).map((r) => [...r]);
+  const width = Math.max(0, ...rows.map((r) => r.reduce((w: number, c, j) => (blank(c) ? w : j + 1), 0)));
+  const cells = rows.map((r) => Array.from({ length: width }, (_, j) => r[j] ?? null));
+  const text = (c: unknown) => typeof c === "string" && c.trim() !== "" && Number.isNaN(judgement(c));
+  const named = cells.length > 1 && cells[0].slice(1).every(text) && cells.slice(1).every((r) => text(r[0]));
+  const body = named ? cells.slice(1).map((r) => r.slice(1)) : cells;
+  const names = named ? cells[0].slice(1).map((c) => String(c).trim()) : body.map((_, i) => String(i + 1));
+  const at = named ? 1 : 0;
+  const cellOf = (i: number, j: number) => `${columnLetter(origin.column + j + at)}${origin.row + i + at + 1}`;
+  return { names, named, result: ahp(body, cellOf) };
+}
+
+/**
+ * A weight table with an AHP's weights put in place: for the five sub-indices, the first-level
+ * weights; for the indicators of one dimension, their weights within it; the rest as `base` gives
+ * them (default the report's, as printed). Throws AHP_NAMES_UNKNOWN when the names are neither.
+ *
+ * @example
+ * ahpWeightTable(["商品消费", "内容供给", "内容消费", "质量", "产业促进"], weights).dimensions // → the AHP weights in framework order
+ */
+export function ahpWeightTable(names: readonly string[], weights: readonly number[], base: WeightTable = REPORT_WEIGHT_TABLE): WeightTable {
+  const dims = Array.from(base.givenDimensions);
+  const inds = Array.from(base.givenIndicators);
+  const asDimensions = names.map((n) => findDimension(n));
+  const asIndicators = names.map((n) => findIndicator(n));
+  const distinct = (xs: readonly ({ index: number } | undefined)[]) => new Set(xs.map((x) => x?.index)).size === xs.length;
+  if (asDimensions.every((d) => d) && distinct(asDimensions) && names.length === DIMENSIONS.length) {
+    asDimensions.forEach((d, k) => (dims[d!.index] = weights[k]));
+    return weightTableFromGiven(dims, inds);
+  }
+  const dimension = DIMENSIONS.find((d) => asIndicators.every((i) => i && d.indicators.includes(i.index)));
+  if (dimension && distinct(asIndicators) && names.length === dimension.indicators.length) {
+    asIndicators.forEach((i, k) => (inds[i!.index] = weights[k]));
+    return weightTableFromGiven(dims, inds);
+  }
+  throw new UserError("AHP_NAMES_UNKNOWN", { names: names.join(", "), dimensions: namesOf(DIMENSIONS) });
 }

@@ -39,8 +39,7 @@ import { textbookTopsis } from "../core/topsis";
 import { coherenceTable, correlationTable, statsTable } from "../plans/audit-tables";
 import { pad } from "../plans/plan";
 import { AHP_TEXT, AUDIT_TEXT, TOPSIS_LABEL } from "../text";
-import { ahp } from "../core/ahp";
-import { columnLetter } from "../core/text";
+import { ahpOfRange } from "../core/ahp";
 
 /**
  * The total Live-Streaming E-commerce Regional Development Index for each row of a data range.
@@ -243,15 +242,7 @@ export function liveDataWeights(data: any[][], method?: any, levels?: any, optio
  */
 export function liveAhp(matrix: any[][]): any[][] {
   return guard((lang) => {
-    const cells = plainCells(matrix) as unknown[][];
-    // Names: text across the first row and down the first column (whatever the corner holds).
-    const text = (c: unknown) => typeof c === "string" && c.trim() !== "";
-    const named = cells.length > 1 && cells[0].slice(1).every(text) && cells.slice(1).every((r) => text(r[0]));
-    const body = named ? cells.slice(1).map((r) => r.slice(1)) : cells;
-    const names = named ? cells[0].slice(1).map(String) : body.map((_, i) => String(i + 1));
-    const at = named ? 1 : 0;
-    const address = (i: number, j: number) => `${columnLetter(j + at)}${i + at + 1}`;
-    const r = ahp(body, address);
+    const { names, result: r } = ahpOfRange(plainCells(matrix) as unknown[][]);
     const t = AHP_TEXT[lang];
     return [
       ["", t.weight],

@@ -113,6 +113,7 @@ export type AuditText = (typeof AUDIT_TEXT)[Lang];
 /** LIVEAHP's labels. */
 export const AHP_TEXT = {
   zh: {
+    title: "层次分析法",
     weight: "权重",
     lambdaMax: "λmax（最大特征值）",
     ci: "CI 一致性指标",
@@ -123,6 +124,7 @@ export const AHP_TEXT = {
     notOk: "不可接受（CR ≥ 0.1）：请修改判断",
   },
   en: {
+    title: "AHP",
     weight: "Weight",
     lambdaMax: "λmax (largest eigenvalue)",
     ci: "CI consistency index",

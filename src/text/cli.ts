@@ -21,6 +21,8 @@ live-index — Live-Streaming E-commerce Regional Development Index:
       报告的权重表（规范格式）作为起始文件 / the report's weight table, canonical layout
   live-index weights --from <数据 data> [--method entropy|critic|cv|pca|equal] [--levels both]
       由数据计算的权重表（熵权法等）/ a weight table from the data (entropy and others)
+  live-index ahp <判断矩阵 matrix.xlsx|.csv> [--out weights.csv|.xlsx] [--lang zh|en]
+      层次分析法：权重与一致性检验 / AHP: weights and the consistency check
   live-index --help | --version
 
 rank 的选项 / Options of rank:
@@ -60,6 +62,9 @@ rank 的选项 / Options of rank:
   --treat <t>        异常值：none（默认）或 winsorise（同 JRC COINr：缩尾至多 5 个点，否则取对数）
                      outliers: none (default) or winsorise (as the JRC's COINr: up to 5 points
                      winsorised, else the log)
+  --aggregate <a>    总指数的合成：mean（默认，加权算术平均，同报告）、geometric（加权几何
+                     平均）、topsis（TOPSIS 贴近度 × 100）/ how the sub-indices make the total:
+                     mean (default, as the report), geometric, topsis (closeness × 100)
   --out <file.xlsx>  输出文件（默认：输入文件旁的 <输入>-ranked.xlsx）/ output file
                      (default: <input>-ranked.xlsx beside the input)
   --force            覆盖已存在的输出文件 / overwrite an existing output file
@@ -99,7 +104,7 @@ check-weights: checks a weight table (severity, row, message) and lists the weig
   --data <file>      数据表（同 rank 的输入）/ a data table (as for rank)
   --method <m>       原始指标的标准化方法（同 rank）/ scaling of raw indicators (as for rank)
   --no-rescale       同 rank / as for rank
-  --missing, --coverage, --treat  同 rank / as for rank
+  --missing, --coverage, --treat, --aggregate  同 rank / as for rank
   --top <n>          进入/退出的前 N 名（默认 10）/ the top group for entering and
                      leaving (default 10)
   --out <file.xlsx>  把影响分析和稳健性工作表写成文件（需要 --data）/ write the impact
@@ -116,13 +121,23 @@ audit：每个指标的统计量（同 COUNT、MIN、MAX、AVERAGE、STDEV.S、S
 audit: per indicator the statistics (as COUNT, MIN, MAX, AVERAGE, STDEV.S, SKEW, KURT) with flags,
   the correlations of the scaled indicators, each sub-index's Cronbach's alpha and first component's
   share, and a summary in words; --out writes the audit sheet (with a heatmap).
-  --weights, --method, --sheet, --missing, --coverage, --treat, --lang, --force
+  --weights, --method, --sheet, --missing, --coverage, --treat, --aggregate, --lang, --force
                      同 rank / as for rank
+
+ahp：判断矩阵（首行、首列为名称，Saaty 1–9 标度，可写 1/3）的权重（主特征向量）、λmax、CI、
+  RI、CR 和结论；名称为五个分指数或同一分指数下的全部二级指标时，--out 写出权重表（其余为报告
+  权重）。CR ≥ 0.1 时不写出，退出码 2。
+ahp: the weights (principal eigenvector), λmax, CI, RI, CR and the verdict of a comparison
+  matrix (names in the first row and column, Saaty's 1–9 scale, 1/3 taken); when the names
+  are the five sub-indices or all the indicators of one, --out writes a weight table (the
+  rest the report's). With CR ≥ 0.1 nothing is written, and the exit code is 2.
+  --sheet, --lang, --force  同 rank / as for rank
 
 退出码 / Exit codes:
   0 成功（rank 已写入；check-weights 权重表无错误）/ done (rank: written; check-weights:
     no error in the weight table)
-  2 输入或参数有误，或权重表有错误 / bad input or usage, or a weight table with errors
+  2 输入或参数有误，或权重表有错误，或判断矩阵不一致 / bad input or usage, a weight table
+    with errors, or a comparison matrix that is not consistent
   1 其他错误 / any other failure
 
 示例 / Examples:
@@ -146,7 +161,7 @@ export const STARTING_FILE_TEXT = {
 /** The line of `live-index weights --from`: the weights computed from data. */
 export const DATA_WEIGHTS_TEXT = {
   written: (path: string, method: string, command: string, arg: string) =>
-    `已写入由数据计算的权重表（${method}）/ Weight table from the data (${method}) written: ${path}\n  检查并与报告权重比较 / check it and compare with the report's: ${command} check-weights ${quoteArg(arg)}`,
+    `${method === "ahp" ? "已写入层次分析法权重表 / AHP weight table written" : `已写入由数据计算的权重表（${method}）/ Weight table from the data (${method}) written`}: ${path}\n  检查并与报告权重比较 / check it and compare with the report's: ${command} check-weights ${quoteArg(arg)}`,
 };
 
 /** A path as a shell argument: quoted when it holds a space. */
@@ -197,6 +212,7 @@ export const CLI_ERROR_TEXT = {
   internal: (detail: string) => `内部错误 / Internal error: ${detail}`,
   fileWhat: { zh: "输入文件", en: "input file" },
   weightsFileWhat: { zh: "权重表文件", en: "weight table file" },
+  matrixFileWhat: { zh: "判断矩阵文件", en: "comparison matrix file" },
   expected: {
     mode: { zh: "values 或 formulas", en: "values or formulas" },
     lang: { zh: "zh 或 en", en: "zh or en" },

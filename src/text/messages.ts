@@ -114,6 +114,16 @@ export const ERROR_MESSAGES = {
     zh: "变异系数法要求正值指标：“{column}”的均值为 {mean}。",
     en: 'The coefficient of variation needs positive indicators: "{column}" has a mean of {mean}.',
   },
+  AHP_NAMES_UNKNOWN: {
+    excel: "value",
+    zh: "判断矩阵的名称（{names}）既不是五个分指数（{dimensions}），也不是同一个分指数下的全部二级指标，无法写成权重表。",
+    en: "The matrix's names ({names}) are neither the five sub-indices ({dimensions}) nor all the indicators of one sub-index, so they cannot make a weight table.",
+  },
+  AHP_NOT_ACCEPTABLE: {
+    excel: "value",
+    zh: "判断矩阵的一致性比率 CR = {cr}，不小于 0.1：判断前后矛盾，未写入权重表。请修改判断后再试。",
+    en: "The matrix's consistency ratio CR = {cr} is 0.1 or more: the judgements contradict each other, so no weight table was written. Revise them and try again.",
+  },
   AHP_NOT_SQUARE: {
     excel: "value",
     zh: "判断矩阵应为方阵（首行、首列为名称）：这里是 {rows} 行 × {cols} 列的数值，最多 15 阶。",
