@@ -4,6 +4,8 @@
  * table back with where it sits, and going to a cell that a finding names.
  */
 import { UserError } from "../core/errors";
+import type { WeightTable } from "../core/weights";
+import { AhpLevel, planAhpTemplate } from "../plans/ahp-sheet";
 import { planWeightSheet } from "../plans/weight-sheets";
 import { Lang, WORDS } from "../text";
 import { applySheetPlan } from "./apply-plan";
@@ -28,17 +30,30 @@ export interface WeightTableAt {
 }
 
 /**
- * Inserts a new sheet (权重 / Weights, or a free name) holding the report's weights as the Excel
- * table ZBDS_Weights (or a free name), and selects the table. On any failure the sheet is removed
- * and the error rethrown: nothing half-written stays (APPLY_PLAN_SYNCS syncs).
+ * Inserts a new sheet (权重 / Weights, or a free name) holding the report's weights, or `table` on
+ * a sheet named `sheetName`, as the Excel table ZBDS_Weights (or a free name), and selects the
+ * table. On any failure the sheet is removed and the error rethrown: nothing half-written stays
+ * (APPLY_PLAN_SYNCS syncs).
  *
  * @example
  * await Excel.run((context) => insertWeightSheet(context, "zh"))
  * // → { sheetName: "权重", tableName: "ZBDS_Weights", address: "权重!A1:E20" }
  */
-export async function insertWeightSheet(context: Excel.RequestContext, lang: Lang): Promise<InsertedWeightSheet> {
-  const applied = await applySheetPlan(context, planWeightSheet(lang));
+export async function insertWeightSheet(context: Excel.RequestContext, lang: Lang, table?: WeightTable, sheetName?: string): Promise<InsertedWeightSheet> {
+  const applied = await applySheetPlan(context, planWeightSheet(lang, table, sheetName));
   return { sheetName: applied.sheetName, tableName: applied.tableNames[0], address: applied.selectedAddress ?? "" };
+}
+
+/**
+ * Inserts the AHP template (判断矩阵 / AHP matrix, or a free name) for one level and selects its
+ * matrix, which the pane then reads as the selection (APPLY_PLAN_SYNCS syncs; nothing half-written stays).
+ *
+ * @example
+ * await Excel.run((context) => insertAhpSheet(context, "zh", "dimensions")) // → { sheetName: "判断矩阵", address: "判断矩阵!A6:F11" }
+ */
+export async function insertAhpSheet(context: Excel.RequestContext, lang: Lang, level: AhpLevel): Promise<{ sheetName: string; address: string }> {
+  const applied = await applySheetPlan(context, planAhpTemplate(lang, level));
+  return { sheetName: applied.sheetName, address: applied.selectedAddress ?? "" };
 }
 
 /** Syncs made by {@link readWeightTableAt}. */

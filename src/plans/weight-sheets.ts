@@ -35,10 +35,11 @@ const LOG_WIDTHS = [20, 44, 10, 10];
 const SAME = 1e-9;
 
 /**
- * Plans the weight sheet with the report's weights (权重 / Weights): the table, its calculated
- * column, the sums beside it and the validation of the weights; the table is selected once written.
+ * Plans the weight sheet with the report's weights (权重 / Weights), or with `table` (on a sheet
+ * named `sheetName`, e.g. 权重（熵权法）): the table, its calculated column, the sums beside it and
+ * the validation of the weights; the table is selected once written.
  */
-export function planWeightSheet(lang: Lang, table?: WeightTable): SheetPlan {
+export function planWeightSheet(lang: Lang, table?: WeightTable, sheetName?: string): SheetPlan {
   const t = WEIGHT_SHEET_TEXT[lang];
   const cells = weightTableToCells(lang, table);
   const header = [...cells[0].map(String), t.effective];
@@ -61,14 +62,15 @@ export function planWeightSheet(lang: Lang, table?: WeightTable): SheetPlan {
     columnFormats: [null, WEIGHT_FORMAT, WEIGHT_FORMAT, EFFECTIVE_FORMAT],
   };
   const widths = columnWidths([weights, sums]).map((w, c) => (c > 4 && c < SIDE_COL ? 0 : Math.max(8, w)));
+  const name = sheetName ?? t.sheet;
   return {
-    sheetName: t.sheet,
+    sheetName: name,
     blocks: [weights, sums],
     tables: [{ name: WEIGHTS_TABLE, block: "weights", style: "TableStyleMedium2" }],
     freezeRows: 0,
     columnWidths: widths,
     // Printed on one page: the table and its sums.
-    page: planPage([{ row: 0, col: 0, rows: weights.values.length, cols: SIDE_COL + sums.values[0].length }], widths, { lang, titleRows: 1, title: t.sheet }),
+    page: planPage([{ row: 0, col: 0, rows: weights.values.length, cols: SIDE_COL + sums.values[0].length }], widths, { lang, titleRows: 1, title: name }),
     dataBarColumn: null,
     emphasisedRows: 0,
     emphasisFill: EMPHASIS_FILL,

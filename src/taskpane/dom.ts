@@ -15,3 +15,14 @@ export function taskOutput(doc: Document, ids: { error: string; status: string; 
     progress: { box: byId(doc, ids.progress), bar: byId(doc, ids.bar) as HTMLProgressElement, text: byId(doc, ids.text) },
   };
 }
+
+/** Fills a dropdown with its choices: value → label, in order. */
+export function fillChoices(el: HTMLSelectElement, labels: Readonly<Record<string, string>>): void {
+  el.replaceChildren();
+  for (const [value, label] of Object.entries(labels)) {
+    const o = el.ownerDocument.createElement("option");
+    o.value = value;
+    o.textContent = label;
+    el.appendChild(o);
+  }
+}

@@ -17,7 +17,7 @@ import { insertSampleData } from "../excel/sample";
 import { loadMapping, saveMapping } from "../excel/settings";
 import { hiddenDataRows, readSource, SourceTable, visibleRowsOnly } from "../excel/source";
 import { Lang, PANE_TEXT, PaneText, SCALING_LABELS, weightsLabel } from "../text";
-import { byId, taskOutput } from "./dom";
+import { byId, fillChoices, taskOutput } from "./dom";
 import { Progress, TaskOutput, TaskRunner } from "./runner";
 import { mountWeightsPane } from "./weights-pane";
 
@@ -54,6 +54,7 @@ export function mountPane(doc: Document, env: PaneEnv): { state: PaneState; runn
   fillMethods(doc, env.lang);
   fillChoices(byId(doc, "missing") as HTMLSelectElement, t.missingOptions);
   fillChoices(byId(doc, "treat") as HTMLSelectElement, t.treatOptions);
+  fillChoices(byId(doc, "aggregate") as HTMLSelectElement, t.aggregateOptions);
   setWeightOptions(doc, env.lang, []);
 
   const runner = new TaskRunner(byId(doc, "app"), env.lang);
@@ -320,6 +321,7 @@ function pipelineChoice(doc: Document): PipelineOptions {
   return readPipelineOptions([
     ["missing", select(doc, "missing").value],
     ["treat", select(doc, "treat").value],
+    ["aggregate", select(doc, "aggregate").value],
     ["coverage", Number.isFinite(coverage) ? Math.min(100, Math.max(0, coverage)) / 100 : 0],
   ]);
 }
@@ -381,12 +383,3 @@ function setWeightOptions(doc: Document, lang: Lang, tables: readonly string[]):
 }
 
 /** A select's options from a table of value → label, the first chosen. */
-function fillChoices(el: HTMLSelectElement, labels: Readonly<Record<string, string>>): void {
-  el.replaceChildren();
-  for (const [value, label] of Object.entries(labels)) {
-    const o = el.ownerDocument.createElement("option");
-    o.value = value;
-    o.textContent = label;
-    el.appendChild(o);
-  }
-}

@@ -19,11 +19,16 @@ import { loadBaseline, saveBaseline } from "../excel/baseline";
 import type { ExcelRunner } from "../excel/host";
 import type { SourceTable } from "../excel/source";
 import { watchWeightTable } from "../excel/watch";
-import { insertWeightSheet, readWeightTableAt, selectCell } from "../excel/weight-sheet";
+import { insertAhpSheet, insertWeightSheet, readWeightTableAt, selectCell } from "../excel/weight-sheet";
+import { readSource } from "../excel/source";
+import { ahpOfRange, ahpWeightTable } from "../core/ahp";
+import { DataWeightMethod, dataWeights } from "../core/data-weights";
+import { DIMENSIONS, INDICATORS } from "../core/framework";
+import type { AhpLevel } from "../plans/ahp-sheet";
 import { listWeightTables } from "../excel/weights";
 import { planImpactSheet, planRobustnessSheet } from "../plans/analysis-sheets";
-import { indicatorWeightsIgnored, Lang, SEVERITY_LABELS, WEIGHTS_PANE_TEXT, WeightsPaneText, weightsLabel, WeightsSource } from "../text";
-import { byId, taskOutput } from "./dom";
+import { indicatorWeightsIgnored, Lang, SEVERITY_LABELS, WEIGHTS_PANE_TEXT, WeightsPaneText, weightsLabel, WeightsSource, WORDS } from "../text";
+import { byId, fillChoices, taskOutput } from "./dom";
 import { Progress, TaskOutput, TaskRunner } from "./runner";
 
 export interface WeightsPaneEnv {
@@ -59,12 +64,26 @@ export function mountWeightsPane(doc: Document, env: WeightsPaneEnv): WeightsPan
     if (typeof v === "string") el.textContent = v;
   });
   const pane = new WeightsPane(doc, env, t);
+  // Weights from the data: the methods, and for AHP what its template compares.
+  const method = byId(doc, "data-method") as HTMLSelectElement;
+  fillChoices(method, t.dataMethods);
+  fillChoices(byId(doc, "ahp-level") as HTMLSelectElement, {
+    dimensions: t.ahpDimensions,
+    // By id, not by position: an object lists integer-like keys first, which would put "0" before "dimensions".
+    ...Object.fromEntries(DIMENSIONS.map((d) => [d.id, t.ahpIndicators(d[env.lang])])),
+  });
+  method.addEventListener("change", () => {
+    byId(doc, "ahp-options").hidden = method.value !== "ahp";
+    byId(doc, "data-levels-row").hidden = method.value === "ahp";
+  });
   const actions: Record<string, (progress: Progress) => Promise<void>> = {
     "insert-weights": () => pane.insert(),
     "check-weights": () => pane.check(),
     "save-baseline": () => pane.saveBaseline(),
     "write-impact": (progress) => pane.writeImpact(progress),
     "run-robust": (progress) => pane.runRobustness(progress),
+    "insert-ahp": () => pane.insertAhp(),
+    "data-weights": () => pane.weightsFromData(),
   };
   for (const [id, action] of Object.entries(actions)) {
     const button = byId(doc, id) as HTMLButtonElement;
@@ -250,6 +269,49 @@ export class WeightsPane {
 
   cancel(): void {
     this.cancelled = true;
+  }
+
+  /** Inserts the AHP template for the level chosen, its matrix selected. */
+  async insertAhp(): Promise<void> {
+    const v = (byId(this.doc, "ahp-level") as HTMLSelectElement).value;
+    const level: AhpLevel = v === "dimensions" ? "dimensions" : DIMENSIONS.findIndex((d) => d.id === v);
+    const inserted = await this.env.run((ctx) => insertAhpSheet(ctx, this.env.lang, level));
+    this.status(this.t.ahpInserted(inserted.sheetName));
+  }
+
+  /**
+   * Weights from the data (the Data section's table, as LIVEDATAWEIGHTS computes them) or from the
+   * AHP matrix selected (as LIVEAHP), inserted as a weight table, which is then listed, chosen and
+   * checked as any other.
+   */
+  async weightsFromData(): Promise<void> {
+    const method = (byId(this.doc, "data-method") as HTMLSelectElement).value as DataWeightMethod | "ahp";
+    const label = this.t.dataMethodShort[method];
+    let table: WeightTable;
+    let note = "";
+    if (method === "ahp") {
+      const source = await this.env.run((ctx) => readSource(ctx));
+      // Cells named as in the sheet: "判断矩阵!C7 must be its reciprocal".
+      const { names, result } = ahpOfRange(source.values, { row: source.top, column: source.left });
+      if (!result.acceptable) throw new UserError("AHP_NOT_ACCEPTABLE", { cr: result.cr.toFixed(4) });
+      table = ahpWeightTable(names, result.weights);
+      note = this.t.ahpConsistency(result.cr.toFixed(4));
+    } else {
+      const data = this.env.data();
+      if (!data) {
+        this.error(this.t.dataWeightsNeedData);
+        return;
+      }
+      const run = runIndex(data.source.values, { method: data.method, keys: data.keys, pipeline: data.pipeline });
+      const levels = (byId(this.doc, "data-levels") as HTMLInputElement).checked ? "both" : "indicator";
+      const weights = dataWeights(run.result, method, levels);
+      table = weights.table;
+      const names = weights.unweighted.map((i) => INDICATORS[i][this.env.lang]);
+      if (names.length) note = this.t.unweighted(names.join(WORDS.listSeparator[this.env.lang]));
+    }
+    const inserted = await this.env.run((ctx) => insertWeightSheet(ctx, this.env.lang, table, this.t.dataWeightsSheet(label)));
+    await this.refresh(inserted.tableName);
+    this.status([this.t.dataWeightsInserted(label, inserted.sheetName, inserted.tableName), note].filter(Boolean).join(" "));
   }
 
   // ---- views ---------------------------------------------------------------------------------

@@ -378,3 +378,29 @@ export function regionWithPlace(district: string, place: string, lang: Lang): st
 }
 
 export type NameNote = LocalText;
+
+/** The AHP template sheet (plans/ahp-sheet.ts). */
+export const AHP_SHEET_TEXT = {
+  zh: {
+    sheet: "判断矩阵",
+    titleDimensions: "层次分析法判断矩阵：五个分指数",
+    titleIndicators: (dimension: string) => `层次分析法判断矩阵：${dimension}的二级指标`,
+    hint: "在着色的上三角填写判断：行比列重要几倍（1 同样重要，3 稍重要，5 明显重要，7 强烈重要，9 极端重要；不如列重要时填 1/3、1/5 等，写成 =1/3）。下三角自动为倒数，右侧即时显示权重和一致性比率 CR（< 0.1 可接受）。",
+    corner: "行 ÷ 列",
+    alertTitle: "判断无效",
+    alertMessage: "请输入 1/9 到 9 之间的数（Saaty 1–9 标度，例如 3 或 =1/3）。",
+    promptTitle: "判断",
+    promptMessage: "行比列重要几倍：1–9，或其倒数（=1/3）。",
+  },
+  en: {
+    sheet: "AHP matrix",
+    titleDimensions: "AHP comparison matrix: the five sub-indices",
+    titleIndicators: (dimension: string) => `AHP comparison matrix: the indicators of ${dimension}`,
+    hint: "Type the judgements in the shaded upper triangle: how many times more important the row is than the column (1 equal, 3 moderately, 5 strongly, 7 very strongly, 9 extremely; 1/3, 1/5 … when the column is the more important, typed as =1/3). The lower triangle follows as reciprocals; the weights and the consistency ratio CR (acceptable below 0.1) show on the right as you type.",
+    corner: "Row ÷ column",
+    alertTitle: "Not a judgement",
+    alertMessage: "Type a number from 1/9 to 9 (Saaty's 1–9 scale, e.g. 3 or =1/3).",
+    promptTitle: "Judgement",
+    promptMessage: "How many times more important the row is than the column: 1–9, or a reciprocal (=1/3).",
+  },
+} as const;

@@ -14,6 +14,8 @@ import type { WorkbookInit } from "../fakes/fake-excel";
 import { compareRankings } from "../../src/core/impact";
 import { computeIndex } from "../../src/core/pipeline";
 import { parseWeightTable, weightTableToCells } from "../../src/core/weights";
+import { dataWeights } from "../../src/core/data-weights";
+import { ahp } from "../../src/core/ahp";
 import { rawIndicatorCells, top100Cells } from "../helpers/fixtures";
 
 const skip = browserUnavailable();
@@ -256,6 +258,83 @@ describeBrowser("the task pane in Chromium", () => {
     expect(robust.find((l) => l.startsWith("Scaling|"))).toContain("Percentile rank (0–100)");
     await page.close();
   }, 60_000);
+
+  it.each([
+    ["en-US", "Weights (entropy)", "AHP matrix", "Weights (AHP)"],
+    ["zh-CN", "权重（熵权法）", "判断矩阵", "权重（层次分析法）"],
+  ])(
+    "in %s: weights from the data (entropy) and from an AHP matrix, each inserted as a weight table, checked and compared",
+    async (lang, entropySheet, ahpSheet, ahpWeightsSheet) => {
+      const raw = rawIndicatorCells(40, 23);
+      const { page } = await openPane({ sheets: [{ name: "Raw", cells: raw }], selection: "Raw!A1", displayLanguage: lang });
+      await page.setViewportSize({ width: 350, height: 900 });
+      const fake = (expr: string, ...args: unknown[]) =>
+        page.evaluate(([e, a]) => new Function("fake", "args", `return ${e as string}`)((window as unknown as { __fake: unknown }).__fake, a), [
+          expr,
+          args,
+        ] as const);
+      const statusIncludes = (s: string) =>
+        page.waitForFunction((x) => (document.querySelector("#weights-status")?.textContent ?? "").includes(x), s, { timeout: 20_000 });
+      await clickAndWait(page, "#use-selection");
+      await page.click("#from-data summary");
+      expect(await page.isVisible("#ahp-options")).toBe(false);
+
+      // Entropy: the weights LIVEDATAWEIGHTS computes from the same table (core's dataWeights), on a sheet of their own.
+      await page.selectOption("#data-method", "entropy");
+      await page.click("#data-weights");
+      await statusIncludes(entropySheet);
+      const inserted = (await fake("fake.values(args[0], 'A1:D20')", entropySheet)) as unknown[][];
+      const expected = dataWeights(computeIndex(raw), "entropy", "indicator").table;
+      inserted.slice(1).forEach((r, i) => expect(r[3] as number).toBeCloseTo(expected.givenIndicators[i], 10));
+      // Chosen and checked at once, and compared with the report's weights.
+      expect(await page.inputValue("#weight-table")).toMatch(/^ZBDS_Weights/);
+      await page.waitForFunction(() => (document.querySelector("#diff-report")?.textContent ?? "").match(/changed|项/));
+      expect(await page.isHidden("#weights-error")).toBe(true);
+
+      // AHP: the template, its judgements typed (the lower triangle as Excel computes its formulas), then the matrix selected.
+      await page.selectOption("#data-method", "ahp");
+      expect(await page.isVisible("#ahp-options")).toBe(true);
+      expect(await page.isVisible("#data-levels-row")).toBe(false);
+      // The five sub-indices by default.
+      expect(await page.inputValue("#ahp-level")).toBe("dimensions");
+      await page.click("#insert-ahp");
+      await statusIncludes(ahpSheet);
+      const upper = [
+        [1, 2, 3, 3, 7],
+        [0, 1, 2, 2, 5],
+        [0, 0, 1, 1, 3],
+        [0, 0, 0, 1, 3],
+        [0, 0, 0, 0, 1],
+      ];
+      const m = upper.map((r, i) => r.map((v, j) => (j >= i ? v : 1 / upper[j][i])));
+      // The template selects its matrix (corner included): the judgements start one cell down and right of it.
+      const corner = (await fake("fake.state().selection")) as string;
+      const [, c0, r0] = /([A-Z]+)(\d+)/.exec(corner.split("!").pop()!)!;
+      const first = `${String.fromCharCode(c0.charCodeAt(0) + 1)}${Number(r0) + 1}`;
+      const last = `${String.fromCharCode(c0.charCodeAt(0) + 5)}${Number(r0) + 5}`;
+      await fake("fake.setValues(args[0], args[1], args[2])", ahpSheet, `${first}:${last}`, m);
+      await page.click("#data-weights");
+      await statusIncludes(ahpWeightsSheet);
+      expect(await page.textContent("#weights-status")).toMatch(/CR = 0\.00\d\d/);
+      const ahpWeights = ahp(m).weights;
+      const written = (await fake("fake.values(args[0], 'A1:C20')", ahpWeightsSheet)) as unknown[][];
+      // Goods (rows 2–5), supply (6–11), viewing (12–14), quality (15–18), industry (19–20): the first-level weights from the matrix.
+      [1, 5, 11, 14, 18].forEach((row, d) => expect(written[row][2] as number).toBeCloseTo(ahpWeights[d], 10));
+      await shoot(page, `taskpane-from-data-${lang.slice(0, 2)}.png`);
+      // The part itself, at the pane's width, to look at closely.
+      await page.locator("#from-data").screenshot({ path: path.join(SHOTS, `taskpane-from-data-part-${lang.slice(0, 2)}.png`) });
+
+      // A selection that is no matrix: said in words, and no sheet added.
+      const before = ((await fake("fake.state().sheets.map((x) => x.name)")) as string[]).length;
+      await fake("fake.select('Raw!A1:C3')");
+      await page.click("#data-weights");
+      await page.waitForFunction(() => !(document.querySelector("#weights-error") as HTMLElement).hidden);
+      expect(await page.textContent("#weights-error")).toMatch(/matrix|矩阵/);
+      expect(((await fake("fake.state().sheets.map((x) => x.name)")) as string[]).length).toBe(before);
+      await page.close();
+    },
+    90_000,
+  );
 
   it("shows cell text as text: a header and a district that look like markup stay characters", async () => {
     const evil = "<img src=x onerror=alert(1)>";

@@ -203,9 +203,12 @@ describe("functions.json", () => {
     expect(byId(en, id).result?.dimensionality).toBe("matrix");
   });
 
-  it("only LIVECHECKWEIGHTS (cells named in findings) and LIVESENSITIVITY (blank option cells) ask for parameter addresses; none streams, is volatile or cancelable", () => {
+  it("only LIVECHECKWEIGHTS (cells named in findings), LIVESENSITIVITY and LIVECOMBINEWEIGHTS (blank option cells) ask for parameter addresses; none streams, is volatile or cancelable", () => {
     for (const f of en.functions) {
-      expect([f.id, f.options?.requiresParameterAddresses === true]).toEqual([f.id, ["LIVECHECKWEIGHTS", "LIVESENSITIVITY"].includes(f.id)]);
+      expect([f.id, f.options?.requiresParameterAddresses === true]).toEqual([
+        f.id,
+        ["LIVECHECKWEIGHTS", "LIVESENSITIVITY", "LIVECOMBINEWEIGHTS"].includes(f.id),
+      ]);
       expect([f.id, f.options?.stream, f.options?.volatile, f.options?.cancelable]).toEqual([f.id, undefined, undefined, undefined]);
     }
   });
