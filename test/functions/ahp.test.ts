@@ -4,6 +4,7 @@
  * his random index, and the verdict on an inconsistent matrix.
  */
 import { Cell, ExcelRuntime, isCustomFunctionError, loadSourceRuntime } from "../helpers/excel-runtime";
+import { prng } from "../helpers/fixtures";
 
 let rt: ExcelRuntime;
 beforeAll(async () => {
@@ -52,6 +53,46 @@ describe("LIVEAHP", () => {
     expect(out.map((r) => r[0]).slice(1, 5)).toEqual(["1", "2", "3", "4"]);
     expect(out[8][1] as number).toBeGreaterThan(0.1);
     expect(out[9]).toEqual(["结论", "不可接受（CR ≥ 0.1）：请修改判断"]);
+  });
+
+  it("reports a random 9-item reciprocal matrix on Saaty's scale as not acceptable, with the CR of an independent power iteration", () => {
+    // Judgements drawn uniformly from 1/9 … 9 (17 values): random judgements are what Saaty's RI averages, so their CR is near 1.
+    const scale = [9, 8, 7, 6, 5, 4, 3, 2, 1, 1 / 2, 1 / 3, 1 / 4, 1 / 5, 1 / 6, 1 / 7, 1 / 8, 1 / 9];
+    const rnd = prng(99);
+    const n = 9;
+    const m = Array.from({ length: n }, () => new Array<number>(n).fill(1));
+    for (let i = 0; i < n; i++)
+      for (let j = i + 1; j < n; j++) {
+        m[i][j] = scale[Math.floor(rnd() * scale.length)];
+        m[j][i] = 1 / m[i][j];
+      }
+    // λmax by power iteration written here: A^k·1 normalised, then the Rayleigh-like mean of (A·w)_i / w_i.
+    let w = new Array<number>(n).fill(1);
+    for (let k = 0; k < 500; k++) {
+      const next = m.map((row) => row.reduce((a, x, j) => a + x * w[j], 0));
+      const sum = next.reduce((a, b) => a + b, 0);
+      w = next.map((x) => x / sum);
+    }
+    const lambda = m.reduce((a, row, i) => a + row.reduce((s2, x, j) => s2 + x * w[j], 0) / w[i], 0) / n;
+    const cr = (lambda - n) / (n - 1) / 1.45;
+    const out = rt.call("LIVEAHP", m) as Cell[][];
+    expect(out[n + 1][1]).toBeCloseTo(lambda, 8);
+    expect(out[n + 4][1]).toBeCloseTo(cr, 8);
+    expect(cr).toBeGreaterThan(0.1);
+    expect(out[n + 5]).toEqual(["Verdict", "not acceptable (CR ≥ 0.1): revise the judgements"]);
+  });
+
+  it("takes judgements typed as text fractions (a text-formatted cell, a CSV file) and desktop's zeros of an oversized range", () => {
+    const text = [
+      ["", "a", "b", "c", 0],
+      ["a", 1, "3", "5", 0],
+      ["b", "1/3", 1, "3", 0],
+      ["c", "1/5", "１/３", 1, 0],
+      [0, 0, 0, 0, 0],
+    ];
+    const out = rt.call("LIVEAHP", text) as Cell[][];
+    const plain = rt.call("LIVEAHP", named(SAATY, ["a", "b", "c"])) as Cell[][];
+    expect(out).toEqual(plain);
   });
 
   it("names the cell of a judgement that is not reciprocal, not positive, and refuses a matrix that is not square", () => {
