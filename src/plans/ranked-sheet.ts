@@ -11,6 +11,7 @@
  * Excel table (where a spilled array could not go).
  */
 import { cellAddress, rangeAddress } from "./a1";
+import { GEOMETRIC_FLOOR } from "../core/aggregate";
 import { UserError } from "../core/errors";
 import { DIMENSIONS, TOP100_DIMENSION_ORDER, dimensionIndex } from "../core/framework";
 import { IndexRun, Ranking, requireRanked } from "../core/workflow";
@@ -61,6 +62,8 @@ export function planRankedSheet(run: IndexRun, options: RankedSheetOptions): Ran
   if (!Number.isInteger(options.topN) || options.topN < 1)
     throw new UserError("BAD_OPTION", { name: WORDS.topN, value: String(options.topN), options: "1, 2, 3, …" });
   const ranking = requireRanked(run);
+  // A TOPSIS total depends on every region's best and worst value: no row formula can keep it live.
+  if (options.mode === "formulas" && run.result.aggregate === "topsis") throw new UserError("FORMULAS_NOT_TOPSIS");
   if (ranking.districts.length + 1 > EXCEL_MAX_ROWS) throw new UserError("TOO_MANY_ROWS", { rows: (ranking.districts.length + 1).toLocaleString("en-US") });
   const titleRows = ranking.districts.length + 1 + TITLE_ROWS <= EXCEL_MAX_ROWS ? TITLE_ROWS : 0;
   const HEADER_ROW = titleRows;
@@ -92,6 +95,7 @@ export function planRankedSheet(run: IndexRun, options: RankedSheetOptions): Ran
       FIRST_ROW,
       run.result.input.columns.names.district === undefined ? run.result.input : null,
       group,
+      run.result.aggregate === "geometric",
     ),
     summaryBlock(counts, n, topN, options, SIDE_COL, FIRST_ROW, group),
     { id: "note", row: noteTop, col: SIDE_COL, values: note, headerRows: 1, columnFormats: NOTE_FORMATS, align: "left" as const },
@@ -158,6 +162,8 @@ function rankingBlock(
   FIRST_ROW: number,
   unnamed: { firstDataRow: number } | null,
   group: Group,
+  /** Live totals as the weighted geometric mean (the options' aggregate=geometric). */
+  geometric = false,
 ): CellBlock {
   const t = RANKED_SHEET_TEXT[o.lang];
   const dims = TOP100_DIMENSION_ORDER.map(dimensionIndex);
@@ -182,11 +188,15 @@ function rankingBlock(
       const ref = live ? o.sourceRef?.(d.dataRow, di) : null;
       return ref ? { formula: ref } : finite(d.dimensions[di]);
     });
-    // Each sub-index times its effective weight in the note, one weight per note row (Top-100 order, as the columns).
+    // Each sub-index times its effective weight in the note, one weight per note row (Top-100 order, as the columns);
+    // geometric: each sub-index (at least GEOMETRIC_FLOOR) to the power of its weight, multiplied.
     // N(): a "-" (none) in a source cell counts as 0, as SUMPRODUCT counted text, where "-" × weight would be #VALUE!.
-    const total: PlanValue = live
-      ? { formula: dims.map((_, k) => `N(${cellAddress(r, 4 + k)})*${cellAddress(weightsRow + k, SIDE_COL + NOTE_EFFECTIVE_COLUMN, true)}`).join("+") }
-      : finite(d.total);
+    const weightOf = (k: number) => cellAddress(weightsRow + k, SIDE_COL + NOTE_EFFECTIVE_COLUMN, true);
+    const total: PlanValue = !live
+      ? finite(d.total)
+      : geometric
+        ? { formula: dims.map((_, k) => `MAX(N(${cellAddress(r, 4 + k)}),${GEOMETRIC_FLOOR})^${weightOf(k)}`).join("*") }
+        : { formula: dims.map((_, k) => `N(${cellAddress(r, 4 + k)})*${weightOf(k)}`).join("+") };
     const rank: PlanValue = live ? { formula: `RANK.EQ(${cellAddress(r, TOTAL_COL)},${rangeAddress(FIRST_ROW, TOTAL_COL, Math.max(1, n), 1, true)})` } : d.rank;
     // Without a district column the note says regions are named by their row: so they are.
     const row: PlanValue[] = [

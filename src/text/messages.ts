@@ -99,6 +99,11 @@ export const ERROR_MESSAGES = {
     zh: "乘法组合后“{what}”的权重全为 0：两张权重表在这里没有同时大于 0 的权重。请改用 linear。",
     en: "The product leaves every weight of {what} at 0: no weight there is above 0 in both tables. Use linear instead.",
   },
+  FORMULAS_NOT_TOPSIS: {
+    excel: "value",
+    zh: "TOPSIS 总指数取决于每列的最优值和最差值，无法写成逐行公式：请改用“数值”写入方式，或 aggregate=mean / geometric。",
+    en: "A TOPSIS total depends on every column's best and worst value, so it cannot be a row formula: write values instead, or use aggregate=mean or geometric.",
+  },
   GEOMETRIC_NEGATIVE: {
     excel: "value",
     zh: "几何平均要求分指数不小于 0：“{dimension}”有 {value}（z-score 标准化会给出负值）。请改用 minmax、max、rank 或 goalposts 标准化，或 aggregate=mean。",

@@ -100,6 +100,10 @@ describe("--aggregate on rank", () => {
     const sheet = (await readTable(join(dir, "g.xlsx"))).cells;
     const note = sheet.map((row) => row.join(" ")).join("\n");
     expect(note).toContain("the total is the weighted geometric mean of the five sub-indices");
+    const topsis = await cli(["rank", "top100.csv", "--aggregate", "topsis", "--mode", "formulas", "--out", "t.xlsx"], dir);
+    expect(topsis.code).toBe(2);
+    expect(topsis.out).toContain("A TOPSIS total depends on every column's best and worst value");
+    expect((await cli(["rank", "top100.csv", "--aggregate", "topsis", "--out", "t.xlsx"], dir)).code).toBe(0);
     const bad = await cli(["rank", "top100.csv", "--aggregate", "median"], dir);
     expect(bad.code).toBe(2);
     expect(bad.out).toContain("mean, geometric, topsis");

@@ -9,6 +9,7 @@ import * as ExcelJS from "exceljs";
 import { parseCsv } from "../../src/core/csv";
 import { DIMENSIONS } from "../../src/core/framework";
 import { runIndex } from "../../src/core/workflow";
+import { readPipelineOptions } from "../../src/core/options";
 import { writePlansXlsx, writePlanToWorkbook, writeWorkbookFile } from "../../src/files/xlsx-writer";
 import { planBlock, SheetPlan } from "../../src/plans/plan";
 import { planRankedSheet } from "../../src/plans/ranked-sheet";
@@ -70,6 +71,24 @@ withLibreOffice("the formulas file in LibreOffice", () => {
     // A fresh profile, as a user has it: the file holds no cached results, so LibreOffice computes them.
     const sheets = sofficeToCsv(soffice!, path);
     expectRecalculated(sheets.get("排名")!);
+  }, 180_000);
+
+  it("keeps the geometric mean live: LibreOffice's MAX(…, 1)^weight products are the engine's totals and ranks", async () => {
+    const geometric = runIndex(cells, { pipeline: readPipelineOptions("aggregate=geometric") });
+    const plan = planRankedSheet(geometric, rankedOptions({ mode: "formulas" }));
+    expect(String((planBlock(plan, "ranking").values[1][9] as { formula: string }).formula)).toMatch(/^MAX\(N\(E3\),1\)\^\$[A-Z]+\$\d+\*/);
+    const path = join(dir, "geometric.xlsx");
+    await writeRankedXlsx(plan, path);
+    const rows = parseCsv(sofficeToCsv(soffice!, path).get("排名")!);
+    const header = planBlock(plan, "ranking").row;
+    const byName = new Map(geometric.ranking.districts.map((d) => [`${d.province}|${d.city}|${d.district}`, d]));
+    for (const r of rows.slice(header + 1, header + 101)) {
+      const d = byName.get(`${r[1]}|${r[2]}|${r[3]}`)!;
+      expect([r[3], Math.abs(Number(r[9]) - d.total) <= 1e-6, Number(r[0])]).toEqual([d.district, true, d.rank]);
+    }
+    // TOPSIS has no row formula: formulas mode says so instead of writing totals that would not follow the data.
+    const topsis = runIndex(cells, { pipeline: readPipelineOptions("aggregate=topsis") });
+    expect(() => planRankedSheet(topsis, rankedOptions({ mode: "formulas" }))).toThrow(expect.objectContaining({ code: "FORMULAS_NOT_TOPSIS" }));
   }, 180_000);
 
   it("recalculates on load rather than trusting cached results (a test-only copy with wrong cached totals)", async () => {

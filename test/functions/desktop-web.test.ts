@@ -78,6 +78,20 @@ describe('the same range in web form (null, "") and in desktop form (0) gives th
     );
   });
 
+  it("LIVETOPSIS, LIVEDATAWEIGHTS and LIVEINDEX under each aggregation", () => {
+    const aggregations = ["aggregate=mean", "aggregate=geometric", "aggregate=topsis", "aggregate=topsis; missing=none"];
+    fc.assert(
+      fc.property(tableArb(19), fc.constantFrom(...aggregations), (rows, options) => {
+        const web = [["区县", ...INDICATOR_IDS], ...rows];
+        const o = [[options]];
+        expect(plain(rt.call("LIVEINDEX", desktop(web), null, null, null, o))).toEqual(plain(rt.call("LIVEINDEX", web, null, null, null, o)));
+        expect(plain(rt.call("LIVETOPSIS", desktop(web), null, o))).toEqual(plain(rt.call("LIVETOPSIS", web, null, o)));
+        expect(plain(rt.call("LIVEDATAWEIGHTS", desktop(web), "critic", null, o))).toEqual(plain(rt.call("LIVEDATAWEIGHTS", web, "critic", null, o)));
+      }),
+      { numRuns: 30 },
+    );
+  });
+
   it("LIVESENSITIVITY", () => {
     fc.assert(
       fc.property(tableArb(19), (rows) => {
