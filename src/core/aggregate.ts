@@ -187,6 +187,77 @@ export function aggregateScores(
   return totalBy(rule, scores, aggregateDimensions(scores, dimensionWeights, indicatorWeights, rescale), dimensionWeights, indicatorWeights);
 }
 
+/** Buffers that {@link totalsInto} reuses from run to run: one per dimension and the total. */
+export interface TotalsWork {
+  readonly dimensions: Float64Array[];
+  readonly total: Float64Array;
+}
+
+export function totalsWork(rows: number): TotalsWork {
+  return { dimensions: DIMENSIONS.map(() => new Float64Array(rows)), total: new Float64Array(rows) };
+}
+
+/**
+ * The totals of {@link aggregateScores}, bit for bit, into reused buffers: the Monte Carlo's inner
+ * step, thousands of times over one table, without allocating. The weighted arithmetic mean is
+ * done here in the same order of operations; the other rules (and partial dimensions) go through
+ * aggregateScores.
+ */
+export function totalsInto(
+  scores: Scores,
+  dimensionWeights: ArrayLike<number>,
+  indicatorWeights: ArrayLike<number>,
+  rescale: boolean,
+  rule: AggregateRule,
+  work: TotalsWork,
+): Float64Array {
+  if (rule !== "mean" || (scores.kind === "scaled" && scores.partial)) {
+    work.total.set(aggregateScores(scores, dimensionWeights, indicatorWeights, rescale, rule));
+    return work.total;
+  }
+  const n = scores.include.length;
+  const include = scores.include;
+  const total = work.total.fill(0);
+  for (const d of DIMENSIONS) {
+    const W = dimensionWeights[d.index];
+    if (W === 0) continue;
+    let col: Float64Array;
+    if (scores.kind === "dimension") {
+      const given = scores.dimensions[d.index];
+      if (!given) continue;
+      col = given;
+    } else {
+      col = work.dimensions[d.index].fill(0);
+      for (const i of d.indicators) {
+        const w = indicatorWeights[i];
+        if (w === 0) continue;
+        if (scores.kind === "scaled") {
+          const s = scores.scaled[i];
+          if (!s) continue;
+          for (let r = 0; r < n; r++) col[r] += w * s[r];
+          continue;
+        }
+        const x = scores.values[i];
+        const f = scores.affines[i];
+        if (!x || !f) continue;
+        const k = w * f.factor;
+        const m = f.shift;
+        if (k === 0) continue;
+        for (let r = 0; r < n; r++) col[r] += k * (x[r] - m);
+      }
+      let max = -Infinity;
+      for (let r = 0; r < n; r++) {
+        if (!include[r]) col[r] = NaN;
+        else if (col[r] > max) max = col[r];
+      }
+      if (rescale && max > 0) for (let r = 0; r < n; r++) col[r] = (col[r] / max) * 100;
+    }
+    for (let r = 0; r < n; r++) total[r] += W * col[r];
+  }
+  for (let r = 0; r < n; r++) if (!include[r]) total[r] = NaN;
+  return total;
+}
+
 /** One indicator's scaled scores (affine ones computed), or null when the column was not read. */
 function scaledColumn(scores: Scores, i: number): ArrayLike<number> | null {
   if (scores.kind === "scaled") return scores.scaled[i];

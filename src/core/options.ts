@@ -117,6 +117,22 @@ export function readPipelineOptions(given: unknown): PipelineOptions {
   return out;
 }
 
+/**
+ * One word of an option's values (missing, treat or aggregate), matched as the options argument
+ * matches it; else BAD_OPTION naming the option and its words. For the uncertainty analysis's
+ * lists of alternatives (core/assumptions.ts).
+ *
+ * @example
+ * optionWord("aggregate", "几何平均") // → "geometric"
+ */
+export function optionWord<K extends "missing" | "treat" | "aggregate">(key: K, value: unknown): PipelineOptions[K] {
+  const word = typeof value === "string" ? normaliseName(value) : "";
+  const table = { missing: MISSING, treat: TREAT, aggregate: AGGREGATE }[key] as Record<string, PipelineOptions[K]>;
+  const rule = Object.prototype.hasOwnProperty.call(table, word) ? table[word] : undefined;
+  if (!rule) throw badValue(PIPELINE_OPTION_WORDS[key], typeof value === "string" ? value.trim() : value, TAKES[key]);
+  return rule;
+}
+
 /** Whether the options change nothing of the report's method. */
 export function isDefaultPipeline(o: PipelineOptions): boolean {
   return preparesNothing(o) && o.aggregate === "mean";

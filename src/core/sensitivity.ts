@@ -12,11 +12,11 @@
  *
  * The work is split into steps so that a caller can show progress and cancel between them.
  */
-import { aggregateScores } from "./aggregate";
+import { aggregateScores, totalsInto, totalsWork } from "./aggregate";
 import { UserError } from "./errors";
 import { DIMENSIONS, INDICATORS } from "./framework";
 import type { IndexResult } from "./pipeline";
-import { rankDistricts } from "./rank-districts";
+import { rankDescInto, rankDistricts, rankWork } from "./rank-districts";
 import { normaliseWeights, WeightTable } from "./weights";
 import { LocalText, OPTION_TAKES, WORDS } from "../text";
 import { readCell } from "./cells";
@@ -71,7 +71,8 @@ export function startSensitivity(result: IndexResult, options: SensitivityOption
   const spread = options.spread ?? DEFAULT_SPREAD;
   if (!(spread >= 0 && spread < 1)) throw new UserError("BAD_OPTION", { name: WORDS.spread, value: String(spread), options: "0 ≤ spread < 1" });
   const seed = Math.floor(options.seed ?? DEFAULT_SEED) >>> 0;
-  const totals = (dimW: ArrayLike<number>, indW: ArrayLike<number>) => aggregateScores(result.scores, dimW, indW, result.rescale, result.aggregate);
+  const work = totalsWork(result.include.length);
+  const rankBuffers = rankWork(result.include.length);
   const n = result.include.length;
   // The nominal ranking is RANKDISTRICT(LIVEINDEX(…)): the totals the result already holds.
   const nominal = rankDistricts(result.total);
@@ -98,7 +99,7 @@ export function startSensitivity(result: IndexResult, options: SensitivityOption
       const end = Math.min(runs, completed + (Number.isFinite(count) ? Math.max(1, Math.floor(count)) : 1));
       for (; completed < end; completed++) {
         perturb(weights, spread, random, dimW, indW);
-        const r = rankDistricts(totals(dimW, indW));
+        const r = rankDescInto(totalsInto(result.scores, dimW, indW, result.rescale, result.aggregate, work), rankBuffers);
         for (let k = 0; k < m; k++) ranks[k * runs + completed] = r[rows[k]];
       }
       return completed;

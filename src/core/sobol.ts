@@ -32,7 +32,11 @@ export const BOOTSTRAP_SAMPLES = 1000;
  * how many uniform numbers each factor takes; `sample(b, j)` gives row j of block b as one array of
  * all the factors' columns, in order.
  */
-export function saltelliDesign(n: number, columns: readonly number[], seed: number): { readonly sample: (block: number, row: number) => Float64Array; readonly blocks: number } {
+export function saltelliDesign(
+  n: number,
+  columns: readonly number[],
+  seed: number,
+): { readonly sample: (block: number, row: number) => Float64Array; readonly blocks: number } {
   const width = columns.reduce((a, b) => a + b, 0);
   const random = mulberry32(seed);
   const a = new Float64Array(n * width);
@@ -71,7 +75,12 @@ export function sobolIndices(
   const yAB = givenAB.map((y) => Float64Array.from(y));
   const n = yA.length;
   const d = yAB.length;
-  const point = estimate(yA, yB, yAB, Int32Array.from({ length: n }, (_, j) => j));
+  const point = estimate(
+    yA,
+    yB,
+    yAB,
+    Int32Array.from({ length: n }, (_, j) => j),
+  );
   const firstBoot = Array.from({ length: d }, () => new Float64Array(resamples));
   const totalBoot = Array.from({ length: d }, () => new Float64Array(resamples));
   const random = mulberry32(seed ^ 0x9e3779b9);
@@ -84,7 +93,8 @@ export function sobolIndices(
       totalBoot[i][s] = e.total[i];
     }
   }
-  const interval = (boot: Float64Array[], p: number) => Float64Array.from(boot, (x) => (Number.isNaN(point.variance) || point.variance === 0 ? NaN : percentile(x.sort(), p)));
+  const interval = (boot: Float64Array[], p: number) =>
+    Float64Array.from(boot, (x) => (Number.isNaN(point.variance) || point.variance === 0 ? NaN : percentile(x.sort(), p)));
   return {
     first: point.first,
     total: point.total,
@@ -97,7 +107,12 @@ export function sobolIndices(
 }
 
 /** The estimators over a set of rows (all of them, or a bootstrap resample): plain loops over typed arrays (the bootstrap calls this a thousand times). */
-function estimate(yA: Float64Array, yB: Float64Array, yAB: readonly Float64Array[], rows: Int32Array): { first: Float64Array; total: Float64Array; variance: number } {
+function estimate(
+  yA: Float64Array,
+  yB: Float64Array,
+  yAB: readonly Float64Array[],
+  rows: Int32Array,
+): { first: Float64Array; total: Float64Array; variance: number } {
   const n = rows.length;
   let sum = 0;
   for (let k = 0; k < n; k++) sum += yA[rows[k]] + yB[rows[k]];

@@ -149,6 +149,16 @@ export const ERROR_MESSAGES = {
     zh: "{option} 只用于从数据计算权重：请同时给出 --from <数据文件>。",
     en: "{option} goes with weights from the data only: add --from <data file>.",
   },
+  UNKNOWN_ASSUMPTION: {
+    excel: "value",
+    zh: "不确定性假设中没有“{key}”。可用的假设：{keys}。",
+    en: 'There is no assumption "{key}". The assumptions are: {keys}.',
+  },
+  BAD_ASSUMPTIONS: {
+    excel: "value",
+    zh: "无法读取不确定性假设 {value}：请写成“键=备选1,备选2; 键=…”（如 weights=25%; scaling=minmax,rank），或每行一个键、右侧为其备选的区域。",
+    en: 'Cannot read the assumptions {value}: write them as "key=alternative1,alternative2; key=…" (e.g. weights=25%; scaling=minmax,rank), or as a range with a key per row and its alternatives to its right.',
+  },
   UNKNOWN_PIPELINE_OPTION: {
     excel: "value",
     zh: "选项中没有“{key}”。可用的选项：{keys}。",
@@ -622,6 +632,14 @@ export const PIPELINE_OPTION_WORDS = {
   treat: { zh: "异常值处理（treat）", en: "outlier treatment (treat)" },
   aggregate: { zh: "合成方法（aggregate）", en: "aggregation (aggregate)" },
   coverageTakes: { zh: "0 至 1 的比例（如 0.66 或 66%）", en: "a share from 0 to 1 (e.g. 0.66 or 66%)" },
+} as const satisfies Record<string, LocalText>;
+
+/** The names of the uncertainty analysis's assumptions, as BAD_OPTION says them. */
+export const ASSUMPTION_WORDS = {
+  weights: { zh: "权重扰动（weights）", en: "weight noise (weights)" },
+  weightsTakes: { zh: "不小于 0、小于 1 的比例（如 25% 表示 ±25%）", en: "a share from 0 up to (not including) 1, e.g. 25% for ±25%" },
+  weightSet: { zh: "权重方案（weightset）", en: "weight set (weightset)" },
+  scaling: { zh: "标准化方法（scaling）", en: "scaling (scaling)" },
 } as const satisfies Record<string, LocalText>;
 
 /** What the options of LIVESENSITIVITY take, as BAD_OPTION says it. */

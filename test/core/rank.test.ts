@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { UserError } from "../../src/core/errors";
-import { parseRankOrder, parseTieMethod, rankDistricts, RankOrder, TIE_METHODS, TieMethod } from "../../src/core/rank-districts";
+import { parseRankOrder, parseTieMethod, rankDescInto, rankDistricts, rankWork, RankOrder, TIE_METHODS, TieMethod } from "../../src/core/rank-districts";
 import { codeOf } from "../helpers/errors";
 import { prng } from "../helpers/fixtures";
 
@@ -202,5 +203,19 @@ describe("parseRankOrder", () => {
     expect(parseRankOrder(" desc ")).toBe("desc");
     expect(parseRankOrder("descending")).toBe("desc");
     expect(parseRankOrder("降序")).toBe("desc");
+  });
+});
+
+describe("rankDescInto (the Monte Carlo's ranking)", () => {
+  it("gives rankDistricts' competition ranks, ties, -0, NaN and all, into the arrays it is given", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.integer({ min: -5, max: 5 }), fc.constant(NaN), fc.constant(-0), fc.double({ noNaN: true })), { maxLength: 300 }),
+        (xs) => {
+          expect(Array.from(rankDescInto(xs, rankWork(xs.length)))).toEqual(Array.from(rankDistricts(xs)));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
