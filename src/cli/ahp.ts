@@ -3,12 +3,12 @@
  * its consistency, and with --out written as a weight table (the five sub-indices' weights, or
  * one sub-index's indicator weights, the rest the report's) that check-weights and rank take.
  *
- *   live-index ahp <matrix.csv|.xlsx> [--sheet <name>] [--lang zh|en] [--out weights.csv|.xlsx] [--force]
+ *   live-index ahp <matrix.csv|.xlsx> [--sheet <name>] [--lang zh|en] [--out weights.csv|.xlsx] [--base weights.csv] [--force]
  */
 import { resolve } from "path";
 import { ahpOfRange, ahpWeightTable } from "../core/ahp";
 import { UserError } from "../core/errors";
-import { percentText } from "../core/text";
+import type { WeightTable } from "../core/weights";
 import { readTable } from "../files/read-table";
 import { AHP_TEXT, Lang } from "../text";
 import { StartingFileIO, writeStartingFile } from "./starting-files";
@@ -20,6 +20,8 @@ export interface AhpArgs {
   readonly lang: Lang;
   readonly out?: string;
   readonly force: boolean;
+  /** --base: the weight table the AHP weights go into (default: the report's). */
+  readonly base?: WeightTable;
 }
 
 /**
@@ -30,10 +32,8 @@ export async function ahpCommand(args: AhpArgs, io: StartingFileIO): Promise<num
   const table = await readTable(resolve(io.cwd, args.input), { sheet: args.sheet });
   const { names, result } = ahpOfRange(table.cells);
   const t = AHP_TEXT[args.lang];
-  // The weight table first, so that names that make none are said before anything is printed.
-  const weights = args.out === undefined ? null : ahpWeightTable(names, result.weights);
   io.out(`${t.title}${args.lang === "zh" ? "：" : ": "}${table.source}`);
-  const rows = [["", t.weight], ...names.map((n, i) => [n, percentText(result.weights[i], 2)])];
+  const rows = [["", t.weight], ...names.map((n, i) => [n, `${(result.weights[i] * 100).toFixed(2)}%`])];
   for (const line of padCells(rows)) io.out(`  ${line}`);
   io.out("");
   const stats = [
@@ -45,12 +45,14 @@ export async function ahpCommand(args: AhpArgs, io: StartingFileIO): Promise<num
   ];
   for (const line of padCells(stats)) io.out(`  ${line}`);
   if (!result.acceptable) {
-    if (weights) throw new UserError("AHP_NOT_ACCEPTABLE", { cr: result.cr.toFixed(4) });
+    if (args.out !== undefined) throw new UserError("AHP_NOT_ACCEPTABLE", { cr: result.cr.toFixed(4) });
     return 2;
   }
-  if (weights) {
+  if (args.out !== undefined) {
+    // After the weights are shown: names that make no weight table are said with the numbers in view.
+    const table = ahpWeightTable(names, result.weights, args.base);
     io.out("");
-    await writeStartingFile({ kind: "weights", out: args.out, lang: args.lang, force: args.force, table: weights, method: "ahp" }, io);
+    await writeStartingFile({ kind: "weights", out: args.out, lang: args.lang, force: args.force, table, method: "ahp" }, io);
   }
   return 0;
 }

@@ -21,7 +21,7 @@ import { cleanText } from "../core/text";
 import { getScalingMethod, ScalingMethodName } from "../core/scaling";
 import { readSensitivityOptions, SensitivityOptions } from "../core/sensitivity";
 import { PipelineOptions, readPipelineOptions } from "../core/options";
-import { DATA_WEIGHT_METHODS, DataWeightMethod, dataWeights } from "../core/data-weights";
+import { DATA_WEIGHT_ALIASES, DATA_WEIGHT_METHODS, DataWeightMethod, dataWeights } from "../core/data-weights";
 import { computeIndex } from "../core/pipeline";
 import { checkWeights, describeFinding, NameLanguage, WeightTable } from "../core/weights";
 import { StartingFileArgs, StartingFileIO, writeStartingFile } from "./starting-files";
@@ -82,7 +82,7 @@ const RANK_FLAGS = ["weights", "method", "top", "mode", "lang", "out", "sheet", 
 const CHECK_FLAGS = ["baseline", "data", "method", "top", "lang", "out", "runs", "spread", "seed", ...PIPELINE_FLAGS] as const;
 const AUDIT_FLAGS = ["weights", "method", "lang", "out", "sheet", ...PIPELINE_FLAGS] as const;
 const STARTING_FLAGS = ["out", "lang"] as const;
-const AHP_FLAGS = ["sheet", "lang", "out"] as const;
+const AHP_FLAGS = ["sheet", "lang", "out", "base"] as const;
 /** `weights` also computes a table from data: --from <file> --method <m> --levels indicator|both, and the treatment flags. */
 const WEIGHTS_FLAGS = ["out", "lang", "from", "method", "levels", ...PIPELINE_FLAGS] as const;
 
@@ -99,7 +99,7 @@ export async function run(argv: readonly string[], io: CliIO = processIO()): Pro
     }
     if (argv[0] === "check-weights") return await checkWeightsCommand(parseCheckArgs(argv.slice(1)), { ...io, write: writeOutput });
     if (argv[0] === "audit") return await auditCommand(await parseAuditArgs(argv.slice(1), io), { ...io, write: writeOutput });
-    if (argv[0] === "ahp") return await ahpCommand(parseAhpArgs(argv.slice(1)), startingFileIO(io));
+    if (argv[0] === "ahp") return await ahpCommand(await parseAhpArgs(argv.slice(1), io), startingFileIO(io));
     if (argv[0] === "sample" || argv[0] === "weights") {
       await writeStartingFile(await parseStartingFileArgs(argv[0], argv.slice(1), io), startingFileIO(io));
       return EXIT_OK;
@@ -344,7 +344,8 @@ async function parseStartingFileArgs(kind: "sample" | "weights", args: readonly 
     return { kind, out, lang: lang as NameLanguage, force };
   }
   // Weights from the data (core/data-weights.ts), as LIVEDATAWEIGHTS computes them.
-  const method = (values.method ?? "entropy").toLowerCase();
+  const word = (values.method ?? "entropy").normalize("NFKC").trim().toLowerCase();
+  const method = DATA_WEIGHT_ALIASES[word] ?? word;
   if (!(DATA_WEIGHT_METHODS as readonly string[]).includes(method))
     throw badValue("--method", { zh: DATA_WEIGHT_METHODS.join("、"), en: DATA_WEIGHT_METHODS.join(", ") }, values.method);
   const levels = (values.levels ?? "indicator").toLowerCase();
@@ -354,14 +355,22 @@ async function parseStartingFileArgs(kind: "sample" | "weights", args: readonly 
   return { kind, out, lang: lang as NameLanguage, force, table: dataWeights(result, method as DataWeightMethod, levels).table, method };
 }
 
-function parseAhpArgs(given: readonly string[]): AhpArgs {
+async function parseAhpArgs(given: readonly string[], io: CliIO): Promise<AhpArgs> {
   const { values, positional, force } = parseFlags(given, AHP_FLAGS, true);
   const input = onePositional(positional, CLI_ERROR_TEXT.matrixFileWhat, "live-index ahp <matrix.xlsx|.csv>");
   const out = values.out;
   if (out !== undefined && ![".csv", ".xlsx"].includes(extname(out).toLowerCase()))
     throw badValue("--out", { zh: ".csv 或 .xlsx 文件", en: "a .csv or .xlsx file" }, out);
   if (out === undefined && force) throw new UserError("USAGE_NEEDS_OUT", { option: "--force" });
-  return { input, sheet: values.sheet, lang: parseLang(values.lang), out, force };
+  if (out === undefined && values.base !== undefined) throw new UserError("USAGE_NEEDS_OUT", { option: "--base" });
+  return {
+    input,
+    sheet: values.sheet,
+    lang: parseLang(values.lang),
+    out,
+    force,
+    base: values.base === undefined ? undefined : (await readWeightsFile(values.base, io)).table,
+  };
 }
 
 function parseCheckArgs(given: readonly string[]): CheckWeightsArgs {

@@ -8,6 +8,8 @@ import { extname, isAbsolute, relative, resolve } from "path";
 import { formatCsv } from "../core/csv";
 import { UserError } from "../core/errors";
 import { NameLanguage, weightTableToCells, WeightTable } from "../core/weights";
+import { DIMENSIONS, INDICATORS } from "../core/framework";
+import { padCells } from "./table-text";
 import type { SheetPlan } from "../plans/plan";
 import { planSampleSheet, sampleTableCells } from "../plans/sample-sheet";
 import { planWeightSheet } from "../plans/weight-sheets";
@@ -57,9 +59,21 @@ export async function writeStartingFile(args: StartingFileArgs, io: StartingFile
       throw new UserError("OUTPUT_UNWRITABLE", { path, reason: code ?? String(e) });
     }
   }
+  if (args.table) for (const line of weightLines(args.table, sheetLang)) io.out(line);
   // The next command names the file as the user can type it from here: relative when it is below this folder.
   const rel = relative(io.cwd, path);
   const arg = rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : path;
   io.out(args.table ? DATA_WEIGHTS_TEXT.written(path, args.method ?? "", io.command, arg) : STARTING_FILE_TEXT.written(args.kind, path, io.command, arg));
   return path;
+}
+
+/** A computed weight table as the terminal shows it: each sub-index's weight, then its indicators' weights within it. */
+export function weightLines(table: WeightTable, lang: "zh" | "en"): string[] {
+  const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
+  const rows: string[][] = [];
+  for (const d of DIMENSIONS) {
+    rows.push([d[lang], pct(table.dimensions[d.index])]);
+    for (const i of d.indicators) rows.push([`  ${INDICATORS[i][lang]}`, pct(table.indicators[i])]);
+  }
+  return padCells(rows).map((l) => `  ${l}`);
 }

@@ -12,28 +12,45 @@ export type Separator = "," | "\t" | ";";
 
 export const SEPARATORS: readonly Separator[] = [",", "\t", ";"];
 
+/** Lines the separator is judged on: a title and a units line above the header, the header and some data. */
+const SNIFF_LINES = 20;
+
 /**
- * The separator of a text table: of comma, tab and semicolon, the one that occurs most often
- * outside quotes on the first non-empty line (comma when none does).
+ * The separator of a text table: of comma, tab and semicolon, the one that occurs the same number
+ * of times (at least once, outside quotes) on the most of the first {@link SNIFF_LINES} non-empty
+ * lines; ties go to the larger count, then in that order; comma when none occurs. Judged on many
+ * lines, not the first: a title line above a tab-separated table holds no tab, and a
+ * semicolon-separated file with decimal commas has as many commas as a row has decimals.
  *
  * @example
  * detectSeparator("区县\t直播质量指数\n滨江区\t81.4") // → "\t"
+ * detectSeparator("2020 年数据\n区县\t质量\t供给\n甲\t1\t2") // → "\t"
  */
 export function detectSeparator(text: string): Separator {
-  const counts = new Map<Separator, number>(SEPARATORS.map((s) => [s, 0]));
+  const lines: Map<Separator, number>[] = [];
+  let counts = new Map<Separator, number>(SEPARATORS.map((sep) => [sep, 0]));
   let quoted = false;
   let seen = false;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i < text.length && lines.length < SNIFF_LINES; i++) {
     const ch = text[i];
     if (ch === '"') quoted = !quoted;
     else if (!quoted && (ch === "\n" || ch === "\r")) {
-      if (seen) break;
+      if (seen) lines.push(counts);
+      counts = new Map(SEPARATORS.map((sep) => [sep, 0]));
+      seen = false;
+      continue;
     } else if (!quoted && counts.has(ch as Separator)) counts.set(ch as Separator, counts.get(ch as Separator)! + 1);
     if (ch.trim() !== "") seen = true;
   }
-  let best: Separator = ",";
-  for (const s of SEPARATORS) if (counts.get(s)! > counts.get(best)!) best = s;
-  return best;
+  if (seen && lines.length < SNIFF_LINES) lines.push(counts);
+  let best: { sep: Separator; lines: number; count: number } = { sep: ",", lines: 0, count: 0 };
+  for (const sep of SEPARATORS) {
+    // The count this separator has on most lines, and on how many.
+    const tally = new Map<number, number>();
+    for (const l of lines) if (l.get(sep)! > 0) tally.set(l.get(sep)!, (tally.get(l.get(sep)!) ?? 0) + 1);
+    for (const [count, n] of tally) if (n > best.lines || (n === best.lines && count > best.count)) best = { sep, lines: n, count };
+  }
+  return best.sep;
 }
 
 /**

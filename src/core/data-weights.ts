@@ -25,6 +25,20 @@ import { REPORT_WEIGHT_TABLE, weightTableFromGiven, WeightTable } from "./weight
 
 export type DataWeightMethod = "entropy" | "critic" | "cv" | "pca" | "equal";
 export const DATA_WEIGHT_METHODS: readonly DataWeightMethod[] = ["entropy", "critic", "cv", "pca", "equal"];
+/** The methods' Chinese names as studies write them (matched after NFKC, case and spaces aside). */
+export const DATA_WEIGHT_ALIASES: Readonly<Record<string, DataWeightMethod>> = {
+  熵权法: "entropy",
+  熵权: "entropy",
+  熵值法: "entropy",
+  critic法: "critic",
+  变异系数法: "cv",
+  变异系数: "cv",
+  主成分: "pca",
+  主成分分析: "pca",
+  主成分分析法: "pca",
+  等权: "equal",
+  等权重: "equal",
+};
 
 export interface DataWeights {
   readonly table: WeightTable;

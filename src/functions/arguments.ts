@@ -6,7 +6,7 @@ import { errorText, isUserError, UserError } from "../core/errors";
 import { DIMENSIONS, findDimension, findIndicator } from "../core/framework";
 import type { IndexOptions } from "../core/pipeline";
 import type { CorrelationKind } from "../core/audit";
-import { COMBINE_RULES, CombineRule, DATA_WEIGHT_METHODS, DataWeightMethod } from "../core/data-weights";
+import { COMBINE_RULES, CombineRule, DATA_WEIGHT_ALIASES, DATA_WEIGHT_METHODS, DataWeightMethod } from "../core/data-weights";
 import { readPipelineOptions } from "../core/options";
 import { getScalingMethod, parseGoalposts } from "../core/scaling";
 import { readSensitivityOptions, SensitivityOptions } from "../core/sensitivity";
@@ -62,17 +62,22 @@ export function parseCorrelationLevel(v: unknown): "indicator" | "dimension" {
 
 /** LIVEDATAWEIGHTS' method: entropy (default), critic, cv, pca, equal (熵权法 and the other Chinese names too). */
 export function parseDataWeightMethod(v: unknown): DataWeightMethod {
-  return parseChoice(v, "method", DATA_WEIGHT_METHODS, { 熵权法: "entropy", 熵权: "entropy", 变异系数法: "cv", 变异系数: "cv", 主成分: "pca", 等权: "equal" });
+  return parseChoice(v, "method", DATA_WEIGHT_METHODS, DATA_WEIGHT_ALIASES);
+}
+
+/** LIVEAHP's result: the summary (default) or the weight table. */
+export function parseAhpResult(v: unknown): "summary" | "table" {
+  return parseChoice(v, "result", ["summary", "table"] as const, { 结果: "summary", 摘要: "summary", 权重表: "table", weights: "table" });
 }
 
 /** LIVECOMBINEWEIGHTS' rule: linear (default) or product. */
 export function parseCombineRule(v: unknown): CombineRule {
-  return parseChoice(v, "rule", COMBINE_RULES, { 线性: "linear", 加法: "linear", 乘法: "product" });
+  return parseChoice(v, "rule", COMBINE_RULES, { 线性: "linear", 线性加权: "linear", 加法: "linear", 乘法: "product", 乘积: "product" });
 }
 
 /** LIVEDATAWEIGHTS' levels: indicator (default) or both. */
 export function parseLevels(v: unknown): "indicator" | "both" {
-  return parseChoice(v, "levels", ["indicator", "both"] as const);
+  return parseChoice(v, "levels", ["indicator", "both"] as const, { 指标: "indicator", 二级: "indicator", 两级: "both", 两层: "both", 全部: "both" });
 }
 
 /** A weights argument as a 2-D array of cells. */

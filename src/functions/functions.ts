@@ -20,6 +20,7 @@ import {
   parseBaseline,
   parseCall,
   parseCorrelationKind,
+  parseAhpResult,
   parseCombineRule,
   parseCorrelationLevel,
   parseDataWeightMethod,
@@ -30,7 +31,7 @@ import {
   weightsCells,
   withPipeline,
 } from "./arguments";
-import { guard, plainCells, scalarArg, toColumn, toColumns, withBlankOptionCells } from "./host";
+import { guard, isOmittedRange, plainCells, scalarArg, toColumn, toColumns, withBlankOptionCells } from "./host";
 import { checkFormulaWork, describeWhere, indexLabel, rankScores, sensitivityLabels, severityLabel, weightDiffRows } from "./results";
 import { correlationMatrix, dimensionCoherence, runAudit } from "../core/audit";
 import { combineWeights, dataWeights } from "../core/data-weights";
@@ -39,7 +40,8 @@ import { textbookTopsis } from "../core/topsis";
 import { coherenceTable, correlationTable, statsTable } from "../plans/audit-tables";
 import { pad } from "../plans/plan";
 import { AHP_TEXT, AUDIT_TEXT, TOPSIS_LABEL } from "../text";
-import { ahpOfRange } from "../core/ahp";
+import { ahpOfRange, ahpWeightTable } from "../core/ahp";
+import { UserError } from "../core/errors";
 
 /**
  * The total Live-Streaming E-commerce Regional Development Index for each row of a data range.
@@ -238,11 +240,18 @@ export function liveDataWeights(data: any[][], method?: any, levels?: any, optio
  * The analytic hierarchy process (层次分析法): weights from a pairwise-comparison matrix, with its consistency.
  * @customfunction LIVEAHP
  * @param {any[][]} matrix A square matrix of judgements on Saaty's 1–9 scale (a_ji = 1 / a_ij), with the names in the first row and column (or without names).
- * @returns {any[][]} One row per item (name, weight), then λmax, CI, RI, CR and the verdict (acceptable when CR < 0.1).
+ * @param {any} [result] "summary" (default: the weights, λmax, CI, RI, CR and the verdict) or "table" (a weight table with these weights in place, when the names are the five sub-indices or the indicators of one).
+ * @param {any[][]} [weights] For "table": the weight table the AHP weights go into (default: the report's), e.g. another LIVEAHP(…, "table") to build the whole hierarchy.
+ * @returns {any[][]} One row per item (name, weight), then λmax, CI, RI, CR and the verdict (acceptable when CR < 0.1); or a weight table.
  */
-export function liveAhp(matrix: any[][]): any[][] {
+export function liveAhp(matrix: any[][], result?: any, weights?: any[][]): any[][] {
   return guard((lang) => {
     const { names, result: r } = ahpOfRange(plainCells(matrix) as unknown[][]);
+    if (parseAhpResult(result) === "table") {
+      if (!r.acceptable) throw new UserError("AHP_NOT_ACCEPTABLE", { cr: r.cr.toFixed(4) });
+      const base = isOmittedRange(weights) ? undefined : parseWeightTable(weightsCells(weights));
+      return weightTableToCells(lang, ahpWeightTable(names, r.weights, base));
+    }
     const t = AHP_TEXT[lang];
     return [
       ["", t.weight],

@@ -131,6 +131,9 @@ ahp: the weights (principal eigenvector), λmax, CI, RI, CR and the verdict of a
   matrix (names in the first row and column, Saaty's 1–9 scale, 1/3 taken); when the names
   are the five sub-indices or all the indicators of one, --out writes a weight table (the
   rest the report's). With CR ≥ 0.1 nothing is written, and the exit code is 2.
+  --base <file>      写入权重时以此权重表为底（默认报告权重），可逐层构建 / the weight table
+                     the AHP weights go into (default: the report's): build the hierarchy
+                     one matrix at a time
   --sheet, --lang, --force  同 rank / as for rank
 
 退出码 / Exit codes:

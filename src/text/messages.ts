@@ -126,13 +126,28 @@ export const ERROR_MESSAGES = {
   },
   AHP_NOT_ACCEPTABLE: {
     excel: "value",
-    zh: "判断矩阵的一致性比率 CR = {cr}，不小于 0.1：判断前后矛盾，未写入权重表。请修改判断后再试。",
-    en: "The matrix's consistency ratio CR = {cr} is 0.1 or more: the judgements contradict each other, so no weight table was written. Revise them and try again.",
+    zh: "判断矩阵的一致性比率 CR = {cr}，不小于 0.1：判断前后矛盾，不生成权重表。请修改判断后再试。",
+    en: "The matrix's consistency ratio CR = {cr} is 0.1 or more: the judgements contradict each other, so they make no weight table. Revise them and try again.",
   },
   AHP_NOT_SQUARE: {
     excel: "value",
-    zh: "判断矩阵应为方阵（首行、首列为名称）：这里是 {rows} 行 × {cols} 列的数值，最多 15 阶。",
-    en: "A pairwise-comparison matrix is square (names in the first row and column): this one has {rows} × {cols} numbers, and at most 15 are allowed.",
+    zh: "判断矩阵应为方阵（首行、首列为名称），至多 15 阶：这里的数值有 {rows} 行、{cols} 列。请只选中矩阵（含名称）。",
+    en: "A pairwise-comparison matrix is square (names in the first row and column), of at most 15 items: this one has {rows} rows and {cols} columns of numbers. Select the matrix alone, with its names.",
+  },
+  AHP_DIAGONAL: {
+    excel: "value",
+    zh: "判断矩阵对角线上的 {cell} 是一项与自身的比较，应为 1，这里是 {value}。",
+    en: "{cell} is on the comparison matrix's diagonal, an item compared with itself: it must be 1, not {value}.",
+  },
+  AHP_OUT_OF_SCALE: {
+    excel: "value",
+    zh: "判断矩阵的 {cell} 为 {value}，超出 Saaty 1–9 标度（1/9 至 9）。",
+    en: "Cell {cell} of the comparison matrix is {value}, outside Saaty's 1–9 scale (1/9 to 9).",
+  },
+  AHP_NAMES_MISMATCH: {
+    excel: "value",
+    zh: "判断矩阵的行名与列名顺序不一致：{cell} 为“{row}”，而对应的列是“{column}”。每一行须与同序号的列为同一项。",
+    en: 'The matrix\'s row names are not in the order of its column names: {cell} is "{row}" where the column in its place is "{column}". Each row must be the item of the column in the same position.',
   },
   AHP_NOT_POSITIVE: {
     excel: "value",

@@ -67,6 +67,25 @@ describe("live-index ahp", () => {
     expect(rows.filter((row) => row[0] === "直播商品消费指数").map((row) => Number(row[3]))).toEqual([0.25, 0.25, 0.25, 0.25]);
   });
 
+  it("builds the whole hierarchy one matrix at a time with --base, and says names that make no table after the numbers", async () => {
+    const viewing = FRAMEWORK.find((d) => d.id === "viewing")!.indicators.map((i) => i.id);
+    writeFileSync(
+      join(dir, "viewing2.csv"),
+      [",".concat(viewing.join(",")), `${viewing[0]},1,2,4`, `${viewing[1]},1/2,1,2`, `${viewing[2]},1/4,1/2,1`].join("\n"),
+    );
+    expect((await cli(["ahp", "dimensions.csv", "--out", "level1.csv"], dir)).code).toBe(0);
+    expect((await cli(["ahp", "viewing2.csv", "--base", "level1.csv", "--out", "level12.csv"], dir)).code).toBe(0);
+    const rows = (await readTable(join(dir, "level12.csv"))).cells.slice(1);
+    const level1 = (await readTable(join(dir, "level1.csv"))).cells.slice(1);
+    // The first level from the first matrix, viewing's indicators from the second (4 : 2 : 1), the rest as printed.
+    expect(rows.map((r) => Number(r[2]))).toEqual(level1.map((r) => expect.closeTo(Number(r[2]), 10)));
+    expect(rows.filter((r) => r[0] === "直播内容消费指数").map((r) => Number(r[3]))).toEqual([4 / 7, 2 / 7, 1 / 7].map((w) => expect.closeTo(w, 10)));
+    writeFileSync(join(dir, "abc.csv"), ",a,b,c\na,1,3,5\nb,1/3,1,3\nc,1/5,1/3,1\n");
+    const named = await cli(["ahp", "abc.csv", "--out", "abc-weights.csv"], dir);
+    expect(named.code).toBe(2);
+    expect(named.out.indexOf("CR")).toBeLessThan(named.out.indexOf("are neither the five sub-indices"));
+  });
+
   it("refuses inconsistent judgements (exit 2, nothing written), names that make no weight table, and a matrix file that is missing", async () => {
     writeFileSync(join(dir, "circular.csv"), ",a,b,c,d\na,1,9,1/9,1\nb,1/9,1,9,1\nc,9,1/9,1,1\nd,1,1,1,1\n");
     const bad = await cli(["ahp", "circular.csv"], dir);
@@ -78,9 +97,9 @@ describe("live-index ahp", () => {
     );
     const refused = await cli(["ahp", "circular5.csv", "--out", "never.csv"], dir);
     expect(refused.code).toBe(2);
-    expect(refused.out).toContain("no weight table was written");
+    expect(refused.out).toContain("so they make no weight table");
     expect(existsSync(join(dir, "never.csv"))).toBe(false);
-    expect((await cli(["ahp", "circular.csv", "--out", "never.csv"], dir)).out).toContain("are neither the five sub-indices");
+    expect((await cli(["ahp", "circular.csv", "--out", "never.csv"], dir)).out).toContain("so they make no weight table");
     expect((await cli(["ahp", "nothing.csv"], dir)).code).toBe(2);
     expect((await cli(["ahp"], dir)).out).toContain("live-index ahp <matrix.xlsx|.csv>");
   });

@@ -36,6 +36,18 @@ describe("text tables as analysts have them", () => {
     expect(await ranked("semi.csv")).toEqual({ first: "滨江区", count: 30, separator: ";" });
   });
 
+  it("reads tab-separated text under a title line (UTF-8 .txt, UTF-16 .txt, .tsv), and semicolons with decimal commas", async () => {
+    // A title has no tab: the separator is judged on the lines below it too.
+    const titled = `2020 年各区县直播电商指数（单位：分）\n${join_(top, "\t")}`;
+    writeFileSync(join(dir, "titled.txt"), titled);
+    writeFileSync(join(dir, "titled16.txt"), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(titled, "utf16le")]));
+    writeFileSync(join(dir, "titled.tsv"), titled);
+    for (const f of ["titled.txt", "titled16.txt", "titled.tsv"]) expect(await ranked(f)).toEqual({ first: "滨江区", count: 30, separator: "\t" });
+    // "81,40;100,00": two commas and one semicolon a row, yet every row has the one semicolon count of the header.
+    expect(detectSeparator("区县;质量;供给\n甲;81,40;100,00\n乙;1,5;2,25\n")).toBe(";");
+    expect(detectSeparator("Data, 2020\n区县\t质量\n甲\t1\n乙\t2\n")).toBe("\t");
+  });
+
   it("keeps a quoted comma inside a field, and counts separators only outside quotes", () => {
     expect(detectSeparator('"a;b";c,d\n1,2')).toBe(",");
     expect(parseCsv('区县,备注\n滨江区,"杭州,浙江"\n')).toEqual([

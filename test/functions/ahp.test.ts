@@ -17,7 +17,7 @@ const SAATY = [
   [1 / 3, 1, 3],
   [1 / 5, 1 / 3, 1],
 ];
-const named = (m: number[][], names: string[]) => [["", ...names], ...m.map((r, i) => [names[i], ...r])];
+const named = (m: (number | string)[][], names: string[]) => [["", ...names], ...m.map((r, i) => [names[i], ...r])];
 
 describe("LIVEAHP", () => {
   it("gives the principal eigenvector, λmax, CI, RI and CR of Saaty's example, acceptable", () => {
@@ -93,6 +93,89 @@ describe("LIVEAHP", () => {
     const out = rt.call("LIVEAHP", text) as Cell[][];
     const plain = rt.call("LIVEAHP", named(SAATY, ["a", "b", "c"])) as Cell[][];
     expect(out).toEqual(plain);
+  });
+
+  it("refuses rows in another order than the columns, a diagonal that is not 1 and a judgement beyond 9, naming the cell", () => {
+    const swapped = [
+      ["", "甲", "乙", "丙"],
+      ["甲", 1, 3, 5],
+      ["丙", 1 / 5, 1, 1 / 3],
+      ["乙", 1 / 3, 3, 1],
+    ];
+    const r = rt.call("LIVEAHP", swapped);
+    expect(isCustomFunctionError(r) && r.message).toContain('A3 is "丙" where the column in its place is "乙"');
+    const diagonal = named(
+      [
+        [2, 3],
+        [1 / 3, 1],
+      ],
+      ["a", "b"],
+    );
+    expect((rt.call("LIVEAHP", diagonal) as { message: string }).message).toContain("B2 is on the comparison matrix's diagonal");
+    const big = named(
+      [
+        [1, 15],
+        [1 / 15, 1],
+      ],
+      ["a", "b"],
+    );
+    expect((rt.call("LIVEAHP", big) as { message: string }).message).toContain("C2 of the comparison matrix is 15, outside Saaty's 1–9 scale");
+    // In Chinese, a blank cell is said in Chinese.
+    const blank = named(
+      [
+        [1, ""],
+        [1, 1],
+      ],
+      ["a", "b"],
+    );
+    expect((rt.callWith({ lang: "zh-CN" }, "LIVEAHP", blank) as { message: string }).message).toContain("这里是 空白");
+  });
+
+  it("takes 1/3 typed as 0.33 or as the text =1/3, and a title line above the matrix and a note below it", () => {
+    const typed = [["判断矩阵（专家 A，2021 年 3 月）"], ["", "a", "b", "c"], ["a", 1, 3, 5], ["b", 0.33, 1, 3], ["c", "=1/5", 0.33, 1], ["注：1–9 标度"]].map(
+      (r) => [...r, ...new Array(4 - r.length).fill("")],
+    );
+    const out = rt.call("LIVEAHP", typed) as Cell[][];
+    expect(out.map((r) => r[0]).slice(0, 4)).toEqual(["", "a", "b", "c"]);
+    const exact = rt.call("LIVEAHP", named(SAATY, ["a", "b", "c"])) as Cell[][];
+    [1, 2, 3].forEach((i) => expect(out[i][1] as number).toBeCloseTo(exact[i][1] as number, 2));
+  });
+
+  it("gives a weight table with \"table\": the sub-indices' weights, or one sub-index's indicators' into another table", () => {
+    const dims = ["商品消费", "内容供给", "内容消费", "质量", "产业促进"];
+    const m = [
+      [1, 2, 3, 3, 7],
+      [1 / 2, 1, 2, 2, 5],
+      [1 / 3, 1 / 2, 1, 1, 3],
+      [1 / 3, 1 / 2, 1, 1, 3],
+      [1 / 7, 1 / 5, 1 / 3, 1 / 3, 1],
+    ];
+    const summary = rt.call("LIVEAHP", named(m, dims)) as Cell[][];
+    const table = rt.call("LIVEAHP", named(m, dims), "table") as Cell[][];
+    // Valid: only the report's printed rounding of the indicator weights (kept as printed) is warned of.
+    const findings = rt.call("LIVECHECKWEIGHTS", table) as Cell[][];
+    expect(findings.map((f) => f[0])).toEqual(["warning", "warning"]);
+    // Goods' rows carry goods' AHP weight.
+    expect(table[1][2] as number).toBeCloseTo(summary[1][1] as number, 10);
+    // Then the viewing indicators' own matrix, into that table: both levels from AHP.
+    const viewing = ["views", "watch_time", "interactions"];
+    const both = rt.call(
+      "LIVEAHP",
+      named(
+        [
+          [1, 3, 5],
+          [1 / 3, 1, 3],
+          [1 / 5, 1 / 3, 1],
+        ],
+        viewing,
+      ),
+      "table",
+      table,
+    ) as Cell[][];
+    expect(both[1][2] as number).toBeCloseTo(summary[1][1] as number, 10);
+    expect(both[11][3] as number).toBeCloseTo((rt.call("LIVEAHP", named(SAATY, viewing)) as Cell[][])[1][1] as number, 10);
+    const refused = rt.call("LIVEAHP", named(SAATY, ["x", "y", "z"]), "table");
+    expect(isCustomFunctionError(refused) && refused.message).toContain("are neither the five sub-indices");
   });
 
   it("names the cell of a judgement that is not reciprocal, not positive, and refuses a matrix that is not square", () => {

@@ -63,7 +63,11 @@ const DOCUMENTED: Record<string, readonly [name: string, type: string, dimension
     ["levels", "any", "scalar", true],
     ["options", "any", "matrix", true],
   ],
-  LIVEAHP: [["matrix", "any", "matrix", false]],
+  LIVEAHP: [
+    ["matrix", "any", "matrix", false],
+    ["result", "any", "scalar", true],
+    ["weights", "any", "matrix", true],
+  ],
   LIVECOMBINEWEIGHTS: [
     ["weights1", "any", "matrix", false],
     ["weights2", "any", "matrix", false],
