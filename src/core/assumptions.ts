@@ -94,7 +94,11 @@ export function readAssumptions(given: unknown): Assumptions {
   const out: { -readonly [K in keyof Assumptions]: Assumptions[K] } = { ...NO_ASSUMPTIONS };
   for (const [rawKey, values] of assumptionPairs(given)) {
     const key = KEYS[normaliseName(rawKey)];
-    if (!key) throw new UserError("UNKNOWN_ASSUMPTION", { key: rawKey.trim(), keys: "weights, weightset, scaling, treat, missing, aggregate" });
+    if (!key)
+      throw new UserError("UNKNOWN_ASSUMPTION", {
+        key: rawKey.trim(),
+        keys: { zh: "weights、weightset、scaling、treat、missing、aggregate", en: "weights, weightset, scaling, treat, missing, aggregate" },
+      });
     if (key === "weights") {
       if (values.length !== 1)
         throw new UserError("BAD_OPTION", { name: ASSUMPTION_WORDS.weights, value: values.join(", "), options: ASSUMPTION_WORDS.weightsTakes });

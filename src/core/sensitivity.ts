@@ -12,12 +12,14 @@
  *
  * The work is split into steps so that a caller can show progress and cancel between them.
  */
-import { aggregateScores, totalsInto, totalsWork } from "./aggregate";
+import { aggregateScores } from "./aggregate";
+import { NO_ASSUMPTIONS } from "./assumptions";
 import { UserError } from "./errors";
-import { DIMENSIONS, INDICATORS } from "./framework";
+import { DIMENSIONS } from "./framework";
 import type { IndexResult } from "./pipeline";
-import { rankDescInto, rankDistricts, rankWork } from "./rank-districts";
-import { normaliseWeights, WeightTable } from "./weights";
+import { rankDistricts } from "./rank-districts";
+import { startUncertainty, UncertaintyModel } from "./uncertainty";
+
 import { LocalText, OPTION_TAKES, WORDS } from "../text";
 import { readCell } from "./cells";
 import { showValue } from "./text";
@@ -66,59 +68,27 @@ export interface SensitivityRun {
  * run.result().p95 // → 95th-percentile rank of each row
  */
 export function startSensitivity(result: IndexResult, options: SensitivityOptions = {}): SensitivityRun {
-  const weights = result.weights;
   const runs = clampInt(options.runs ?? DEFAULT_RUNS, 1, MAX_RUNS);
   const spread = options.spread ?? DEFAULT_SPREAD;
   if (!(spread >= 0 && spread < 1)) throw new UserError("BAD_OPTION", { name: WORDS.spread, value: String(spread), options: "0 ≤ spread < 1" });
   const seed = Math.floor(options.seed ?? DEFAULT_SEED) >>> 0;
-  const work = totalsWork(result.include.length);
-  const rankBuffers = rankWork(result.include.length);
-  const n = result.include.length;
-  // The nominal ranking is RANKDISTRICT(LIVEINDEX(…)): the totals the result already holds.
-  const nominal = rankDistricts(result.total);
-  // Rows with a nominal rank: a row whose total overflowed to a non-number is left out, as it is nominally.
-  const rows: number[] = [];
-  for (let r = 0; r < n; r++) if (nominal[r] === nominal[r]) rows.push(r);
-  const m = rows.length;
-  // ranks[k * runs + j]: rank of the k-th included row in run j (ranks fit in 32 bits).
-  const ranks = new Uint32Array(m * runs);
-  const random = mulberry32(seed);
-  const dimW = new Float64Array(DIMENSIONS.length);
-  const indW = new Float64Array(INDICATORS.length);
-  let completed = 0;
-
-  const run: SensitivityRun = {
+  // The uncertainty analysis with the weights' noise as its only assumption: one Monte Carlo kernel
+  // (core/uncertainty.ts), drawing per run 5 + 19 numbers in the order perturb() always drew them.
+  const run = startUncertainty(new UncertaintyModel(result, { ...NO_ASSUMPTIONS, weights: spread }, null), runs, seed);
+  return {
     total: runs,
     get completed() {
-      return completed;
+      return run.completed;
     },
     get done() {
-      return completed >= runs;
+      return run.done;
     },
-    step(count: number): number {
-      const end = Math.min(runs, completed + (Number.isFinite(count) ? Math.max(1, Math.floor(count)) : 1));
-      for (; completed < end; completed++) {
-        perturb(weights, spread, random, dimW, indW);
-        const r = rankDescInto(totalsInto(result.scores, dimW, indW, result.rescale, result.aggregate, work), rankBuffers);
-        for (let k = 0; k < m; k++) ranks[k * runs + completed] = r[rows[k]];
-      }
-      return completed;
-    },
+    step: (count) => run.step(count),
     result(): SensitivityResult {
-      if (completed < runs) throw new Error("the analysis has not finished");
-      const median = new Float64Array(n).fill(NaN);
-      const p5 = new Float64Array(n).fill(NaN);
-      const p95 = new Float64Array(n).fill(NaN);
-      for (let k = 0; k < m; k++) {
-        const own = ranks.subarray(k * runs, (k + 1) * runs).sort();
-        median[rows[k]] = percentile(own, 0.5);
-        p5[rows[k]] = percentile(own, 0.05);
-        p95[rows[k]] = percentile(own, 0.95);
-      }
-      return { runs, spread, seed, nominal, median, p5, p95 };
+      const r = run.result();
+      return { runs, spread, seed, nominal: r.nominal, median: r.median, p5: r.p5, p95: r.p95 };
     },
   };
-  return run;
 }
 
 /**
@@ -171,43 +141,6 @@ export function getLeaveOneOut(result: IndexResult): Float64Array {
 }
 
 // ---- helpers ---------------------------------------------------------------------------------
-
-/**
- * Multiplies every weight as given by (1 + u), u ~ U(−spread, spread), and renormalises each level
- * with the weight table's own rule ({@link normaliseWeights}): at spread 0 the weights, and so the
- * totals and ranks, are the nominal ones to the last bit.
- */
-function perturb(weights: WeightTable, spread: number, random: () => number, dimW: Float64Array, indW: Float64Array): void {
-  const givenD = new Float64Array(dimW.length);
-  const givenI = new Float64Array(indW.length);
-  for (let d = 0; d < dimW.length; d++) givenD[d] = weights.givenDimensions[d] * (1 + spread * (2 * random() - 1));
-  for (const d of DIMENSIONS) {
-    for (const i of d.indicators) givenI[i] = weights.givenIndicators[i] * (1 + spread * (2 * random() - 1));
-  }
-  normaliseWeights(givenD, givenI, dimW, indW);
-}
-
-/** PERCENTILE.INC of sorted values: linear interpolation between the order statistics around p·(n−1). */
-export function percentile(sorted: ArrayLike<number>, p: number): number {
-  const n = sorted.length;
-  if (n === 0) return NaN;
-  const h = p * (n - 1);
-  const lo = Math.floor(h);
-  const hi = Math.min(n - 1, lo + 1);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
-}
-
-/** The mulberry32 generator: 32-bit state, uniform in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function numberOption(x: unknown, name: string, valid: (x: number) => boolean, takes: LocalText): number | null {
   if (x === null || x === undefined) return null;

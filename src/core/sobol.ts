@@ -9,7 +9,7 @@
  * is one factor of 24 numbers): its columns move together.
  * Saltelli, Annoni, Azzini, Campolongo, Ratto & Tarantola (2010), Computer Physics Communications 181, 259–270.
  */
-import { mulberry32, percentile } from "./sensitivity";
+import { mulberry32, percentile } from "./random";
 
 export interface SobolIndices {
   /** Per factor. */

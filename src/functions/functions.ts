@@ -31,12 +31,14 @@ import {
   weightsCells,
   withPipeline,
 } from "./arguments";
-import { guard, isOmittedRange, plainCells, scalarArg, toColumn, toColumns, withBlankOptionCells } from "./host";
+import { guard, isOmittedRange, optionArg, plainCells, scalarArg, toColumn, toColumns, withBlankOptionCells } from "./host";
 import { checkFormulaWork, describeWhere, indexLabel, rankScores, sensitivityLabels, severityLabel, weightDiffRows } from "./results";
 import { correlationMatrix, dimensionCoherence, runAudit } from "../core/audit";
 import { combineWeights, dataWeights } from "../core/data-weights";
 import { readShare } from "../core/options";
 import { textbookTopsis } from "../core/topsis";
+import { readAssumptions } from "../core/assumptions";
+import { DEFAULT_SOBOL_N, finish, modelOfTable, sobolRows, startSobol, startUncertainty } from "../core/uncertainty";
 import { coherenceTable, correlationTable, statsTable } from "../plans/audit-tables";
 import { pad } from "../plans/plan";
 import { AHP_TEXT, AUDIT_TEXT, TOPSIS_LABEL } from "../text";
@@ -311,4 +313,72 @@ export function liveTopsis(data: any[][], weights?: any[][], options?: any[][]):
     const result = computeIndex(plainCells(data) as unknown[][], withPipeline(parseCall(weights, null, null), options));
     return toColumn(textbookTopsis(result), result.input.columns.hasHeader ? TOPSIS_LABEL[lang] : null, result.input, lang);
   });
+}
+
+/**
+ * Uncertainty analysis over the modelling choices: each run draws one combination of the assumptions (weights' noise, weight set, scaling, treatment, missing-data rule, aggregation) and ranks again.
+ * @customfunction LIVEUNCERTAINTY
+ * @param {any[][]} data The five sub-index columns or the raw indicator columns, as for LIVEINDEX.
+ * @param {any[][]} assumptions The uncertain assumptions, as "key=alternatives; …" (e.g. "weights=25%; scaling=minmax,rank,zscore; aggregate=mean,geometric") or a range with a key per row and its alternatives to its right. Keys: weights, weightset, scaling, treat, missing, aggregate.
+ * @param {any} [runs] Number of runs, 1 to 100,000 (default 1,000).
+ * @param {any} [seed] Seed of the random numbers (default 2021): the same seed gives the same result.
+ * @param {any[][]} [weights] The nominal weight table (default: the report's).
+ * @param {CustomFunctions.Invocation} invocation Invocation parameter (supplies the addresses of the arguments, so that a blank seed cell means the default on every platform).
+ * @requiresParameterAddresses
+ * @returns {any[][]} Per row: median rank, 5th percentile rank, 95th percentile rank over the runs, aligned with the data.
+ */
+export function liveUncertainty(
+  data: any[][],
+  assumptions: any[][],
+  runs: any,
+  seed: any,
+  weights: any[][],
+  invocation: CustomFunctions.Invocation,
+  // No return type: any[][] at once, or a Promise of it after one read of the workbook (see LIVESENSITIVITY).
+) {
+  const compute = (blank: ReadonlySet<number>) =>
+    guard((lang) => {
+      const mc = parseSensitivityArgs(runs, null, blank.has(UNCERTAINTY_SEED_ARG) ? null : seed);
+      const model = modelOfTable(plainCells(data) as unknown[][], parseCall(weights, null, null), readAssumptions(plainCells(assumptions)));
+      checkFormulaWork(mc.runs, model.nominal.include);
+      const u = finish(startUncertainty(model, mc.runs, mc.seed));
+      return toColumns([u.median, u.p5, u.p95], model.nominal.input.columns.hasHeader ? sensitivityLabels(lang) : null, model.nominal.input, lang);
+    });
+  return withBlankOptionCells([undefined, undefined, runs, seed], [UNCERTAINTY_SEED_ARG], invocation, compute);
+}
+
+/** LIVEUNCERTAINTY's and LIVESOBOL's seed, by argument position. */
+const UNCERTAINTY_SEED_ARG = 3;
+
+/**
+ * Variance-based sensitivity analysis (Sobol indices) of the ranking to the modelling choices: which assumption drives the rank changes.
+ * @customfunction LIVESOBOL
+ * @param {any[][]} data The five sub-index columns or the raw indicator columns, as for LIVEINDEX.
+ * @param {any[][]} assumptions The uncertain assumptions, as for LIVEUNCERTAINTY.
+ * @param {any} [n] Base samples N (default 500): Saltelli's design makes N × (assumptions + 2) runs.
+ * @param {any} [seed] Seed of the random numbers (default 2021).
+ * @param {any[][]} [weights] The nominal weight table (default: the report's).
+ * @param {CustomFunctions.Invocation} invocation Invocation parameter (supplies the addresses of the arguments, so that a blank seed cell means the default on every platform).
+ * @requiresParameterAddresses
+ * @returns {any[][]} A header, then per assumption: first-order index Sᵢ (Saltelli 2010) and total-order index S_Tᵢ (Jansen 1999) of the mean absolute rank shift, each with its bootstrap 90% interval.
+ */
+export function liveSobol(
+  data: any[][],
+  assumptions: any[][],
+  n: any,
+  seed: any,
+  weights: any[][],
+  invocation: CustomFunctions.Invocation,
+  // No return type: any[][] at once, or a Promise of it after one read of the workbook (see LIVESENSITIVITY).
+) {
+  const compute = (blank: ReadonlySet<number>) =>
+    guard((lang) => {
+      const mc = parseSensitivityArgs(optionArg(n, true) ?? DEFAULT_SOBOL_N, null, blank.has(UNCERTAINTY_SEED_ARG) ? null : seed);
+      const model = modelOfTable(plainCells(data) as unknown[][], parseCall(weights, null, null), readAssumptions(plainCells(assumptions)));
+      if (model.factors.length === 0) throw new UserError("NO_ASSUMPTIONS");
+      checkFormulaWork(mc.runs * (model.factors.length + 2), model.nominal.include);
+      const { indices } = finish(startSobol(model, mc.runs, mc.seed));
+      return sobolRows(indices, lang);
+    });
+  return withBlankOptionCells([undefined, undefined, n, seed], [UNCERTAINTY_SEED_ARG], invocation, compute);
 }

@@ -138,3 +138,30 @@ export const AHP_TEXT = {
 
 /** LIVETOPSIS's column label. */
 export const TOPSIS_LABEL = { zh: "TOPSIS 贴近度", en: "TOPSIS closeness" } as const satisfies Record<Lang, string>;
+
+/** The uncertainty and sensitivity analysis's words: the assumptions' names, LIVESOBOL's header, the reading in plain words. */
+export const UNCERTAINTY_TEXT = {
+  zh: {
+    assumption: { weights: "权重扰动", weightSet: "权重方案", scaling: "标准化方法", treat: "异常值处理", missing: "缺失值处理", aggregate: "合成方法" },
+    sobolHeader: ["不确定性假设", "一阶指数 Sᵢ", "Sᵢ 5%", "Sᵢ 95%", "总效应指数 S_Tᵢ", "S_Tᵢ 5%", "S_Tᵢ 95%"],
+    noVariance: "各次模拟的排名完全相同：没有可分解的方差。",
+    reading: (parts: string[]) => `平均名次变化的方差中，${parts.join("；")}。`,
+    part: (name: string, first: string, total: string) => `${name}单独解释 ${first}（含交互作用 ${total}）`,
+    none: (names: string) => `${names}不影响任何名次`,
+  },
+  en: {
+    assumption: {
+      weights: "Weight noise",
+      weightSet: "Weight set",
+      scaling: "Scaling method",
+      treat: "Outlier treatment",
+      missing: "Missing-data rule",
+      aggregate: "Aggregation",
+    },
+    sobolHeader: ["Assumption", "First order Sᵢ", "Sᵢ 5%", "Sᵢ 95%", "Total order S_Tᵢ", "S_Tᵢ 5%", "S_Tᵢ 95%"],
+    noVariance: "Every run gave the same ranking: there is no variance to share out.",
+    reading: (parts: string[]) => `Of the variance of the mean rank shift, ${parts.join("; ")}.`,
+    part: (name: string, first: string, total: string) => `the ${name.toLowerCase()} explains ${first} alone (${total} with its interactions)`,
+    none: (names: string) => `${names} change no rank`,
+  },
+} as const;

@@ -174,6 +174,16 @@ export const ERROR_MESSAGES = {
     zh: "无法读取不确定性假设 {value}：请写成“键=备选1,备选2; 键=…”（如 weights=25%; scaling=minmax,rank），或每行一个键、右侧为其备选的区域。",
     en: 'Cannot read the assumptions {value}: write them as "key=alternative1,alternative2; key=…" (e.g. weights=25%; scaling=minmax,rank), or as a range with a key per row and its alternatives to its right.',
   },
+  NO_ASSUMPTIONS: {
+    excel: "value",
+    zh: "没有给出不确定性假设：请至少写一个，如 weights=25% 或 scaling=minmax,rank。",
+    en: "No assumption is uncertain: give at least one, e.g. weights=25% or scaling=minmax,rank.",
+  },
+  ASSUMPTIONS_ZSCORE_GEOMETRIC: {
+    excel: "value",
+    zh: "不确定性假设同时含 z-score 标准化与几何平均：z-score 可为负，负数没有几何平均。请去掉其中之一。",
+    en: "The assumptions combine z-score scaling with the geometric mean: z-scores can be negative, and a negative number has no geometric mean. Leave one of them out.",
+  },
   UNKNOWN_PIPELINE_OPTION: {
     excel: "value",
     zh: "选项中没有“{key}”。可用的选项：{keys}。",

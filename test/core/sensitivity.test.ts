@@ -7,11 +7,10 @@ import {
   getLeaveOneOut,
   getSensitivity,
   MAX_RUNS,
-  mulberry32,
-  percentile,
   SensitivityResult,
   startSensitivity,
 } from "../../src/core/sensitivity";
+import { mulberry32, percentile } from "../../src/core/random";
 import { checkWeights, WeightTable, weightTableToCells } from "../../src/core/weights";
 import {
   cellNumber,

@@ -79,6 +79,20 @@ const DOCUMENTED: Record<string, readonly [name: string, type: string, dimension
     ["weights", "any", "matrix", true],
     ["options", "any", "matrix", true],
   ],
+  LIVEUNCERTAINTY: [
+    ["data", "any", "matrix", false],
+    ["assumptions", "any", "matrix", false],
+    ["runs", "any", "scalar", true],
+    ["seed", "any", "scalar", true],
+    ["weights", "any", "matrix", true],
+  ],
+  LIVESOBOL: [
+    ["data", "any", "matrix", false],
+    ["assumptions", "any", "matrix", false],
+    ["n", "any", "scalar", true],
+    ["seed", "any", "scalar", true],
+    ["weights", "any", "matrix", true],
+  ],
 };
 
 /**
@@ -207,11 +221,11 @@ describe("functions.json", () => {
     expect(byId(en, id).result?.dimensionality).toBe("matrix");
   });
 
-  it("only LIVECHECKWEIGHTS (cells named in findings), LIVESENSITIVITY and LIVECOMBINEWEIGHTS (blank option cells) ask for parameter addresses; none streams, is volatile or cancelable", () => {
+  it("only LIVECHECKWEIGHTS (cells named in findings), LIVESENSITIVITY, LIVECOMBINEWEIGHTS, LIVEUNCERTAINTY and LIVESOBOL (blank option cells) ask for parameter addresses; none streams, is volatile or cancelable", () => {
     for (const f of en.functions) {
       expect([f.id, f.options?.requiresParameterAddresses === true]).toEqual([
         f.id,
-        ["LIVECHECKWEIGHTS", "LIVESENSITIVITY", "LIVECOMBINEWEIGHTS"].includes(f.id),
+        ["LIVECHECKWEIGHTS", "LIVESENSITIVITY", "LIVECOMBINEWEIGHTS", "LIVEUNCERTAINTY", "LIVESOBOL"].includes(f.id),
       ]);
       expect([f.id, f.options?.stream, f.options?.volatile, f.options?.cancelable]).toEqual([f.id, undefined, undefined, undefined]);
     }

@@ -1,0 +1,454 @@
+/**
+ * Uncertainty and sensitivity analysis over the modelling choices (the JRC's audit practice, as
+ * COINr's get_sensitivity does it): each run draws one combination of the uncertain assumptions
+ * (core/assumptions.ts) — the weights' noise, the weight set, the scaling method, the outlier
+ * treatment, the missing-data rule, the aggregation — recomputes the totals and ranks the regions.
+ *
+ * - Uncertainty: per region the nominal rank (RANKDISTRICT(LIVEINDEX(…)) with the report's method),
+ *   the median rank, the 5th and 95th percentile ranks over the runs (PERCENTILE.INC) and the mean
+ *   absolute shift from the nominal rank.
+ * - Sensitivity: Saltelli's design over the assumptions (core/sobol.ts), the output of a run being
+ *   the mean absolute rank shift from the nominal ranking over all regions (COINr's target);
+ *   first- and total-order indices with bootstrap intervals. The A and B runs of the design are
+ *   random combinations too: they give the rank intervals at no extra cost.
+ *
+ * Each run's numbers come from a seeded generator (mulberry32), so the same inputs and seed give
+ * the same results anywhere. The scaled scores of each combination of scaling, treatment and
+ * missing-data rule are computed once and kept; the weights and the aggregation are applied per run
+ * with the kernels of aggregate.ts. The work is split into steps for progress and cancelling.
+ */
+import { UserError } from "./errors";
+import { activeAssumptions, AssumptionKey, Assumptions, WeightSetName } from "./assumptions";
+import { totalsInto, totalsWork } from "./aggregate";
+import { dataWeights } from "./data-weights";
+import { DIMENSIONS, INDICATORS } from "./framework";
+import { AggregateRule, MissingRule, TreatRule } from "./options";
+import type { IndexResult } from "./pipeline";
+import type { Cells } from "./dataset";
+import { IndexRequest, runIndex } from "./workflow";
+import { DEFAULT_PIPELINE } from "./options";
+import { rankDescInto, rankWork } from "./rank-districts";
+import { DEFAULT_SCALING, ScalingMethodName } from "./scaling";
+import { mulberry32 } from "./random";
+import { saltelliDesign, SobolIndices, sobolIndices } from "./sobol";
+import { normaliseWeights, REPORT_WEIGHT_TABLE, WeightTable } from "./weights";
+import { percentText } from "./text";
+import { Lang, UNCERTAINTY_TEXT, WORDS } from "../text";
+
+/** LIVESOBOL's base samples when none are given: 500 × (d + 2) runs. */
+export const DEFAULT_SOBOL_N = 500;
+
+/** Uniform numbers the weights' noise takes per run: one per first-level weight, then one per indicator. */
+const NOISE_COLUMNS = DIMENSIONS.length + INDICATORS.length;
+
+/** The modelling choices a run makes. */
+export interface Choice {
+  readonly scaling: ScalingMethodName;
+  readonly treat: TreatRule;
+  readonly missing: MissingRule;
+  readonly aggregate: AggregateRule;
+}
+
+/** What a combination of scaling, treatment and missing-data rule gives: computed by the caller (it knows the table). */
+export type Recompute = (choice: Omit<Choice, "aggregate">) => IndexResult;
+
+export interface UncertaintyResult {
+  readonly runs: number;
+  readonly seed: number;
+  /** Per data row (NaN where the row has no nominal rank). */
+  readonly nominal: Float64Array;
+  readonly median: Float64Array;
+  readonly p5: Float64Array;
+  readonly p95: Float64Array;
+  /** Mean over the runs of |rank − nominal rank|. */
+  readonly meanShift: Float64Array;
+  /** Per run: the mean absolute rank shift over the regions. */
+  readonly shifts: Float64Array;
+}
+
+export interface SensitivityIndices extends SobolIndices {
+  readonly assumptions: readonly AssumptionKey[];
+  /** Base samples N: the design made N · (d + 2) runs. */
+  readonly n: number;
+}
+
+/** An analysis in progress: call `step` until `done`, then read the result. */
+export interface AnalysisRun<T> {
+  readonly total: number;
+  readonly completed: number;
+  readonly done: boolean;
+  step(count: number): number;
+  result(): T;
+}
+
+/**
+ * The model: one run from a vector of uniform numbers, its columns per active assumption in the
+ * order of {@link activeAssumptions} (24 for the weights' noise, 1 for each discrete choice).
+ */
+export class UncertaintyModel {
+  readonly factors: readonly AssumptionKey[];
+  readonly columns: readonly number[];
+  readonly nominalRanks: Float64Array;
+  readonly rescale: boolean;
+  private readonly results = new Map<string, IndexResult>();
+  private readonly weightSets: readonly WeightTable[];
+  private readonly work;
+  private readonly ranks;
+  private readonly dimW = new Float64Array(DIMENSIONS.length);
+  private readonly indW = new Float64Array(INDICATORS.length);
+  private readonly givenD = new Float64Array(DIMENSIONS.length);
+  private readonly givenI = new Float64Array(INDICATORS.length);
+  /** Rows with a nominal rank. */
+  private readonly rows: Int32Array;
+
+  /** The choices of the nominal run, kept in every run for the assumptions not varied. */
+  readonly base: Choice;
+
+  /**
+   * `nominal` is the index as the user computes it (the given weights, scaling and options: the
+   * choices kept for the assumptions not varied, `base`); `recompute` gives another combination's
+   * scores (only called when scaling, treat or missing vary).
+   */
+  constructor(
+    readonly nominal: IndexResult,
+    readonly assumptions: Assumptions,
+    private readonly recompute: Recompute | null,
+    base: Partial<Choice> = {},
+  ) {
+    this.base = {
+      scaling: DEFAULT_SCALING,
+      treat: nominal.preparation.options.treat,
+      missing: nominal.preparation.options.missing,
+      aggregate: nominal.aggregate,
+      ...base,
+    };
+    this.rescale = nominal.rescale;
+    this.factors = activeAssumptions(assumptions);
+    // z-scores can be negative, which has no geometric mean: a run that drew both would fail half-way.
+    const scalings = assumptions.scaling ?? [this.base.scaling];
+    const aggregates = assumptions.aggregate ?? [this.base.aggregate];
+    if (nominal.input.level === "indicator" && scalings.includes("zscore") && aggregates.includes("geometric"))
+      throw new UserError("ASSUMPTIONS_ZSCORE_GEOMETRIC");
+    this.columns = this.factors.map((k) => (k === "weights" ? NOISE_COLUMNS : 1));
+    this.weightSets = (assumptions.weightSet ?? ["given"]).map((w) => weightSet(w, nominal));
+    const n = nominal.include.length;
+    this.work = totalsWork(n);
+    this.ranks = rankWork(n);
+    this.nominalRanks = Float64Array.from(rankDescInto(nominal.total, rankWork(n)));
+    const rows: number[] = [];
+    for (let r = 0; r < n; r++) if (this.nominalRanks[r] === this.nominalRanks[r]) rows.push(r);
+    this.rows = Int32Array.from(rows);
+    this.results.set(key(this.base.scaling, this.base.treat, this.base.missing), nominal);
+  }
+
+  /** The number of uniform numbers a run takes. */
+  get width(): number {
+    return this.columns.reduce((a, b) => a + b, 0);
+  }
+
+  /**
+   * One run: the ranks of every row (reused between calls: copy what must be kept) and the mean
+   * absolute shift from the nominal ranks over the rows ranked in both.
+   */
+  evaluate(u: ArrayLike<number>): { ranks: Float64Array; shift: number } {
+    const a = this.assumptions;
+    let at = 0;
+    let noiseAt = -1;
+    let weights = this.weightSets[0];
+    let { scaling, treat, missing, aggregate } = this.base;
+    for (const f of this.factors) {
+      if (f === "weights") {
+        noiseAt = at;
+        at += NOISE_COLUMNS;
+        continue;
+      }
+      const pick = <T>(list: readonly T[]) => list[Math.min(list.length - 1, Math.floor(u[at] * list.length))];
+      if (f === "weightSet") weights = this.weightSets[Math.min(this.weightSets.length - 1, Math.floor(u[at] * this.weightSets.length))];
+      else if (f === "scaling") scaling = pick(a.scaling!);
+      else if (f === "treat") treat = pick(a.treat!);
+      else if (f === "missing") missing = pick(a.missing!);
+      else aggregate = pick(a.aggregate!);
+      at++;
+    }
+    const result = this.resultFor(scaling, treat, missing);
+    if (noiseAt >= 0) {
+      // As LIVESENSITIVITY perturbs: each first-level weight, then each indicator's in framework order, × (1 + p·(2u − 1)).
+      const p = a.weights;
+      let k = noiseAt;
+      for (let d = 0; d < DIMENSIONS.length; d++) this.givenD[d] = weights.givenDimensions[d] * (1 + p * (2 * u[k++] - 1));
+      for (const d of DIMENSIONS) for (const i of d.indicators) this.givenI[i] = weights.givenIndicators[i] * (1 + p * (2 * u[k++] - 1));
+      normaliseWeights(this.givenD, this.givenI, this.dimW, this.indW);
+    } else {
+      this.dimW.set(weights.dimensions);
+      this.indW.set(weights.indicators);
+    }
+    const ranks = rankDescInto(totalsInto(result.scores, this.dimW, this.indW, this.rescale, aggregate, this.work), this.ranks);
+    let sum = 0;
+    let count = 0;
+    for (let k = 0; k < this.rows.length; k++) {
+      const r = this.rows[k];
+      const x = ranks[r];
+      if (x !== x) continue;
+      sum += Math.abs(x - this.nominalRanks[r]);
+      count++;
+    }
+    return { ranks, shift: count ? sum / count : 0 };
+  }
+
+  private resultFor(scaling: ScalingMethodName, treat: TreatRule, missing: MissingRule): IndexResult {
+    const k = key(scaling, treat, missing);
+    let r = this.results.get(k);
+    if (!r) {
+      r = this.recompute ? this.recompute({ scaling, treat, missing }) : this.nominal;
+      this.results.set(k, r);
+    }
+    return r;
+  }
+}
+
+/**
+ * The model of a table as the user computes it (`request`: weights, scaling, options, mapping):
+ * the nominal run, and every other combination of scaling, treatment and missing-data rule
+ * computed from the same cells when a run first asks for it.
+ *
+ * @example
+ * const model = modelOfTable(cells, {}, readAssumptions("weights=25%; scaling=minmax,rank"));
+ */
+export function modelOfTable(cells: Cells, request: IndexRequest, assumptions: Assumptions): UncertaintyModel {
+  const nominal = runIndex(cells, request);
+  const pipeline = request.pipeline ?? DEFAULT_PIPELINE;
+  const recompute: Recompute = (c) => runIndex(cells, { ...request, method: c.scaling, pipeline: { ...pipeline, treat: c.treat, missing: c.missing } }).result;
+  return new UncertaintyModel(nominal.result, assumptions, recompute, { scaling: nominal.method?.name ?? DEFAULT_SCALING });
+}
+
+/**
+ * Plain Monte Carlo over the assumptions: `runs` random combinations from `seed`.
+ *
+ * @example
+ * const run = startUncertainty(model, 1000, 7);
+ * while (!run.done) run.step(100);
+ * run.result().p95 // → the 95th percentile rank of each row
+ */
+export function startUncertainty(model: UncertaintyModel, runs: number, seed: number): AnalysisRun<UncertaintyResult> {
+  const random = mulberry32(seed);
+  const u = new Float64Array(model.width);
+  const collect = new RankCollector(model, runs);
+  let completed = 0;
+  return {
+    total: runs,
+    get completed() {
+      return completed;
+    },
+    get done() {
+      return completed >= runs;
+    },
+    step(count) {
+      const end = Math.min(runs, completed + Math.max(1, Math.floor(count)));
+      for (; completed < end; completed++) {
+        for (let c = 0; c < u.length; c++) u[c] = random();
+        collect.add(model.evaluate(u));
+      }
+      return completed;
+    },
+    result() {
+      if (completed < runs) throw new Error("the analysis has not finished");
+      return collect.result(seed);
+    },
+  };
+}
+
+/**
+ * Sensitivity analysis: Saltelli's design with `n` base samples, N · (d + 2) runs; the A and B
+ * runs also give the rank intervals (2N random combinations).
+ */
+export function startSobol(model: UncertaintyModel, n: number, seed: number): AnalysisRun<{ indices: SensitivityIndices; uncertainty: UncertaintyResult }> {
+  const design = saltelliDesign(n, model.columns, seed);
+  const blocks = design.blocks;
+  const total = n * blocks;
+  const y = Array.from({ length: blocks }, () => new Float64Array(n));
+  const collect = new RankCollector(model, 2 * n);
+  let completed = 0;
+  return {
+    total,
+    get completed() {
+      return completed;
+    },
+    get done() {
+      return completed >= total;
+    },
+    step(count) {
+      const end = Math.min(total, completed + Math.max(1, Math.floor(count)));
+      for (; completed < end; completed++) {
+        // Block by block: A, B, then each A_B⁽ⁱ⁾.
+        const block = Math.floor(completed / n);
+        const row = completed % n;
+        const out = model.evaluate(design.sample(block, row));
+        y[block][row] = out.shift;
+        if (block < 2) collect.add(out);
+      }
+      return completed;
+    },
+    result() {
+      if (completed < total) throw new Error("the analysis has not finished");
+      const s = sobolIndices(y[0], y[1], y.slice(2), seed);
+      return { indices: { ...s, assumptions: model.factors, n }, uncertainty: collect.result(seed) };
+    },
+  };
+}
+
+/** Runs a whole analysis at once (formulas, the command line, tests). */
+export function finish<T>(run: AnalysisRun<T>): T {
+  run.step(run.total);
+  return run.result();
+}
+
+// ---- helpers ---------------------------------------------------------------------------------
+
+/** Rows whose ranks are read together when the runs are turned into intervals: contiguous reads, small buffers. */
+const ROW_BLOCK = 64;
+
+/** Each run's ranks of the rows with a nominal rank, run by run (contiguous writes), and the per-run shifts. */
+class RankCollector {
+  private readonly rows: Int32Array;
+  private readonly ranks: Uint16Array | Uint32Array;
+  private readonly shifts: Float64Array;
+  private count = 0;
+
+  constructor(
+    private readonly model: UncertaintyModel,
+    private readonly runs: number,
+  ) {
+    const rows: number[] = [];
+    model.nominalRanks.forEach((x, r) => {
+      if (x === x) rows.push(r);
+    });
+    this.rows = Int32Array.from(rows);
+    // Ranks are 1 … m (0: not ranked in that run): two bytes each while m fits.
+    this.ranks = rows.length < 65536 ? new Uint16Array(rows.length * runs) : new Uint32Array(rows.length * runs);
+    this.shifts = new Float64Array(runs);
+  }
+
+  add(out: { ranks: Float64Array; shift: number }): void {
+    const m = this.rows.length;
+    const base = this.count * m;
+    // 0 for a row a run could not rank (a combination that screens it out).
+    for (let k = 0; k < m; k++) {
+      const x = out.ranks[this.rows[k]];
+      this.ranks[base + k] = x === x ? x : 0;
+    }
+    this.shifts[this.count++] = out.shift;
+  }
+
+  /**
+   * Per row the percentiles of its ranks (PERCENTILE.INC) and its mean shift: rows a block at a
+   * time (each run's ranks of the block read at once), each row's ranks counted (ranks are whole
+   * numbers from 1 to m, so a count per rank sorts them in O(runs + m)).
+   */
+  result(seed: number): UncertaintyResult {
+    const n = this.model.nominalRanks.length;
+    const m = this.rows.length;
+    const runs = this.count;
+    const median = new Float64Array(n).fill(NaN);
+    const p5 = new Float64Array(n).fill(NaN);
+    const p95 = new Float64Array(n).fill(NaN);
+    const meanShift = new Float64Array(n).fill(NaN);
+    const block = new Uint32Array(ROW_BLOCK * runs);
+    const counts = new Uint32Array(m + 1);
+    for (let k0 = 0; k0 < m; k0 += ROW_BLOCK) {
+      const width = Math.min(ROW_BLOCK, m - k0);
+      for (let j = 0; j < runs; j++) {
+        const base = j * m + k0;
+        for (let b = 0; b < width; b++) block[b * runs + j] = this.ranks[base + b];
+      }
+      for (let b = 0; b < width; b++) {
+        const r = this.rows[k0 + b];
+        const nominal = this.model.nominalRanks[r];
+        let lo = m;
+        let hi = 0;
+        let c = 0;
+        let shift = 0;
+        for (let j = 0; j < runs; j++) {
+          const x = block[b * runs + j];
+          if (x === 0) continue;
+          counts[x]++;
+          if (x < lo) lo = x;
+          if (x > hi) hi = x;
+          shift += Math.abs(x - nominal);
+          c++;
+        }
+        if (c === 0) continue;
+        median[r] = countedPercentile(counts, lo, hi, c, 0.5);
+        p5[r] = countedPercentile(counts, lo, hi, c, 0.05);
+        p95[r] = countedPercentile(counts, lo, hi, c, 0.95);
+        meanShift[r] = shift / c;
+        counts.fill(0, lo, hi + 1);
+      }
+    }
+    return { runs, seed, nominal: Float64Array.from(this.model.nominalRanks), median, p5, p95, meanShift, shifts: this.shifts.slice(0, runs) };
+  }
+}
+
+/** PERCENTILE.INC of c whole numbers given by their counts in [lo, hi]: the order statistics around p·(c − 1), interpolated. */
+function countedPercentile(counts: Uint32Array, lo: number, hi: number, c: number, p: number): number {
+  const h = p * (c - 1);
+  const below = Math.floor(h);
+  const at = (position: number) => {
+    let seen = 0;
+    for (let x = lo; x <= hi; x++) {
+      seen += counts[x];
+      if (seen > position) return x;
+    }
+    return hi;
+  };
+  const a = at(below);
+  const b = below + 1 < c ? at(below + 1) : a;
+  return a + (h - below) * (b - a);
+}
+
+function key(scaling: string, treat: string, missing: string): string {
+  return `${scaling}|${treat}|${missing}`;
+}
+
+/** A weight set's table: the report's, the given (the nominal's), or one computed from the nominal data. */
+function weightSet(name: WeightSetName, nominal: IndexResult): WeightTable {
+  if (name === "report") return REPORT_WEIGHT_TABLE;
+  if (name === "given") return nominal.weights;
+  return dataWeights(nominal, name, "indicator").table;
+}
+
+/**
+ * The indices in plain words, largest total effect first: "the scaling method explains 62% alone
+ * (70% with its interactions); …", then the assumptions that change no rank.
+ *
+ * @example
+ * sobolReading(indices, "en") // → "Of the variance of the mean rank shift, the scaling method explains 62% alone (70% with its interactions); …"
+ */
+export function sobolReading(s: SensitivityIndices, lang: Lang): string {
+  const t = UNCERTAINTY_TEXT[lang];
+  if (!(s.variance > 0)) return t.noVariance;
+  const order = s.assumptions.map((a, i) => ({ a, i })).sort((x, y) => s.total[y.i] - s.total[x.i]);
+  const pct = (x: number) => percentText(Math.max(0, x), 0);
+  const moving = order.filter(({ i }) => s.total[i] > 0);
+  const still = order.filter(({ i }) => !(s.total[i] > 0)).map(({ a }) => t.assumption[a]);
+  const parts = moving.map(({ a, i }) => t.part(t.assumption[a], pct(s.first[i]), pct(s.total[i])));
+  if (still.length) parts.push(t.none(still.join(WORDS.listSeparator[lang])));
+  return t.reading(parts);
+}
+
+/** LIVESOBOL's table: a header, then per assumption its indices and their 90% intervals. */
+export function sobolRows(s: SensitivityIndices, lang: Lang): (string | number)[][] {
+  const t = UNCERTAINTY_TEXT[lang];
+  const num = (x: number) => (Number.isFinite(x) ? x : "");
+  return [
+    [...t.sobolHeader],
+    ...s.assumptions.map((a, i) => [
+      t.assumption[a],
+      num(s.first[i]),
+      num(s.firstLow[i]),
+      num(s.firstHigh[i]),
+      num(s.total[i]),
+      num(s.totalLow[i]),
+      num(s.totalHigh[i]),
+    ]),
+  ];
+}
