@@ -13,7 +13,7 @@
  * sync stays near one block's worth (about 3 MB at most, with live formulas), under the web's 5 MB.
  */
 import { cellAddress, freeName, rangeAddress } from "../plans/a1";
-import { blockRange, CellBlock, COLOR_SCALE, mainBlock, PagePlan, planBlock, renameTables, SheetPlan } from "../plans/plan";
+import { blockRange, CellBlock, ChartPlan, COLOR_SCALE, mainBlock, PagePlan, planBlock, renameTables, SheetPlan } from "../plans/plan";
 import { headerFooterCode } from "../plans/page";
 import { columnLetter } from "../core/text";
 import type { ProgressStep } from "../text";
@@ -217,7 +217,7 @@ function finishSheet(sheet: Excel.Worksheet, plan: SheetPlan, tableNames: readon
     range.dataValidation.prompt = { showPrompt: true, title: v.promptTitle, message: v.promptMessage };
   }
   emphasise(sheet, plan);
-  if (plan.chart) addChart(sheet, plan);
+  for (const c of [...(plan.chart ? [plan.chart] : []), ...(plan.moreCharts ?? [])]) addChart(sheet, plan, c);
   if (plan.page) setPage(sheet, plan.page);
   if (plan.activate === false) return null;
   sheet.activate();
@@ -305,8 +305,7 @@ function setPage(sheet: Excel.Worksheet, page: PagePlan): void {
   if (page.printAreas.length) layout.setPrintArea(page.printAreas.join(","));
 }
 
-function addChart(sheet: Excel.Worksheet, plan: SheetPlan): void {
-  const c = plan.chart!;
+function addChart(sheet: Excel.Worksheet, plan: SheetPlan, c: ChartPlan): void {
   const b = planBlock(plan, c.block);
   const left = Math.min(c.categoryColumn, c.valueColumn);
   const right = Math.max(c.categoryColumn, c.valueColumn + (c.series ?? 1) - 1);
@@ -314,7 +313,9 @@ function addChart(sheet: Excel.Worksheet, plan: SheetPlan): void {
   const chart = sheet.charts.add(Excel.ChartType[c.type], source, Excel.ChartSeriesBy.columns);
   chart.title.text = c.title;
   if (c.hideFirstSeries) chart.series.getItemAt(0).format.fill.clear();
-  chart.legend.visible = false;
+  chart.legend.visible = c.legend === true;
+  if (c.legend) chart.legend.position = Excel.ChartLegendPosition.bottom;
+  if (c.valueFormat) chart.axes.valueAxis.numberFormat = c.valueFormat;
   // A bar chart draws its first category at the bottom; reversed, the largest count is on top as in the table.
   chart.axes.categoryAxis.reversePlotOrder = true;
   // Category names at the low end of the value axis, not at zero: negative bars (rank moves down) would cover them.

@@ -38,7 +38,14 @@ export interface XlsxChart {
   readonly anchorCol: number;
   readonly width: number;
   readonly height: number;
+  /** A legend below the plot (charts of more than one shown series); default none. */
+  readonly legend?: boolean;
+  /** The value axis's number format (default "0"). */
+  readonly valueFormat?: string;
 }
+
+/** Fills of the shown series, in order (Office's first two theme colours). */
+const SERIES_FILLS = ["4472C4", "ED7D31", "A5A5A5", "FFC000"];
 
 const NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const NS_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships";
@@ -66,19 +73,27 @@ export async function addChartsToXlsx(xlsx: Buffer | Uint8Array, charts: readonl
   let contentTypes = await text("[Content_Types].xml");
   const sheets = await sheetParts(zip, text);
 
-  for (const chart of charts) {
-    const sheetPath = sheets.get(chart.sheetName);
-    if (!sheetPath) throw new Error(`xlsx package has no sheet named ${chart.sheetName}`);
+  // One drawing per sheet, holding every chart of that sheet.
+  const bySheet = new Map<string, XlsxChart[]>();
+  for (const chart of charts) bySheet.set(chart.sheetName, [...(bySheet.get(chart.sheetName) ?? []), chart]);
+  for (const [sheetName, own] of bySheet) {
+    const sheetPath = sheets.get(sheetName);
+    if (!sheetPath) throw new Error(`xlsx package has no sheet named ${sheetName}`);
     let sheetXml = await text(sheetPath);
-    if (/<drawing\b/.test(sheetXml)) throw new Error(`sheet ${chart.sheetName} already has a drawing`);
+    if (/<drawing\b/.test(sheetXml)) throw new Error(`sheet ${sheetName} already has a drawing`);
 
-    const n = freeNumber(zip, "xl/charts/chart", ".xml");
     const m = freeNumber(zip, "xl/drawings/drawing", ".xml");
-    const chartPath = `xl/charts/chart${n}.xml`;
     const drawingPath = `xl/drawings/drawing${m}.xml`;
-    zip.file(chartPath, chartXml(chart));
-    zip.file(drawingPath, drawingXml(chart, "rId1", n));
-    zip.file(`xl/drawings/_rels/drawing${m}.xml.rels`, relsXml([{ id: "rId1", type: REL_CHART, target: `../charts/chart${n}.xml` }]));
+    const anchors: { chart: XlsxChart; relId: string; n: number }[] = [];
+    for (const chart of own) {
+      const n = freeNumber(zip, "xl/charts/chart", ".xml");
+      const chartPath = `xl/charts/chart${n}.xml`;
+      zip.file(chartPath, chartXml(chart));
+      contentTypes = addOverride(contentTypes, `/${chartPath}`, CT_CHART);
+      anchors.push({ chart, relId: `rId${anchors.length + 1}`, n });
+    }
+    zip.file(drawingPath, drawingXml(anchors));
+    zip.file(`xl/drawings/_rels/drawing${m}.xml.rels`, relsXml(anchors.map((a) => ({ id: a.relId, type: REL_CHART, target: `../charts/chart${a.n}.xml` }))));
 
     const sheetRelsPath = sheetPath.replace(/([^/]+)$/, "_rels/$1.rels");
     const existing = zip.file(sheetRelsPath) ? await text(sheetRelsPath) : null;
@@ -91,8 +106,6 @@ export async function addChartsToXlsx(xlsx: Buffer | Uint8Array, charts: readonl
     }
     sheetXml = insertBefore(sheetXml, `<drawing r:id="${rid}"/>`);
     zip.file(sheetPath, sheetXml);
-
-    contentTypes = addOverride(contentTypes, `/${chartPath}`, CT_CHART);
     contentTypes = addOverride(contentTypes, `/${drawingPath}`, CT_DRAWING);
   }
   zip.file("[Content_Types].xml", contentTypes);
@@ -116,7 +129,9 @@ export function chartXml(c: XlsxChart): string {
       (s, k) =>
         `<c:ser><c:idx val="${k}"/><c:order val="${k}"/>` +
         `<c:tx><c:strRef><c:f>${esc(s.name)}</c:f></c:strRef></c:tx>` +
-        (s.hidden ? "<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>" : '<c:spPr><a:solidFill><a:srgbClr val="4472C4"/></a:solidFill></c:spPr>') +
+        (s.hidden
+          ? "<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>"
+          : `<c:spPr><a:solidFill><a:srgbClr val="${SERIES_FILLS[shownIndex(c, k) % SERIES_FILLS.length]}"/></a:solidFill></c:spPr>`) +
         '<c:invertIfNegative val="0"/>' +
         labels(!s.hidden) +
         `<c:cat><c:strRef><c:f>${esc(c.categories)}</c:f>${strCache(c.categoryCache)}</c:strRef></c:cat>` +
@@ -139,34 +154,35 @@ export function chartXml(c: XlsxChart): string {
     '<c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="low"/>' +
     '<c:crossAx val="500000002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>' +
     '<c:valAx><c:axId val="500000002"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:majorGridlines/>' +
-    '<c:numFmt formatCode="0" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>' +
+    `<c:numFmt formatCode="${esc(c.valueFormat ?? "0")}" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
     '<c:crossAx val="500000001"/><c:crosses val="max"/><c:crossBetween val="between"/></c:valAx>' +
     "</c:plotArea>" +
+    (c.legend ? '<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>' : "") +
     '<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/>' +
     "</c:chart>" +
     "</c:chartSpace>"
   );
 }
 
-/** The drawing part: the chart anchored at its top-left cell, with its size. */
-function drawingXml(c: XlsxChart, chartRelId: string, n: number): string {
-  const cx = Math.round(c.width * EMU_PER_POINT);
-  const cy = Math.round(c.height * EMU_PER_POINT);
-  return (
-    XML_HEAD +
-    `<xdr:wsDr xmlns:xdr="${NS_DRAWING}" xmlns:a="${NS_A}">` +
+/** The drawing part: each chart anchored at its top-left cell, with its size. */
+function drawingXml(anchors: readonly { chart: XlsxChart; relId: string; n: number }[]): string {
+  const anchor = ({ chart: c, relId, n }: { chart: XlsxChart; relId: string; n: number }) =>
     "<xdr:oneCellAnchor>" +
     `<xdr:from><xdr:col>${c.anchorCol}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${c.anchorRow}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>` +
-    `<xdr:ext cx="${cx}" cy="${cy}"/>` +
+    `<xdr:ext cx="${Math.round(c.width * EMU_PER_POINT)}" cy="${Math.round(c.height * EMU_PER_POINT)}"/>` +
     '<xdr:graphicFrame macro="">' +
     `<xdr:nvGraphicFramePr><xdr:cNvPr id="${n + 1}" name="${esc(`Chart ${n}`)}" descr="${esc(c.title)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
     '<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>' +
-    `<a:graphic><a:graphicData uri="${NS_CHART}"><c:chart xmlns:c="${NS_CHART}" xmlns:r="${NS_REL}" r:id="${chartRelId}"/></a:graphicData></a:graphic>` +
+    `<a:graphic><a:graphicData uri="${NS_CHART}"><c:chart xmlns:c="${NS_CHART}" xmlns:r="${NS_REL}" r:id="${relId}"/></a:graphicData></a:graphic>` +
     "</xdr:graphicFrame>" +
     "<xdr:clientData/>" +
-    "</xdr:oneCellAnchor>" +
-    "</xdr:wsDr>"
-  );
+    "</xdr:oneCellAnchor>";
+  return XML_HEAD + `<xdr:wsDr xmlns:xdr="${NS_DRAWING}" xmlns:a="${NS_A}">` + anchors.map(anchor).join("") + "</xdr:wsDr>";
+}
+
+/** The position of series k among the shown ones (a hidden offset series takes no colour). */
+function shownIndex(c: XlsxChart, k: number): number {
+  return c.series.slice(0, k).filter((s) => !s.hidden).length;
 }
 
 // ---- package helpers -------------------------------------------------------------------------

@@ -34,6 +34,8 @@ export interface WrittenPlan {
    * alone (workbook.xlsx.writeFile) has no chart.
    */
   readonly chart: XlsxChart | null;
+  /** The sheet's further charts. */
+  readonly moreCharts: readonly XlsxChart[];
   /** The plan's print areas, for {@link writeWorkbookFile} to set (exceljs writes a list of areas as duplicate names). */
   readonly printAreas: readonly string[];
 }
@@ -73,7 +75,13 @@ export function writePlanToWorkbook(workbook: ExcelJS.Workbook, plan: SheetPlan)
   addValidations(ws, plan);
   if (plan.page) setPage(ws, plan.page);
   if (uncached > 0) workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };
-  return { sheetName, tableNames, chart: plan.chart ? chartOf(plan, plan.chart, sheetName) : null, printAreas: plan.page?.printAreas ?? [] };
+  return {
+    sheetName,
+    tableNames,
+    chart: plan.chart ? chartOf(plan, plan.chart, sheetName) : null,
+    moreCharts: (plan.moreCharts ?? []).map((c) => chartOf(plan, c, sheetName)),
+    printAreas: plan.page?.printAreas ?? [],
+  };
 }
 
 export interface WriteOptions {
@@ -90,7 +98,7 @@ export async function writePlansXlsx(plans: readonly SheetPlan[], path: string, 
   await writeWorkbookFile(
     workbook,
     path,
-    written.flatMap((w) => (w.chart ? [w.chart] : [])),
+    written.flatMap((w) => [...(w.chart ? [w.chart] : []), ...w.moreCharts]),
     options,
     written,
   );
@@ -338,5 +346,7 @@ function chartOf(plan: SheetPlan, chart: ChartPlan, sheetName: string): XlsxChar
     anchorCol: chart.anchorCol,
     width: chart.width,
     height: chart.height,
+    legend: chart.legend,
+    valueFormat: chart.valueFormat,
   };
 }

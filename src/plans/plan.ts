@@ -62,6 +62,10 @@ export interface ChartPlan {
   readonly anchorCol: number;
   readonly width: number;
   readonly height: number;
+  /** A legend (for more than one shown series); default none. */
+  readonly legend?: boolean;
+  /** The value axis's number format (default whole numbers). */
+  readonly valueFormat?: string;
 }
 
 /** A decimal between `min` and `max` in some columns of a block's data rows, with the messages Excel shows. */
@@ -117,6 +121,8 @@ export interface SheetPlan {
   readonly emphasisedRows: number;
   readonly emphasisFill: string;
   readonly chart: ChartPlan | null;
+  /** Further charts on the same sheet. */
+  readonly moreCharts?: readonly ChartPlan[];
   readonly validations?: readonly ValidationPlan[];
   /** After writing, activate the sheet (default true) and select this block. */
   readonly select?: BlockId;

@@ -88,8 +88,12 @@ export interface ChartState {
   readonly seriesBy: string;
   readonly title: string | null;
   readonly legendVisible: boolean;
+  /** Excel.ChartLegendPosition as set ("Right" is Excel's default). */
+  readonly legendPosition: string;
   readonly reversePlotOrder: boolean;
   readonly tickLabelPosition: string;
+  /** The value axis's number format (ExcelApi 1.8), null until set. */
+  readonly valueFormat: string | null;
   readonly startCell: string | null;
   readonly endCell: string | null;
   readonly width: number;
@@ -237,6 +241,7 @@ export const FAKE_ENUMS = {
   EventSource: { local: "Local", remote: "Remote" },
   ChartSeriesBy: { auto: "Auto", columns: "Columns", rows: "Rows" },
   ChartAxisTickLabelPosition: { nextToAxis: "NextToAxis", high: "High", low: "Low", none: "None" },
+  ChartLegendPosition: { invalid: "Invalid", top: "Top", bottom: "Bottom", left: "Left", right: "Right", corner: "Corner", custom: "Custom" },
   PageOrientation: { portrait: "Portrait", landscape: "Landscape" },
   PaperType: { a4: "A4", letter: "Letter" },
   HorizontalAlignment: { general: "General", left: "Left", center: "Center", right: "Right" },
@@ -483,8 +488,10 @@ interface ChartModel {
   readonly seriesBy: string;
   title: string | null;
   legendVisible: boolean;
+  legendPosition: string;
   reversePlotOrder: boolean;
   tickLabelPosition: string;
+  valueFormat: string | null;
   startCell: string | null;
   endCell: string | null;
   width: number;
@@ -1913,8 +1920,10 @@ class FakeChartCollection {
         seriesBy,
         title: null,
         legendVisible: true,
+        legendPosition: "Right",
         reversePlotOrder: false,
         tickLabelPosition: "NextToAxis",
+        valueFormat: null,
         startCell: null,
         endCell: null,
         width: 360,
@@ -1929,8 +1938,8 @@ class FakeChartCollection {
 
 class FakeChart {
   readonly title: { text: string; visible: boolean };
-  readonly legend: { visible: boolean };
-  readonly axes: { categoryAxis: { reversePlotOrder: boolean; tickLabelPosition: string } };
+  readonly legend: { visible: boolean; position: string };
+  readonly axes: { categoryAxis: { reversePlotOrder: boolean; tickLabelPosition: string }; valueAxis: { numberFormat: string } };
   readonly series: { getItemAt(index: number): FakeChartSeries };
   constructor(
     private readonly engine: Engine,
@@ -1947,11 +1956,14 @@ class FakeChart {
       text: setter("title", (v: string) => v),
       visible: setter("title", (v: boolean) => (v ? this.chart().title : null)),
     });
-    this.legend = Object.defineProperty(
-      {} as { visible: boolean },
-      "visible",
-      setter("legendVisible", (v: boolean) => v),
-    );
+    this.legend = Object.defineProperties({} as { visible: boolean; position: string }, {
+      visible: setter("legendVisible", (v: boolean) => v),
+      // Excel refuses a value outside Excel.ChartLegendPosition.
+      position: setter("legendPosition", (v: string) => {
+        if (!["Invalid", "Top", "Bottom", "Left", "Right", "Corner", "Custom"].includes(v)) throw new FakeOfficeError("InvalidArgument", `legend position cannot be ${v}`);
+        return v;
+      }),
+    });
     this.axes = {
       categoryAxis: Object.defineProperties({} as { reversePlotOrder: boolean; tickLabelPosition: string }, {
         reversePlotOrder: setter("reversePlotOrder", (v: boolean) => v),
@@ -1960,6 +1972,9 @@ class FakeChart {
           if (!["NextToAxis", "High", "Low", "None"].includes(v)) throw new FakeOfficeError("InvalidArgument", `tickLabelPosition cannot be ${v}`);
           return v;
         }),
+      }),
+      valueAxis: Object.defineProperties({} as { numberFormat: string }, {
+        numberFormat: setter("valueFormat", (v: string) => v),
       }),
     };
   }
