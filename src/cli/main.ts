@@ -26,6 +26,8 @@ import { computeIndex } from "../core/pipeline";
 import { checkWeights, describeFinding, NameLanguage, WeightTable } from "../core/weights";
 import { StartingFileArgs, StartingFileIO, writeStartingFile } from "./starting-files";
 import { AhpArgs, ahpCommand } from "./ahp";
+import { RobustnessArgs, robustnessCommand } from "./robustness";
+import { readAssumptions } from "../core/assumptions";
 import { explainRejected, IndexRun, runIndex } from "../core/workflow";
 import { PUBLISHED_NAME_NOTES } from "../data/report2020";
 import { readTable } from "../files/read-table";
@@ -83,6 +85,11 @@ const CHECK_FLAGS = ["baseline", "data", "method", "top", "lang", "out", "runs",
 const AUDIT_FLAGS = ["weights", "method", "lang", "out", "sheet", ...PIPELINE_FLAGS] as const;
 const STARTING_FLAGS = ["out", "lang"] as const;
 const AHP_FLAGS = ["sheet", "lang", "out", "base"] as const;
+const ROBUSTNESS_FLAGS = ["assumptions", "runs", "seed", "weights", "method", "top", "lang", "out", "sheet", ...PIPELINE_FLAGS] as const;
+/** The assumptions when none are given: the weights' noise, as check-weights' robustness sheet. */
+const DEFAULT_ASSUMPTIONS = "weights=25%";
+/** Base samples of the design when --runs is not given. */
+const DEFAULT_BASE_SAMPLES = 500;
 /** `weights` also computes a table from data: --from <file> --method <m> --levels indicator|both, and the treatment flags. */
 const WEIGHTS_FLAGS = ["out", "lang", "from", "method", "levels", ...PIPELINE_FLAGS] as const;
 
@@ -99,6 +106,7 @@ export async function run(argv: readonly string[], io: CliIO = processIO()): Pro
     }
     if (argv[0] === "check-weights") return await checkWeightsCommand(parseCheckArgs(argv.slice(1)), { ...io, write: writeOutput });
     if (argv[0] === "audit") return await auditCommand(await parseAuditArgs(argv.slice(1), io), { ...io, write: writeOutput });
+    if (argv[0] === "robustness") return await robustnessCommand(await parseRobustnessArgs(argv.slice(1), io), { ...io, write: writeOutput });
     if (argv[0] === "ahp") return await ahpCommand(await parseAhpArgs(argv.slice(1), io), startingFileIO(io));
     if (argv[0] === "sample" || argv[0] === "weights") {
       await writeStartingFile(await parseStartingFileArgs(argv[0], argv.slice(1), io), startingFileIO(io));
@@ -353,6 +361,31 @@ async function parseStartingFileArgs(kind: "sample" | "weights", args: readonly 
   const data = await readTable(resolve(io.cwd, values.from));
   const result = computeIndex(data.cells, { pipeline: parsePipeline(values) });
   return { kind, out, lang: lang as NameLanguage, force, table: dataWeights(result, method as DataWeightMethod, levels).table, method };
+}
+
+async function parseRobustnessArgs(given: readonly string[], io: CliIO): Promise<RobustnessArgs> {
+  const { rescale, rest } = takeRescale(given);
+  const { values, positional, force } = parseFlags(rest, ROBUSTNESS_FLAGS, true);
+  const input = onePositional(positional, CLI_ERROR_TEXT.fileWhat, 'live-index robustness <data.xlsx|.csv> --assumptions "weights=25%; scaling=minmax,rank"');
+  const out = parseOut(values.out);
+  if (out === undefined && force) throw new UserError("USAGE_NEEDS_OUT", { option: "--force" });
+  const mc = parseMonteCarlo({ runs: values.runs ?? String(DEFAULT_BASE_SAMPLES), seed: values.seed });
+  return {
+    input,
+    assumptions: readAssumptions(values.assumptions ?? DEFAULT_ASSUMPTIONS),
+    assumptionsDefault: values.assumptions === undefined,
+    runs: mc.runs,
+    seed: mc.seed,
+    weights: values.weights === undefined ? undefined : await readWeightsFile(values.weights, io),
+    method: parseMethod(values.method),
+    pipeline: parsePipeline(values),
+    rescale,
+    top: parseTop(values.top, 10),
+    lang: parseLang(values.lang),
+    out,
+    sheet: values.sheet,
+    force,
+  };
 }
 
 async function parseAhpArgs(given: readonly string[], io: CliIO): Promise<AhpArgs> {

@@ -431,7 +431,7 @@ export function sobolReading(s: SensitivityIndices, lang: Lang): string {
   const moving = order.filter(({ i }) => s.total[i] > 0);
   const still = order.filter(({ i }) => !(s.total[i] > 0)).map(({ a }) => t.assumption[a]);
   const parts = moving.map(({ a, i }) => t.part(t.assumption[a], pct(s.first[i]), pct(s.total[i])));
-  if (still.length) parts.push(t.none(still.join(WORDS.listSeparator[lang])));
+  if (still.length) parts.push(t.none(still.join(WORDS.listSeparator[lang]), still.length));
   return t.reading(parts);
 }
 

@@ -21,6 +21,7 @@
 import { DIMENSIONS } from "../core/framework";
 import type { RankImpact, RankMove } from "../core/impact";
 import type { SensitivityResult } from "../core/sensitivity";
+import { SensitivityIndices, sobolReading, sobolRows, UncertaintyResult } from "../core/uncertainty";
 import type { IndexRun } from "../core/workflow";
 import { ANALYSIS_SHEET_TEXT, Lang, METHOD_NOTE_TEXT, weightsLabel, WeightsSource } from "../text";
 import { NOTE_LINE_WIDTH, runNoteLines, stampLines, wrapNoteRows } from "./method-note";
@@ -225,6 +226,157 @@ export function planRobustnessSheet(result: SensitivityResult, names: (row: numb
   };
 }
 
+export interface UncertaintySheetOptions extends Omit<RobustnessSheetOptions, "leaveOneOut" | "weights"> {
+  /** The assumptions as text ("weights=±25%; scaling=minmax,rank"). */
+  readonly assumptions: string;
+  /** The weights of the nominal run. */
+  readonly weights?: WeightsSource;
+}
+
+/**
+ * Plans the uncertainty sheet: per region the nominal, median, 5th and 95th percentile ranks and
+ * the mean shift; beside them the note (assumptions, design, reading in words), the sensitivity
+ * indices with their bar chart (when a Sobol analysis was run) and the rank intervals of the top N
+ * with theirs.
+ *
+ * @example
+ * const plan = planUncertaintySheet(result, indices, (row) => districtName(row), { lang: "en", topN: 10, assumptions: "scaling=minmax,rank" });
+ */
+export function planUncertaintySheet(
+  result: UncertaintyResult,
+  indices: SensitivityIndices | null,
+  names: (row: number) => string,
+  opts: UncertaintySheetOptions,
+): SheetPlan {
+  const t = LABELS[opts.lang];
+  const topN = Math.max(1, Math.floor(opts.topN));
+  const rows: number[] = [];
+  for (let r = 0; r < result.nominal.length; r++) if (Number.isFinite(result.nominal[r])) rows.push(r);
+  rows.sort((a, b) => result.nominal[a] - result.nominal[b] || a - b);
+  const top = rows.filter((r) => result.nominal[r] <= topN);
+
+  const base = regionsBlock(result, rows, names, t);
+  const regions: CellBlock = {
+    ...base,
+    values: base.values.map((v, i) => [...v, i === 0 ? t.meanShift : rows.length ? finite(result.meanShift[rows[i - 1]]) : ""]),
+    columnFormats: [...base.columnFormats, "0.00"],
+  };
+  const side = REGION_COLUMNS + 2;
+  const chartCol = side + 4;
+  const noteLines = wrapNoteRows([
+    [METHOD_NOTE_TEXT[opts.lang].noteTitle, ""],
+    [t.assumptions, opts.assumptions || t.none],
+    [t.design, indices ? t.designValue(indices.n, indices.n * (indices.assumptions.length + 2), result.runs) : t.randomValue(result.runs)],
+    [t.seed, result.seed],
+    [t.method, t.uncertaintyRule],
+    ...(indices ? [[t.reading, sobolReading(indices, opts.lang)] as PlanValue[], [t.method, t.sobolRule] as PlanValue[]] : []),
+    ...optional(t.weights, opts.weights && weightsLabel(opts.weights, opts.lang)),
+    ...(opts.data ? runNoteLines(opts.data.run, opts.lang, opts.data.source) : []),
+    [t.emphasised, t.topNValue(topN)],
+    ...stampLines(opts.lang, opts.generatedAt, opts.version),
+  ]);
+  const note = noteBlock(ROBUST_SIDE_TOP, side, noteLines);
+  const blocks: CellBlock[] = [regions, note];
+  const charts: ChartPlan[] = [];
+  const areas: PrintArea[] = [{ row: 0, col: 0, rows: regions.values.length, cols: REGION_COLUMNS + 1 }];
+  let next = ROBUST_SIDE_TOP + note.values.length + 1;
+  let sobolArea: { row: number; rows: number; chart: ChartPlan } | null = null;
+  if (indices) {
+    // Sᵢ and S_Tᵢ side by side (the chart's two series), then their intervals.
+    const table = sobolRows(indices, opts.lang).map((r) => [r[0], r[1], r[4], r[2], r[3], r[5], r[6]]);
+    const sobol: CellBlock = {
+      id: "sobol",
+      row: next,
+      col: side,
+      values: table,
+      headerRows: 1,
+      columnFormats: [null, "0.000", "0.000", "0.000", "0.000", "0.000", "0.000"],
+    };
+    blocks.push(sobol);
+    const height = chartHeight(2 * indices.assumptions.length + 4);
+    const chart: ChartPlan = {
+      type: "barClustered",
+      title: t.sobolChart,
+      block: "sobol",
+      rows: indices.assumptions.length,
+      categoryColumn: 0,
+      valueColumn: 1,
+      series: 2,
+      anchorRow: next,
+      anchorCol: side + 8,
+      width: 420,
+      height,
+      legend: true,
+      valueFormat: "0%",
+    };
+    charts.push(chart);
+    sobolArea = { row: next, rows: Math.max(sobol.values.length, rowsUnder(height)), chart };
+    next += sobolArea.rows + 1;
+  }
+  const intervals: CellBlock = {
+    id: "intervals",
+    row: next,
+    col: side,
+    values: [[t.region, t.p5, t.intervalWidth], ...top.map((r): PlanValue[] => [names(r), finite(result.p5[r]), finite(result.p95[r] - result.p5[r])])],
+    headerRows: 1,
+    columnFormats: [null, "0.0", "0.0"],
+  };
+  blocks.push(intervals);
+  if (top.length) {
+    const height = chartHeight(top.length);
+    charts.push({
+      type: "barStacked",
+      title: t.intervalsChart(topN),
+      block: "intervals",
+      rows: top.length,
+      categoryColumn: 0,
+      valueColumn: 1,
+      series: 2,
+      hideFirstSeries: true,
+      anchorRow: next,
+      anchorCol: chartCol,
+      width: 480,
+      height,
+    });
+  }
+  const widths = columnWidths(blocks);
+  if (sobolArea) {
+    const c = sobolArea.chart;
+    areas.push({
+      row: sobolArea.row,
+      col: side,
+      rows: sobolArea.rows,
+      cols: columnsFor(widths, side, c.anchorCol, c.width),
+      chart: { col: c.anchorCol, width: c.width, height: c.height },
+    });
+  }
+  if (top.length) {
+    const c = charts[charts.length - 1];
+    areas.push({
+      row: next,
+      col: side,
+      rows: Math.max(intervals.values.length, rowsUnder(c.height)),
+      cols: columnsFor(widths, side, chartCol, c.width),
+      chart: { col: chartCol, width: c.width, height: c.height },
+    });
+  }
+  areas.push({ row: note.row, col: side, rows: note.values.length, cols: columnsFor(widths, side, side + 1, NOTE_LINE_WIDTH * CHAR_POINTS) });
+  return {
+    sheetName: t.uncertaintySheet,
+    blocks,
+    tables: [{ name: "ZBDS_Uncertainty", block: "regions", style: "TableStyleMedium2" }],
+    freezeRows: 1,
+    columnWidths: widths,
+    page: planPage(areas, widths, { lang: opts.lang, titleRows: 1, title: t.uncertaintyTitle(opts.data?.source ?? null), rowsPerPage: ROWS_PER_PAGE }),
+    mainBlock: "regions",
+    dataBarColumn: rows.length ? REGION_COLUMNS - 1 : null,
+    emphasisedRows: rows.length > top.length ? top.length : 0,
+    emphasisFill: EMPHASIS_FILL,
+    chart: charts[0] ?? null,
+    moreCharts: charts.slice(1),
+  };
+}
+
 // ---- blocks ----------------------------------------------------------------------------------
 
 /** Regions compared, Spearman, mean shift, counts entering and leaving. */
@@ -294,7 +446,12 @@ function impactNoteLines(n: number, opts: ImpactSheetOptions): PlanValue[][] {
 }
 
 /** Per region in nominal-rank order: nominal rank, name, median, p5, p95, interval width. */
-function regionsBlock(result: SensitivityResult, rows: readonly number[], names: (row: number) => string, t: Labels): CellBlock {
+function regionsBlock(
+  result: Pick<SensitivityResult, "nominal" | "median" | "p5" | "p95">,
+  rows: readonly number[],
+  names: (row: number) => string,
+  t: Labels,
+): CellBlock {
   const line = (r: number): PlanValue[] => [
     result.nominal[r],
     names(r),

@@ -147,7 +147,7 @@ export const UNCERTAINTY_TEXT = {
     noVariance: "各次模拟的排名完全相同：没有可分解的方差。",
     reading: (parts: string[]) => `平均名次变化的方差中，${parts.join("；")}。`,
     part: (name: string, first: string, total: string) => `${name}单独解释 ${first}（含交互作用 ${total}）`,
-    none: (names: string) => `${names}不影响任何名次`,
+    none: (names: string, _count: number) => `${names}不影响任何名次`,
   },
   en: {
     assumption: {
@@ -162,6 +162,6 @@ export const UNCERTAINTY_TEXT = {
     noVariance: "Every run gave the same ranking: there is no variance to share out.",
     reading: (parts: string[]) => `Of the variance of the mean rank shift, ${parts.join("; ")}.`,
     part: (name: string, first: string, total: string) => `the ${name.toLowerCase()} explains ${first} alone (${total} with its interactions)`,
-    none: (names: string) => `${names} change no rank`,
+    none: (names: string, count: number) => `the ${names.toLowerCase()} ${count > 1 ? "change" : "changes"} no rank`,
   },
 } as const;

@@ -319,3 +319,33 @@ export const DEMO_TEXT = {
   fileWritten: (path: string) => `排名表文件 / Ranked sheet as a file: ${path}`,
   fileKept: (path: string) => `${path} 已存在，未覆盖（npm run demo -- --force 可替换）/ already exists; not overwritten (npm run demo -- --force replaces it)`,
 } as const;
+
+/** The lines of `live-index robustness`, in the language asked for. */
+export const ROBUSTNESS_CLI_TEXT = {
+  zh: {
+    title: "不确定性与敏感性分析",
+    assumptions: (text: string) => `不确定性假设：${text}`,
+    defaultNote: "（未给 --assumptions：默认只扰动权重）",
+    design: (n: number, runs: number, seed: number) => `Saltelli 设计：N = ${n}，共 ${runs.toLocaleString("en-US")} 次模拟，种子 ${seed}`,
+    progress: (done: number, total: number) => `已完成 ${done.toLocaleString("en-US")} / ${total.toLocaleString("en-US")} 次模拟`,
+    widest: (n: number, top: number) => `前 ${top} 名中名次区间最宽的 ${n} 个地区（第 5 至第 95 百分位）：`,
+    nominal: "名义名次",
+    region: "地区",
+    interval: "名次区间",
+    meanShift: "平均名次变化",
+    written: (path: string, sheet: string) => `已写入 ${path}：${sheet}`,
+  },
+  en: {
+    title: "Uncertainty and sensitivity analysis",
+    assumptions: (text: string) => `Uncertain assumptions: ${text}`,
+    defaultNote: " (no --assumptions given: the weights' noise alone, the default)",
+    design: (n: number, runs: number, seed: number) => `Saltelli's design: N = ${n}, ${runs.toLocaleString("en-US")} runs, seed ${seed}`,
+    progress: (done: number, total: number) => `${done.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} runs done`,
+    widest: (n: number, top: number) => `The ${n} regions of the top ${top} with the widest rank intervals (5th to 95th percentile):`,
+    nominal: "Nominal rank",
+    region: "Region",
+    interval: "Rank interval",
+    meanShift: "Mean rank shift",
+    written: (path: string, sheet: string) => `Written ${path}: ${sheet}`,
+  },
+} as const;

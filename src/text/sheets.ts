@@ -253,6 +253,19 @@ export const ANALYSIS_SHEET_TEXT = {
     emphasised: "重点显示",
     leaveOneOut: "留一检验",
     leaveOneOutRule: "依次去掉一个一级指标（其余按比例归一）后，各地区名次的平均绝对变化：",
+    uncertaintySheet: "不确定性",
+    uncertaintyTitle: (source: string | null) => `排名对建模选择的不确定性与敏感性${source ? `（${source}）` : ""}`,
+    assumptions: "不确定性假设",
+    uncertaintyRule:
+      "每次模拟为每个不确定的假设均匀抽取一个备选（权重扰动：每个权重 ×（1 + u），u 在 ±p 内均匀分布，再逐级归一），重新计算总指数并排名；区间为各地区名次的第 5 至第 95 百分位（同 PERCENTILE.INC）；未列出的选择保持名义值。同一种子得到同样的结果。",
+    design: "抽样设计",
+    designValue: (n: number, runs: number, random: number) => `Saltelli 设计：N = ${n}，共 ${runs} 次模拟；其中 ${random} 次随机组合给出名次区间`,
+    randomValue: (runs: number) => `${runs} 次随机组合（蒙特卡罗）`,
+    sobolRule:
+      "目标量为每次模拟中全部地区名次相对名义名次的平均绝对变化（同 COINr）。一阶指数 Sᵢ：该假设单独解释的方差份额（Saltelli 2010）；总效应指数 S_Tᵢ：含与其他假设交互作用的份额（Jansen 1999）；区间为自助法（1000 次重抽样）的第 5 至第 95 百分位。",
+    sobolChart: "各假设的敏感性指数（Sᵢ 与 S_Tᵢ）",
+    reading: "解读",
+    nominalChoice: "名义选择",
   },
   en: {
     impactSheet: "Impact",
@@ -299,6 +312,20 @@ export const ANALYSIS_SHEET_TEXT = {
     emphasised: "Emphasised",
     leaveOneOut: "Leave one out",
     leaveOneOutRule: "Mean absolute rank shift when one dimension is dropped (the others renormalised):",
+    uncertaintySheet: "Uncertainty",
+    uncertaintyTitle: (source: string | null) => `Uncertainty and sensitivity of the ranking to the modelling choices${source ? ` (${source})` : ""}`,
+    assumptions: "Uncertain assumptions",
+    uncertaintyRule:
+      "Each run draws one alternative of every uncertain assumption, uniformly (the weights' noise: every weight × (1 + u), u uniform in ±p, each level renormalised), recomputes the totals and ranks; the interval is the 5th to 95th percentile of each region's ranks (as PERCENTILE.INC); the choices not listed keep their nominal value. The same seed gives the same result.",
+    design: "Design",
+    designValue: (n: number, runs: number, random: number) =>
+      `Saltelli's design: N = ${n}, ${runs} runs; ${random} of them random combinations, which give the rank intervals`,
+    randomValue: (runs: number) => `${runs} random combinations (Monte Carlo)`,
+    sobolRule:
+      "The output is each run's mean absolute shift of every region's rank from its nominal rank (as in COINr). First order Sᵢ: the share of its variance the assumption explains alone (Saltelli 2010); total order S_Tᵢ: with its interactions (Jansen 1999); the intervals are the 5th to 95th percentile of a bootstrap of 1,000 resamples.",
+    sobolChart: "Sensitivity indices by assumption (Sᵢ and S_Tᵢ)",
+    reading: "Reading",
+    nominalChoice: "Nominal choices",
   },
 } as const;
 

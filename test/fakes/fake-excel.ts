@@ -1960,7 +1960,8 @@ class FakeChart {
       visible: setter("legendVisible", (v: boolean) => v),
       // Excel refuses a value outside Excel.ChartLegendPosition.
       position: setter("legendPosition", (v: string) => {
-        if (!["Invalid", "Top", "Bottom", "Left", "Right", "Corner", "Custom"].includes(v)) throw new FakeOfficeError("InvalidArgument", `legend position cannot be ${v}`);
+        if (!["Invalid", "Top", "Bottom", "Left", "Right", "Corner", "Custom"].includes(v))
+          throw new FakeOfficeError("InvalidArgument", `legend position cannot be ${v}`);
         return v;
       }),
     });
