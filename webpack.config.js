@@ -1,5 +1,5 @@
 // Builds the add-in into dist/: functions.js (+ functions.json, functions.zh-CN.json), taskpane.html
-// (which hosts the functions bundle: shared runtime), taskpane.js, assets/, and help.html (the
+// (which hosts the functions bundle: shared runtime), taskpane.js, analysis-worker.js (the robustness analyses off the pane's thread), assets/, and help.html (the
 // README as a page, with its screenshots).
 // manifest.xml and test/manifest.test.ts (BUILD_OUTPUTS) must agree with what this emits.
 const path = require("path");
@@ -114,6 +114,8 @@ module.exports = async (env, argv) => {
     entry: {
       functions: FUNCTIONS_SOURCE,
       taskpane: "./src/taskpane/taskpane.ts",
+      // The robustness analyses' Web Worker (src/taskpane/analysis-client.ts starts it from analysis-worker.js).
+      "analysis-worker": "./src/taskpane/analysis-worker.ts",
     },
     output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: true },
     resolve: { extensions: [".ts", ".js"] },

@@ -20,6 +20,7 @@ import { Lang, PANE_TEXT, PaneText, SCALING_LABELS, weightsLabel } from "../text
 import { byId, fillChoices, taskOutput } from "./dom";
 import { Progress, TaskOutput, TaskRunner } from "./runner";
 import { mountWeightsPane } from "./weights-pane";
+import { runJob } from "./analysis-client";
 
 export type { ExcelRunner };
 
@@ -30,6 +31,8 @@ export interface PaneEnv {
   readonly inExcel: boolean;
   readonly version: string;
   readonly now: () => string;
+  /** The robustness analyses' worker script (analysis-worker.js beside the page); absent: they run on the pane's thread. */
+  readonly workerUrl?: string;
 }
 
 interface PaneState {
@@ -77,6 +80,8 @@ export function mountPane(doc: Document, env: PaneEnv): { state: PaneState; runn
         : null,
     topN: () => readTopN(doc),
     yieldToUi: () => new Promise((resolve) => setTimeout(resolve, 0)),
+    startJob: (job, onProgress) =>
+      runJob(job, { onProgress, yieldToUi: () => new Promise((resolve) => setTimeout(resolve, 0)), workerUrl: env.workerUrl ?? null }),
     // One listing of the workbook's weight tables feeds both dropdowns (Options and Weights).
     onTablesListed: (names) => setWeightOptions(doc, env.lang, names),
   });

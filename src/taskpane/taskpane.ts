@@ -6,6 +6,7 @@
 import { runInExcel } from "../excel/host";
 import { languageOf, localDateTime } from "../text";
 import { mountPane } from "./pane";
+import { WORKER_FILE } from "./analysis-client";
 
 /** Set by webpack from package.json. */
 declare const ADDIN_VERSION: string;
@@ -19,6 +20,7 @@ if (typeof Office !== "undefined") {
       inExcel: info.host === Office.HostType.Excel,
       version: typeof ADDIN_VERSION === "string" ? ADDIN_VERSION : "dev",
       now: () => localDateTime(new Date(), lang),
+      workerUrl: WORKER_FILE,
     });
   });
 }

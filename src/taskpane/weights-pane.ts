@@ -8,7 +8,10 @@ import type { ColumnKey } from "../core/headers";
 import { compareRankings, RankImpact } from "../core/impact";
 import type { PipelineOptions } from "../core/options";
 import type { ScalingMethodName } from "../core/scaling";
-import { getLeaveOneOut, startSensitivity } from "../core/sensitivity";
+import { readSensitivityOptions } from "../core/sensitivity";
+import { ASSUMPTION_KEYS, assumptionsText, readAssumptions } from "../core/assumptions";
+import type { AnalysisJob } from "../core/analysis-job";
+import type { JobHandle } from "./analysis-client";
 import { changeName, compareWeights, indicatorWeightChanges } from "../core/weight-compare";
 import { checkWeights, describeFinding, REPORT_WEIGHT_TABLE, WeightFinding, WeightTable } from "../core/weights";
 import { shortName } from "../core/headers";
@@ -26,8 +29,18 @@ import { DataWeightMethod, dataWeights } from "../core/data-weights";
 import { DIMENSIONS, INDICATORS } from "../core/framework";
 import type { AhpLevel } from "../plans/ahp-sheet";
 import { listWeightTables } from "../excel/weights";
-import { planImpactSheet, planRobustnessSheet } from "../plans/analysis-sheets";
-import { indicatorWeightsIgnored, Lang, SEVERITY_LABELS, WEIGHTS_PANE_TEXT, WeightsPaneText, weightsLabel, WeightsSource, WORDS } from "../text";
+import { planImpactSheet, planRobustnessSheet, planUncertaintySheet } from "../plans/analysis-sheets";
+import {
+  indicatorWeightsIgnored,
+  Lang,
+  SEVERITY_LABELS,
+  UNCERTAINTY_TEXT,
+  WEIGHTS_PANE_TEXT,
+  WeightsPaneText,
+  weightsLabel,
+  WeightsSource,
+  WORDS,
+} from "../text";
 import { byId, fillChoices, taskOutput } from "./dom";
 import { Progress, TaskOutput, TaskRunner } from "./runner";
 
@@ -44,6 +57,8 @@ export interface WeightsPaneEnv {
   readonly topN: () => number;
   /** Lets the pane give the event loop a turn between Monte Carlo steps (setTimeout in a page). */
   readonly yieldToUi: () => Promise<void>;
+  /** Starts a robustness job: in the Web Worker in a page (src/taskpane/analysis-client.ts). */
+  readonly startJob: (job: AnalysisJob, onProgress: (completed: number, total: number) => void) => JobHandle;
   /** Told the names of the workbook's weight tables whenever they are listed. */
   readonly onTablesListed: (names: readonly string[]) => void;
 }
@@ -72,6 +87,7 @@ export function mountWeightsPane(doc: Document, env: WeightsPaneEnv): WeightsPan
     // By id, not by position: an object lists integer-like keys first, which would put "0" before "dimensions".
     ...Object.fromEntries(DIMENSIONS.map((d) => [d.id, t.ahpIndicators(d[env.lang])])),
   });
+  buildAssumptionList(doc, t, env.lang);
   method.addEventListener("change", () => {
     byId(doc, "ahp-options").hidden = method.value !== "ahp";
     byId(doc, "data-levels-row").hidden = method.value === "ahp";
@@ -112,7 +128,7 @@ export class WeightsPane {
   private checked: CheckedTable | null = null;
   private lastImpact: { impact: RankImpact; after: IndexRun; baseline: WeightsSource } | null = null;
   private unwatch: (() => Promise<void>) | null = null;
-  private cancelled = false;
+  private job: JobHandle | null = null;
   private cache: CachedRun[] = [];
 
   constructor(
@@ -226,49 +242,73 @@ export class WeightsPane {
     this.status(this.t.impactWritten(written.sheetName));
   }
 
-  /** The Monte Carlo analysis, in steps, with progress and a cancel button; then its sheet. */
+  /**
+   * The robustness analysis of the assumptions ticked, in the Web Worker (the pane stays
+   * responsive), with progress and a cancel button; then its sheet: the weights' Monte Carlo with
+   * the leave-one-out check when the weights alone are uncertain, else the uncertainty sheet with
+   * the sensitivity indices.
+   */
   async runRobustness(progress: Progress): Promise<void> {
+    const data = this.env.data();
     const run = this.runData(this.currentWeights());
-    if (!run) {
+    if (!data || !run) {
       this.error(this.t.impactNeedsData);
       return;
     }
-    const runs = this.numberInput("mc-runs", this.t.runs);
     const spread = this.numberInput("mc-spread", this.t.spread) / 100;
+    const runs = this.numberInput("mc-runs", this.t.runs);
     const seed = this.numberInput("mc-seed", this.t.seed);
-    const mc = startSensitivity(run.result, { runs, spread, seed });
-    this.cancelled = false;
+    const assumptions = readAssumptions(this.assumptionsText(spread));
+    // Read as the formulas read them ("runs", "seed" refused by name): the same limits everywhere.
+    const mc = readSensitivityOptions(runs, spread, seed);
+    const job = {
+      cells: data.source.values,
+      request: { weights: this.currentWeights(), method: data.method, keys: data.keys, rescale: data.rescale, pipeline: data.pipeline },
+      assumptions,
+      runs: mc.runs,
+      seed: mc.seed,
+    };
     byId(this.doc, "cancel-robust").hidden = false;
     try {
-      const chunk = Math.max(1, Math.round(200_000 / Math.max(1, run.result.include.length)));
-      while (!mc.done) {
-        if (this.cancelled) {
-          this.status(this.t.cancelled);
-          return;
-        }
-        mc.step(chunk);
-        progress((0.9 * mc.completed) / mc.total, "simulate", this.t.robustProgress(mc.completed, mc.total));
-        await this.env.yieldToUi();
+      this.job = this.env.startJob(job, (done, total) => progress((0.9 * done) / total, "simulate", this.t.robustProgress(done, total)));
+      const outcome = await this.job.done;
+      if (!outcome) {
+        this.status(this.t.cancelled);
+        return;
       }
-      const result = mc.result();
-      const plan = planRobustnessSheet(result, (row) => run.regionName(row, this.env.lang), {
-        lang: this.env.lang,
-        topN: this.env.topN(),
-        leaveOneOut: getLeaveOneOut(run.result),
-        weights: this.currentSource(),
-        data: this.analysed(run),
-        generatedAt: this.env.now(),
-        version: this.env.version,
-      });
+      const common = { lang: this.env.lang, topN: this.env.topN(), data: this.analysed(run), generatedAt: this.env.now(), version: this.env.version };
+      const names = (row: number) => run.regionName(row, this.env.lang);
+      const plan =
+        outcome.kind === "weights"
+          ? planRobustnessSheet(outcome.result, names, { ...common, leaveOneOut: outcome.leaveOneOut, weights: this.currentSource() })
+          : planUncertaintySheet(outcome.uncertainty, outcome.indices, names, {
+              ...common,
+              assumptions: assumptionsText(assumptions),
+              weights: this.currentSource(),
+            });
       const written = await this.env.run((ctx) => applySheetPlan(ctx, plan, { onProgress: (f, step) => progress(0.9 + 0.1 * f, step) }));
-      this.status(this.t.robustWritten(written.sheetName, result.runs, result.seed));
+      if (outcome.kind === "weights") this.status(this.t.robustWritten(written.sheetName, outcome.result.runs, outcome.result.seed));
+      else this.status(this.t.sobolWritten(written.sheetName, outcome.indices.n * (outcome.indices.assumptions.length + 2), mc.seed));
     } finally {
+      this.job = null;
       byId(this.doc, "cancel-robust").hidden = true;
     }
   }
 
+  /** The assumptions ticked, in the text form the functions read ("weights=0.25; scaling=minmax,rank"). */
+  private assumptionsText(spread: number): string {
+    const parts: string[] = [];
+    if ((byId(this.doc, "u-weights") as HTMLInputElement).checked && spread > 0) parts.push(`weights=${spread}`);
+    for (const key of DISCRETE_ASSUMPTIONS) {
+      if (!(byId(this.doc, `u-${key}`) as HTMLInputElement).checked) continue;
+      const picked = Array.from(this.doc.querySelectorAll<HTMLInputElement>(`#u-${key}-alts input:checked`), (x) => x.value);
+      if (picked.length) parts.push(`${key === "weightSet" ? "weightset" : key}=${picked.join(",")}`);
+    }
+    return parts.join("; ");
+  }
+
   cancel(): void {
-    this.cancelled = true;
+    this.job?.cancel();
   }
 
   /** Inserts the AHP template for the level chosen, its matrix selected. */
@@ -496,6 +536,56 @@ export class WeightsPane {
     const el = byId(this.doc, "weights-error");
     el.textContent = s;
     el.hidden = s === "";
+  }
+}
+
+/** The assumptions with alternatives to tick, in the order the analyses list them. */
+const DISCRETE_ASSUMPTIONS = ASSUMPTION_KEYS.filter((k) => k !== "weights") as readonly Exclude<(typeof ASSUMPTION_KEYS)[number], "weights">[];
+/** The alternatives ticked at first: two of each, the nominal choice among them. */
+const FIRST_TICKED: Readonly<Record<(typeof DISCRETE_ASSUMPTIONS)[number], readonly string[]>> = {
+  weightSet: ["given", "entropy"],
+  scaling: ["minmax", "rank"],
+  treat: ["none", "winsorise"],
+  missing: ["report", "median"],
+  aggregate: ["mean", "geometric"],
+};
+
+/**
+ * The robustness section's assumptions: the weights' noise (ticked: the analysis as it always was),
+ * then each discrete assumption with its alternatives, shown once the assumption is ticked.
+ */
+function buildAssumptionList(doc: Document, t: WeightsPaneText, lang: Lang): void {
+  const list = byId(doc, "assumption-list");
+  const names = UNCERTAINTY_TEXT[lang].assumption;
+  const box = (id: string, label: string, checked: boolean) => {
+    const l = doc.createElement("label");
+    l.className = "inline";
+    const input = doc.createElement("input");
+    input.type = "checkbox";
+    input.id = id;
+    input.checked = checked;
+    l.append(input, doc.createTextNode(` ${label}`));
+    return { l, input };
+  };
+  list.appendChild(box("u-weights", names.weights, true).l);
+  for (const key of DISCRETE_ASSUMPTIONS) {
+    const { l, input } = box(`u-${key}`, names[key], false);
+    const alts = doc.createElement("div");
+    alts.id = `u-${key}-alts`;
+    alts.className = "alternatives";
+    alts.hidden = true;
+    for (const [value, label] of Object.entries(t.alternatives[key])) {
+      const a = doc.createElement("label");
+      a.className = "inline";
+      const c = doc.createElement("input");
+      c.type = "checkbox";
+      c.value = value;
+      c.checked = FIRST_TICKED[key].includes(value);
+      a.append(c, doc.createTextNode(` ${label}`));
+      alts.appendChild(a);
+    }
+    input.addEventListener("change", () => (alts.hidden = !input.checked));
+    list.append(l, alts);
   }
 }
 

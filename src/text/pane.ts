@@ -202,6 +202,17 @@ export const WEIGHTS_PANE_TEXT = {
     ahpConsistency: (cr: string) => `一致性比率 CR = ${cr}，可接受。`,
     unweighted: (names: string) => `无法赋权、权重为 0 的指标（没有差异或没有数据）：${names}。`,
     dataWeightsNeedData: "先在上方“数据”中读取 19 个二级指标的数据，再从数据计算权重。",
+    assumptionsHeading: "不确定的假设",
+    assumptionsHint:
+      "只勾选权重扰动：权重的蒙特卡罗分析（名次区间与逐一剔除）。再勾选其他假设：Saltelli 敏感性分析，共模拟 次数 ×（假设数 + 2）次，给出各假设的一阶与总效应指数、名次区间和文字解读。未勾选的假设保持上方选项中的选择。",
+    alternatives: {
+      weightSet: { given: "当前权重表", report: "报告权重", entropy: "熵权法", critic: "CRITIC", cv: "变异系数法", pca: "主成分", equal: "等权" },
+      scaling: { minmax: "极差（minmax）", max: "最大值", zscore: "z-score", rank: "百分位排名" },
+      treat: { none: "不处理", winsorise: "缩尾" },
+      missing: { report: "报告规则", mean: "均值", median: "中位数", "province-median": "本省中位数", none: "不插补" },
+      aggregate: { mean: "算术平均", geometric: "几何平均", topsis: "TOPSIS" },
+    },
+    sobolWritten: (sheet: string, runs: number, seed: number) => `已写入工作表“${sheet}”（${runs} 次模拟，种子 ${seed}）。`,
   },
   en: {
     heading: "Weight tables",
@@ -280,6 +291,17 @@ export const WEIGHTS_PANE_TEXT = {
     ahpConsistency: (cr: string) => `Consistency ratio CR = ${cr}: acceptable.`,
     unweighted: (names: string) => `Indicators that cannot be weighted and weigh 0 (no spread or no data): ${names}.`,
     dataWeightsNeedData: "Read the data of the 19 indicators in the Data section above first, then compute weights from it.",
+    assumptionsHeading: "Uncertain assumptions",
+    assumptionsHint:
+      "The weights' noise alone: the weights' Monte Carlo (rank intervals and leave one out). With other assumptions ticked: Saltelli's sensitivity analysis, runs × (assumptions + 2) in all, with each assumption's first- and total-order indices, the rank intervals and a reading in words. The assumptions not ticked keep the choices made under Options.",
+    alternatives: {
+      weightSet: { given: "this weight table", report: "the report's", entropy: "entropy", critic: "CRITIC", cv: "CV", pca: "PCA", equal: "equal" },
+      scaling: { minmax: "min–max", max: "share of max", zscore: "z-score", rank: "percentile rank" },
+      treat: { none: "none", winsorise: "winsorise" },
+      missing: { report: "report's rule", mean: "mean", median: "median", "province-median": "province median", none: "none" },
+      aggregate: { mean: "arithmetic", geometric: "geometric", topsis: "TOPSIS" },
+    },
+    sobolWritten: (sheet: string, runs: number, seed: number) => `Sheet "${sheet}" written (${runs} runs, seed ${seed}).`,
   },
 };
 

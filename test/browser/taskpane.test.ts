@@ -16,6 +16,8 @@ import { computeIndex } from "../../src/core/pipeline";
 import { parseWeightTable, weightTableToCells } from "../../src/core/weights";
 import { dataWeights } from "../../src/core/data-weights";
 import { ahp } from "../../src/core/ahp";
+import { startJob } from "../../src/core/analysis-job";
+import { readAssumptions } from "../../src/core/assumptions";
 import { rawIndicatorCells, top100Cells } from "../helpers/fixtures";
 
 const skip = browserUnavailable();
@@ -335,6 +337,81 @@ describeBrowser("the task pane in Chromium", () => {
     },
     90_000,
   );
+
+  it("runs the analysis of the assumptions ticked in a Web Worker: the uncertainty sheet with its indices and two charts, the engine's numbers", async () => {
+    const raw = rawIndicatorCells(60, 29);
+    const { page } = await openPane({ sheets: [{ name: "Raw", cells: raw }], selection: "Raw!A1", displayLanguage: "en-US" });
+    const workers: string[] = [];
+    page.on("worker", (w) => workers.push(w.url()));
+    await clickAndWait(page, "#use-selection");
+    // The alternatives show once their assumption is ticked: two of each ticked to start with.
+    expect(await page.isVisible("#u-scaling-alts")).toBe(false);
+    await page.check("#u-scaling");
+    await page.check("#u-aggregate");
+    expect(await page.isVisible("#u-scaling-alts")).toBe(true);
+    await page.setViewportSize({ width: 350, height: 900 });
+    fs.mkdirSync(SHOTS, { recursive: true });
+    await page.locator("#robust").screenshot({ path: path.join(SHOTS, "taskpane-robust-part-en.png") });
+    await page.fill("#mc-runs", "60");
+    await page.click("#run-robust");
+    await page.waitForFunction(() => (document.querySelector("#weights-status")?.textContent ?? "").includes("Uncertainty"), null, { timeout: 30_000 });
+    expect(await page.textContent("#weights-status")).toContain("300 runs, seed 2021");
+    expect(workers.some((u) => u.endsWith("/analysis-worker.js"))).toBe(true);
+    const state = await page.evaluate(() => {
+      const fake = (window as unknown as { __fake: { state(): { sheets: { name: string; charts: { title: string | null; legendVisible: boolean }[] }[] } } })
+        .__fake;
+      return fake.state().sheets.find((x) => x.name === "Uncertainty")!;
+    });
+    expect(state.charts.map((c) => [c.title, c.legendVisible])).toEqual([
+      ["Sensitivity indices by assumption (Sᵢ and S_Tᵢ)", true],
+      ["Rank intervals of the top 100 (5th to 95th percentile)", false],
+    ]);
+    // The numbers the engine gives the same job (the Options' scaling with sub-indices rescaled, as the pane sends it).
+    const expected = startJob({
+      cells: raw,
+      request: { rescale: true },
+      assumptions: readAssumptions("weights=0.25; scaling=minmax,rank; aggregate=mean,geometric"),
+      runs: 60,
+      seed: 2021,
+    });
+    expected.run.step(expected.run.total);
+    const outcome = expected.outcome();
+    if (outcome.kind !== "assumptions") throw new Error("expected the assumptions' analysis");
+    const sheet = await page.evaluate(() =>
+      (window as unknown as { __fake: { values(s: string, a: string): unknown[][] } }).__fake.values("Uncertainty", "A1:Z80"),
+    );
+    const header = sheet.findIndex((r) => r.includes("Total order S_Tᵢ"));
+    const col = sheet[header].indexOf("Assumption");
+    const row = (name: string) => sheet.slice(header + 1).find((r) => r[col] === name)!;
+    expect(row("Scaling method")[col + 2]).toBeCloseTo(outcome.indices.total[1], 12);
+    expect(row("Aggregation")[col + 1]).toBeCloseTo(outcome.indices.first[2], 12);
+    await page.close();
+  }, 60_000);
+
+  it("shows the worker's progress, stays responsive, and a cancel leaves no sheet behind", async () => {
+    const raw = rawIndicatorCells(3000, 31);
+    const { page } = await openPane({ sheets: [{ name: "Raw", cells: raw }], selection: "Raw!A1", displayLanguage: "zh-CN" });
+    await clickAndWait(page, "#use-selection");
+    await page.check("#u-scaling");
+    await page.setViewportSize({ width: 350, height: 900 });
+    fs.mkdirSync(SHOTS, { recursive: true });
+    await page.locator("#robust").screenshot({ path: path.join(SHOTS, "taskpane-robust-part-zh.png") });
+    await page.fill("#mc-runs", "2000");
+    await page.click("#run-robust");
+    await page.waitForFunction(() => /已完成 \d+ \/ 8000 次/.test(document.querySelector("#robust-text")?.textContent ?? ""), null, { timeout: 30_000 });
+    // The pane answers while the runs go on: a click on the details opens them at once.
+    const t0 = Date.now();
+    await page.click("#from-data summary");
+    expect(Date.now() - t0).toBeLessThan(2000);
+    await page.click("#cancel-robust");
+    await page.waitForFunction(() => (document.querySelector("#weights-status")?.textContent ?? "").includes("已取消"), null, { timeout: 10_000 });
+    const sheets = await page.evaluate(() =>
+      (window as unknown as { __fake: { state(): { sheets: { name: string }[] } } }).__fake.state().sheets.map((x) => x.name),
+    );
+    expect(sheets).toEqual(["Raw"]);
+    expect(await page.isVisible("#cancel-robust")).toBe(false);
+    await page.close();
+  }, 90_000);
 
   it("shows cell text as text: a header and a district that look like markup stay characters", async () => {
     const evil = "<img src=x onerror=alert(1)>";

@@ -38,7 +38,12 @@ export const BUNDLE = path.join(DIST, "functions.js");
 export const METADATA = path.join(DIST, "functions.json");
 export const METADATA_ZH = path.join(DIST, "functions.zh-CN.json");
 /** Every output the tests load; the build is fresh when all exist and none is older than src/. */
-export const BUILD_OUTPUTS = [BUNDLE, METADATA, METADATA_ZH, ...["taskpane.html", "taskpane.js", "taskpane.css"].map((f) => path.join(DIST, f))];
+export const BUILD_OUTPUTS = [
+  BUNDLE,
+  METADATA,
+  METADATA_ZH,
+  ...["taskpane.html", "taskpane.js", "taskpane.css", "analysis-worker.js"].map((f) => path.join(DIST, f)),
+];
 
 /** Generous: a production build takes a few seconds, but CI machines can be slow. */
 export const BUILD_TIMEOUT_MS = 120_000;
