@@ -23,6 +23,8 @@ live-index — Live-Streaming E-commerce Regional Development Index:
       由数据计算的权重表（熵权法等）/ a weight table from the data (entropy and others)
   live-index ahp <判断矩阵 matrix.xlsx|.csv> [--out weights.csv|.xlsx] [--lang zh|en]
       层次分析法：权重与一致性检验 / AHP: weights and the consistency check
+  live-index robustness <数据 data> [--assumptions "weights=25%; scaling=minmax,rank"] [--out …]
+      建模选择的不确定性与敏感性（Sobol 指数）/ uncertainty and sensitivity to the modelling choices
   live-index --help | --version
 
 rank 的选项 / Options of rank:
@@ -123,6 +125,21 @@ audit: per indicator the statistics (as COUNT, MIN, MAX, AVERAGE, STDEV.S, SKEW,
   share, and a summary in words; --out writes the audit sheet (with a heatmap).
   --weights, --method, --sheet, --missing, --coverage, --treat, --aggregate, --lang, --force
                      同 rank / as for rank
+
+robustness：每次模拟为每个不确定假设均匀抽取一个备选并重新排名（Saltelli 设计），给出各假设的一阶与
+  总效应 Sobol 指数及其区间、文字解读和前 N 名中名次区间最宽的地区；--out 写出不确定性工作表。
+robustness: each run draws one alternative of every uncertain assumption and ranks again
+  (Saltelli's design): each assumption's first- and total-order Sobol indices with their intervals,
+  a reading in words, the widest rank intervals of the top N; --out writes the uncertainty sheet.
+  --assumptions "…"  键=备选（weights、weightset、scaling、treat、missing、aggregate），
+                     默认 weights=25% / key=alternatives (weights, weightset, scaling,
+                     treat, missing, aggregate); default weights=25%
+  --runs <N>         基础样本数 N（默认 500）：共 N ×（假设数 + 2）次模拟 / base samples N
+                     (default 500): N × (assumptions + 2) runs
+  --seed <n>         随机种子（默认 2021）/ random seed (default 2021)
+  --top <n>          列出的前 N 名（默认 10）/ the top group listed (default 10)
+  --weights, --method, --missing, --coverage, --treat, --aggregate, --no-rescale, --sheet, --lang,
+  --force            同 rank / as for rank
 
 ahp：判断矩阵（首行、首列为名称，Saaty 1–9 标度，可写 1/3）的权重（主特征向量）、λmax、CI、
   RI、CR 和结论；名称为五个分指数或同一分指数下的全部二级指标时，--out 写出权重表（其余为报告

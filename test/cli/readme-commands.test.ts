@@ -54,6 +54,10 @@ describe("the README's command lines", () => {
       "raw-ranked.xlsx",
       "examples/yearbook-style-ranked.xlsx",
       "权重分析.xlsx",
+      "critic-weights.csv",
+      "ahp-weights.csv",
+      "ahp-geometric.xlsx",
+      "不确定性.xlsx",
     ]) {
       expect([file, existsSync(join(dir, file))]).toEqual([file, true]);
     }
