@@ -10,6 +10,7 @@ import type { Cells } from "./dataset";
 import { getLeaveOneOut, SensitivityResult, startSensitivity } from "./sensitivity";
 import { AnalysisRun, modelOfTable, SensitivityIndices, startSobol, UncertaintyResult } from "./uncertainty";
 import { IndexRequest, runIndex } from "./workflow";
+import type { WeightTable } from "./weights";
 
 export interface AnalysisJob {
   readonly cells: Cells;
@@ -18,6 +19,8 @@ export interface AnalysisJob {
   /** Runs of the weights' Monte Carlo, or the base samples N of the sensitivity design. */
   readonly runs: number;
   readonly seed: number;
+  /** The workbook's weight tables a weight set names (`table:<name>`), by name. */
+  readonly tables?: readonly { readonly name: string; readonly table: WeightTable }[];
 }
 
 export type AnalysisOutcome =
@@ -47,7 +50,8 @@ export function startJob(job: AnalysisJob): { run: AnalysisRun<unknown>; chunk: 
     const run = startSensitivity(nominal.result, { runs: job.runs, spread: job.assumptions.weights, seed: job.seed });
     return { run, chunk, outcome: () => ({ kind: "weights", result: run.result(), leaveOneOut: getLeaveOneOut(nominal.result) }) };
   }
-  const run = startSobol(modelOfTable(job.cells, job.request, job.assumptions), job.runs, job.seed);
+  const tables = new Map((job.tables ?? []).map((t) => [t.name, t.table]));
+  const run = startSobol(modelOfTable(job.cells, job.request, job.assumptions, tables), job.runs, job.seed);
   return {
     run,
     chunk,

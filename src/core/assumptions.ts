@@ -15,8 +15,11 @@ import { getScalingMethod, ScalingMethodName } from "./scaling";
 import { normaliseName } from "./text";
 import { ASSUMPTION_WORDS } from "../text";
 
-/** A weight set among which runs choose: the report's, the function's `weights` argument, or one computed from the data. */
-export type WeightSetName = "report" | "given" | DataWeightMethod;
+/**
+ * A weight set among which runs choose: the report's, the function's `weights` argument, one
+ * computed from the data, or (in the pane) a weight table of the workbook, `table:<its name>`.
+ */
+export type WeightSetName = "report" | "given" | DataWeightMethod | `table:${string}`;
 export const WEIGHT_SETS: readonly WeightSetName[] = ["report", "given", ...DATA_WEIGHT_METHODS];
 
 export interface Assumptions {

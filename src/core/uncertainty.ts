@@ -33,7 +33,7 @@ import { mulberry32 } from "./random";
 import { saltelliDesign, SobolIndices, sobolIndices } from "./sobol";
 import { normaliseWeights, REPORT_WEIGHT_TABLE, WeightTable } from "./weights";
 import { percentText } from "./text";
-import { Lang, UNCERTAINTY_TEXT, WORDS } from "../text";
+import { ASSUMPTION_WORDS, Lang, UNCERTAINTY_TEXT, WORDS } from "../text";
 
 /** LIVESOBOL's base samples when none are given: 500 × (d + 2) runs. */
 export const DEFAULT_SOBOL_N = 500;
@@ -114,6 +114,8 @@ export class UncertaintyModel {
     readonly assumptions: Assumptions,
     private readonly recompute: Recompute | null,
     base: Partial<Choice> = {},
+    /** The workbook's weight tables a weight set may name (`table:<name>`). */
+    tables: ReadonlyMap<string, WeightTable> = new Map(),
   ) {
     this.base = {
       scaling: DEFAULT_SCALING,
@@ -130,7 +132,7 @@ export class UncertaintyModel {
     if (nominal.input.level === "indicator" && scalings.includes("zscore") && aggregates.includes("geometric"))
       throw new UserError("ASSUMPTIONS_ZSCORE_GEOMETRIC");
     this.columns = this.factors.map((k) => (k === "weights" ? NOISE_COLUMNS : 1));
-    this.weightSets = (assumptions.weightSet ?? ["given"]).map((w) => weightSet(w, nominal));
+    this.weightSets = (assumptions.weightSet ?? ["given"]).map((w) => weightSet(w, nominal, tables));
     const n = nominal.include.length;
     this.work = totalsWork(n);
     this.ranks = rankWork(n);
@@ -214,11 +216,16 @@ export class UncertaintyModel {
  * @example
  * const model = modelOfTable(cells, {}, readAssumptions("weights=25%; scaling=minmax,rank"));
  */
-export function modelOfTable(cells: Cells, request: IndexRequest, assumptions: Assumptions): UncertaintyModel {
+export function modelOfTable(
+  cells: Cells,
+  request: IndexRequest,
+  assumptions: Assumptions,
+  tables: ReadonlyMap<string, WeightTable> = new Map(),
+): UncertaintyModel {
   const nominal = runIndex(cells, request);
   const pipeline = request.pipeline ?? DEFAULT_PIPELINE;
   const recompute: Recompute = (c) => runIndex(cells, { ...request, method: c.scaling, pipeline: { ...pipeline, treat: c.treat, missing: c.missing } }).result;
-  return new UncertaintyModel(nominal.result, assumptions, recompute, { scaling: nominal.method?.name ?? DEFAULT_SCALING });
+  return new UncertaintyModel(nominal.result, assumptions, recompute, { scaling: nominal.method?.name ?? DEFAULT_SCALING }, tables);
 }
 
 /**
@@ -409,11 +416,16 @@ function key(scaling: string, treat: string, missing: string): string {
   return `${scaling}|${treat}|${missing}`;
 }
 
-/** A weight set's table: the report's, the given (the nominal's), or one computed from the nominal data. */
-function weightSet(name: WeightSetName, nominal: IndexResult): WeightTable {
+/** A weight set's table: the report's, the given (the nominal's), a workbook table, or one computed from the nominal data. */
+function weightSet(name: WeightSetName, nominal: IndexResult, tables: ReadonlyMap<string, WeightTable>): WeightTable {
   if (name === "report") return REPORT_WEIGHT_TABLE;
   if (name === "given") return nominal.weights;
-  return dataWeights(nominal, name, "indicator").table;
+  if (name.startsWith("table:")) {
+    const t = tables.get(name.slice("table:".length));
+    if (!t) throw new UserError("BAD_OPTION", { name: ASSUMPTION_WORDS.weightSet, value: `"${name}"`, options: [...tables.keys()].join(", ") || "—" });
+    return t;
+  }
+  return dataWeights(nominal, name as Exclude<WeightSetName, "report" | "given" | `table:${string}`>, "indicator").table;
 }
 
 /**

@@ -161,6 +161,7 @@ export class WeightsPane {
     // The list is a convenience: without it the report's weights remain available.
     const tables = await this.env.run((ctx) => listWeightTables(ctx)).catch(() => []);
     this.env.onTablesListed(tables.map((x) => x.name));
+    this.listTableAlternatives(tables.map((x) => x.name));
     const sel = byId(this.doc, "weight-table") as HTMLSelectElement;
     const current = prefer ?? sel.value;
     sel.replaceChildren();
@@ -258,7 +259,11 @@ export class WeightsPane {
     const spread = this.numberInput("mc-spread", this.t.spread) / 100;
     const runs = this.numberInput("mc-runs", this.t.runs);
     const seed = this.numberInput("mc-seed", this.t.seed);
-    const assumptions = readAssumptions(this.assumptionsText(spread));
+    // The workbook's tables are not words the formulas know: read apart, then added to the weight sets.
+    const parsed = readAssumptions(this.assumptionsText(spread));
+    const tables = await this.tickedTables();
+    const sets = [...(parsed.weightSet ?? []), ...tables.map((t) => `table:${t.name}` as const)];
+    const assumptions = sets.length ? { ...parsed, weightSet: sets } : parsed;
     // Read as the formulas read them ("runs", "seed" refused by name): the same limits everywhere.
     const mc = readSensitivityOptions(runs, spread, seed);
     const job = {
@@ -267,6 +272,7 @@ export class WeightsPane {
       assumptions,
       runs: mc.runs,
       seed: mc.seed,
+      tables,
     };
     byId(this.doc, "cancel-robust").hidden = false;
     try {
@@ -295,13 +301,46 @@ export class WeightsPane {
     }
   }
 
+  /** The workbook's weight tables among the weight sets' alternatives (after the fixed ones), kept ticked across listings. */
+  private listTableAlternatives(names: readonly string[]): void {
+    const box = byId(this.doc, "u-weightSet-alts");
+    const ticked = new Set(Array.from(box.querySelectorAll<HTMLInputElement>("input[data-table]:checked"), (x) => x.dataset.table!));
+    box.querySelectorAll("label[data-table]").forEach((l) => l.remove());
+    for (const name of names) {
+      const l = this.doc.createElement("label");
+      l.className = "inline";
+      l.dataset.table = name;
+      const c = this.doc.createElement("input");
+      c.type = "checkbox";
+      c.value = `table:${name}`;
+      c.dataset.table = name;
+      c.checked = ticked.has(name);
+      l.append(c, this.doc.createTextNode(` ${name}`));
+      box.appendChild(l);
+    }
+  }
+
+  /** The workbook tables ticked as weight sets, read and checked (a table with errors is said, by name). */
+  private async tickedTables(): Promise<{ name: string; table: WeightTable }[]> {
+    if (!(byId(this.doc, "u-weightSet") as HTMLInputElement).checked) return [];
+    const names = Array.from(this.doc.querySelectorAll<HTMLInputElement>("#u-weightSet-alts input[data-table]:checked"), (x) => x.dataset.table!);
+    const out: { name: string; table: WeightTable }[] = [];
+    for (const name of names) {
+      const at = await this.env.run((ctx) => readWeightTableAt(ctx, name));
+      const check = checkWeights(at.cells);
+      if (!check.success) throw new UserError("WEIGHT_SET_INVALID", { name, count: check.findings.filter((f) => f.severity === "error").length });
+      out.push({ name, table: check.table });
+    }
+    return out;
+  }
+
   /** The assumptions ticked, in the text form the functions read ("weights=0.25; scaling=minmax,rank"). */
   private assumptionsText(spread: number): string {
     const parts: string[] = [];
     if ((byId(this.doc, "u-weights") as HTMLInputElement).checked && spread > 0) parts.push(`weights=${spread}`);
     for (const key of DISCRETE_ASSUMPTIONS) {
       if (!(byId(this.doc, `u-${key}`) as HTMLInputElement).checked) continue;
-      const picked = Array.from(this.doc.querySelectorAll<HTMLInputElement>(`#u-${key}-alts input:checked`), (x) => x.value);
+      const picked = Array.from(this.doc.querySelectorAll<HTMLInputElement>(`#u-${key}-alts input:checked:not([data-table])`), (x) => x.value);
       if (picked.length) parts.push(`${key === "weightSet" ? "weightset" : key}=${picked.join(",")}`);
     }
     return parts.join("; ");

@@ -174,6 +174,11 @@ export const ERROR_MESSAGES = {
     zh: "无法读取不确定性假设 {value}：请写成“键=备选1,备选2; 键=…”（如 weights=25%; scaling=minmax,rank），或每行一个键、右侧为其备选的区域。",
     en: 'Cannot read the assumptions {value}: write them as "key=alternative1,alternative2; key=…" (e.g. weights=25%; scaling=minmax,rank), or as a range with a key per row and its alternatives to its right.',
   },
+  WEIGHT_SET_INVALID: {
+    excel: "value",
+    zh: "作为权重方案勾选的权重表“{name}”有 {count} 个错误：请先在上方检查并改正，或取消勾选。",
+    en: 'The weight table "{name}" ticked as a weight set has {count} error(s): check and correct it above first, or untick it.',
+  },
   NO_ASSUMPTIONS: {
     excel: "value",
     zh: "没有给出不确定性假设：请至少写一个，如 weights=25% 或 scaling=minmax,rank。",

@@ -13,7 +13,7 @@ import { browserUnavailable, buildFakeOfficeBundle, CHROMIUM, CHROMIUM_ARGS, OFF
 import type { WorkbookInit } from "../fakes/fake-excel";
 import { compareRankings } from "../../src/core/impact";
 import { computeIndex } from "../../src/core/pipeline";
-import { parseWeightTable, weightTableToCells } from "../../src/core/weights";
+import { parseWeightTable, REPORT_WEIGHT_TABLE, weightTableToCells } from "../../src/core/weights";
 import { dataWeights } from "../../src/core/data-weights";
 import { ahp } from "../../src/core/ahp";
 import { startJob } from "../../src/core/analysis-job";
@@ -344,6 +344,11 @@ describeBrowser("the task pane in Chromium", () => {
     const workers: string[] = [];
     page.on("worker", (w) => workers.push(w.url()));
     await clickAndWait(page, "#use-selection");
+    // A weight table of the workbook is a weight set to choose from, beside the report's and the data's.
+    await page.click("#insert-weights");
+    await page.waitForFunction(() => document.querySelector("#u-weightSet-alts input[data-table]") !== null);
+    await page.check("#u-weightSet");
+    await page.check("#u-weightSet-alts input[data-table]");
     // The alternatives show once their assumption is ticked: two of each ticked to start with.
     expect(await page.isVisible("#u-scaling-alts")).toBe(false);
     await page.check("#u-scaling");
@@ -355,7 +360,7 @@ describeBrowser("the task pane in Chromium", () => {
     await page.fill("#mc-runs", "60");
     await page.click("#run-robust");
     await page.waitForFunction(() => (document.querySelector("#weights-status")?.textContent ?? "").includes("Uncertainty"), null, { timeout: 30_000 });
-    expect(await page.textContent("#weights-status")).toContain("300 runs, seed 2021");
+    expect(await page.textContent("#weights-status")).toContain("360 runs, seed 2021");
     expect(workers.some((u) => u.endsWith("/analysis-worker.js"))).toBe(true);
     const state = await page.evaluate(() => {
       const fake = (window as unknown as { __fake: { state(): { sheets: { name: string; charts: { title: string | null; legendVisible: boolean }[] }[] } } })
@@ -367,12 +372,14 @@ describeBrowser("the task pane in Chromium", () => {
       ["Rank intervals of the top 100 (5th to 95th percentile)", false],
     ]);
     // The numbers the engine gives the same job (the Options' scaling with sub-indices rescaled, as the pane sends it).
+    const parsed = readAssumptions("weights=0.25; weightset=given,entropy; scaling=minmax,rank; aggregate=mean,geometric");
     const expected = startJob({
       cells: raw,
       request: { rescale: true },
-      assumptions: readAssumptions("weights=0.25; scaling=minmax,rank; aggregate=mean,geometric"),
+      assumptions: { ...parsed, weightSet: [...parsed.weightSet!, "table:ZBDS_Weights"] },
       runs: 60,
       seed: 2021,
+      tables: [{ name: "ZBDS_Weights", table: REPORT_WEIGHT_TABLE }],
     });
     expected.run.step(expected.run.total);
     const outcome = expected.outcome();
@@ -383,8 +390,9 @@ describeBrowser("the task pane in Chromium", () => {
     const header = sheet.findIndex((r) => r.includes("Total order S_Tᵢ"));
     const col = sheet[header].indexOf("Assumption");
     const row = (name: string) => sheet.slice(header + 1).find((r) => r[col] === name)!;
-    expect(row("Scaling method")[col + 2]).toBeCloseTo(outcome.indices.total[1], 12);
-    expect(row("Aggregation")[col + 1]).toBeCloseTo(outcome.indices.first[2], 12);
+    expect(row("Weight set")[col + 2]).toBeCloseTo(outcome.indices.total[1], 12);
+    expect(row("Scaling method")[col + 2]).toBeCloseTo(outcome.indices.total[2], 12);
+    expect(row("Aggregation")[col + 1]).toBeCloseTo(outcome.indices.first[3], 12);
     await page.close();
   }, 60_000);
 
