@@ -120,10 +120,16 @@ export function floorIndexRank(
     if (directions[c] > 0) for (let r = 0; r < n; r++) total[r] += (x[r] - min) * k;
     else for (let r = 0; r < n; r++) total[r] += (max - x[r]) * k;
   }
+  return { total, rank: floorRanks(total) };
+}
+
+/** The floors' ranking: a native numeric sort, then for each total 1 + the number of strictly larger totals (a binary search). */
+function floorRanks(total: Float64Array): Float64Array {
+  const n = total.length;
   const sorted = Float64Array.from(total).sort();
   const rank = new Float64Array(n);
   for (let r = 0; r < n; r++) {
-    // Rank 1 + the number of strictly larger totals: n − (index past the last equal value).
+    // n − (index past the last equal value).
     let lo = 0;
     let hi = n;
     const v = total[r];
@@ -134,7 +140,7 @@ export function floorIndexRank(
     }
     rank[r] = n - lo + 1;
   }
-  return { total, rank };
+  return rank;
 }
 
 export function benchFloor(sizes: readonly number[], runs: number): BenchRow[] {
@@ -160,20 +166,7 @@ export function floorSubIndexRank(cols: readonly Float64Array[], weights: readon
     const w = weights[c];
     for (let r = 0; r < n; r++) total[r] += w * x[r];
   }
-  const sorted = Float64Array.from(total).sort();
-  const rank = new Float64Array(n);
-  for (let r = 0; r < n; r++) {
-    let lo = 0;
-    let hi = n;
-    const v = total[r];
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (sorted[mid] <= v) lo = mid + 1;
-      else hi = mid;
-    }
-    rank[r] = n - lo + 1;
-  }
-  return rank;
+  return floorRanks(total);
 }
 
 export function benchSubIndexFloor(sizes: readonly number[], runs: number): BenchRow[] {

@@ -51,23 +51,7 @@ export function aggregateDimension(scores: Scores, dimension: number, indicatorW
   const n = scores.include.length;
   const out = new Float64Array(n);
   if (scores.kind === "scaled" && scores.partial) return finishDimension(partialMean(scores.scaled, dimension, indicatorWeights, n), scores.include, rescale);
-  for (const i of DIMENSIONS[dimension].indicators) {
-    const w = indicatorWeights[i];
-    if (w === 0) continue;
-    if (scores.kind === "scaled") {
-      const s = scores.scaled[i];
-      if (!s) continue;
-      for (let r = 0; r < n; r++) out[r] += w * s[r];
-      continue;
-    }
-    const x = scores.values[i];
-    const f = scores.affines[i];
-    if (!x || !f) continue;
-    const k = w * f.factor;
-    const m = f.shift;
-    if (k === 0) continue;
-    for (let r = 0; r < n; r++) out[r] += k * (x[r] - m);
-  }
+  accumulateDimension(scores, dimension, indicatorWeights, out);
   return finishDimension(out, scores.include, rescale);
 }
 
@@ -227,30 +211,7 @@ export function totalsInto(
       if (!given) continue;
       col = given;
     } else {
-      col = work.dimensions[d.index].fill(0);
-      for (const i of d.indicators) {
-        const w = indicatorWeights[i];
-        if (w === 0) continue;
-        if (scores.kind === "scaled") {
-          const s = scores.scaled[i];
-          if (!s) continue;
-          for (let r = 0; r < n; r++) col[r] += w * s[r];
-          continue;
-        }
-        const x = scores.values[i];
-        const f = scores.affines[i];
-        if (!x || !f) continue;
-        const k = w * f.factor;
-        const m = f.shift;
-        if (k === 0) continue;
-        for (let r = 0; r < n; r++) col[r] += k * (x[r] - m);
-      }
-      let max = -Infinity;
-      for (let r = 0; r < n; r++) {
-        if (!include[r]) col[r] = NaN;
-        else if (col[r] > max) max = col[r];
-      }
-      if (rescale && max > 0) for (let r = 0; r < n; r++) col[r] = (col[r] / max) * 100;
+      col = finishDimension(accumulateDimension(scores, d.index, indicatorWeights, work.dimensions[d.index].fill(0)), include, rescale);
     }
     for (let r = 0; r < n; r++) total[r] += W * col[r];
   }
@@ -266,6 +227,30 @@ function scaledColumn(scores: Scores, i: number): ArrayLike<number> | null {
   const f = scores.affines[i];
   if (!x || !f) return null;
   return Float64Array.from(x, (v) => f.factor * (v - f.shift));
+}
+
+/** Adds Σ wᵢ·sᵢ over a dimension's indicators (scaled or affine scores) into `out`, in framework order: the one accumulation. */
+function accumulateDimension(scores: Scores, dimension: number, indicatorWeights: ArrayLike<number>, out: Float64Array): Float64Array {
+  if (scores.kind === "dimension") return out;
+  const n = out.length;
+  for (const i of DIMENSIONS[dimension].indicators) {
+    const w = indicatorWeights[i];
+    if (w === 0) continue;
+    if (scores.kind === "scaled") {
+      const s = scores.scaled[i];
+      if (!s) continue;
+      for (let r = 0; r < n; r++) out[r] += w * s[r];
+      continue;
+    }
+    const x = scores.values[i];
+    const f = scores.affines[i];
+    if (!x || !f) continue;
+    const k = w * f.factor;
+    const m = f.shift;
+    if (k === 0) continue;
+    for (let r = 0; r < n; r++) out[r] += k * (x[r] - m);
+  }
+  return out;
 }
 
 /** Σ wᵢ·sᵢ / Σ wᵢ over the indicators of a dimension that a row has (not NaN); NaN with none. */

@@ -156,39 +156,13 @@ export function planImpactSheet(impact: RankImpact, names: (row: number) => stri
 export function planRobustnessSheet(result: SensitivityResult, names: (row: number) => string, opts: RobustnessSheetOptions): SheetPlan {
   const t = LABELS[opts.lang];
   const topN = Math.max(1, Math.floor(opts.topN));
-  const rows: number[] = [];
-  for (let r = 0; r < result.nominal.length; r++) if (Number.isFinite(result.nominal[r])) rows.push(r);
-  rows.sort((a, b) => result.nominal[a] - result.nominal[b] || a - b);
-  const top = rows.filter((r) => result.nominal[r] <= topN);
+  const { rows, top } = nominalOrder(result.nominal, topN);
 
   const regions = regionsBlock(result, rows, names, t);
   // The side starts below the header row, which is repeated on every printed page and so blank in its columns.
   const note = noteBlock(ROBUST_SIDE_TOP, ROBUST_SIDE_COL, robustnessNoteLines(result, topN, opts));
   const intervalsTop = ROBUST_SIDE_TOP + note.values.length + 1;
-  const intervals: CellBlock = {
-    id: "intervals",
-    row: intervalsTop,
-    col: ROBUST_SIDE_COL,
-    values: [[t.region, t.p5, t.intervalWidth], ...top.map((r): PlanValue[] => [names(r), finite(result.p5[r]), finite(result.p95[r] - result.p5[r])])],
-    headerRows: 1,
-    columnFormats: [null, "0.0", "0.0"],
-  };
-  const chart: ChartPlan | null = top.length
-    ? {
-        type: "barStacked",
-        title: t.intervalsChart(topN),
-        block: "intervals",
-        rows: top.length,
-        categoryColumn: 0,
-        valueColumn: 1,
-        series: 2,
-        hideFirstSeries: true,
-        anchorRow: intervalsTop,
-        anchorCol: ROBUST_CHART_COL,
-        width: 480,
-        height: chartHeight(top.length),
-      }
-    : null;
+  const { block: intervals, chart } = intervalsPart(result, top, names, t, topN, intervalsTop, ROBUST_SIDE_COL, ROBUST_CHART_COL);
 
   const blocks = [regions, note, intervals];
   const widths = columnWidths(blocks);
@@ -250,10 +224,7 @@ export function planUncertaintySheet(
 ): SheetPlan {
   const t = LABELS[opts.lang];
   const topN = Math.max(1, Math.floor(opts.topN));
-  const rows: number[] = [];
-  for (let r = 0; r < result.nominal.length; r++) if (Number.isFinite(result.nominal[r])) rows.push(r);
-  rows.sort((a, b) => result.nominal[a] - result.nominal[b] || a - b);
-  const top = rows.filter((r) => result.nominal[r] <= topN);
+  const { rows, top } = nominalOrder(result.nominal, topN);
 
   const base = regionsBlock(result, rows, names, t);
   const regions: CellBlock = {
@@ -313,32 +284,9 @@ export function planUncertaintySheet(
     sobolArea = { row: next, rows: Math.max(sobol.values.length, rowsUnder(height)), chart };
     next += sobolArea.rows + 1;
   }
-  const intervals: CellBlock = {
-    id: "intervals",
-    row: next,
-    col: side,
-    values: [[t.region, t.p5, t.intervalWidth], ...top.map((r): PlanValue[] => [names(r), finite(result.p5[r]), finite(result.p95[r] - result.p5[r])])],
-    headerRows: 1,
-    columnFormats: [null, "0.0", "0.0"],
-  };
+  const { block: intervals, chart: intervalsChart } = intervalsPart(result, top, names, t, topN, next, side, chartCol);
   blocks.push(intervals);
-  if (top.length) {
-    const height = chartHeight(top.length);
-    charts.push({
-      type: "barStacked",
-      title: t.intervalsChart(topN),
-      block: "intervals",
-      rows: top.length,
-      categoryColumn: 0,
-      valueColumn: 1,
-      series: 2,
-      hideFirstSeries: true,
-      anchorRow: next,
-      anchorCol: chartCol,
-      width: 480,
-      height,
-    });
-  }
+  if (intervalsChart) charts.push(intervalsChart);
   const widths = columnWidths(blocks);
   if (sobolArea) {
     const c = sobolArea.chart;
@@ -350,8 +298,8 @@ export function planUncertaintySheet(
       chart: { col: c.anchorCol, width: c.width, height: c.height },
     });
   }
-  if (top.length) {
-    const c = charts[charts.length - 1];
+  if (intervalsChart) {
+    const c = intervalsChart;
     areas.push({
       row: next,
       col: side,
@@ -378,6 +326,55 @@ export function planUncertaintySheet(
 }
 
 // ---- blocks ----------------------------------------------------------------------------------
+
+/** The rows with a nominal rank, in its order (ties in row order), and those of the top N. */
+function nominalOrder(nominal: Float64Array, topN: number): { rows: number[]; top: number[] } {
+  const rows: number[] = [];
+  for (let r = 0; r < nominal.length; r++) if (Number.isFinite(nominal[r])) rows.push(r);
+  rows.sort((a, b) => nominal[a] - nominal[b] || a - b);
+  return { rows, top: rows.filter((r) => nominal[r] <= topN) };
+}
+
+/**
+ * The top N's rank intervals (region, p5, p95 − p5) and their floating bars: a stacked bar whose
+ * p5 series is drawn without fill, so that each bar spans p5 to p95. No chart without regions.
+ */
+function intervalsPart(
+  result: Pick<SensitivityResult, "p5" | "p95">,
+  top: readonly number[],
+  names: (row: number) => string,
+  t: Labels,
+  topN: number,
+  row: number,
+  col: number,
+  chartCol: number,
+): { block: CellBlock; chart: ChartPlan | null } {
+  const block: CellBlock = {
+    id: "intervals",
+    row,
+    col,
+    values: [[t.region, t.p5, t.intervalWidth], ...top.map((r): PlanValue[] => [names(r), finite(result.p5[r]), finite(result.p95[r] - result.p5[r])])],
+    headerRows: 1,
+    columnFormats: [null, "0.0", "0.0"],
+  };
+  const chart: ChartPlan | null = top.length
+    ? {
+        type: "barStacked",
+        title: t.intervalsChart(topN),
+        block: "intervals",
+        rows: top.length,
+        categoryColumn: 0,
+        valueColumn: 1,
+        series: 2,
+        hideFirstSeries: true,
+        anchorRow: row,
+        anchorCol: chartCol,
+        width: 480,
+        height: chartHeight(top.length),
+      }
+    : null;
+  return { block, chart };
+}
 
 /** Regions compared, Spearman, mean shift, counts entering and leaving. */
 function figuresBlock(impact: RankImpact, t: Labels): CellBlock {

@@ -8,14 +8,19 @@ import {
   benchFloor,
   benchHyperFormula,
   benchSensitivity,
+  benchSobol,
+  benchSubIndexFloor,
   benchSyncs,
   floorAgreesWithEngine,
+  floorSubIndexRank,
   median,
   rawTable,
   spreadsheetFormulas,
   subIndexTable,
 } from "../../bench/cases";
 import { computeIndex } from "../../src/core/pipeline";
+import { dimensionIndex, TOP100_DIMENSION_ORDER } from "../../src/core/framework";
+import { REPORT_WEIGHT_TABLE } from "../../src/core/weights";
 import { rankDistricts } from "../../src/core/rank-districts";
 import { BUILD_TIMEOUT_MS, ensureBuilt, loadExcelRuntime } from "../helpers/excel-runtime";
 
@@ -71,9 +76,21 @@ describe("the measurements at tiny sizes", () => {
     expect(rows.map((r) => r.note)).toEqual([expect.stringMatching(/^4 syncs, /), expect.stringMatching(/^4 syncs, /)]);
   });
 
-  it("times the Monte Carlo analysis", () => {
+  it("times the Monte Carlo analysis (1,000 and 10,000 runs), the Sobol analysis and the sub-index floor", () => {
     const rows = benchSensitivity([50], 1);
-    expect(rows.map((r) => r.size)).toEqual([100, 50]);
+    expect(rows.map((r) => [r.size, r.name.match(/[\d,]+ runs/)?.[0]])).toEqual([
+      [100, "1,000 runs"],
+      [50, "1,000 runs"],
+      [50, "10,000 runs"],
+    ]);
     expect(rows.every((r) => Number.isFinite(r.ms))).toBe(true);
+    const sobol = benchSobol(40, 10, 1);
+    expect(sobol.map((r) => [r.group, r.size, r.name.includes("70 runs")])).toEqual([["assumptions", 40, true]]);
+    // The sub-index floor ranks as the engine does: the same ranks as RANKDISTRICT of LIVEINDEX on the same table.
+    const cells = subIndexTable(200);
+    const weights = TOP100_DIMENSION_ORDER.map((id) => REPORT_WEIGHT_TABLE.dimensions[dimensionIndex(id)]);
+    const cols = weights.map((_, c) => Float64Array.from({ length: 200 }, (__, r) => Number(cells[r + 1][c])));
+    expect(Array.from(floorSubIndexRank(cols, weights))).toEqual(Array.from(rankDistricts(computeIndex(cells).total)));
+    expect(benchSubIndexFloor([100], 1)[0].name).toContain("5 sub-indices");
   });
 });
