@@ -38,6 +38,9 @@ import { combineWeights, dataWeights } from "../core/data-weights";
 import { readShare } from "../core/options";
 import { textbookTopsis } from "../core/topsis";
 import { readAssumptions } from "../core/assumptions";
+import { coveringPolicies, readPolicyTable } from "../core/policies";
+import { POLICY_HEADERS, REPORT_POLICIES_2020 } from "../data/policies2020";
+import { normaliseName, showValue } from "../core/text";
 import { DEFAULT_SOBOL_N, finish, modelOfTable, sobolRows, startSobol, startUncertainty } from "../core/uncertainty";
 import { coherenceTable, correlationTable, statsTable } from "../plans/audit-tables";
 import { pad } from "../plans/plan";
@@ -381,4 +384,51 @@ export function liveSobol(
       return sobolRows(indices, lang);
     });
   return withBlankOptionCells([undefined, undefined, n, seed], [UNCERTAINTY_SEED_ARG], invocation, compute);
+}
+
+/**
+ * The report's appendix of 33 local live-commerce policies (2020), as a table to extend with your own.
+ * @customfunction LIVEPOLICIES
+ * @param {any} [province] Only this province's policies (浙江省, 浙江 …); default: all.
+ * @returns {any[][]} A header (省份, 发文单位, 时间, 政策, 目标), then one row per policy, as printed in the report.
+ */
+export function livePolicies(province?: any): any[][] {
+  return guard(() => {
+    const p = optionArg(province, true);
+    const want = p === null ? null : normaliseName(String(p)).replace(/(省|市|自治区)$/, "");
+    const rows = REPORT_POLICIES_2020.filter((x) => want === null || normaliseName(x.province).replace(/(省|市|自治区)$/, "") === want);
+    if (!rows.length)
+      throw new UserError("BAD_OPTION", {
+        name: "province",
+        value: showValue(p),
+        options: [...new Set(REPORT_POLICIES_2020.map((x) => x.province))].join(", "),
+      });
+    return [[...POLICY_HEADERS], ...rows.map((x) => [x.province, x.issuer, x.date, x.title, x.goal])];
+  });
+}
+
+/**
+ * The industry-policy indicator (直播产业政策) of each region: 100 where the district, its city or its province has a policy in the table, else 0, with the policy's issuer.
+ * @customfunction LIVEPOLICY
+ * @param {any[][]} province The regions' provinces (a column, or one cell).
+ * @param {any[][]} city Their cities ("-" for a municipality's districts), as many rows.
+ * @param {any[][]} district Their districts or counties, as many rows.
+ * @param {any[][]} [policies] A policy table (province, issuer, …, header first), e.g. LIVEPOLICIES() with your own rows; default: the report's appendix.
+ * @returns {any[][]} Per region: 100 or 0, and the issuer of the most specific policy (the district's, then the city's, then the province's).
+ */
+export function livePolicy(province: any[][], city: any[][], district: any[][], policies?: any[][]): any[][] {
+  return guard(() => {
+    const col = (v: any[][]) => (plainCells(v) as unknown[][]).map((r) => (r[0] === null || r[0] === undefined || r[0] === 0 ? "" : String(r[0])));
+    const [p, c, d] = [col(province), col(city), col(district)];
+    if (c.length !== p.length || d.length !== p.length)
+      throw new UserError("POLICY_COLUMNS_UNEVEN", { province: p.length, city: c.length, district: d.length });
+    const table = isOmittedRange(policies)
+      ? readPolicyTable([[...POLICY_HEADERS], ...REPORT_POLICIES_2020.map((x) => [x.province, x.issuer])])
+      : readPolicyTable(plainCells(policies) as unknown[][]);
+    return p.map((_, r) => {
+      if (p[r] === "" && d[r] === "") return ["", ""];
+      const m = coveringPolicies(table.issuers, p[r], c[r], d[r])[0];
+      return m ? [100, table.printed[m.index]] : [0, ""];
+    });
+  });
 }

@@ -179,6 +179,16 @@ export const ERROR_MESSAGES = {
     zh: "作为权重方案勾选的权重表“{name}”有 {count} 个错误：请先在上方检查并改正，或取消勾选。",
     en: 'The weight table "{name}" ticked as a weight set has {count} error(s): check and correct it above first, or untick it.',
   },
+  POLICY_COLUMNS_UNEVEN: {
+    excel: "value",
+    zh: "省、市、区县三列的行数应相同：这里分别是 {province}、{city}、{district} 行。",
+    en: "The province, city and district columns must have as many rows: they have {province}, {city} and {district}.",
+  },
+  POLICY_ROW_INCOMPLETE: {
+    excel: "value",
+    zh: "政策表第 {row} 行缺少省份或发文单位（前两列）。",
+    en: "Row {row} of the policy table has no province or no issuer (its first two columns).",
+  },
   NO_ASSUMPTIONS: {
     excel: "value",
     zh: "没有给出不确定性假设：请至少写一个，如 weights=25% 或 scaling=minmax,rank。",

@@ -86,6 +86,13 @@ const DOCUMENTED: Record<string, readonly [name: string, type: string, dimension
     ["seed", "any", "scalar", true],
     ["weights", "any", "matrix", true],
   ],
+  LIVEPOLICIES: [["province", "any", "scalar", true]],
+  LIVEPOLICY: [
+    ["province", "any", "matrix", false],
+    ["city", "any", "matrix", false],
+    ["district", "any", "matrix", false],
+    ["policies", "any", "matrix", true],
+  ],
   LIVESOBOL: [
     ["data", "any", "matrix", false],
     ["assumptions", "any", "matrix", false],
