@@ -31,7 +31,7 @@ import {
   weightsCells,
   withPipeline,
 } from "./arguments";
-import { guard, isOmittedRange, optionArg, plainCells, scalarArg, toColumn, toColumns, withBlankOptionCells } from "./host";
+import { guard, isOmittedRange, optionArg, plainCells, scalarArg, toColumn, toColumns, toExcelError, withBlankOptionCells } from "./host";
 import { checkFormulaWork, describeWhere, indexLabel, rankScores, sensitivityLabels, severityLabel, weightDiffRows } from "./results";
 import { correlationMatrix, dimensionCoherence, runAudit } from "../core/audit";
 import { combineWeights, dataWeights } from "../core/data-weights";
@@ -39,12 +39,14 @@ import { readShare } from "../core/options";
 import { textbookTopsis } from "../core/topsis";
 import { readAssumptions } from "../core/assumptions";
 import { coveringPolicies, readPolicyTable } from "../core/policies";
+import { growthRate, readGrowthRule } from "../core/growth";
+import { BLANK, readCell } from "../core/cells";
 import { POLICY_HEADERS, REPORT_POLICIES_2020 } from "../data/policies2020";
 import { normaliseName, showValue } from "../core/text";
 import { DEFAULT_SOBOL_N, finish, modelOfTable, sobolRows, startSobol, startUncertainty } from "../core/uncertainty";
 import { coherenceTable, correlationTable, statsTable } from "../plans/audit-tables";
 import { pad } from "../plans/plan";
-import { AHP_TEXT, AUDIT_TEXT, TOPSIS_LABEL } from "../text";
+import { AHP_TEXT, AUDIT_TEXT, GROWTH_LABEL, TOPSIS_LABEL } from "../text";
 import { ahpOfRange, ahpWeightTable } from "../core/ahp";
 import { UserError } from "../core/errors";
 
@@ -429,6 +431,39 @@ export function livePolicy(province: any[][], city: any[][], district: any[][], 
       if (p[r] === "" && d[r] === "") return ["", ""];
       const m = coveringPolicies(table.issuers, p[r], c[r], d[r])[0];
       return m ? [100, table.printed[m.index]] : [0, ""];
+    });
+  });
+}
+
+/**
+ * Growth rates from two periods' levels, as the growth indicators need them: (current − previous) / |previous| per row.
+ * @customfunction LIVEGROWTH
+ * @param {any[][]} current This period's levels (one column; a text first cell is a header).
+ * @param {any[][]} previous The previous period's levels, as many rows.
+ * @param {any} [rule] For a region without a base (previous missing or 0): "blank" (default, an empty cell), "na" (#N/A with the reason) or "cap=10" (a cap: +1000% when the previous value is 0).
+ * @returns {any[][]} One growth rate per row, as a fraction (format as %).
+ */
+export function liveGrowth(current: any[][], previous: any[][], rule?: any): any[][] {
+  return guard((lang) => {
+    const r = readGrowthRule(optionArg(rule, true));
+    const [cur, prev] = [current, previous].map((v) => (plainCells(v) as unknown[][]).map((row) => row[0]));
+    if (cur.length !== prev.length) throw new UserError("GROWTH_COLUMNS_UNEVEN", { current: cur.length, previous: prev.length });
+    // A first cell of text that is no number ("营业额（万元）") is the header.
+    const header = typeof cur[0] === "string" && typeof readCell(cur[0]) === "object";
+    const number = (v: unknown): number | null => {
+      const x = readCell(v);
+      if (x === BLANK) return null;
+      if (typeof x !== "number") throw new UserError("GROWTH_NOT_NUMBER", { value: showValue(v) });
+      return x;
+    };
+    return cur.map((c, i) => {
+      if (i === 0 && header) return [GROWTH_LABEL[lang]];
+      try {
+        const g = growthRate(number(c), number(prev[i]), r);
+        return ["value" in g ? g.value : "blank" in g ? "" : toExcelError(g.error, lang)];
+      } catch (e) {
+        return [toExcelError(e, lang)];
+      }
     });
   });
 }

@@ -165,3 +165,6 @@ export const UNCERTAINTY_TEXT = {
     none: (names: string, count: number) => `the ${names.toLowerCase()} ${count > 1 ? "change" : "changes"} no rank`,
   },
 } as const;
+
+/** LIVEGROWTH's column label. */
+export const GROWTH_LABEL = { zh: "增长率", en: "Growth rate" } as const satisfies Record<Lang, string>;

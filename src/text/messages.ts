@@ -179,6 +179,31 @@ export const ERROR_MESSAGES = {
     zh: "作为权重方案勾选的权重表“{name}”有 {count} 个错误：请先在上方检查并改正，或取消勾选。",
     en: 'The weight table "{name}" ticked as a weight set has {count} error(s): check and correct it above first, or untick it.',
   },
+  GROWTH_NO_CURRENT: {
+    excel: "na",
+    zh: "没有本期值：无法计算增长率。",
+    en: "No current value: no growth rate.",
+  },
+  GROWTH_NO_PREVIOUS: {
+    excel: "na",
+    zh: "没有上期值：无法计算增长率。",
+    en: "No previous value: no growth rate.",
+  },
+  GROWTH_ZERO_BASE: {
+    excel: "na",
+    zh: "上期值为 0：增长率无定义（可用 rule 参数 cap=10 给出上限）。",
+    en: "The previous value is 0: the growth rate is undefined (the rule cap=10 gives a cap instead).",
+  },
+  GROWTH_NOT_NUMBER: {
+    excel: "value",
+    zh: "{value} 不是数字：增长率需要两期的数值。",
+    en: "{value} is not a number: a growth rate needs the two periods' values.",
+  },
+  GROWTH_COLUMNS_UNEVEN: {
+    excel: "value",
+    zh: "本期与上期应为行数相同的一列：这里分别是 {current} 行和 {previous} 行。",
+    en: "The current and previous values must be one column each, of as many rows: they have {current} and {previous}.",
+  },
   POLICY_COLUMNS_UNEVEN: {
     excel: "value",
     zh: "省、市、区县三列的行数应相同：这里分别是 {province}、{city}、{district} 行。",

@@ -86,6 +86,11 @@ const DOCUMENTED: Record<string, readonly [name: string, type: string, dimension
     ["seed", "any", "scalar", true],
     ["weights", "any", "matrix", true],
   ],
+  LIVEGROWTH: [
+    ["current", "any", "matrix", false],
+    ["previous", "any", "matrix", false],
+    ["rule", "any", "scalar", true],
+  ],
   LIVEPOLICIES: [["province", "any", "scalar", true]],
   LIVEPOLICY: [
     ["province", "any", "matrix", false],
