@@ -71,6 +71,7 @@ export async function robustnessCommand(args: RobustnessArgs, io: RobustnessIO):
   io.out(`${t.title}${args.lang === "zh" ? "：" : ": "}${table.source}`);
   io.out(`  ${t.assumptions(assumptionsText(args.assumptions))}${args.assumptionsDefault ? t.defaultNote : ""}`);
   io.out(`  ${t.design(args.runs, run.total, args.seed)}`);
+  if (model.nominal.input.level === "dimension" && args.assumptions.scaling) io.out(`  ${t.notScaled}`);
   // Progress on the error stream (the report itself stays clean), a line per quarter.
   let quarter = 0;
   const chunk = Math.max(1, Math.ceil(run.total / 100));

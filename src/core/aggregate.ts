@@ -5,7 +5,6 @@
  * all weight their {@link Scores} through these functions, so that the same weights give the same
  * totals to the last bit, whichever surface asks. Rows without a result give NaN.
  */
-import { UserError } from "./errors";
 import { DIMENSIONS } from "./framework";
 import type { AggregateRule } from "./options";
 import type { Affine } from "./scaling";
@@ -87,7 +86,9 @@ export function aggregateTotal(dimensions: readonly (Float64Array | null)[], inc
 /**
  * The total per row: Π max(D_d, floor)^W_d, the weighted geometric mean of the sub-indices (weights
  * summing to 1), which a region weak in one dimension cannot make up for fully in the others.
- * Throws GEOMETRIC_NEGATIVE for a negative sub-index (z-scores): it has no geometric mean.
+ * A sub-index below the floor counts as the floor, a negative one too (a falling growth rate under
+ * max scaling): the product stays defined. z-scores, not on a 0–100 scale at all, are refused
+ * before (pipeline.ts).
  */
 export function geometricTotal(dimensions: readonly (Float64Array | null)[], include: Uint8Array, dimensionWeights: ArrayLike<number>): Float64Array {
   const n = include.length;
@@ -98,7 +99,6 @@ export function geometricTotal(dimensions: readonly (Float64Array | null)[], inc
     if (w === 0 || !col) continue;
     for (let r = 0; r < n; r++) {
       if (!include[r]) continue;
-      if (col[r] < 0) throw new UserError("GEOMETRIC_NEGATIVE", { dimension: { zh: d.zh, en: d.en }, value: String(col[r]) });
       log[r] += w * Math.log(Math.max(col[r], GEOMETRIC_FLOOR));
     }
   }

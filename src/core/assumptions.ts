@@ -59,9 +59,12 @@ const KEYS: Record<string, AssumptionKey> = {
   treatment: "treat",
   outliers: "treat",
   异常值: "treat",
+  异常值处理: "treat",
   missing: "missing",
   impute: "missing",
+  缺失: "missing",
   缺失值: "missing",
+  缺失值处理: "missing",
   aggregate: "aggregate",
   aggregation: "aggregate",
   合成方法: "aggregate",
@@ -95,6 +98,7 @@ const WEIGHT_SET_ALIASES: Record<string, WeightSetName> = {
  */
 export function readAssumptions(given: unknown): Assumptions {
   const out: { -readonly [K in keyof Assumptions]: Assumptions[K] } = { ...NO_ASSUMPTIONS };
+  const seen = new Set<AssumptionKey>();
   for (const [rawKey, values] of assumptionPairs(given)) {
     const key = KEYS[normaliseName(rawKey)];
     if (!key)
@@ -102,11 +106,18 @@ export function readAssumptions(given: unknown): Assumptions {
         key: rawKey.trim(),
         keys: { zh: "weights、weightset、scaling、treat、missing、aggregate", en: "weights, weightset, scaling, treat, missing, aggregate" },
       });
+    // A key given twice would leave one of its lines unused without a word.
+    if (seen.has(key)) throw new UserError("DUPLICATE_ASSUMPTION", { key: rawKey.trim() });
+    seen.add(key);
+    if (values.length === 0) throw new UserError("BAD_ASSUMPTIONS", { value: `"${rawKey.trim()}="` });
     if (key === "weights") {
-      if (values.length !== 1)
-        throw new UserError("BAD_OPTION", { name: ASSUMPTION_WORDS.weights, value: values.join(", "), options: ASSUMPTION_WORDS.weightsTakes });
-      const p = readShare(values[0], ASSUMPTION_WORDS.weights);
-      if (!(p < 1)) throw new UserError("BAD_OPTION", { name: ASSUMPTION_WORDS.weights, value: String(values[0]), options: ASSUMPTION_WORDS.weightsTakes });
+      // "±25%", "25 %" and "0.25" alike: the spread as the sheet writes it is read back.
+      const text = values
+        .map(String)
+        .join("")
+        .replace(/^(±|\+-|\+\/-)/, "");
+      const p = readShare(text, ASSUMPTION_WORDS.weights, ASSUMPTION_WORDS.weightsTakes);
+      if (!(p < 1)) throw new UserError("BAD_OPTION", { name: ASSUMPTION_WORDS.weights, value: text, options: ASSUMPTION_WORDS.weightsTakes });
       out.weights = p;
       continue;
     }
@@ -145,8 +156,22 @@ function readWeightSet(v: unknown): WeightSetName {
   return found;
 }
 
+/** The scaling methods' Chinese names as analysts write them. */
+const SCALING_ALIASES: Record<string, ScalingMethodName> = {
+  极差: "minmax",
+  极差标准化: "minmax",
+  最小最大值: "minmax",
+  最大值: "max",
+  排名: "rank",
+  排序: "rank",
+  百分位排名: "rank",
+  标准分: "zscore",
+};
+
 function readScaling(v: unknown): ScalingMethodName {
-  const m = getScalingMethod(typeof v === "string" ? v.trim() : v);
+  const word = typeof v === "string" ? v.trim() : v;
+  const alias = typeof word === "string" ? SCALING_ALIASES[normaliseName(word)] : undefined;
+  const m = getScalingMethod(alias ?? word);
   // Goalposts need bounds per indicator, which a list of words cannot give.
   if (m.name === "goalposts")
     throw new UserError("BAD_OPTION", { name: ASSUMPTION_WORDS.scaling, value: `"${String(v).trim()}"`, options: "minmax, max, zscore, rank" });

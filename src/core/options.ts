@@ -42,7 +42,7 @@ const MISSING: Record<string, MissingRule> = {
   none: "none",
   不插补: "none",
 };
-const TREAT: Record<string, TreatRule> = { none: "none", 不处理: "none", winsorise: "winsorise", winsorize: "winsorise", 缩尾: "winsorise" };
+const TREAT: Record<string, TreatRule> = { none: "none", 不处理: "none", 无: "none", winsorise: "winsorise", winsorize: "winsorise", 缩尾: "winsorise" };
 const AGGREGATE: Record<string, AggregateRule> = {
   mean: "mean",
   arithmetic: "mean",
@@ -180,7 +180,7 @@ function optionPairs(given: unknown): [string, unknown][] {
  * @example
  * readShare("60%", "alpha") // → 0.6
  */
-export function readShare(value: unknown, name: LocalText | string): number {
+export function readShare(value: unknown, name: LocalText | string, takes: LocalText = PIPELINE_OPTION_WORDS.coverageTakes): number {
   let x = NaN;
   if (typeof value === "number") x = value;
   else if (typeof value === "string") {
@@ -190,7 +190,7 @@ export function readShare(value: unknown, name: LocalText | string): number {
     else if (/^\d+(\.\d+)?%$/.test(v)) x = Number(v.slice(0, -1)) / 100;
     else if (/^\d*\.?\d+$/.test(v)) x = Number(v);
   }
-  if (!(x >= 0 && x <= 1)) throw new UserError("BAD_OPTION", { name, value: String(value), options: PIPELINE_OPTION_WORDS.coverageTakes });
+  if (!(x >= 0 && x <= 1)) throw new UserError("BAD_OPTION", { name, value: String(value), options: takes });
   return x;
 }
 

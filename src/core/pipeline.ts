@@ -60,6 +60,8 @@ export function computeIndex(cells: Cells, options: IndexOptions = {}): IndexRes
   const rescale = options.rescale === true;
   const dimensions = aggregateDimensions(scores, weights.dimensions, weights.indicators, rescale);
   const aggregate = options.pipeline?.aggregate ?? "mean";
+  // z-scores sit around 0, half of them negative: a geometric mean of them floored at 1 would say nothing.
+  if (aggregate === "geometric" && input.level === "indicator" && (options.method ?? DEFAULT_SCALING) === "zscore") throw new UserError("GEOMETRIC_ZSCORE");
   const total = totalBy(aggregate, scores, dimensions, weights.dimensions, weights.indicators);
   return { input, scores, dimensions, total, include: scores.include, weights, rescale, aggregate, preparation };
 }

@@ -439,15 +439,16 @@ export function sobolReading(s: SensitivityIndices, lang: Lang): string {
   const t = UNCERTAINTY_TEXT[lang];
   if (!(s.variance > 0)) return t.noVariance;
   const order = s.assumptions.map((a, i) => ({ a, i })).sort((x, y) => s.total[y.i] - s.total[x.i]);
-  const pct = (x: number) => percentText(Math.max(0, x), 0);
+  // Shares of a variance lie in [0, 1]; the estimates can stray outside at small N, said in the caveat below.
+  const pct = (x: number) => percentText(Math.min(1, Math.max(0, x)), 0);
   const moving = order.filter(({ i }) => s.total[i] > 0);
   const still = order.filter(({ i }) => !(s.total[i] > 0)).map(({ a }) => t.assumption[a]);
   const parts = moving.map(({ a, i }) => t.part(t.assumption[a], pct(s.first[i]), pct(s.total[i])));
   if (still.length) parts.push(t.none(still.join(WORDS.listSeparator[lang]), still.length));
-  return t.reading(parts);
+  return t.reading(parts) + (sobolUnsettled(s) ? t.unsettled(s.n) : "");
 }
 
-/** LIVESOBOL's table: a header, then per assumption its indices and their 90% intervals. */
+/** LIVESOBOL's table: a header, then per assumption Sᵢ, S_Tᵢ and their 90% intervals (the same order on the sheet and in the terminal). */
 export function sobolRows(s: SensitivityIndices, lang: Lang): (string | number)[][] {
   const t = UNCERTAINTY_TEXT[lang];
   const num = (x: number) => (Number.isFinite(x) ? x : "");
@@ -456,11 +457,21 @@ export function sobolRows(s: SensitivityIndices, lang: Lang): (string | number)[
     ...s.assumptions.map((a, i) => [
       t.assumption[a],
       num(s.first[i]),
+      num(s.total[i]),
       num(s.firstLow[i]),
       num(s.firstHigh[i]),
-      num(s.total[i]),
       num(s.totalLow[i]),
       num(s.totalHigh[i]),
     ]),
   ];
+}
+
+/**
+ * Whether the estimates show their sampling error: an index outside [0, 1] by more than 0.05, or
+ * a first-order index above its total by as much (impossible for the true indices). More base
+ * samples N settle them.
+ */
+export function sobolUnsettled(s: SensitivityIndices): boolean {
+  const off = (x: number) => x < -0.05 || x > 1.05;
+  return s.assumptions.some((_, i) => off(s.first[i]) || off(s.total[i]) || s.first[i] > s.total[i] + 0.05);
 }

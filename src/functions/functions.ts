@@ -365,7 +365,7 @@ const UNCERTAINTY_SEED_ARG = 3;
  * @param {any[][]} [weights] The nominal weight table (default: the report's).
  * @param {CustomFunctions.Invocation} invocation Invocation parameter (supplies the addresses of the arguments, so that a blank seed cell means the default on every platform).
  * @requiresParameterAddresses
- * @returns {any[][]} A header, then per assumption: first-order index Sᵢ (Saltelli 2010) and total-order index S_Tᵢ (Jansen 1999) of the mean absolute rank shift, each with its bootstrap 90% interval.
+ * @returns {any[][]} A header, then per assumption: first-order index Sᵢ (Saltelli 2010) and total-order index S_Tᵢ (Jansen 1999) of the mean absolute rank shift, then their bootstrap 90% intervals (Sᵢ 5%, Sᵢ 95%, S_Tᵢ 5%, S_Tᵢ 95%).
  */
 export function liveSobol(
   data: any[][],

@@ -253,8 +253,8 @@ export function planUncertaintySheet(
   let next = ROBUST_SIDE_TOP + note.values.length + 1;
   let sobolArea: { row: number; rows: number; chart: ChartPlan } | null = null;
   if (indices) {
-    // Sᵢ and S_Tᵢ side by side (the chart's two series), then their intervals.
-    const table = sobolRows(indices, opts.lang).map((r) => [r[0], r[1], r[4], r[2], r[3], r[5], r[6]]);
+    // Sᵢ and S_Tᵢ side by side (the chart's two series), then their intervals: LIVESOBOL's order.
+    const table = sobolRows(indices, opts.lang);
     const sobol: CellBlock = {
       id: "sobol",
       row: next,

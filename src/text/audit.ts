@@ -143,11 +143,12 @@ export const TOPSIS_LABEL = { zh: "TOPSIS 贴近度", en: "TOPSIS closeness" } a
 export const UNCERTAINTY_TEXT = {
   zh: {
     assumption: { weights: "权重扰动", weightSet: "权重方案", scaling: "标准化方法", treat: "异常值处理", missing: "缺失值处理", aggregate: "合成方法" },
-    sobolHeader: ["不确定性假设", "一阶指数 Sᵢ", "Sᵢ 5%", "Sᵢ 95%", "总效应指数 S_Tᵢ", "S_Tᵢ 5%", "S_Tᵢ 95%"],
+    sobolHeader: ["不确定性假设", "一阶指数 Sᵢ", "总效应指数 S_Tᵢ", "Sᵢ 5%", "Sᵢ 95%", "S_Tᵢ 5%", "S_Tᵢ 95%"],
     noVariance: "各次模拟的排名完全相同：没有可分解的方差。",
     reading: (parts: string[]) => `平均名次变化的方差中，${parts.join("；")}。`,
     part: (name: string, first: string, total: string) => `${name}单独解释 ${first}（含交互作用 ${total}）`,
     none: (names: string, _count: number) => `${names}不影响任何名次`,
+    unsettled: (n: number) => `（N = ${n} 时估计值仍有明显抽样误差：有的指数超出 0–1 或一阶大于总效应；请增大 N。）`,
   },
   en: {
     assumption: {
@@ -158,11 +159,13 @@ export const UNCERTAINTY_TEXT = {
       missing: "Missing-data rule",
       aggregate: "Aggregation",
     },
-    sobolHeader: ["Assumption", "First order Sᵢ", "Sᵢ 5%", "Sᵢ 95%", "Total order S_Tᵢ", "S_Tᵢ 5%", "S_Tᵢ 95%"],
+    sobolHeader: ["Assumption", "First order Sᵢ", "Total order S_Tᵢ", "Sᵢ 5%", "Sᵢ 95%", "S_Tᵢ 5%", "S_Tᵢ 95%"],
     noVariance: "Every run gave the same ranking: there is no variance to share out.",
     reading: (parts: string[]) => `Of the variance of the mean rank shift, ${parts.join("; ")}.`,
     part: (name: string, first: string, total: string) => `the ${name.toLowerCase()} explains ${first} alone (${total} with its interactions)`,
     none: (names: string, count: number) => `the ${names.toLowerCase()} ${count > 1 ? "change" : "changes"} no rank`,
+    unsettled: (n: number) =>
+      ` (At N = ${n} the estimates still show their sampling error: some index lies outside 0–1 or a first order above its total; raise N.)`,
   },
 } as const;
 

@@ -343,7 +343,9 @@ export const ROBUSTNESS_CLI_TEXT = {
     title: "不确定性与敏感性分析",
     assumptions: (text: string) => `不确定性假设：${text}`,
     defaultNote: "（未给 --assumptions：默认只扰动权重）",
-    design: (n: number, runs: number, seed: number) => `Saltelli 设计：N = ${n}，共 ${runs.toLocaleString("en-US")} 次模拟，种子 ${seed}`,
+    design: (n: number, runs: number, seed: number) =>
+      `Saltelli 设计：N = ${n}，共 ${runs.toLocaleString("en-US")} 次模拟（其中 ${(2 * n).toLocaleString("en-US")} 次随机组合给出名次区间），种子 ${seed}`,
+    notScaled: "注意：输入为五个分指数，标准化方法（scaling）不适用，其指数为 0。",
     progress: (done: number, total: number) => `已完成 ${done.toLocaleString("en-US")} / ${total.toLocaleString("en-US")} 次模拟`,
     widest: (n: number, top: number) => `前 ${top} 名中名次区间最宽的 ${n} 个地区（第 5 至第 95 百分位）：`,
     nominal: "名义名次",
@@ -356,7 +358,9 @@ export const ROBUSTNESS_CLI_TEXT = {
     title: "Uncertainty and sensitivity analysis",
     assumptions: (text: string) => `Uncertain assumptions: ${text}`,
     defaultNote: " (no --assumptions given: the weights' noise alone, the default)",
-    design: (n: number, runs: number, seed: number) => `Saltelli's design: N = ${n}, ${runs.toLocaleString("en-US")} runs, seed ${seed}`,
+    design: (n: number, runs: number, seed: number) =>
+      `Saltelli's design: N = ${n}, ${runs.toLocaleString("en-US")} runs (${(2 * n).toLocaleString("en-US")} of them random combinations, which give the rank intervals), seed ${seed}`,
+    notScaled: "Note: the input is the five sub-indices, which are not scaled: the scaling method cannot change a rank, and its indices are 0.",
     progress: (done: number, total: number) => `${done.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} runs done`,
     widest: (n: number, top: number) => `The ${n} regions of the top ${top} with the widest rank intervals (5th to 95th percentile):`,
     nominal: "Nominal rank",

@@ -104,10 +104,10 @@ export const ERROR_MESSAGES = {
     zh: "TOPSIS 总指数取决于每列的最优值和最差值，无法写成逐行公式：请改用“数值”写入方式，或 aggregate=mean / geometric。",
     en: "A TOPSIS total depends on every column's best and worst value, so it cannot be a row formula: write values instead, or use aggregate=mean or geometric.",
   },
-  GEOMETRIC_NEGATIVE: {
+  GEOMETRIC_ZSCORE: {
     excel: "value",
-    zh: "几何平均要求分指数不小于 0：“{dimension}”有 {value}（z-score 标准化会给出负值）。请改用 minmax、max、rank 或 goalposts 标准化，或 aggregate=mean。",
-    en: 'The geometric mean needs sub-indices of 0 or more: "{dimension}" has {value} (z-scores can be negative). Scale with minmax, max, rank or goalposts, or use aggregate=mean.',
+    zh: "几何平均要求 0–100 标度的得分：z-score 不是（约一半地区为负值）。请改用 minmax、max、rank 或 goalposts 标准化，或 aggregate=mean。",
+    en: "The geometric mean needs scores on a 0–100 scale, and z-scores are not (about half of them are negative). Scale with minmax, max, rank or goalposts, or use aggregate=mean.",
   },
   DATA_WEIGHTS_NEED_INDICATORS: {
     excel: "value",
@@ -218,6 +218,11 @@ export const ERROR_MESSAGES = {
     excel: "value",
     zh: "没有给出不确定性假设：请至少写一个，如 weights=25% 或 scaling=minmax,rank。",
     en: "No assumption is uncertain: give at least one, e.g. weights=25% or scaling=minmax,rank.",
+  },
+  DUPLICATE_ASSUMPTION: {
+    excel: "value",
+    zh: "不确定性假设“{key}”写了两次：请合并为一行（如 scaling=minmax,rank）。",
+    en: 'The assumption "{key}" is given twice: write it once, with all its alternatives (e.g. scaling=minmax,rank).',
   },
   ASSUMPTIONS_ZSCORE_GEOMETRIC: {
     excel: "value",

@@ -60,7 +60,7 @@ export const METHOD_NOTE_TEXT = {
     aggregation: "合成方法",
     aggregationFor: {
       geometric: (floor: number) =>
-        `总指数为五个分指数的加权几何平均 Π 分指数^权重（报告为加权算术平均）：一个维度弱的地区不能由其他维度完全弥补；低于 ${floor} 的分指数按 ${floor} 计（0 会使乘积为 0）`,
+        `总指数为五个分指数的加权几何平均 Π 分指数^权重（报告为加权算术平均）：一个维度弱的地区不能由其他维度完全弥补；低于 ${floor} 的分指数（包括负值，如增长率下降时）按 ${floor} 计（0 会使乘积为 0）`,
       topsis:
         "总指数为 TOPSIS 贴近度 × 100（报告为加权算术平均）：各列乘以权重后，与每列最优值、最差值的欧氏距离 D⁺、D⁻，C = D⁻ /（D⁺ + D⁻）；原始指标输入时在标准化后的 19 个指标上计算（权重为一级 × 二级），分指数输入时在五个分指数上计算",
     },
@@ -121,7 +121,7 @@ export const METHOD_NOTE_TEXT = {
     aggregation: "Aggregation",
     aggregationFor: {
       geometric: (floor: number) =>
-        `the total is the weighted geometric mean of the five sub-indices, Π sub-index^weight (the report uses the weighted arithmetic mean): a region weak in one dimension cannot fully make up for it in the others; a sub-index below ${floor} counts as ${floor} (a 0 would make the product 0)`,
+        `the total is the weighted geometric mean of the five sub-indices, Π sub-index^weight (the report uses the weighted arithmetic mean): a region weak in one dimension cannot fully make up for it in the others; a sub-index below ${floor} (a negative one too, as a falling growth rate can give) counts as ${floor} (a 0 would make the product 0)`,
       topsis:
         "the total is the TOPSIS closeness × 100 (the report uses the weighted arithmetic mean): each column times its weight, the Euclidean distances D⁺ and D⁻ to every column's best and worst value, C = D⁻ / (D⁺ + D⁻); over the 19 scaled indicators for raw input (weights: first level × second level), over the five sub-indices for sub-index input",
     },

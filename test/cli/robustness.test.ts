@@ -27,7 +27,7 @@ describe("live-index robustness", () => {
   it("prints the design, LIVESOBOL's indices and the reading, and the same again for the same seed", async () => {
     const r = await cli(["robustness", RAW, "--assumptions", assumptions, "--runs", "100", "--seed", "3", "--lang", "en", "--no-rescale"], dir);
     expect(r.code).toBe(0);
-    expect(r.out).toContain("Saltelli's design: N = 100, 500 runs, seed 3");
+    expect(r.out).toContain("Saltelli's design: N = 100, 500 runs (200 of them random combinations, which give the rank intervals), seed 3");
     const rt = await loadSourceRuntime();
     const sobol = rt.call("LIVESOBOL", (await readTable(RAW)).cells, [[assumptions]], 100, 3) as (string | number)[][];
     for (const row of sobol.slice(1)) expect(r.out).toMatch(new RegExp(`${row[0]} +${(row[1] as number).toFixed(3)} `));

@@ -927,7 +927,15 @@ const CASES: BadCase[] = [
   {
     name: "LIVEPOLICY: a policy row without an issuer",
     fn: "LIVEPOLICY",
-    args: () => [[["浙江省"]], [["杭州市"]], [["滨江区"]], [["省份", "发文单位"], ["浙江省", ""]]],
+    args: () => [
+      [["浙江省"]],
+      [["杭州市"]],
+      [["滨江区"]],
+      [
+        ["省份", "发文单位"],
+        ["浙江省", ""],
+      ],
+    ],
     kind: "#VALUE!",
     scope: "whole",
     fragment: "Row 2 of the policy table has no province or no issuer",
@@ -1000,7 +1008,7 @@ const CASES: BadCase[] = [
     args: () => [raw(), null, [["zscore"]], null, [["aggregate", "geometric"]]],
     kind: "#VALUE!",
     scope: "whole",
-    fragment: "The geometric mean needs sub-indices of 0 or more",
+    fragment: "The geometric mean needs scores on a 0–100 scale",
   },
   { name: "LIVETOPSIS: header only", fn: "LIVETOPSIS", args: () => [[[...INDICATOR_IDS]]], kind: "#N/A", scope: "whole", fragment: "no data rows" },
   {

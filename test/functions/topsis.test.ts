@@ -116,7 +116,20 @@ describe("the options' aggregate", () => {
       expect(x).toBeCloseTo(g, 9);
     });
     const z = rt.call("LIVEINDEX", raw, null, [["zscore"]], null, [["aggregate=geometric"]]);
-    expect(isCustomFunctionError(z) && z.message).toContain("The geometric mean needs sub-indices of 0 or more");
+    expect(isCustomFunctionError(z) && z.message).toContain("The geometric mean needs scores on a 0–100 scale");
+  });
+
+  it("geometric floors a negative sub-index (a falling growth rate under max scaling) at 1 instead of failing", () => {
+    // streamer_gmv_growth: half of the regions falling far (−20 × the largest rise), which max scaling makes a large negative score.
+    const base = rawRows(13);
+    const top = Math.max(...base.map((r) => r[1]));
+    const rows = base.map((r, k) => r.map((x, c) => (c === 1 && k % 2 ? -20 * top : x)));
+    const out = values(rt.call("LIVEINDEX", table(rows), null, [["max"]], null, [["aggregate=geometric"]]) as Cell[][]);
+    const goods = values(rt.call("LIVESUBINDEX", table(rows), "goods", null, [["max"]]) as Cell[][]);
+    expect(goods.some((g) => g < 0)).toBe(true);
+    const dims = ["goods", "supply", "viewing", "quality", "industry"].map((d) => values(rt.call("LIVESUBINDEX", table(rows), d, null, [["max"]]) as Cell[][]));
+    const w = [0.4, 0.25, 0.15, 0.15, 0.05];
+    out.forEach((x, r) => expect(x).toBeCloseTo(Math.exp(dims.reduce((s, d, j) => s + w[j] * Math.log(Math.max(d[r], 1)), 0)), 9));
   });
 
   it("topsis: the closeness × 100 over the sub-indices as they are, weighted with the first-level weights", () => {

@@ -7,6 +7,7 @@
 import { Cell, ExcelRuntime, isCustomFunctionError, loadSourceRuntime } from "../helpers/excel-runtime";
 import { prng, rawIndicatorCells, top100Cells } from "../helpers/fixtures";
 import { readAssumptions } from "../../src/core/assumptions";
+import { sobolReading } from "../../src/core/uncertainty";
 
 let rt: ExcelRuntime;
 beforeAll(async () => {
@@ -79,6 +80,20 @@ describe("LIVEUNCERTAINTY", () => {
     });
   });
 
+  it("reads back the words it writes: ±25%, 25 %, the Chinese keys and names; a key twice is refused", () => {
+    expect(readAssumptions("weights=±25%; 标准化=排名,极差; 异常值处理=无,缩尾; 缺失值处理=报告,中位数")).toEqual({
+      weights: 0.25,
+      weightSet: null,
+      scaling: ["rank", "minmax"],
+      treat: ["none", "winsorise"],
+      missing: ["report", "median"],
+      aggregate: null,
+    });
+    expect(readAssumptions("weights=25 %").weights).toBe(0.25);
+    expect(() => readAssumptions("weights=25%; weights=5%")).toThrow('The assumption "weights" is given twice');
+    expect(() => readAssumptions("weights=25")).toThrow("e.g. 25% for ±25%");
+  });
+
   it("says what is wrong with the assumptions", () => {
     const unknown = rt.call("LIVEUNCERTAINTY", raw, [["scale=minmax"]]);
     expect(isCustomFunctionError(unknown) && unknown.message).toContain('There is no assumption "scale"');
@@ -93,18 +108,41 @@ describe("LIVEUNCERTAINTY", () => {
   });
 });
 
+describe("the reading in words", () => {
+  const indices = (first: number[], total: number[]) => ({
+    assumptions: ["weights", "scaling"] as const,
+    n: 40,
+    first: Float64Array.from(first),
+    total: Float64Array.from(total),
+    firstLow: new Float64Array(2),
+    firstHigh: new Float64Array(2),
+    totalLow: new Float64Array(2),
+    totalHigh: new Float64Array(2),
+    variance: 1,
+  });
+
+  it("states the shares largest total first, held to 0–100%, and asks for a larger N when an estimate strays", () => {
+    expect(sobolReading(indices([0.2, 0.6], [0.3, 0.7]), "en")).toBe(
+      "Of the variance of the mean rank shift, the scaling method explains 60% alone (70% with its interactions); the weight noise explains 20% alone (30% with its interactions).",
+    );
+    const strayed = sobolReading(indices([1.45, -0.1], [1.12, 0.2]), "zh");
+    expect(strayed).toContain("权重扰动单独解释 100%（含交互作用 100%）");
+    expect(strayed).toContain("N = 40 时估计值仍有明显抽样误差");
+  });
+});
+
 describe("LIVESOBOL", () => {
   it("gives a row per assumption; one that cannot change a rank (a scaling list of one) has S and S_T of 0", () => {
     const out = rt.call("LIVESOBOL", raw, [["weights=25%; scaling=rank; aggregate=mean,geometric"]], 120, 4) as Cell[][];
-    expect(out[0]).toEqual(["Assumption", "First order Sᵢ", "Sᵢ 5%", "Sᵢ 95%", "Total order S_Tᵢ", "S_Tᵢ 5%", "S_Tᵢ 95%"]);
+    expect(out[0]).toEqual(["Assumption", "First order Sᵢ", "Total order S_Tᵢ", "Sᵢ 5%", "Sᵢ 95%", "S_Tᵢ 5%", "S_Tᵢ 95%"]);
     expect(out.map((r) => r[0]).slice(1)).toEqual(["Weight noise", "Scaling method", "Aggregation"]);
-    expect(out[2][4]).toBe(0);
+    expect(out[2][2]).toBe(0);
     expect(out[2][1]).toBe(0);
     // The others take part in the variance: totals above 0, intervals around them.
     for (const r of [out[1], out[3]]) {
-      expect(r[4] as number).toBeGreaterThan(0);
-      expect(r[5] as number).toBeLessThanOrEqual(r[4] as number);
-      expect(r[6] as number).toBeGreaterThanOrEqual(r[4] as number);
+      expect(r[2] as number).toBeGreaterThan(0);
+      expect(r[5] as number).toBeLessThanOrEqual(r[2] as number);
+      expect(r[6] as number).toBeGreaterThanOrEqual(r[2] as number);
     }
     expect(rt.call("LIVESOBOL", raw, [["weights=25%; scaling=rank; aggregate=mean,geometric"]], 120, 4)).toEqual(out);
   });
