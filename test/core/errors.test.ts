@@ -26,8 +26,18 @@ describe("the message tables", () => {
 
   it("turns 'not found' problems into #N/A and the rest into #VALUE!", () => {
     const na = (Object.keys(ERROR_MESSAGES) as ErrorCode[]).filter((c) => excelErrorKind(c) === "na");
-    // A region the options screen out (too little data) has no result: #N/A in its cell, as a region not found.
-    expect(na.sort()).toEqual(["EMPTY_DIMENSION", "LOW_COVERAGE", "MISSING_COLUMNS", "NO_DATA_ROWS", "NO_INDEX_COLUMNS"]);
+    // A region the options screen out (too little data) has no result: #N/A in its cell, as a region not found;
+    // so has a growth rate without a value or a base (LIVEGROWTH's rule na).
+    expect(na.sort()).toEqual([
+      "EMPTY_DIMENSION",
+      "GROWTH_NO_CURRENT",
+      "GROWTH_NO_PREVIOUS",
+      "GROWTH_ZERO_BASE",
+      "LOW_COVERAGE",
+      "MISSING_COLUMNS",
+      "NO_DATA_ROWS",
+      "NO_INDEX_COLUMNS",
+    ]);
     expect(excelErrorKind("BAD_VALUE")).toBe("value");
     expect(excelErrorKind("WEIGHTS_INVALID")).toBe("value");
   });
