@@ -40,13 +40,14 @@ import { textbookTopsis } from "../core/topsis";
 import { readAssumptions } from "../core/assumptions";
 import { coveringPolicies, readPolicyTable } from "../core/policies";
 import { growthRate, readGrowthRule } from "../core/growth";
+import { rankChanges, readPanel } from "../core/panel";
 import { BLANK, readCell } from "../core/cells";
 import { POLICY_HEADERS, REPORT_POLICIES_2020 } from "../data/policies2020";
 import { normaliseName, showValue } from "../core/text";
 import { DEFAULT_SOBOL_N, finish, modelOfTable, sobolRows, startSobol, startUncertainty } from "../core/uncertainty";
 import { coherenceTable, correlationTable, statsTable } from "../plans/audit-tables";
 import { pad } from "../plans/plan";
-import { AHP_TEXT, AUDIT_TEXT, GROWTH_LABEL, TOPSIS_LABEL } from "../text";
+import { AHP_TEXT, AUDIT_TEXT, GROWTH_LABEL, RANK_CHANGE_TEXT, TOPSIS_LABEL } from "../text";
 import { ahpOfRange, ahpWeightTable } from "../core/ahp";
 import { UserError } from "../core/errors";
 
@@ -465,5 +466,36 @@ export function liveGrowth(current: any[][], previous: any[][], rule?: any): any
         return [toExcelError(e, lang)];
       }
     });
+  });
+}
+
+/**
+ * Rank change between two years of a table with a year column (年份): each region's rank in both years, the change (positive = up) and its status.
+ * @customfunction LIVERANKCHANGE
+ * @param {any[][]} data The index columns (sub-indices or raw indicators) with a year column (年份, 年度 or year) and the region's names (province, city, district), one row per region and year.
+ * @param {any[][]} [options] Data treatment, as for LIVEINDEX; each year is scaled on its own rows.
+ * @param {any} [from] The earlier year (default: the second latest in the data).
+ * @param {any} [to] The later year (default: the latest).
+ * @returns {any[][]} A header, then per region: province, city, district, rank in the earlier year, rank in the later year, change (positive = moved up), status (new, left, up, down, same).
+ */
+export function liveRankChange(data: any[][], options?: any[][], from?: any, to?: any): any[][] {
+  return guard((lang) => {
+    const panel = readPanel(plainCells(data) as unknown[][], withPipeline({}, options));
+    const years = panel.years.map((y) => y.year);
+    if (years.length < 2) throw new UserError("PANEL_ONE_YEAR", { year: years[0] ?? "—" });
+    const year = (v: unknown, fallback: number) => {
+      const x = optionArg(v, true);
+      return x === null ? fallback : Number(String(x).replace(/年$/, ""));
+    };
+    const a = year(from, years[years.length - 2]);
+    const b = year(to, years[years.length - 1]);
+    const t = RANK_CHANGE_TEXT[lang];
+    return [
+      t.header(a, b),
+      ...rankChanges(panel, a, b).map((c) => {
+        const [p, city, d] = c.key.split("|");
+        return [p, city || "-", d, c.from ?? "", c.to ?? "", c.change ?? "", t.status[c.status]];
+      }),
+    ];
   });
 }

@@ -171,3 +171,15 @@ export const UNCERTAINTY_TEXT = {
 
 /** LIVEGROWTH's column label. */
 export const GROWTH_LABEL = { zh: "增长率", en: "Growth rate" } as const satisfies Record<Lang, string>;
+
+/** LIVERANKCHANGE's header and statuses. */
+export const RANK_CHANGE_TEXT = {
+  zh: {
+    header: (from: number, to: number) => ["省", "市", "区县", `${from} 年排名`, `${to} 年排名`, "名次变化（正为上升）", "状态"],
+    status: { new: "新进", left: "退出", up: "上升", down: "下降", same: "不变" },
+  },
+  en: {
+    header: (from: number, to: number) => ["Province", "City", "District", `Rank ${from}`, `Rank ${to}`, "Change (positive = up)", "Status"],
+    status: { new: "new", left: "left", up: "up", down: "down", same: "same" },
+  },
+} as const;

@@ -192,7 +192,7 @@ export const ERROR_MESSAGES = {
   GROWTH_ZERO_BASE: {
     excel: "na",
     zh: "上期值为 0：增长率无定义（可用 rule 参数 cap=10 给出上限）。",
-    en: "The previous value is 0: the growth rate is undefined (the rule cap=10 gives a cap instead).",
+    en: "The previous value is 0: there is no growth rate on a base of 0 (the rule cap=10 gives a cap instead).",
   },
   GROWTH_NOT_NUMBER: {
     excel: "value",
@@ -203,6 +203,36 @@ export const ERROR_MESSAGES = {
     excel: "value",
     zh: "本期与上期应为行数相同的一列：这里分别是 {current} 行和 {previous} 行。",
     en: "The current and previous values must be one column each, of as many rows: they have {current} and {previous}.",
+  },
+  PANEL_NO_YEAR_COLUMN: {
+    excel: "value",
+    zh: "表中没有年份列：请加一列“年份”（或“年度”、year），每行写明该行数据的年份。",
+    en: 'The table has no year column: add a column "年份" (or 年度, year) giving each row\'s year.',
+  },
+  PANEL_BAD_YEAR: {
+    excel: "value",
+    zh: "第 {row} 行的年份 {value} 不是四位数的年份（如 2021 或 2021年）。",
+    en: "The year {value} in row {row} is not a four-digit year (e.g. 2021).",
+  },
+  PANEL_NO_REGION: {
+    excel: "value",
+    zh: "多年数据按地区名称（省、市、区县）逐年对应：表中没有区县列，无法对应，也不会按行的位置对应。",
+    en: "Years are matched region by region by their names (province, city, district): the table has no district column, and regions are never matched by position.",
+  },
+  PANEL_DUPLICATE: {
+    excel: "value",
+    zh: "“{region}”在 {year} 年出现了两次：每个地区每年只能有一行。",
+    en: '"{region}" appears twice in {year}: each region has one row a year.',
+  },
+  PANEL_COLUMNS_DIFFER: {
+    excel: "value",
+    zh: "“{column}”在 {year} 年没有任何数据，而其他年份有：各年应有相同的指标。",
+    en: '"{column}" has no value at all in {year}, while other years have: every year needs the same indicators.',
+  },
+  PANEL_ONE_YEAR: {
+    excel: "value",
+    zh: "表中只有 {year} 一个年份：排名变化需要两个年份。",
+    en: "The table holds one year only ({year}): a rank change needs two.",
   },
   POLICY_COLUMNS_UNEVEN: {
     excel: "value",

@@ -25,11 +25,11 @@ describe("LIVEGROWTH", () => {
     const na = rt.call("LIVEGROWTH", cur, prev, "na") as Cell[][];
     expect(na.map((r) => (isCustomFunctionError(r[0]) ? r[0].message : r[0]))).toEqual([
       "No previous value: no growth rate.",
-      "The previous value is 0: the growth rate is undefined (the rule cap=10 gives a cap instead).",
-      "The previous value is 0: the growth rate is undefined (the rule cap=10 gives a cap instead).",
+      "The previous value is 0: there is no growth rate on a base of 0 (the rule cap=10 gives a cap instead).",
+      "The previous value is 0: there is no growth rate on a base of 0 (the rule cap=10 gives a cap instead).",
       "No current value: no growth rate.",
       // "-" is the report's "none": 0, a zero base.
-      "The previous value is 0: the growth rate is undefined (the rule cap=10 gives a cap instead).",
+      "The previous value is 0: there is no growth rate on a base of 0 (the rule cap=10 gives a cap instead).",
     ]);
     // cap=1000%: a zero base growing is +1000%; nothing to nothing is 0; a missing value stays blank.
     expect(rt.call("LIVEGROWTH", cur, prev, "cap=1000%")).toEqual([[""], [10], [0], [""], [10]]);

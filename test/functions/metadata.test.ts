@@ -91,6 +91,12 @@ const DOCUMENTED: Record<string, readonly [name: string, type: string, dimension
     ["previous", "any", "matrix", false],
     ["rule", "any", "scalar", true],
   ],
+  LIVERANKCHANGE: [
+    ["data", "any", "matrix", false],
+    ["options", "any", "matrix", true],
+    ["from", "any", "scalar", true],
+    ["to", "any", "scalar", true],
+  ],
   LIVEPOLICIES: [["province", "any", "scalar", true]],
   LIVEPOLICY: [
     ["province", "any", "matrix", false],

@@ -1,0 +1,86 @@
+/**
+ * LIVERANKCHANGE on generated two-year panels: each year ranked on its own rows (the totals and
+ * ranks computed here from the printed weights, apart from the engine), regions matched by name,
+ * never by position; new and left regions; the bad inputs of a panel.
+ */
+import { Cell, ExcelRuntime, isCustomFunctionError, loadSourceRuntime } from "../helpers/excel-runtime";
+import { prng, TOP100_SUBINDEX_HEADERS } from "../helpers/fixtures";
+
+let rt: ExcelRuntime;
+beforeAll(async () => {
+  rt = await loadSourceRuntime();
+});
+
+/** The first-level weights in the Top-100 order of the columns (supply, viewing, goods, quality, industry). */
+const W = [0.25, 0.15, 0.4, 0.15, 0.05];
+const HEADER = ["年份", "省", "市", "区县", ...TOP100_SUBINDEX_HEADERS];
+
+/** 12 regions in 2020 and 2021, in a different row order each year; 区11 only in 2020, 区12 only in 2021. */
+function panel(): (string | number)[][] {
+  const rnd = prng(8);
+  const region = (k: number) => ["浙江省", k % 2 ? "杭州市" : "宁波市", `区${k}`];
+  const rows: (string | number)[][] = [];
+  for (const year of [2021, 2020]) {
+    const ks = year === 2020 ? [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11] : [12, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0, 10];
+    for (const k of ks) rows.push([year === 2021 ? "2021年" : year, ...region(k), ...W.map(() => Math.round(rnd() * 10000) / 100)]);
+  }
+  return [HEADER, ...rows];
+}
+
+/** Competition ranks of totals, highest first, written out. */
+const ranks = (totals: number[]) => totals.map((t) => 1 + totals.filter((u) => u > t).length);
+
+describe("LIVERANKCHANGE", () => {
+  it("ranks each year on its own rows and matches regions by name: ranks, change and status as computed here", () => {
+    const cells = panel();
+    const out = rt.callWith({ lang: "zh-CN" }, "LIVERANKCHANGE", cells) as Cell[][];
+    expect(out[0]).toEqual(["省", "市", "区县", "2020 年排名", "2021 年排名", "名次变化（正为上升）", "状态"]);
+    const year = (y: number) => cells.slice(1).filter((r) => String(r[0]).startsWith(String(y)));
+    const rankBy = (y: number) => {
+      const rows = year(y);
+      const r = ranks(rows.map((row) => W.reduce((s, w, j) => s + w * (row[4 + j] as number), 0)));
+      return new Map(rows.map((row, i) => [row[3] as string, r[i]]));
+    };
+    const a = rankBy(2020);
+    const b = rankBy(2021);
+    const got = new Map(out.slice(1).map((r) => [r[2] as string, r]));
+    expect(got.size).toBe(13);
+    for (const [name, row] of got) {
+      const f = a.get(name);
+      const t = b.get(name);
+      const status = f === undefined ? "新进" : t === undefined ? "退出" : f > t ? "上升" : f < t ? "下降" : "不变";
+      expect(row.slice(3)).toEqual([f ?? "", t ?? "", f !== undefined && t !== undefined ? f - t : "", status]);
+    }
+    // The later year's ranking first, then the regions that left.
+    expect(
+      out
+        .slice(1)
+        .map((r) => r[4])
+        .filter((x) => x !== ""),
+    ).toEqual([...b.values()].sort((x, y) => x - y));
+    expect(out[out.length - 1][6]).toBe("退出");
+  });
+
+  it("takes the two years to compare, in English", () => {
+    const out = rt.call("LIVERANKCHANGE", panel(), null, 2021, 2020) as Cell[][];
+    expect(out[0].slice(3, 5)).toEqual(["Rank 2021", "Rank 2020"]);
+    expect(out.find((r) => r[2] === "区12")![6]).toBe("left");
+    const bad = rt.call("LIVERANKCHANGE", panel(), null, 2019);
+    expect(isCustomFunctionError(bad) && bad.message).toContain('Argument "from" cannot be 2019. Use one of: 2020, 2021.');
+  });
+
+  it("refuses a region twice in a year, a year that is text, a table without a district or a year column, one year alone", () => {
+    const twice = panel();
+    twice.push([...twice[1]]);
+    expect((rt.call("LIVERANKCHANGE", twice) as { message: string }).message).toContain("appears twice in 2021");
+    const text = panel();
+    text[3][0] = "去年";
+    expect((rt.call("LIVERANKCHANGE", text) as { message: string }).message).toContain("The year 去年 in row 4 is not a four-digit year");
+    const noDistrict = panel().map((r) => [r[0], ...r.slice(4)]);
+    expect((rt.call("LIVERANKCHANGE", noDistrict) as { message: string }).message).toContain("never matched by position");
+    const noYear = panel().map((r) => r.slice(1));
+    expect((rt.call("LIVERANKCHANGE", noYear) as { message: string }).message).toContain("The table has no year column");
+    const one = panel().filter((r, i) => i === 0 || r[0] === 2020);
+    expect((rt.call("LIVERANKCHANGE", one) as { message: string }).message).toContain("one year only (2020)");
+  });
+});
