@@ -27,6 +27,8 @@ import { checkWeights, describeFinding, NameLanguage, WeightTable } from "../cor
 import { StartingFileArgs, StartingFileIO, writeStartingFile } from "./starting-files";
 import { AhpArgs, ahpCommand } from "./ahp";
 import { RobustnessArgs, robustnessCommand } from "./robustness";
+import { ChangeArgs, changeCommand } from "./change";
+import { tableYears, yearRows } from "../core/panel";
 import { readAssumptions } from "../core/assumptions";
 import { explainRejected, IndexRun, runIndex } from "../core/workflow";
 import { PUBLISHED_NAME_NOTES } from "../data/report2020";
@@ -76,11 +78,14 @@ interface RankArgs {
   provinceRank: boolean;
   /** --missing, --coverage, --treat. */
   pipeline: PipelineOptions;
+  /** --year: rank only that year's rows (a table with a year column). */
+  year?: number;
 }
 
 /** The data-treatment flags (core/options.ts), the same keys as the functions' options argument. */
 const PIPELINE_FLAGS = ["missing", "coverage", "treat", "aggregate"] as const;
-const RANK_FLAGS = ["weights", "method", "top", "mode", "lang", "out", "sheet", "header-row", "map", ...PIPELINE_FLAGS] as const;
+const RANK_FLAGS = ["weights", "method", "top", "mode", "lang", "out", "sheet", "header-row", "map", "year", ...PIPELINE_FLAGS] as const;
+const CHANGE_FLAGS = ["from", "to", "weights", "method", "top", "lang", "out", "sheet", ...PIPELINE_FLAGS] as const;
 const CHECK_FLAGS = ["baseline", "data", "method", "top", "lang", "out", "runs", "spread", "seed", ...PIPELINE_FLAGS] as const;
 const AUDIT_FLAGS = ["weights", "method", "lang", "out", "sheet", ...PIPELINE_FLAGS] as const;
 const STARTING_FLAGS = ["out", "lang"] as const;
@@ -107,6 +112,7 @@ export async function run(argv: readonly string[], io: CliIO = processIO()): Pro
     if (argv[0] === "check-weights") return await checkWeightsCommand(parseCheckArgs(argv.slice(1)), { ...io, write: writeOutput });
     if (argv[0] === "audit") return await auditCommand(await parseAuditArgs(argv.slice(1), io), { ...io, write: writeOutput });
     if (argv[0] === "robustness") return await robustnessCommand(await parseRobustnessArgs(argv.slice(1), io), { ...io, write: writeOutput });
+    if (argv[0] === "change") return await changeCommand(await parseChangeArgs(argv.slice(1), io), io);
     if (argv[0] === "ahp") return await ahpCommand(await parseAhpArgs(argv.slice(1), io), startingFileIO(io));
     if (argv[0] === "sample" || argv[0] === "weights") {
       await writeStartingFile(await parseStartingFileArgs(argv[0], argv.slice(1), io), startingFileIO(io));
@@ -192,11 +198,15 @@ async function rank(args: RankArgs, io: CliIO): Promise<number> {
 
   let planned: ReturnType<typeof planFromCells>;
   try {
-    planned = planFromCells(table.cells, {
+    // --year: that year's rows of a table with a year column, ranked as a table of their own; several years mixed would rank a region against itself.
+    const years = args.year === undefined ? tableYears(table.cells) : null;
+    if (years && years.length > 1) throw new UserError("RANK_NEEDS_YEAR", { years: years.join(", "), last: years[years.length - 1] });
+    const cells = args.year === undefined ? table.cells : yearRows(table.cells, args.year);
+    planned = planFromCells(cells, {
       lang: args.lang,
       top: args.top,
       mode: args.mode,
-      source: table.source,
+      source: args.year === undefined ? table.source : `${table.source} (${args.year})`,
       weights: weights?.table,
       weightsSource: weights?.source,
       method: args.method,
@@ -310,6 +320,37 @@ function parseRankArgs(given: readonly string[]): RankArgs {
     rescale,
     provinceRank,
     pipeline: parsePipeline(values),
+    year: values.year === undefined ? undefined : parseYear(values.year, "--year"),
+  };
+}
+
+/** A year flag: 2021 or 2021年. */
+function parseYear(v: string, flag: string): number {
+  const m = /^\s*(\d{4})\s*年?\s*$/.exec(v.normalize("NFKC"));
+  if (!m) throw badValue(flag, { zh: "四位数的年份，如 2021", en: "a four-digit year, e.g. 2021" }, v);
+  return Number(m[1]);
+}
+
+async function parseChangeArgs(given: readonly string[], io: CliIO): Promise<ChangeArgs> {
+  const { rescale, rest } = takeRescale(given);
+  const { values, positional, force } = parseFlags(rest, CHANGE_FLAGS, true);
+  const input = onePositional(positional, CLI_ERROR_TEXT.fileWhat, "live-index change <data.xlsx|.csv> --from 2020 --to 2021");
+  const out = values.out;
+  if (out !== undefined && extname(out).toLowerCase() !== ".csv") throw badValue("--out", { zh: ".csv 文件", en: "a .csv file" }, out);
+  if (out === undefined && force) throw new UserError("USAGE_NEEDS_OUT", { option: "--force" });
+  return {
+    input,
+    from: values.from === undefined ? undefined : parseYear(values.from, "--from"),
+    to: values.to === undefined ? undefined : parseYear(values.to, "--to"),
+    weights: values.weights === undefined ? undefined : (await readWeightsFile(values.weights, io)).table,
+    method: parseMethod(values.method),
+    pipeline: parsePipeline(values),
+    rescale,
+    top: parseTop(values.top, 20),
+    lang: parseLang(values.lang),
+    out,
+    sheet: values.sheet,
+    force,
   };
 }
 

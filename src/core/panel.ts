@@ -37,7 +37,7 @@ export interface Panel {
 export function readPanel(cells: Cells, request: IndexRequest = {}): Panel {
   const headerRow = headerRowOf(cells);
   const header = cells[headerRow] ?? [];
-  const yearCol = header.findIndex((c) => typeof c === "string" && YEAR_HEADERS.has(normaliseName(c)));
+  const yearCol = yearColumn(header);
   if (yearCol < 0) throw new UserError("PANEL_NO_YEAR_COLUMN");
   const byYear = new Map<number, number[]>();
   for (let r = headerRow + 1; r < cells.length; r++) {
@@ -78,6 +78,47 @@ export function readPanel(cells: Cells, request: IndexRequest = {}): Panel {
     }
   }
   return { years };
+}
+
+/**
+ * One year's rows of a panel table (the rows above the header and the header kept), for the
+ * commands that rank one year (`rank --year`). Throws PANEL_NO_YEAR_COLUMN, PANEL_BAD_YEAR, or
+ * BAD_OPTION listing the table's years when it has none of that year.
+ */
+export function yearRows(cells: Cells, year: number): unknown[][] {
+  const headerRow = headerRowOf(cells);
+  const yearCol = yearColumn(cells[headerRow] ?? []);
+  if (yearCol < 0) throw new UserError("PANEL_NO_YEAR_COLUMN");
+  const years = new Set<number>();
+  const kept: unknown[][] = cells.slice(0, headerRow + 1).map((r) => [...r]);
+  for (let r = headerRow + 1; r < cells.length; r++) {
+    const row = cells[r];
+    if (row.every((c) => c === null || c === undefined || c === "" || c === 0)) continue;
+    const y = readYear(row[yearCol]);
+    if (y === null) throw new UserError("PANEL_BAD_YEAR", { row: r + 1, value: cleanText(String(row[yearCol] ?? "")) || "—" });
+    years.add(y);
+    if (y === year) kept.push([...row]);
+  }
+  if (!years.has(year)) throw new UserError("BAD_OPTION", { name: "--year", value: String(year), options: [...years].sort().join(", ") });
+  return kept;
+}
+
+/** The years of a table with a year column (ascending), or null when it has none; rows with no readable year are not counted. */
+export function tableYears(cells: Cells): number[] | null {
+  const headerRow = headerRowOf(cells);
+  const yearCol = yearColumn(cells[headerRow] ?? []);
+  if (yearCol < 0) return null;
+  const years = new Set<number>();
+  for (let r = headerRow + 1; r < cells.length; r++) {
+    const y = readYear(cells[r][yearCol]);
+    if (y !== null) years.add(y);
+  }
+  return [...years].sort((a, b) => a - b);
+}
+
+/** The year column of a header row, or -1. */
+function yearColumn(header: readonly unknown[]): number {
+  return header.findIndex((c) => typeof c === "string" && YEAR_HEADERS.has(normaliseName(c)));
 }
 
 export type ChangeStatus = "new" | "left" | "up" | "down" | "same";

@@ -23,6 +23,8 @@ live-index — Live-Streaming E-commerce Regional Development Index:
       由数据计算的权重表（熵权法等）/ a weight table from the data (entropy and others)
   live-index ahp <判断矩阵 matrix.xlsx|.csv> [--out weights.csv|.xlsx] [--lang zh|en]
       层次分析法：权重与一致性检验 / AHP: weights and the consistency check
+  live-index change <数据 data> [--from 2020] [--to 2021] [--top 20] [--out change.csv]
+      含年份列的多年数据：两年间的排名变化 / two years of a table with a year column: rank change
   live-index robustness <数据 data> [--assumptions "weights=25%; scaling=minmax,rank"] [--out …]
       建模选择的不确定性与敏感性（Sobol 指数）/ uncertainty and sensitivity to the modelling choices
   live-index --help | --version
@@ -53,6 +55,8 @@ rank 的选项 / Options of rank:
                      viewing 内容消费, quality 质量, industry 产业促进；
                      19 个二级指标的 id 见 README / the 19 indicator ids: see the README
   --province-rank    增加“省内排名”列 / add a column: rank within the province
+  --year <y>         含年份列的表只排名该年（各年单独标准化）/ a table with a year column:
+                     rank that year's rows only (each year scaled on its own)
   --no-rescale       原始指标输入时分指数不缩放（默认 --rescale：各分指数最大值为 100，
                      与报告表格一致）/ raw indicators: keep each sub-index unscaled
                      (default --rescale: its maximum becomes 100, as in the report)
@@ -368,5 +372,31 @@ export const ROBUSTNESS_CLI_TEXT = {
     interval: "Rank interval",
     meanShift: "Mean rank shift",
     written: (path: string, sheet: string) => `Written ${path}: ${sheet}`,
+  },
+} as const;
+
+/** The lines of `live-index change`, in the language asked for. */
+export const CHANGE_CLI_TEXT = {
+  zh: {
+    title: (source: string, from: number, to: number) => `排名变化（${from} → ${to}）：${source}`,
+    rankTo: (to: number) => `${to} 年排名`,
+    rankFrom: (from: number) => `${from} 年排名`,
+    region: "地区",
+    change: "变化",
+    status: "状态",
+    entering: (n: number, names: string[]) => `进入前 ${n} 名：${names.length ? names.join("、") : "无"}`,
+    leaving: (n: number, names: string[]) => `跌出前 ${n} 名：${names.length ? names.join("、") : "无"}`,
+    written: (path: string) => `已写入 ${path}`,
+  },
+  en: {
+    title: (source: string, from: number, to: number) => `Rank change (${from} → ${to}): ${source}`,
+    rankTo: (to: number) => `Rank ${to}`,
+    rankFrom: (from: number) => `Rank ${from}`,
+    region: "Region",
+    change: "Change",
+    status: "Status",
+    entering: (n: number, names: string[]) => `Entering the top ${n}: ${names.length ? names.join(", ") : "none"}`,
+    leaving: (n: number, names: string[]) => `Leaving the top ${n}: ${names.length ? names.join(", ") : "none"}`,
+    written: (path: string) => `Written ${path}`,
   },
 } as const;

@@ -229,6 +229,11 @@ export const ERROR_MESSAGES = {
     zh: "“{column}”在 {year} 年没有任何数据，而其他年份有：各年应有相同的指标。",
     en: '"{column}" has no value at all in {year}, while other years have: every year needs the same indicators.',
   },
+  RANK_NEEDS_YEAR: {
+    excel: "value",
+    zh: "这张表有多个年份（{years}）：请用 --year 选择一年（如 --year {last}），或用 live-index change 比较两年的排名。",
+    en: "This table holds several years ({years}): choose one with --year (e.g. --year {last}), or compare two years with live-index change.",
+  },
   PANEL_ONE_YEAR: {
     excel: "value",
     zh: "表中只有 {year} 一个年份：排名变化需要两个年份。",

@@ -58,6 +58,8 @@ describe("the README's command lines", () => {
       "ahp-weights.csv",
       "ahp-geometric.xlsx",
       "不确定性.xlsx",
+      "排名变化.csv",
+      "2021-ranked.xlsx",
     ]) {
       expect([file, existsSync(join(dir, file))]).toEqual([file, true]);
     }
