@@ -9,11 +9,12 @@ import { BUILD_TIMEOUT_MS, DIST, ensureBuilt } from "../helpers/excel-runtime";
 beforeAll(() => ensureBuilt(), BUILD_TIMEOUT_MS);
 
 describe("bundle budgets (production build, office.js excluded)", () => {
-  // 100 KB until the functions of weights from the data, TOPSIS and the uncertainty analysis (19 functions,
-  // 115 KB minified and 40 KB gzipped when they came); the messages shared by every surface are the next to split.
-  it("keeps functions.js at most 125 KB minified", () => {
+  // 100 KB until the functions of weights from the data, TOPSIS, the uncertainty analysis and the several-year
+  // and policy functions (23 in all; 135 KB minified, 48 KB gzipped, of which the policy appendix's text is about
+  // 10 KB); the messages shared by every surface are the next to split out.
+  it("keeps functions.js at most 150 KB minified", () => {
     const f = bundleSizes(DIST).find((b) => b.file === "functions.js")!;
-    expect(f.bytes).toBeLessThanOrEqual(125 * 1024);
+    expect(f.bytes).toBeLessThanOrEqual(150 * 1024);
     expect(f.gzipBytes).toBeLessThan(f.bytes);
   });
 
