@@ -5,9 +5,7 @@
  *
  *   live-index change <data.xlsx|csv> [--from 2020] [--to 2021] [--top N] [--lang zh|en] [--out change.csv] [--force]
  */
-import { writeFile } from "fs/promises";
 import { resolve } from "path";
-import { formatCsv } from "../core/csv";
 import { UserError } from "../core/errors";
 import type { PipelineOptions } from "../core/options";
 import { rankChanges, readPanel } from "../core/panel";
@@ -15,6 +13,7 @@ import type { ScalingMethodName } from "../core/scaling";
 import type { WeightTable } from "../core/weights";
 import { readTable } from "../files/read-table";
 import { CHANGE_CLI_TEXT, Lang, RANK_CHANGE_TEXT } from "../text";
+import { writeCsvFile } from "./starting-files";
 import { padCells } from "./table-text";
 
 export interface ChangeArgs {
@@ -74,13 +73,7 @@ export async function changeCommand(args: ChangeArgs, io: { out: (line: string) 
         return [p, city || "-", d, c.from ?? "", c.to ?? "", c.change ?? "", words.status[c.status]];
       }),
     ];
-    try {
-      await writeFile(path, `\uFEFF${formatCsv(cells)}`, { flag: args.force ? "w" : "wx" });
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === "EEXIST") throw new UserError("OUTPUT_EXISTS", { path });
-      throw new UserError("OUTPUT_UNWRITABLE", { path, reason: code ?? String(e) });
-    }
+    await writeCsvFile(path, cells, args.force);
     io.out("");
     io.out(t.written(path));
   }

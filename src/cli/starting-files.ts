@@ -50,14 +50,7 @@ export async function writeStartingFile(args: StartingFileArgs, io: StartingFile
   if (ext === ".xlsx") {
     await io.writeXlsx([args.kind === "sample" ? planSampleSheet(sheetLang) : planWeightSheet(sheetLang, args.table)], path, args.force);
   } else {
-    const cells = args.kind === "sample" ? sampleTableCells() : weightTableToCells(args.lang, args.table);
-    try {
-      await writeFile(path, `\uFEFF${formatCsv(cells)}`, { flag: args.force ? "w" : "wx" });
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === "EEXIST") throw new UserError("OUTPUT_EXISTS", { path });
-      throw new UserError("OUTPUT_UNWRITABLE", { path, reason: code ?? String(e) });
-    }
+    await writeCsvFile(path, args.kind === "sample" ? sampleTableCells() : weightTableToCells(args.lang, args.table), args.force);
   }
   if (args.table) for (const line of weightLines(args.table, sheetLang)) io.out(line);
   // The next command names the file as the user can type it from here: relative when it is below this folder.
@@ -76,4 +69,18 @@ export function weightLines(table: WeightTable, lang: "zh" | "en"): string[] {
     for (const i of d.indicators) rows.push([`  ${INDICATORS[i][lang]}`, pct(table.indicators[i])]);
   }
   return padCells(rows).map((l) => `  ${l}`);
+}
+
+/**
+ * Writes cells as a .csv that Excel opens as UTF-8 (a byte-order mark first), never over an
+ * existing file without `force`: UserError OUTPUT_EXISTS or OUTPUT_UNWRITABLE.
+ */
+export async function writeCsvFile(path: string, cells: readonly (readonly unknown[])[], force: boolean): Promise<void> {
+  try {
+    await writeFile(path, `\uFEFF${formatCsv(cells)}`, { flag: force ? "w" : "wx" });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "EEXIST") throw new UserError("OUTPUT_EXISTS", { path });
+    throw new UserError("OUTPUT_UNWRITABLE", { path, reason: code ?? String(e) });
+  }
 }
