@@ -23,6 +23,11 @@ export interface PipelineOptions {
   readonly treat: TreatRule;
   /** `mean`: the weighted arithmetic mean (the report's); `geometric`; `topsis` (closeness × 100). */
   readonly aggregate: AggregateRule;
+  /**
+   * Tables with a year column (core/panel.ts), `panel=reference=<year>`: every year scaled with the
+   * reference year's minimum and maximum, not clamped; absent: each year on its own (`per-year`).
+   */
+  readonly referenceYear?: number;
 }
 
 export const DEFAULT_PIPELINE: PipelineOptions = { missing: "report", coverage: 0, treat: "none", aggregate: "mean" };
@@ -67,6 +72,9 @@ const KEYS: Record<string, keyof PipelineOptions> = {
   异常值: "treat",
   aggregate: "aggregate",
   aggregation: "aggregate",
+  panel: "referenceYear",
+  面板: "referenceYear",
+  多年: "referenceYear",
   合成: "aggregate",
   合成方法: "aggregate",
   汇总方法: "aggregate",
@@ -77,6 +85,7 @@ const TAKES = {
   missing: "report, mean, median, province-median, none",
   treat: "none, winsorise",
   aggregate: "mean, geometric, topsis",
+  panel: "per-year, reference=2020",
 };
 
 /**
@@ -94,7 +103,7 @@ export function readPipelineOptions(given: unknown): PipelineOptions {
   const out: { -readonly [K in keyof PipelineOptions]: PipelineOptions[K] } = { ...DEFAULT_PIPELINE };
   for (const [rawKey, rawValue] of pairs) {
     const key = KEYS[normaliseName(rawKey)];
-    if (!key) throw new UserError("UNKNOWN_PIPELINE_OPTION", { key: rawKey.trim(), keys: "missing, coverage, treat, aggregate" });
+    if (!key) throw new UserError("UNKNOWN_PIPELINE_OPTION", { key: rawKey.trim(), keys: "missing, coverage, treat, aggregate, panel" });
     const value = typeof rawValue === "string" ? rawValue.trim() : rawValue;
     // Matched as names are (case, spaces, hyphens and full-width forms aside): "Province-Median" is province-median.
     const word = typeof value === "string" ? normaliseName(value) : "";
@@ -106,6 +115,18 @@ export function readPipelineOptions(given: unknown): PipelineOptions {
       const rule = TREAT[word];
       if (!rule) throw badValue(PIPELINE_OPTION_WORDS.treat, value, TAKES.treat);
       out.treat = rule;
+    } else if (key === "referenceYear") {
+      // "per-year" (逐年) or "reference=2020" (基准年=2020, reference:2020, 2020).
+      const text = String(value ?? "")
+        .normalize("NFKC")
+        .trim()
+        .toLowerCase();
+      if (/^(per-?year|peryear|逐年)$/.test(text)) delete out.referenceYear;
+      else {
+        const m = /^(?:reference|ref|基准年?|参照年?)?\s*[=:：]?\s*(\d{4})\s*年?$/.exec(text);
+        if (!m) throw badValue(PIPELINE_OPTION_WORDS.panel, value, TAKES.panel);
+        out.referenceYear = Number(m[1]);
+      }
     } else if (key === "aggregate") {
       const rule = AGGREGATE[word];
       if (!rule) throw badValue(PIPELINE_OPTION_WORDS.aggregate, value, TAKES.aggregate);

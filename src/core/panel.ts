@@ -9,6 +9,8 @@ import { DIMENSIONS, INDICATORS, nameOf } from "./framework";
 import { headerRowOf } from "./headers";
 import { cleanText, normaliseName } from "./text";
 import { IndexRequest, IndexRun, runIndex } from "./workflow";
+import type { Goalposts } from "./scaling";
+import { PIPELINE_OPTION_WORDS } from "../text";
 
 /** Header names of the year column. */
 const YEAR_HEADERS = new Set(["年份", "年度", "年", "统计年度", "year", "yr"].map(normaliseName));
@@ -49,11 +51,19 @@ export function readPanel(cells: Cells, request: IndexRequest = {}): Panel {
     byYear.set(year, [...(byYear.get(year) ?? []), r]);
   }
   const head = cells.slice(0, headerRow + 1);
+  const tableOf = (year: number) => [...head, ...byYear.get(year)!.map((r) => cells[r])];
+  const reference = request.pipeline?.referenceYear;
+  let yearRequest: IndexRequest = { ...request, headerRow };
+  if (reference !== undefined) {
+    if (!byYear.has(reference))
+      throw new UserError("BAD_OPTION", { name: PIPELINE_OPTION_WORDS.panel, value: `reference=${reference}`, options: [...byYear.keys()].sort().join(", ") });
+    yearRequest = referenceScaling(tableOf(reference), yearRequest);
+  }
   const years = [...byYear.keys()]
     .sort((a, b) => a - b)
     .map((year): PanelYear => {
       const rows = byYear.get(year)!;
-      const run = runIndex([...head, ...rows.map((r) => cells[r])], { ...request, headerRow });
+      const run = runIndex(tableOf(year), yearRequest);
       const names = run.result.input.columns.names;
       if (names.district === undefined) throw new UserError("PANEL_NO_REGION");
       const regions = new Map<string, number>();
@@ -164,6 +174,37 @@ export function rankChanges(panel: Panel, from: number, to: number): RankChange[
   return out
     .filter((c) => c.from !== null || c.to !== null)
     .sort((x, y) => (x.to ?? Infinity) - (y.to ?? Infinity) || (x.from ?? Infinity) - (y.from ?? Infinity));
+}
+
+/**
+ * Every year on the reference year's scale: each indicator's minimum and maximum over the
+ * reference year's regions as goalposts, not clamped, so that a score above 100 is growth beyond
+ * the reference year's best (for the reference year itself, min–max to the last bit: the same
+ * arithmetic). Sub-indices are not rescaled to a maximum of 100 then: that would undo the common
+ * scale. Sub-index input is not scaled, and is left as it is.
+ */
+function referenceScaling(referenceTable: Cells, request: IndexRequest): IndexRequest {
+  const run = runIndex(referenceTable, { ...request, method: "minmax" });
+  const { input, include } = run.result;
+  if (input.level !== "indicator") return request;
+  const goalposts = new Map<number, Goalposts>();
+  input.values.forEach((x, i) => {
+    if (!x) return;
+    let low = Infinity;
+    let high = -Infinity;
+    for (let r = 0; r < x.length; r++) {
+      if (!include[r]) continue;
+      if (x[r] < low) low = x[r];
+      if (x[r] > high) high = x[r];
+    }
+    if (!(high > low)) throw new UserError("PANEL_REFERENCE_CONSTANT", { column: nameOf(INDICATORS[i]), year: referenceYearOf(request) });
+    goalposts.set(i, { low, high, clamp: false });
+  });
+  return { ...request, method: "goalposts", goalposts, rescale: false };
+}
+
+function referenceYearOf(request: IndexRequest): number {
+  return request.pipeline?.referenceYear ?? 0;
 }
 
 /** A region's key in a year's run: its province, city and district as the table names them. */

@@ -20,6 +20,8 @@ export type ScalingMethodName = "minmax" | "max" | "zscore" | "rank" | "goalpost
 export interface Goalposts {
   readonly low: number;
   readonly high: number;
+  /** false: a score beyond the goalposts is kept (above 100, below 0), as a reference year's scale needs; default clamped to 0–100. */
+  readonly clamp?: boolean;
 }
 
 export interface ScalingMethod {
@@ -235,7 +237,7 @@ function scaleGoalposts(x: Float64Array, include: Uint8Array, direction: 1 | -1,
       continue;
     }
     const s = direction === 1 ? (x[r] - low) * k : (high - x[r]) * k;
-    out[r] = s < 0 ? 0 : s > 100 ? 100 : s;
+    out[r] = goalposts.clamp === false ? s : s < 0 ? 0 : s > 100 ? 100 : s;
   }
 }
 

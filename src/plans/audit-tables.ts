@@ -79,7 +79,7 @@ export function treatmentTable(columns: readonly ColumnAudit[], treatments: read
 
 /** The options as the note and the summary state them: "missing=median; coverage=66.7%; treat=winsorise" (and the aggregation when not the mean). */
 export function optionsText(o: PipelineOptions): string {
-  return `missing=${o.missing}; coverage=${percentText(o.coverage)}; treat=${o.treat}${o.aggregate === "mean" ? "" : `; aggregate=${o.aggregate}`}`;
+  return `missing=${o.missing}; coverage=${percentText(o.coverage)}; treat=${o.treat}${o.aggregate === "mean" ? "" : `; aggregate=${o.aggregate}`}${o.referenceYear === undefined ? "" : `; panel=reference=${o.referenceYear}`}`;
 }
 
 /** Each column the treatment changed, with what it did: "主播直播引导成交额（缩尾 3 个点）". */

@@ -234,6 +234,11 @@ export const ERROR_MESSAGES = {
     zh: "这张表有多个年份（{years}）：请用 --year 选择一年（如 --year {last}），或用 live-index change 比较两年的排名。",
     en: "This table holds several years ({years}): choose one with --year (e.g. --year {last}), or compare two years with live-index change.",
   },
+  PANEL_REFERENCE_CONSTANT: {
+    excel: "value",
+    zh: "“{column}”在基准年 {year} 各地区取值相同：没有可作标尺的最小值和最大值。",
+    en: '"{column}" has the same value for every region in the reference year {year}: it gives no minimum and maximum to scale by.',
+  },
   PANEL_ONE_YEAR: {
     excel: "value",
     zh: "表中只有 {year} 一个年份：排名变化需要两个年份。",
@@ -736,6 +741,7 @@ export const PIPELINE_OPTION_WORDS = {
   coverage: { zh: "最低数据覆盖率（coverage）", en: "minimum coverage (coverage)" },
   treat: { zh: "异常值处理（treat）", en: "outlier treatment (treat)" },
   aggregate: { zh: "合成方法（aggregate）", en: "aggregation (aggregate)" },
+  panel: { zh: "多年标准化（panel）", en: "scaling across years (panel)" },
   coverageTakes: { zh: "0 至 1 的比例（如 0.66 或 66%）", en: "a share from 0 to 1 (e.g. 0.66 or 66%)" },
 } as const satisfies Record<string, LocalText>;
 

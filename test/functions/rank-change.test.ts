@@ -4,7 +4,7 @@
  * never by position; new and left regions; the bad inputs of a panel.
  */
 import { Cell, ExcelRuntime, isCustomFunctionError, loadSourceRuntime } from "../helpers/excel-runtime";
-import { prng, TOP100_SUBINDEX_HEADERS } from "../helpers/fixtures";
+import { FRAMEWORK, INDICATOR_IDS, prng, TOP100_SUBINDEX_HEADERS } from "../helpers/fixtures";
 
 let rt: ExcelRuntime;
 beforeAll(async () => {
@@ -82,5 +82,72 @@ describe("LIVERANKCHANGE", () => {
     expect((rt.call("LIVERANKCHANGE", noYear) as { message: string }).message).toContain("The table has no year column");
     const one = panel().filter((r, i) => i === 0 || r[0] === 2020);
     expect((rt.call("LIVERANKCHANGE", one) as { message: string }).message).toContain("one year only (2020)");
+  });
+});
+
+describe("LIVERANKCHANGE on raw indicators: per-year and reference-year scaling", () => {
+  const COST = new Set(["return_rate", "dispute_rate"]);
+  /** 20 regions × 19 raw indicators in 2020 and 2021 (2021 grown by up to 60%), no missing value. */
+  function rawPanel(): (string | number)[][] {
+    const rnd = prng(21);
+    const base = Array.from({ length: 20 }, () => INDICATOR_IDS.map((id) => (COST.has(id) ? 0.01 + rnd() / 10 : 1 + rnd() * 100)));
+    const rows: (string | number)[][] = [];
+    for (const year of [2020, 2021])
+      base.forEach((b, k) => rows.push([year, "甲省", "甲市", `区${k}`, ...b.map((x) => (year === 2021 ? x * (1 + rnd() * 0.6) : x))]));
+    return [["年份", "省", "市", "区县", ...INDICATOR_IDS], ...rows];
+  }
+  /** Totals written out: each indicator 100 × (x − low) / (high − low) (reversed for the cost ones), weighted as printed. */
+  function totals(rows: number[][], bounds: { low: number; high: number }[]): number[] {
+    return rows.map((r) => {
+      let k = 0;
+      let total = 0;
+      for (const d of FRAMEWORK) {
+        const wsum = d.indicators.reduce((s, i) => s + i.weight, 0);
+        let dim = 0;
+        for (const ind of d.indicators) {
+          const { low, high } = bounds[k];
+          const s = ind.direction === 1 ? (100 * (r[k] - low)) / (high - low) : (100 * (high - r[k])) / (high - low);
+          dim += (ind.weight / wsum) * s;
+          k++;
+        }
+        total += (d.weight / 100) * dim;
+      }
+      return total;
+    });
+  }
+  const yearRows = (cells: (string | number)[][], y: number) =>
+    cells
+      .slice(1)
+      .filter((r) => r[0] === y)
+      .map((r) => r.slice(4) as number[]);
+  const boundsOf = (rows: number[][]) => INDICATOR_IDS.map((_, c) => ({ low: Math.min(...rows.map((r) => r[c])), high: Math.max(...rows.map((r) => r[c])) }));
+
+  it("per year: each year min–max scaled on its own rows, as two single-year tables", () => {
+    const cells = rawPanel();
+    const out = rt.call("LIVERANKCHANGE", cells) as Cell[][];
+    for (const [y, col] of [
+      [2020, 3],
+      [2021, 4],
+    ] as const) {
+      const rows = yearRows(cells, y);
+      const expected = ranks(totals(rows, boundsOf(rows)));
+      rows.forEach((_, k) => expect(out.find((r) => r[2] === `区${k}`)![col]).toBe(expected[k]));
+    }
+  });
+
+  it("reference=2020: every year on 2020's minimum and maximum, not clamped (2021 scores above 100 are growth beyond 2020's best)", () => {
+    const cells = rawPanel();
+    const out = rt.call("LIVERANKCHANGE", cells, [["panel=reference=2020"]]) as Cell[][];
+    const ref = boundsOf(yearRows(cells, 2020));
+    const t2021 = totals(yearRows(cells, 2021), ref);
+    expect(Math.max(...t2021)).toBeGreaterThan(totals(yearRows(cells, 2020), ref).reduce((a, b) => Math.max(a, b), 0));
+    const r2021 = ranks(t2021);
+    const r2020 = ranks(totals(yearRows(cells, 2020), ref));
+    r2021.forEach((r, k) => {
+      const row = out.find((x) => x[2] === `区${k}`)!;
+      expect([row[3], row[4]]).toEqual([r2020[k], r]);
+    });
+    const bad = rt.call("LIVERANKCHANGE", cells, [["panel=reference=2019"]]);
+    expect(isCustomFunctionError(bad) && bad.message).toContain("reference=2019");
   });
 });
