@@ -22,15 +22,20 @@ export function indexLabel(dimension: number | null, lang: Lang): string {
 
 /**
  * Ranks every numeric cell of a range among all of them; the result has the range's shape.
- * A first row made only of text is a header: its first cell becomes the label 排名 / Rank.
+ * A first row made only of text is a header: its first cell becomes the label 排名 / Rank. Blank
+ * rows above it (the title rows beside which LIVEINDEX leaves blanks) stay blank.
  * Blank cells stay blank; "-" is 0 (the report's "none"); any other non-number gets its own error.
  */
 export function rankScores(scores: unknown, order: RankOrder, ties: TieMethod, lang: Lang): ResultCell[][] {
   const cells = scores as unknown[][];
   const width = checkShape(cells);
-  // The same header rule as LIVEINDEX's: a first row with text that is not a number.
-  const header = cells.length > 1 && looksLikeHeader(cells[0]);
-  const start = header ? 1 : 0;
+  // The same header rule as LIVEINDEX's: a first row with text that is not a number, below any blank rows
+  // (LIVEINDEX(A1:V60) of a table under a title line spills a blank, then its label: RANKDISTRICT of it
+  // must rank the totals, not call the label a bad score). Only null and "" are blank here: 0 is a score.
+  let lead = 0;
+  while (lead < cells.length - 1 && cells[lead].every((c) => c === null || c === undefined || c === "")) lead++;
+  const header = cells.length > lead + 1 && looksLikeHeader(cells[lead]);
+  const start = header ? lead + 1 : 0;
   const n = (cells.length - start) * width;
   const values = new Float64Array(n);
   const bad = new Map<number, UserError>();
@@ -53,7 +58,8 @@ export function rankScores(scores: unknown, order: RankOrder, ties: TieMethod, l
   const ranks = rankDistricts(values, order, ties);
   const rows = cells.length - start;
   const out: ResultCell[][] = new Array(rows + start);
-  if (header) out[0] = cells[0].map((_, c) => (c === 0 ? CELL_TEXT[lang].rank : ""));
+  for (let r = 0; r < (header ? lead : 0); r++) out[r] = cells[r].map(() => "");
+  if (header) out[lead] = cells[lead].map((_, c) => (c === 0 ? CELL_TEXT[lang].rank : ""));
   for (let r = 0; r < rows; r++) {
     const row: ResultCell[] = new Array(width);
     for (let c = 0; c < width; c++) {

@@ -314,6 +314,19 @@ describe("RANKDISTRICT", () => {
     });
   });
 
+  it("chained on LIVEINDEX of a table under a title line: the blanks beside the title stay blank, the label is a label, the totals ranked", () => {
+    const titled = [["2020 年百强（单位：分）", ...new Array(9).fill("")], ...top100Cells()];
+    const totals = asMatrix(rt.call("LIVEINDEX", titled));
+    expect(totals[0][0]).toBe("");
+    const out = column(rt.call("RANKDISTRICT", totals));
+    expect(out.slice(0, 2)).toEqual(["", "Rank"]);
+    PUBLISHED_RANKS.forEach((rank, i) => {
+      if (!tiedOnPrint(i)) expect({ row: i + 2, rank: out[i + 2] }).toEqual({ row: i + 2, rank });
+    });
+    // A row of zeros is scores, not blanks: ranked.
+    expect(column(rt.call("RANKDISTRICT", [[0], [5]]))).toEqual([2, 1]);
+  });
+
   it.each([
     ["min", [1, 2, 2, 4]],
     ["avg", [1, 2.5, 2.5, 4]],
