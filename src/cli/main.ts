@@ -28,7 +28,7 @@ import { StartingFileArgs, StartingFileIO, writeStartingFile } from "./starting-
 import { AhpArgs, ahpCommand } from "./ahp";
 import { RobustnessArgs, robustnessCommand } from "./robustness";
 import { ChangeArgs, changeCommand } from "./change";
-import { tableYears, yearRows } from "../core/panel";
+import { readYear, tableYears, yearRows } from "../core/panel";
 import { readAssumptions } from "../core/assumptions";
 import { explainRejected, IndexRun, runIndex } from "../core/workflow";
 import { PUBLISHED_NAME_NOTES } from "../data/report2020";
@@ -324,11 +324,11 @@ function parseRankArgs(given: readonly string[]): RankArgs {
   };
 }
 
-/** A year flag: 2021 or 2021年. */
+/** A year flag, read as the year column is (2021, 2021年). */
 function parseYear(v: string, flag: string): number {
-  const m = /^\s*(\d{4})\s*年?\s*$/.exec(v.normalize("NFKC"));
-  if (!m) throw badValue(flag, { zh: "四位数的年份，如 2021", en: "a four-digit year, e.g. 2021" }, v);
-  return Number(m[1]);
+  const year = readYear(v);
+  if (year === null) throw badValue(flag, { zh: "四位数的年份，如 2021", en: "a four-digit year, e.g. 2021" }, v);
+  return year;
 }
 
 async function parseChangeArgs(given: readonly string[], io: CliIO): Promise<ChangeArgs> {

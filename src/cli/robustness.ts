@@ -66,7 +66,9 @@ export async function robustnessCommand(args: RobustnessArgs, io: RobustnessIO):
   if (outPath && !args.force && existsSync(outPath)) throw new UserError("OUTPUT_EXISTS", { path: outPath });
   const request = { weights: args.weights?.table, method: args.method, pipeline: args.pipeline, rescale: args.rescale };
   if (activeAssumptions(args.assumptions).length === 0) throw new UserError("NO_ASSUMPTIONS");
-  const model = modelOfTable(table.cells, request, args.assumptions);
+  // One nominal run: the model's baseline, and the regions' names below.
+  const nominal = runIndex(table.cells, request);
+  const model = modelOfTable(table.cells, request, args.assumptions, new Map(), nominal);
   const run = startSobol(model, args.runs, args.seed);
   io.out(`${t.title}${args.lang === "zh" ? "：" : ": "}${table.source}`);
   io.out(`  ${t.assumptions(assumptionsText(args.assumptions))}${args.assumptionsDefault ? t.defaultNote : ""}`);
@@ -89,7 +91,6 @@ export async function robustnessCommand(args: RobustnessArgs, io: RobustnessIO):
   io.out(`  ${sobolReading(indices, args.lang)}`);
 
   // The top N's widest rank intervals.
-  const nominal = runIndex(table.cells, request);
   const names = (r: number) => nominal.regionName(r, args.lang);
   const top = [...uncertainty.nominal.keys()].filter((r) => uncertainty.nominal[r] <= args.top);
   const widest = top.sort(

@@ -105,17 +105,10 @@ export function readPipelineOptions(given: unknown): PipelineOptions {
     const key = KEYS[normaliseName(rawKey)];
     if (!key) throw new UserError("UNKNOWN_PIPELINE_OPTION", { key: rawKey.trim(), keys: "missing, coverage, treat, aggregate, panel" });
     const value = typeof rawValue === "string" ? rawValue.trim() : rawValue;
-    // Matched as names are (case, spaces, hyphens and full-width forms aside): "Province-Median" is province-median.
-    const word = typeof value === "string" ? normaliseName(value) : "";
-    if (key === "missing") {
-      const rule = MISSING[word];
-      if (!rule) throw badValue(PIPELINE_OPTION_WORDS.missing, value, TAKES.missing);
-      out.missing = rule;
-    } else if (key === "treat") {
-      const rule = TREAT[word];
-      if (!rule) throw badValue(PIPELINE_OPTION_WORDS.treat, value, TAKES.treat);
-      out.treat = rule;
-    } else if (key === "referenceYear") {
+    if (key === "missing") out.missing = optionWord("missing", value);
+    else if (key === "treat") out.treat = optionWord("treat", value);
+    else if (key === "aggregate") out.aggregate = optionWord("aggregate", value);
+    else if (key === "referenceYear") {
       // "per-year" (逐年) or "reference=2020" (基准年=2020, reference:2020, 2020).
       const text = String(value ?? "")
         .normalize("NFKC")
@@ -127,10 +120,6 @@ export function readPipelineOptions(given: unknown): PipelineOptions {
         if (!m) throw badValue(PIPELINE_OPTION_WORDS.panel, value, TAKES.panel);
         out.referenceYear = Number(m[1]);
       }
-    } else if (key === "aggregate") {
-      const rule = AGGREGATE[word];
-      if (!rule) throw badValue(PIPELINE_OPTION_WORDS.aggregate, value, TAKES.aggregate);
-      out.aggregate = rule;
     } else {
       out.coverage = readShare(value, PIPELINE_OPTION_WORDS.coverage);
     }
@@ -147,6 +136,7 @@ export function readPipelineOptions(given: unknown): PipelineOptions {
  * optionWord("aggregate", "几何平均") // → "geometric"
  */
 export function optionWord<K extends "missing" | "treat" | "aggregate">(key: K, value: unknown): PipelineOptions[K] {
+  // Matched as names are (case, spaces, hyphens and full-width forms aside): "Province-Median" is province-median.
   const word = typeof value === "string" ? normaliseName(value) : "";
   const table = { missing: MISSING, treat: TREAT, aggregate: AGGREGATE }[key] as Record<string, PipelineOptions[K]>;
   const rule = Object.prototype.hasOwnProperty.call(table, word) ? table[word] : undefined;

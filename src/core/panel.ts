@@ -37,19 +37,7 @@ export interface Panel {
  * readPanel(cells).years.map((y) => y.year) // → [2020, 2021]
  */
 export function readPanel(cells: Cells, request: IndexRequest = {}): Panel {
-  const headerRow = headerRowOf(cells);
-  const header = cells[headerRow] ?? [];
-  const yearCol = yearColumn(header);
-  if (yearCol < 0) throw new UserError("PANEL_NO_YEAR_COLUMN");
-  const byYear = new Map<number, number[]>();
-  for (let r = headerRow + 1; r < cells.length; r++) {
-    const row = cells[r];
-    const blank = (c: unknown) => c === null || c === undefined || c === "" || c === 0;
-    if (row.every(blank)) continue;
-    const year = readYear(row[yearCol]);
-    if (year === null) throw new UserError("PANEL_BAD_YEAR", { row: r + 1, value: cleanText(String(row[yearCol] ?? "")) || "—" });
-    byYear.set(year, [...(byYear.get(year) ?? []), r]);
-  }
+  const { headerRow, byYear } = splitYears(cells);
   const head = cells.slice(0, headerRow + 1);
   const tableOf = (year: number) => [...head, ...byYear.get(year)!.map((r) => cells[r])];
   const reference = request.pipeline?.referenceYear;
@@ -57,7 +45,7 @@ export function readPanel(cells: Cells, request: IndexRequest = {}): Panel {
   if (reference !== undefined) {
     if (!byYear.has(reference))
       throw new UserError("BAD_OPTION", { name: PIPELINE_OPTION_WORDS.panel, value: `reference=${reference}`, options: [...byYear.keys()].sort().join(", ") });
-    yearRequest = referenceScaling(tableOf(reference), yearRequest);
+    yearRequest = referenceScaling(tableOf(reference), yearRequest, reference);
   }
   const years = [...byYear.keys()]
     .sort((a, b) => a - b)
@@ -96,21 +84,29 @@ export function readPanel(cells: Cells, request: IndexRequest = {}): Panel {
  * BAD_OPTION listing the table's years when it has none of that year.
  */
 export function yearRows(cells: Cells, year: number): unknown[][] {
+  const { headerRow, byYear } = splitYears(cells);
+  const rows = byYear.get(year);
+  if (!rows) throw new UserError("BAD_OPTION", { name: "--year", value: String(year), options: [...byYear.keys()].sort().join(", ") });
+  return [...cells.slice(0, headerRow + 1), ...rows.map((r) => cells[r])].map((r) => [...r]);
+}
+
+/**
+ * The data rows of a table with a year column, by year (blank rows left out). Throws
+ * PANEL_NO_YEAR_COLUMN, or PANEL_BAD_YEAR naming a row whose year cannot be read.
+ */
+function splitYears(cells: Cells): { headerRow: number; byYear: Map<number, number[]> } {
   const headerRow = headerRowOf(cells);
   const yearCol = yearColumn(cells[headerRow] ?? []);
   if (yearCol < 0) throw new UserError("PANEL_NO_YEAR_COLUMN");
-  const years = new Set<number>();
-  const kept: unknown[][] = cells.slice(0, headerRow + 1).map((r) => [...r]);
+  const byYear = new Map<number, number[]>();
   for (let r = headerRow + 1; r < cells.length; r++) {
     const row = cells[r];
     if (row.every((c) => c === null || c === undefined || c === "" || c === 0)) continue;
-    const y = readYear(row[yearCol]);
-    if (y === null) throw new UserError("PANEL_BAD_YEAR", { row: r + 1, value: cleanText(String(row[yearCol] ?? "")) || "—" });
-    years.add(y);
-    if (y === year) kept.push([...row]);
+    const year = readYear(row[yearCol]);
+    if (year === null) throw new UserError("PANEL_BAD_YEAR", { row: r + 1, value: cleanText(String(row[yearCol] ?? "")) || "—" });
+    byYear.set(year, [...(byYear.get(year) ?? []), r]);
   }
-  if (!years.has(year)) throw new UserError("BAD_OPTION", { name: "--year", value: String(year), options: [...years].sort().join(", ") });
-  return kept;
+  return { headerRow, byYear };
 }
 
 /** The years of a table with a year column (ascending), or null when it has none; rows with no readable year are not counted. */
@@ -183,7 +179,7 @@ export function rankChanges(panel: Panel, from: number, to: number): RankChange[
  * arithmetic). Sub-indices are not rescaled to a maximum of 100 then: that would undo the common
  * scale. Sub-index input is not scaled, and is left as it is.
  */
-function referenceScaling(referenceTable: Cells, request: IndexRequest): IndexRequest {
+function referenceScaling(referenceTable: Cells, request: IndexRequest, year: number): IndexRequest {
   const run = runIndex(referenceTable, { ...request, method: "minmax" });
   const { input, include } = run.result;
   if (input.level !== "indicator") return request;
@@ -197,14 +193,10 @@ function referenceScaling(referenceTable: Cells, request: IndexRequest): IndexRe
       if (x[r] < low) low = x[r];
       if (x[r] > high) high = x[r];
     }
-    if (!(high > low)) throw new UserError("PANEL_REFERENCE_CONSTANT", { column: nameOf(INDICATORS[i]), year: referenceYearOf(request) });
+    if (!(high > low)) throw new UserError("PANEL_REFERENCE_CONSTANT", { column: nameOf(INDICATORS[i]), year });
     goalposts.set(i, { low, high, clamp: false });
   });
   return { ...request, method: "goalposts", goalposts, rescale: false };
-}
-
-function referenceYearOf(request: IndexRequest): number {
-  return request.pipeline?.referenceYear ?? 0;
 }
 
 /** A region's key in a year's run: its province, city and district as the table names them. */
@@ -216,8 +208,13 @@ function regionKey(run: IndexRun, dataRow: number): string {
   return [at(names.province), city === "-" ? "" : city, at(names.district)].join("|");
 }
 
-/** A year: 2021, "2021", "2021年", "2021 年度"; else null. */
-function readYear(v: unknown): number | null {
+/**
+ * A year as a table, a flag or an argument gives it: 2021, "2021", "2021年", "2021 年度"; else null.
+ *
+ * @example
+ * readYear("2021年") // → 2021
+ */
+export function readYear(v: unknown): number | null {
   if (typeof v === "number") return Number.isInteger(v) && v >= 1900 && v <= 2999 ? v : null;
   if (typeof v !== "string") return null;
   const m = /^\s*(\d{4})\s*(年度?|年)?\s*$/.exec(v.normalize("NFKC"));

@@ -62,8 +62,8 @@ export function rankDistricts(scores: ArrayLike<number>, order: RankOrder = "des
 export interface RankWork {
   readonly values: Float64Array;
   readonly bits: Uint32Array;
-  readonly order: Int32Array;
-  readonly spare: Int32Array;
+  readonly order: Uint32Array;
+  readonly spare: Uint32Array;
   readonly counts: Uint32Array;
   readonly out: Float64Array;
 }
@@ -73,8 +73,8 @@ export function rankWork(rows: number): RankWork {
   return {
     values,
     bits: new Uint32Array(values.buffer),
-    order: new Int32Array(rows),
-    spare: new Int32Array(rows),
+    order: new Uint32Array(rows),
+    spare: new Uint32Array(rows),
     counts: new Uint32Array(256),
     out: new Float64Array(rows),
   };
@@ -106,31 +106,10 @@ export function rankDescInto(scores: ArrayLike<number>, work: RankWork): Float64
     values[r] = v + 0; // -0 and 0 tie, as in Excel
     order[m++] = r;
   }
-  // Keys that sort largest first as unsigned numbers: the bits of x ordered ascending, then inverted.
-  for (let k = 0; k < m; k++) {
-    const r = order[k];
-    const lo = bits[2 * r];
-    const hi = bits[2 * r + 1];
-    const neg = hi >>> 31;
-    bits[2 * r] = neg ? lo : ~lo >>> 0;
-    bits[2 * r + 1] = neg ? hi : ~(hi | 0x80000000) >>> 0;
-  }
+  // Keys that sort largest first as unsigned numbers, in place of the scores' bits.
+  for (let k = 0; k < m; k++) sortKeyInto(bits, bits, order[k], true);
   for (let pass = 0; pass < 8; pass++) {
-    const word = pass >> 2;
-    const shift = (pass & 3) * 8;
-    counts.fill(0);
-    for (let k = 0; k < m; k++) counts[(bits[2 * order[k] + word] >>> shift) & 255]++;
-    if (counts[(bits[2 * order[0] + word] >>> shift) & 255] === m) continue;
-    let sum = 0;
-    for (let d = 0; d < 256; d++) {
-      const c = counts[d];
-      counts[d] = sum;
-      sum += c;
-    }
-    for (let k = 0; k < m; k++) {
-      const r = order[k];
-      spare[counts[(bits[2 * r + word] >>> shift) & 255]++] = r;
-    }
+    if (!radixPass(bits, order, spare, m, counts, pass >> 2, (pass & 3) * 8, 0xff)) continue;
     const t = order;
     order = spare;
     spare = t;
@@ -158,38 +137,59 @@ function argsortStable(values: Float64Array): Uint32Array {
   let idx = new Uint32Array(m);
   for (let k = 0; k < m; k++) idx[k] = k;
   if (m < 2048) return idx.sort((a, b) => values[a] - values[b] || a - b);
-  // Order-preserving keys: flip all bits of negatives, only the sign bit of the rest.
   const keys = new Uint32Array(m * 2);
   const bits = new Uint32Array(values.buffer, values.byteOffset, m * 2);
-  for (let k = 0; k < m; k++) {
-    const lo = bits[2 * k];
-    const hi = bits[2 * k + 1];
-    const neg = hi >>> 31;
-    keys[2 * k] = neg ? ~lo >>> 0 : lo;
-    keys[2 * k + 1] = neg ? ~hi >>> 0 : (hi | 0x80000000) >>> 0;
-  }
+  for (let k = 0; k < m; k++) sortKeyInto(bits, keys, k, false);
   let tmp = new Uint32Array(m);
   const count = new Uint32Array(65536);
   for (let pass = 0; pass < 4; pass++) {
-    const word = pass >> 1;
-    const shift = (pass & 1) * 16;
-    count.fill(0);
-    for (let k = 0; k < m; k++) count[(keys[2 * idx[k] + word] >>> shift) & 0xffff]++;
-    let sum = 0;
-    for (let d = 0; d < 65536; d++) {
-      const c = count[d];
-      count[d] = sum;
-      sum += c;
-    }
-    for (let k = 0; k < m; k++) {
-      const e = idx[k];
-      tmp[count[(keys[2 * e + word] >>> shift) & 0xffff]++] = e;
-    }
+    if (!radixPass(keys, idx, tmp, m, count, pass >> 1, (pass & 1) * 16, 0xffff)) continue;
     const t = idx;
     idx = tmp;
     tmp = t;
   }
   return idx;
+}
+
+/**
+ * The order-preserving unsigned key of the double whose two 32-bit words are words[2j], words[2j+1],
+ * written to keys[2j], keys[2j+1] (the same array is fine): all bits of a negative flipped, only
+ * the sign bit of the rest; `descending` inverts the key, so that the largest sorts first.
+ */
+function sortKeyInto(words: Uint32Array, keys: Uint32Array, j: number, descending: boolean): void {
+  const lo = words[2 * j];
+  const hi = words[2 * j + 1];
+  const neg = hi >>> 31;
+  let klo = neg ? ~lo >>> 0 : lo;
+  let khi = neg ? ~hi >>> 0 : (hi | 0x80000000) >>> 0;
+  if (descending) {
+    klo = ~klo >>> 0;
+    khi = ~khi >>> 0;
+  }
+  keys[2 * j] = klo;
+  keys[2 * j + 1] = khi;
+}
+
+/**
+ * One stable counting pass of a least-significant-digit radix sort: the first m entries of `from`
+ * (indices into the keys) written to `to` in the order of the digit `(keys[2i + word] >>> shift) & mask`.
+ * Returns false, having written nothing, when every key has the same digit there: a pass to skip.
+ */
+function radixPass(keys: Uint32Array, from: Uint32Array, to: Uint32Array, m: number, counts: Uint32Array, word: number, shift: number, mask: number): boolean {
+  counts.fill(0);
+  for (let k = 0; k < m; k++) counts[(keys[2 * from[k] + word] >>> shift) & mask]++;
+  if (m === 0 || counts[(keys[2 * from[0] + word] >>> shift) & mask] === m) return false;
+  let sum = 0;
+  for (let d = 0; d <= mask; d++) {
+    const c = counts[d];
+    counts[d] = sum;
+    sum += c;
+  }
+  for (let k = 0; k < m; k++) {
+    const e = from[k];
+    to[counts[(keys[2 * e + word] >>> shift) & mask]++] = e;
+  }
+  return true;
 }
 
 /** Reads the `ties` argument: min (default), avg, dense, ordinal; throws BAD_OPTION. */

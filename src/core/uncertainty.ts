@@ -25,7 +25,7 @@ import { DIMENSIONS, INDICATORS } from "./framework";
 import { AggregateRule, MissingRule, TreatRule } from "./options";
 import type { IndexResult } from "./pipeline";
 import type { Cells } from "./dataset";
-import { IndexRequest, runIndex } from "./workflow";
+import { IndexRequest, IndexRun, runIndex } from "./workflow";
 import { DEFAULT_PIPELINE } from "./options";
 import { rankDescInto, rankWork } from "./rank-districts";
 import { DEFAULT_SCALING, ScalingMethodName } from "./scaling";
@@ -99,7 +99,7 @@ export class UncertaintyModel {
   private readonly givenD = new Float64Array(DIMENSIONS.length);
   private readonly givenI = new Float64Array(INDICATORS.length);
   /** Rows with a nominal rank. */
-  private readonly rows: Int32Array;
+  readonly rows: Int32Array;
 
   /** The choices of the nominal run, kept in every run for the assumptions not varied. */
   readonly base: Choice;
@@ -221,8 +221,9 @@ export function modelOfTable(
   request: IndexRequest,
   assumptions: Assumptions,
   tables: ReadonlyMap<string, WeightTable> = new Map(),
+  /** The nominal run when the caller has it already (it names the regions too): computed once. */
+  nominal: IndexRun = runIndex(cells, request),
 ): UncertaintyModel {
-  const nominal = runIndex(cells, request);
   const pipeline = request.pipeline ?? DEFAULT_PIPELINE;
   const recompute: Recompute = (c) => runIndex(cells, { ...request, method: c.scaling, pipeline: { ...pipeline, treat: c.treat, missing: c.missing } }).result;
   return new UncertaintyModel(nominal.result, assumptions, recompute, { scaling: nominal.method?.name ?? DEFAULT_SCALING }, tables);
@@ -325,13 +326,10 @@ class RankCollector {
     private readonly model: UncertaintyModel,
     private readonly runs: number,
   ) {
-    const rows: number[] = [];
-    model.nominalRanks.forEach((x, r) => {
-      if (x === x) rows.push(r);
-    });
-    this.rows = Int32Array.from(rows);
+    this.rows = model.rows;
+    const m = this.rows.length;
     // Ranks are 1 … m (0: not ranked in that run): two bytes each while m fits.
-    this.ranks = rows.length < 65536 ? new Uint16Array(rows.length * runs) : new Uint32Array(rows.length * runs);
+    this.ranks = m < 65536 ? new Uint16Array(m * runs) : new Uint32Array(m * runs);
     this.shifts = new Float64Array(runs);
   }
 

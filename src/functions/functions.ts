@@ -40,7 +40,7 @@ import { textbookTopsis } from "../core/topsis";
 import { readAssumptions } from "../core/assumptions";
 import { coveringPolicies, readPolicyTable } from "../core/policies";
 import { growthRate, readGrowthRule } from "../core/growth";
-import { rankChanges, readPanel } from "../core/panel";
+import { rankChanges, readPanel, readYear } from "../core/panel";
 import { BLANK, readCell } from "../core/cells";
 import { POLICY_HEADERS, REPORT_POLICIES_2020 } from "../data/policies2020";
 import { normaliseName, showValue } from "../core/text";
@@ -483,12 +483,16 @@ export function liveRankChange(data: any[][], options?: any[][], from?: any, to?
     const panel = readPanel(plainCells(data) as unknown[][], withPipeline({}, options));
     const years = panel.years.map((y) => y.year);
     if (years.length < 2) throw new UserError("PANEL_ONE_YEAR", { year: years[0] ?? "—" });
-    const year = (v: unknown, fallback: number) => {
+    // Read as the year column is; a year the data lacks (or cannot be one) is refused listing the years.
+    const year = (v: unknown, fallback: number, name: string) => {
       const x = optionArg(v, true);
-      return x === null ? fallback : Number(String(x).replace(/年$/, ""));
+      if (x === null) return fallback;
+      const y = readYear(x);
+      if (y === null) throw new UserError("BAD_OPTION", { name, value: showValue(x), options: years.join(", ") });
+      return y;
     };
-    const a = year(from, years[years.length - 2]);
-    const b = year(to, years[years.length - 1]);
+    const a = year(from, years[years.length - 2], "from");
+    const b = year(to, years[years.length - 1], "to");
     const t = RANK_CHANGE_TEXT[lang];
     return [
       t.header(a, b),

@@ -79,7 +79,7 @@ export function mountPane(doc: Document, env: PaneEnv): { state: PaneState; runn
           }
         : null,
     topN: () => readTopN(doc),
-    yieldToUi: () => new Promise((resolve) => setTimeout(resolve, 0)),
+    // Where no worker starts, the runs go on here, giving the event loop a turn between steps.
     startJob: (job, onProgress) =>
       runJob(job, { onProgress, yieldToUi: () => new Promise((resolve) => setTimeout(resolve, 0)), workerUrl: env.workerUrl ?? null }),
     // One listing of the workbook's weight tables feeds both dropdowns (Options and Weights).

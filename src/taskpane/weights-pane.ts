@@ -55,8 +55,6 @@ export interface WeightsPaneEnv {
   readonly data: () => { source: SourceTable; keys: readonly ColumnKey[]; method: ScalingMethodName; rescale: boolean; pipeline: PipelineOptions } | null;
   /** The size of the top group (the Options section's N). */
   readonly topN: () => number;
-  /** Lets the pane give the event loop a turn between Monte Carlo steps (setTimeout in a page). */
-  readonly yieldToUi: () => Promise<void>;
   /** Starts a robustness job: in the Web Worker in a page (src/taskpane/analysis-client.ts). */
   readonly startJob: (job: AnalysisJob, onProgress: (completed: number, total: number) => void) => JobHandle;
   /** Told the names of the workbook's weight tables whenever they are listed. */
