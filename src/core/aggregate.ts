@@ -5,7 +5,7 @@
  * all weight their {@link Scores} through these functions, so that the same weights give the same
  * totals to the last bit, whichever surface asks. Rows without a result give NaN.
  */
-import { DIMENSIONS } from "./framework";
+import { DIMENSIONS, INDICATORS } from "./framework";
 import type { AggregateRule } from "./options";
 import type { Affine } from "./scaling";
 import { topsisCloseness } from "./topsis";
@@ -285,4 +285,147 @@ function finishDimension(out: Float64Array, include: Uint8Array, rescale: boolea
     for (let r = 0; r < n; r++) out[r] = (out[r] / max) * 100;
   }
   return out;
+}
+
+/**
+ * A table's scores laid out for the totals of many weightings at once (the Monte Carlo's runs):
+ * one row-major matrix whose rows hold the terms the weights multiply, so that each row is read
+ * once for a whole batch of runs instead of once per indicator per run.
+ * - raw indicators: per row its 19 terms, x − shift of an affine score (the factor goes with the
+ *   weight, as accumulateDimension multiplies them) or the scaled score, 0 for a column not read;
+ * - sub-indices: per row its 5 sub-indices, 0 for a column not given.
+ */
+export interface LinearScores {
+  readonly kind: "indicator" | "dimension";
+  readonly rows: number;
+  readonly include: Uint8Array;
+  readonly matrix: Float64Array;
+  /** Per indicator, what its weight is multiplied by: the affine factor, 1 for scaled scores. */
+  readonly factors: Float64Array;
+}
+
+/** The framework's shape the batched kernel is written out for: its dimensions' indicators, in order. */
+const KERNEL_SHAPE = "0,1,2,3|4,5,6,7,8,9|10,11,12|13,14,15,16|17,18";
+if (DIMENSIONS.map((d) => d.indicators.join()).join("|") !== KERNEL_SHAPE)
+  throw new Error("aggregate.ts: linearTotalsInto is written out for the framework's 4 + 6 + 3 + 4 + 2 indicators");
+
+/**
+ * The scores as {@link LinearScores}, or null where the batched kernel would not give the totals
+ * of {@link totalsInto} (its weighted mean, bit for bit but for the sign of a zero total): rescaled
+ * dimensions, partial dimensions, or a row with a result and a term that is not finite (a weight of
+ * 0 would then not leave it out).
+ */
+export function linearScores(scores: Scores, rescale: boolean): LinearScores | null {
+  const n = scores.include.length;
+  const include = scores.include;
+  if (scores.kind === "dimension") {
+    const c = DIMENSIONS.length;
+    const matrix = new Float64Array(n * c);
+    for (let d = 0; d < c; d++) {
+      const col = scores.dimensions[d];
+      if (!col) continue;
+      for (let r = 0; r < n; r++) {
+        if (!include[r]) continue;
+        if (!Number.isFinite(col[r])) return null;
+        matrix[r * c + d] = col[r];
+      }
+    }
+    return { kind: "dimension", rows: n, include, matrix, factors: new Float64Array(c).fill(1) };
+  }
+  if (rescale || (scores.kind === "scaled" && scores.partial)) return null;
+  const c = INDICATORS.length;
+  const matrix = new Float64Array(n * c);
+  const factors = new Float64Array(c).fill(1);
+  for (let i = 0; i < c; i++) {
+    let term: (r: number) => number;
+    if (scores.kind === "scaled") {
+      const s = scores.scaled[i];
+      if (!s) continue;
+      term = (r) => s[r];
+    } else {
+      const x = scores.values[i];
+      const f = scores.affines[i];
+      if (!x || !f) continue;
+      factors[i] = f.factor;
+      term = (r) => x[r] - f.shift;
+    }
+    for (let r = 0; r < n; r++) {
+      if (!include[r]) continue;
+      const t = term(r);
+      if (!Number.isFinite(t)) return null;
+      matrix[r * c + i] = t;
+    }
+  }
+  return { kind: "indicator", rows: n, include, matrix, factors };
+}
+
+/**
+ * The weighted-mean totals of `runs` weightings at once: run k's first-level weights at
+ * dimensionWeights[5k …] and indicator weights at indicatorWeights[19k …] (each level summing to 1,
+ * as normaliseWeights gives them), its totals into out[k·n …] (`coefficients`: 19 × runs of room). The same operations in the same order
+ * as {@link totalsInto}, so the same totals; written out for the framework's shape, each row's terms
+ * read once into locals for the whole batch.
+ */
+export function linearTotalsInto(
+  form: LinearScores,
+  dimensionWeights: Float64Array,
+  indicatorWeights: Float64Array,
+  runs: number,
+  out: Float64Array,
+  coefficients: Float64Array,
+): void {
+  const n = form.rows;
+  const { matrix, include } = form;
+  if (form.kind === "dimension") {
+    for (let r = 0; r < n; r++) {
+      const b = r * 5;
+      const x0 = matrix[b];
+      const x1 = matrix[b + 1];
+      const x2 = matrix[b + 2];
+      const x3 = matrix[b + 3];
+      const x4 = matrix[b + 4];
+      for (let k = 0; k < runs; k++) {
+        const w = k * 5;
+        out[k * n + r] =
+          dimensionWeights[w] * x0 + dimensionWeights[w + 1] * x1 + dimensionWeights[w + 2] * x2 + dimensionWeights[w + 3] * x3 + dimensionWeights[w + 4] * x4;
+      }
+    }
+  } else {
+    // Each indicator's weight × its factor, as accumulateDimension forms k = w × factor.
+    const c = coefficients;
+    for (let k = 0; k < runs; k++) for (let i = 0; i < 19; i++) c[k * 19 + i] = indicatorWeights[k * 19 + i] * form.factors[i];
+    for (let r = 0; r < n; r++) {
+      const b = r * 19;
+      const t0 = matrix[b];
+      const t1 = matrix[b + 1];
+      const t2 = matrix[b + 2];
+      const t3 = matrix[b + 3];
+      const t4 = matrix[b + 4];
+      const t5 = matrix[b + 5];
+      const t6 = matrix[b + 6];
+      const t7 = matrix[b + 7];
+      const t8 = matrix[b + 8];
+      const t9 = matrix[b + 9];
+      const t10 = matrix[b + 10];
+      const t11 = matrix[b + 11];
+      const t12 = matrix[b + 12];
+      const t13 = matrix[b + 13];
+      const t14 = matrix[b + 14];
+      const t15 = matrix[b + 15];
+      const t16 = matrix[b + 16];
+      const t17 = matrix[b + 17];
+      const t18 = matrix[b + 18];
+      for (let k = 0; k < runs; k++) {
+        const i = k * 19;
+        const w = k * 5;
+        out[k * n + r] =
+          dimensionWeights[w] * (c[i] * t0 + c[i + 1] * t1 + c[i + 2] * t2 + c[i + 3] * t3) +
+          dimensionWeights[w + 1] * (c[i + 4] * t4 + c[i + 5] * t5 + c[i + 6] * t6 + c[i + 7] * t7 + c[i + 8] * t8 + c[i + 9] * t9) +
+          dimensionWeights[w + 2] * (c[i + 10] * t10 + c[i + 11] * t11 + c[i + 12] * t12) +
+          dimensionWeights[w + 3] * (c[i + 13] * t13 + c[i + 14] * t14 + c[i + 15] * t15 + c[i + 16] * t16) +
+          dimensionWeights[w + 4] * (c[i + 17] * t17 + c[i + 18] * t18);
+      }
+    }
+  }
+  for (let r = 0; r < n; r++) if (!include[r]) for (let k = 0; k < runs; k++) out[k * n + r] = NaN;
 }

@@ -60,70 +60,130 @@ export function rankDistricts(scores: ArrayLike<number>, order: RankOrder = "des
 
 /** Buffers that {@link rankDescInto} reuses from run to run. */
 export interface RankWork {
+  /** The scored rows and their scores, their buckets; then the rows and scores in order. */
   readonly values: Float64Array;
-  readonly bits: Uint32Array;
+  readonly rows: Uint32Array;
+  readonly buckets: Uint32Array;
   readonly order: Uint32Array;
-  readonly spare: Uint32Array;
+  readonly sortedValues: Float64Array;
   readonly counts: Uint32Array;
   readonly out: Float64Array;
 }
 
 export function rankWork(rows: number): RankWork {
-  const values = new Float64Array(rows);
+  // Up to one bucket per row (a power of two, at most 2¹⁶).
+  const b = Math.min(1 << 16, 2 ** Math.floor(Math.log2(Math.max(1, rows))));
   return {
-    values,
-    bits: new Uint32Array(values.buffer),
+    values: new Float64Array(rows),
+    rows: new Uint32Array(rows),
+    buckets: new Uint32Array(rows),
     order: new Uint32Array(rows),
-    spare: new Uint32Array(rows),
-    counts: new Uint32Array(256),
+    sortedValues: new Float64Array(rows),
+    counts: new Uint32Array(b + 1),
     out: new Float64Array(rows),
   };
 }
 
+/** Rows of one bucket beyond which they are ordered by a comparison sort rather than by insertion. */
+const INSERTION_LIMIT = 16;
+
 /**
  * Competition ranks, largest first (RANK.EQ, `rankDistricts(scores)`), for the Monte Carlo's
- * thousands of rankings of one table: the rows sorted by their scores with a least-significant-
- * byte radix sort on the scores' IEEE-754 bits (eight passes of 256 buckets, a pass skipped when
- * every score has the same byte there, as the high bytes of scores on one scale mostly do; no
- * comparison, no allocation), then one pass that gives each group of equal scores the rank of its
- * first. The result is `work.out` (NaN for NaN scores). Same ranks as {@link rankDistricts}.
+ * thousands of rankings of one table, without allocating:
+ * 1. a bucket sort: each score's bucket is ⌊(max − score) · B / (max − min)⌋ for about one bucket
+ *    per row, which never puts a larger score in a later bucket (subtraction and multiplication by
+ *    a positive number round monotonically), so one counting pass and one scatter order the rows
+ *    up to their buckets;
+ * 2. within a bucket (mostly one row, or a few), the rows by their exact scores, largest first: by
+ *    insertion, or by a comparison sort when a bucket holds many (clustered scores, a range that is
+ *    not finite: then everything is one bucket);
+ * 3. one pass that gives each group of equal scores the rank of its first.
+ * The result is `work.out` (NaN for NaN scores). Same ranks as {@link rankDistricts}.
  *
  * @example
  * rankDescInto(Float64Array.of(9, 7, 7, 5), rankWork(4)) // → [1, 2, 2, 4]
  */
 export function rankDescInto(scores: ArrayLike<number>, work: RankWork): Float64Array {
   const n = scores.length;
-  const { values, bits, counts, out } = work;
-  let order = work.order;
-  let spare = work.spare;
+  const { values, sortedValues, buckets, rows, order, counts, out } = work;
   let m = 0;
+  let min = Infinity;
+  let max = -Infinity;
   for (let r = 0; r < n; r++) {
     const v = scores[r];
     if (v !== v) {
       out[r] = NaN;
       continue;
     }
-    values[r] = v + 0; // -0 and 0 tie, as in Excel
-    order[m++] = r;
+    const x = v + 0; // -0 and 0 tie, as in Excel
+    values[m] = x;
+    rows[m++] = r;
+    if (x < min) min = x;
+    if (x > max) max = x;
   }
-  // Keys that sort largest first as unsigned numbers, in place of the scores' bits.
-  for (let k = 0; k < m; k++) sortKeyInto(bits, bits, order[k], true);
-  for (let pass = 0; pass < 8; pass++) {
-    if (!radixPass(bits, order, spare, m, counts, pass >> 2, (pass & 3) * 8, 0xff)) continue;
-    const t = order;
-    order = spare;
-    spare = t;
+  const range = max - min;
+  // About one bucket per row: the power of two at or below m (the work's counts hold the largest).
+  const b = range > 0 && range < Infinity ? Math.min(counts.length - 1, 2 ** Math.floor(Math.log2(m))) : 1;
+  const scale = b / range;
+  const last = b - 1;
+  counts.fill(0, 0, b + 1);
+  for (let k = 0; k < m; k++) {
+    const q = Math.floor((max - values[k]) * scale);
+    const at = q < last ? q : last;
+    buckets[k] = at;
+    counts[at + 1]++;
+  }
+  let sum = 0;
+  for (let d = 1; d <= b; d++) {
+    sum += counts[d];
+    counts[d] = sum;
+  }
+  for (let k = 0; k < m; k++) {
+    const to = counts[buckets[k]]++;
+    order[to] = rows[k];
+    sortedValues[to] = values[k];
+  }
+  // counts[q] is now the end of bucket q: each bucket's rows by their exact scores.
+  let start = 0;
+  for (let q = 0; q < b && start < m; q++) {
+    const end = counts[q];
+    if (end - start > INSERTION_LIMIT) sortRange(order, sortedValues, start, end, rows);
+    else {
+      for (let k = start + 1; k < end; k++) {
+        const r = order[k];
+        const v = sortedValues[k];
+        let j = k;
+        while (j > start && sortedValues[j - 1] < v) {
+          order[j] = order[j - 1];
+          sortedValues[j] = sortedValues[j - 1];
+          j--;
+        }
+        order[j] = r;
+        sortedValues[j] = v;
+      }
+    }
+    start = end;
   }
   let rank = 1;
   for (let k = 0; k < m; k++) {
-    const r = order[k];
-    if (k > 0) {
-      const p = order[k - 1];
-      if (bits[2 * r] !== bits[2 * p] || bits[2 * r + 1] !== bits[2 * p + 1]) rank = k + 1;
-    }
-    out[r] = rank;
+    if (k > 0 && sortedValues[k] !== sortedValues[k - 1]) rank = k + 1;
+    out[order[k]] = rank;
   }
   return out;
+}
+
+/** Rows start … end of `order` (with their scores) by score, largest first: a comparison sort through `spare`. */
+function sortRange(order: Uint32Array, values: Float64Array, start: number, end: number, spare: Uint32Array): void {
+  const g = end - start;
+  const idx = spare.subarray(0, g);
+  for (let k = 0; k < g; k++) idx[k] = start + k;
+  idx.sort((x, y) => values[y] - values[x] || x - y);
+  const rows = Array.from(idx, (k) => order[k]);
+  const vals = Array.from(idx, (k) => values[k]);
+  for (let k = 0; k < g; k++) {
+    order[start + k] = rows[k];
+    values[start + k] = vals[k];
+  }
 }
 
 /**

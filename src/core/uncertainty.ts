@@ -19,7 +19,7 @@
  */
 import { UserError } from "./errors";
 import { activeAssumptions, AssumptionKey, Assumptions, WeightSetName } from "./assumptions";
-import { totalsInto, totalsWork } from "./aggregate";
+import { LinearScores, linearScores, linearTotalsInto, totalsInto, totalsWork } from "./aggregate";
 import { dataWeights } from "./data-weights";
 import { DIMENSIONS, INDICATORS } from "./framework";
 import { AggregateRule, MissingRule, TreatRule } from "./options";
@@ -37,6 +37,12 @@ import { ASSUMPTION_WORDS, Lang, UNCERTAINTY_TEXT, WORDS } from "../text";
 
 /** LIVESOBOL's base samples when none are given: 500 × (d + 2) runs. */
 export const DEFAULT_SOBOL_N = 500;
+
+/** Runs evaluated together (UncertaintyModel.evaluate): each row of the scores read once for all of them. */
+export const BATCH = 16;
+
+/** The largest copy of a table's scores the batched kernel makes (8 bytes each: 32 MB); larger tables take the run-by-run kernel. */
+const MAX_LINEAR_TERMS = 4_000_000;
 
 /** Uniform numbers the weights' noise takes per run: one per first-level weight, then one per indicator. */
 const NOISE_COLUMNS = DIMENSIONS.length + INDICATORS.length;
@@ -91,13 +97,21 @@ export class UncertaintyModel {
   readonly nominalRanks: Float64Array;
   readonly rescale: boolean;
   private readonly results = new Map<string, IndexResult>();
+  private readonly forms = new Map<IndexResult, LinearScores | null>();
   private readonly weightSets: readonly WeightTable[];
   private readonly work;
   private readonly ranks;
-  private readonly dimW = new Float64Array(DIMENSIONS.length);
-  private readonly indW = new Float64Array(INDICATORS.length);
+  /** A batch's weights, run by run (five first-level weights, then nineteen indicator weights each). */
+  private readonly dimW = new Float64Array(BATCH * DIMENSIONS.length);
+  private readonly indW = new Float64Array(BATCH * INDICATORS.length);
   private readonly givenD = new Float64Array(DIMENSIONS.length);
   private readonly givenI = new Float64Array(INDICATORS.length);
+  /** A batch's totals, run by run, and the buffers of one group of runs on the batched kernel. */
+  private readonly totals: Float64Array;
+  private readonly groupTotals: Float64Array;
+  private readonly groupD = new Float64Array(BATCH * DIMENSIONS.length);
+  private readonly groupI = new Float64Array(BATCH * INDICATORS.length);
+  private readonly coefficients = new Float64Array(BATCH * INDICATORS.length);
   /** Rows with a nominal rank. */
   readonly rows: Int32Array;
 
@@ -136,6 +150,8 @@ export class UncertaintyModel {
     const n = nominal.include.length;
     this.work = totalsWork(n);
     this.ranks = rankWork(n);
+    this.totals = new Float64Array(BATCH * n);
+    this.groupTotals = new Float64Array(BATCH * n);
     this.nominalRanks = Float64Array.from(rankDescInto(nominal.total, rankWork(n)));
     const rows: number[] = [];
     for (let r = 0; r < n; r++) if (this.nominalRanks[r] === this.nominalRanks[r]) rows.push(r);
@@ -149,12 +165,60 @@ export class UncertaintyModel {
   }
 
   /**
-   * One run: the ranks of every row (reused between calls: copy what must be kept) and the mean
-   * absolute shift from the nominal ranks over the rows ranked in both.
+   * A batch of runs, `count` ≤ {@link BATCH} of them, run k's uniform numbers at u[k·width …]: for
+   * each run in order, `each(ranks, shift, k)` with the ranks of every row (reused between calls:
+   * copy what must be kept) and the mean absolute shift from the nominal ranks over the rows ranked
+   * in both. The runs of a batch that share their scores and take the weighted mean have their
+   * totals computed together (aggregate.ts linearTotalsInto); the others one by one.
    */
-  evaluate(u: ArrayLike<number>): { ranks: Float64Array; shift: number } {
+  evaluate(u: ArrayLike<number>, count: number, each: (ranks: Float64Array, shift: number, k: number) => void): void {
+    const n = this.nominalRanks.length;
+    const width = this.width;
+    const groups = new Map<LinearScores, number[]>();
+    for (let k = 0; k < count; k++) {
+      const { result, aggregate } = this.choose(u, k * width, k);
+      const form = aggregate === "mean" ? this.formOf(result) : null;
+      if (form) {
+        const runs = groups.get(form);
+        if (runs) runs.push(k);
+        else groups.set(form, [k]);
+      } else {
+        const dimW = this.dimW.subarray(k * DIMENSIONS.length, (k + 1) * DIMENSIONS.length);
+        const indW = this.indW.subarray(k * INDICATORS.length, (k + 1) * INDICATORS.length);
+        this.totals.set(totalsInto(result.scores, dimW, indW, this.rescale, aggregate, this.work), k * n);
+      }
+    }
+    for (const [form, runs] of groups) {
+      if (runs.length === count) {
+        // Every run of the batch on the same scores (the weights-only analysis, for one): straight into the totals.
+        linearTotalsInto(form, this.dimW, this.indW, count, this.totals, this.coefficients);
+        continue;
+      }
+      runs.forEach((k, j) => {
+        this.groupD.set(this.dimW.subarray(k * DIMENSIONS.length, (k + 1) * DIMENSIONS.length), j * DIMENSIONS.length);
+        this.groupI.set(this.indW.subarray(k * INDICATORS.length, (k + 1) * INDICATORS.length), j * INDICATORS.length);
+      });
+      linearTotalsInto(form, this.groupD, this.groupI, runs.length, this.groupTotals, this.coefficients);
+      runs.forEach((k, j) => this.totals.set(this.groupTotals.subarray(j * n, (j + 1) * n), k * n));
+    }
+    for (let k = 0; k < count; k++) {
+      const ranks = rankDescInto(this.totals.subarray(k * n, (k + 1) * n), this.ranks);
+      let sum = 0;
+      let counted = 0;
+      for (let j = 0; j < this.rows.length; j++) {
+        const r = this.rows[j];
+        const x = ranks[r];
+        if (x !== x) continue;
+        sum += Math.abs(x - this.nominalRanks[r]);
+        counted++;
+      }
+      each(ranks, counted ? sum / counted : 0, k);
+    }
+  }
+
+  /** Run k of a batch: its choices from u[at …], its weights into the batch's slot k; the scores they give. */
+  private choose(u: ArrayLike<number>, at: number, k: number): { result: IndexResult; aggregate: AggregateRule } {
     const a = this.assumptions;
-    let at = 0;
     let noiseAt = -1;
     let weights = this.weightSets[0];
     let { scaling, treat, missing, aggregate } = this.base;
@@ -165,36 +229,37 @@ export class UncertaintyModel {
         continue;
       }
       const pick = <T>(list: readonly T[]) => list[Math.min(list.length - 1, Math.floor(u[at] * list.length))];
-      if (f === "weightSet") weights = this.weightSets[Math.min(this.weightSets.length - 1, Math.floor(u[at] * this.weightSets.length))];
+      if (f === "weightSet") weights = pick(this.weightSets);
       else if (f === "scaling") scaling = pick(a.scaling!);
       else if (f === "treat") treat = pick(a.treat!);
       else if (f === "missing") missing = pick(a.missing!);
       else aggregate = pick(a.aggregate!);
       at++;
     }
-    const result = this.resultFor(scaling, treat, missing);
+    const dimW = this.dimW.subarray(k * DIMENSIONS.length, (k + 1) * DIMENSIONS.length);
+    const indW = this.indW.subarray(k * INDICATORS.length, (k + 1) * INDICATORS.length);
     if (noiseAt >= 0) {
       // As LIVESENSITIVITY perturbs: each first-level weight, then each indicator's in framework order, × (1 + p·(2u − 1)).
       const p = a.weights;
-      let k = noiseAt;
-      for (let d = 0; d < DIMENSIONS.length; d++) this.givenD[d] = weights.givenDimensions[d] * (1 + p * (2 * u[k++] - 1));
-      for (const d of DIMENSIONS) for (const i of d.indicators) this.givenI[i] = weights.givenIndicators[i] * (1 + p * (2 * u[k++] - 1));
-      normaliseWeights(this.givenD, this.givenI, this.dimW, this.indW);
+      let j = noiseAt;
+      for (let d = 0; d < DIMENSIONS.length; d++) this.givenD[d] = weights.givenDimensions[d] * (1 + p * (2 * u[j++] - 1));
+      for (const d of DIMENSIONS) for (const i of d.indicators) this.givenI[i] = weights.givenIndicators[i] * (1 + p * (2 * u[j++] - 1));
+      normaliseWeights(this.givenD, this.givenI, dimW, indW);
     } else {
-      this.dimW.set(weights.dimensions);
-      this.indW.set(weights.indicators);
+      dimW.set(weights.dimensions);
+      indW.set(weights.indicators);
     }
-    const ranks = rankDescInto(totalsInto(result.scores, this.dimW, this.indW, this.rescale, aggregate, this.work), this.ranks);
-    let sum = 0;
-    let count = 0;
-    for (let k = 0; k < this.rows.length; k++) {
-      const r = this.rows[k];
-      const x = ranks[r];
-      if (x !== x) continue;
-      sum += Math.abs(x - this.nominalRanks[r]);
-      count++;
+    return { result: this.resultFor(scaling, treat, missing), aggregate };
+  }
+
+  /** The scores of a result laid out for the batched kernel, once per result (null: not suited, or too large to copy). */
+  private formOf(result: IndexResult): LinearScores | null {
+    let form = this.forms.get(result);
+    if (form === undefined) {
+      form = result.include.length * INDICATORS.length <= MAX_LINEAR_TERMS ? linearScores(result.scores, this.rescale) : null;
+      this.forms.set(result, form);
     }
-    return { ranks, shift: count ? sum / count : 0 };
+    return form;
   }
 
   private resultFor(scaling: ScalingMethodName, treat: TreatRule, missing: MissingRule): IndexResult {
@@ -239,7 +304,7 @@ export function modelOfTable(
  */
 export function startUncertainty(model: UncertaintyModel, runs: number, seed: number): AnalysisRun<UncertaintyResult> {
   const random = mulberry32(seed);
-  const u = new Float64Array(model.width);
+  const u = new Float64Array(BATCH * model.width);
   const collect = new RankCollector(model, runs);
   let completed = 0;
   return {
@@ -252,9 +317,11 @@ export function startUncertainty(model: UncertaintyModel, runs: number, seed: nu
     },
     step(count) {
       const end = Math.min(runs, completed + Math.max(1, Math.floor(count)));
-      for (; completed < end; completed++) {
-        for (let c = 0; c < u.length; c++) u[c] = random();
-        collect.add(model.evaluate(u));
+      while (completed < end) {
+        const count = Math.min(BATCH, end - completed);
+        for (let c = 0; c < count * model.width; c++) u[c] = random();
+        model.evaluate(u, count, (ranks, shift) => collect.add(ranks, shift));
+        completed += count;
       }
       return completed;
     },
@@ -273,6 +340,7 @@ export function startSobol(model: UncertaintyModel, n: number, seed: number): An
   const design = saltelliDesign(n, model.columns, seed);
   const blocks = design.blocks;
   const total = n * blocks;
+  const u = new Float64Array(BATCH * model.width);
   const y = Array.from({ length: blocks }, () => new Float64Array(n));
   const collect = new RankCollector(model, 2 * n);
   let completed = 0;
@@ -286,13 +354,17 @@ export function startSobol(model: UncertaintyModel, n: number, seed: number): An
     },
     step(count) {
       const end = Math.min(total, completed + Math.max(1, Math.floor(count)));
-      for (; completed < end; completed++) {
-        // Block by block: A, B, then each A_B⁽ⁱ⁾.
+      while (completed < end) {
+        // Block by block: A, B, then each A_B⁽ⁱ⁾; a batch stays within one block.
         const block = Math.floor(completed / n);
-        const row = completed % n;
-        const out = model.evaluate(design.sample(block, row));
-        y[block][row] = out.shift;
-        if (block < 2) collect.add(out);
+        const first = completed % n;
+        const count = Math.min(BATCH, end - completed, n - first);
+        for (let k = 0; k < count; k++) u.set(design.sample(block, first + k), k * model.width);
+        model.evaluate(u, count, (ranks, shift, k) => {
+          y[block][first + k] = shift;
+          if (block < 2) collect.add(ranks, shift);
+        });
+        completed += count;
       }
       return completed;
     },
@@ -312,15 +384,19 @@ export function finish<T>(run: AnalysisRun<T>): T {
 
 // ---- helpers ---------------------------------------------------------------------------------
 
-/** Rows whose ranks are read together when the runs are turned into intervals: contiguous reads, small buffers. */
-const ROW_BLOCK = 64;
-
-/** Each run's ranks of the rows with a nominal rank, run by run (contiguous writes), and the per-run shifts. */
+/**
+ * Each run's ranks of the rows with a nominal rank, kept row by row (each row's ranks over the runs
+ * contiguous, as the intervals read them), and the per-run shifts. The runs arrive one by one;
+ * {@link BATCH} of them are staged and then written to each row's place together, so that each
+ * write fills a run of neighbouring entries instead of one entry per row.
+ */
 class RankCollector {
   private readonly rows: Int32Array;
   private readonly ranks: Uint16Array | Uint32Array;
+  private readonly stage: Uint16Array | Uint32Array;
   private readonly shifts: Float64Array;
   private count = 0;
+  private written = 0;
 
   constructor(
     private readonly model: UncertaintyModel,
@@ -329,27 +405,42 @@ class RankCollector {
     this.rows = model.rows;
     const m = this.rows.length;
     // Ranks are 1 … m (0: not ranked in that run): two bytes each while m fits.
-    this.ranks = m < 65536 ? new Uint16Array(m * runs) : new Uint32Array(m * runs);
+    const Ranks = m < 65536 ? Uint16Array : Uint32Array;
+    this.ranks = new Ranks(m * runs);
+    this.stage = new Ranks(m * BATCH);
     this.shifts = new Float64Array(runs);
   }
 
-  add(out: { ranks: Float64Array; shift: number }): void {
+  add(ranks: Float64Array, shift: number): void {
     const m = this.rows.length;
-    const base = this.count * m;
+    const s = this.count - this.written;
     // 0 for a row a run could not rank (a combination that screens it out).
     for (let k = 0; k < m; k++) {
-      const x = out.ranks[this.rows[k]];
-      this.ranks[base + k] = x === x ? x : 0;
+      const x = ranks[this.rows[k]];
+      this.stage[k * BATCH + s] = x === x ? x : 0;
     }
-    this.shifts[this.count++] = out.shift;
+    this.shifts[this.count++] = shift;
+    if (s === BATCH - 1) this.flush();
+  }
+
+  /** The staged runs to each row's place. */
+  private flush(): void {
+    const m = this.rows.length;
+    const width = this.count - this.written;
+    for (let k = 0; k < m; k++) {
+      const to = k * this.runs + this.written;
+      const from = k * BATCH;
+      for (let j = 0; j < width; j++) this.ranks[to + j] = this.stage[from + j];
+    }
+    this.written = this.count;
   }
 
   /**
-   * Per row the percentiles of its ranks (PERCENTILE.INC) and its mean shift: rows a block at a
-   * time (each run's ranks of the block read at once), each row's ranks counted (ranks are whole
-   * numbers from 1 to m, so a count per rank sorts them in O(runs + m)).
+   * Per row the percentiles of its ranks (PERCENTILE.INC) and its mean shift, each row's ranks
+   * counted (ranks are whole numbers from 1 to m, so a count per rank sorts them in O(runs + m)).
    */
   result(seed: number): UncertaintyResult {
+    this.flush();
     const n = this.model.nominalRanks.length;
     const m = this.rows.length;
     const runs = this.count;
@@ -357,37 +448,31 @@ class RankCollector {
     const p5 = new Float64Array(n).fill(NaN);
     const p95 = new Float64Array(n).fill(NaN);
     const meanShift = new Float64Array(n).fill(NaN);
-    const block = new Uint32Array(ROW_BLOCK * runs);
     const counts = new Uint32Array(m + 1);
-    for (let k0 = 0; k0 < m; k0 += ROW_BLOCK) {
-      const width = Math.min(ROW_BLOCK, m - k0);
-      for (let j = 0; j < runs; j++) {
-        const base = j * m + k0;
-        for (let b = 0; b < width; b++) block[b * runs + j] = this.ranks[base + b];
+    const ranks = this.ranks;
+    for (let k = 0; k < m; k++) {
+      const r = this.rows[k];
+      const nominal = this.model.nominalRanks[r];
+      let lo = m;
+      let hi = 0;
+      let c = 0;
+      let shift = 0;
+      const end = k * this.runs + runs;
+      for (let j = k * this.runs; j < end; j++) {
+        const x = ranks[j];
+        if (x === 0) continue;
+        counts[x]++;
+        if (x < lo) lo = x;
+        if (x > hi) hi = x;
+        shift += Math.abs(x - nominal);
+        c++;
       }
-      for (let b = 0; b < width; b++) {
-        const r = this.rows[k0 + b];
-        const nominal = this.model.nominalRanks[r];
-        let lo = m;
-        let hi = 0;
-        let c = 0;
-        let shift = 0;
-        for (let j = 0; j < runs; j++) {
-          const x = block[b * runs + j];
-          if (x === 0) continue;
-          counts[x]++;
-          if (x < lo) lo = x;
-          if (x > hi) hi = x;
-          shift += Math.abs(x - nominal);
-          c++;
-        }
-        if (c === 0) continue;
-        median[r] = countedPercentile(counts, lo, hi, c, 0.5);
-        p5[r] = countedPercentile(counts, lo, hi, c, 0.05);
-        p95[r] = countedPercentile(counts, lo, hi, c, 0.95);
-        meanShift[r] = shift / c;
-        counts.fill(0, lo, hi + 1);
-      }
+      if (c === 0) continue;
+      median[r] = countedPercentile(counts, lo, hi, c, 0.5);
+      p5[r] = countedPercentile(counts, lo, hi, c, 0.05);
+      p95[r] = countedPercentile(counts, lo, hi, c, 0.95);
+      meanShift[r] = shift / c;
+      counts.fill(0, lo, hi + 1);
     }
     return { runs, seed, nominal: Float64Array.from(this.model.nominalRanks), median, p5, p95, meanShift, shifts: this.shifts.slice(0, runs) };
   }

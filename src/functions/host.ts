@@ -77,6 +77,17 @@ export function toColumns(columns: readonly ArrayLike<number>[], headers: readon
   for (; k < lead - 1; k++) out[k] = new Array<ResultCell>(width).fill("");
   if (headers !== null) out[k++] = [...headers];
   // A plain loop: this runs once per data row (10⁵–10⁶ of them) on every recalculation.
+  if (width === 1) {
+    // One column (LIVEINDEX, LIVESUBINDEX): each row an array literal, which V8 learns to allocate
+    // straight into the old generation (allocation-site pretenuring) where `new Array(1)` rows are
+    // copied through the young one: about 4× less time for a million rows (bench/ measures it).
+    const col = columns[0];
+    for (let r = 0; r < n; r++) {
+      const v = col[r];
+      out[k++] = [v - v === 0 ? v + 0 : rowWithoutValue(r, rows, lang)];
+    }
+    return out;
+  }
   for (let r = 0; r < n; r++) {
     const row: ResultCell[] = new Array(width);
     let missing: ResultCell | null = null;

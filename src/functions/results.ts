@@ -60,19 +60,20 @@ export function rankScores(scores: unknown, order: RankOrder, ties: TieMethod, l
   const out: ResultCell[][] = new Array(rows + start);
   for (let r = 0; r < (header ? lead : 0); r++) out[r] = cells[r].map(() => "");
   if (header) out[lead] = cells[lead].map((_, c) => (c === 0 ? CELL_TEXT[lang].rank : ""));
-  for (let r = 0; r < rows; r++) {
-    const row: ResultCell[] = new Array(width);
-    for (let c = 0; c < width; c++) {
-      const k = r * width + c;
-      const rank = ranks[k];
-      if (rank === rank) row[c] = rank;
-      else {
-        const err = bad.size ? bad.get(k) : undefined;
-        row[c] = err ? toExcelError(err, lang) : "";
-      }
+  const cell = (k: number): ResultCell => {
+    const rank = ranks[k];
+    if (rank === rank) return rank;
+    const err = bad.size ? bad.get(k) : undefined;
+    return err ? toExcelError(err, lang) : "";
+  };
+  // One column: array literals, as toColumns makes them (pretenured by V8: see there).
+  if (width === 1) for (let r = 0; r < rows; r++) out[r + start] = [cell(r)];
+  else
+    for (let r = 0; r < rows; r++) {
+      const row: ResultCell[] = new Array(width);
+      for (let c = 0; c < width; c++) row[c] = cell(r * width + c);
+      out[r + start] = row;
     }
-    out[r + start] = row;
-  }
   return out;
 }
 

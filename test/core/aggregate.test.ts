@@ -1,4 +1,5 @@
-import { aggregateDimension, aggregateTotal } from "../../src/core/aggregate";
+import { aggregateDimension, aggregateTotal, linearScores, linearTotalsInto, Scores, totalsInto, totalsWork } from "../../src/core/aggregate";
+import { DIMENSIONS } from "../../src/core/framework";
 import { parseWeightTable, REPORT_WEIGHT_TABLE, weightTableToCells, WeightTable } from "../../src/core/weights";
 import { REPORT_TOP100_2020, REPORT_WEIGHTS_2020 } from "../../src/data/report2020";
 import { prng } from "../helpers/fixtures";
@@ -153,5 +154,66 @@ describe("aggregateTotal", () => {
     const doubled = weightsWith({}, { goods: 80, supply: 50, viewing: 30, quality: 30, industry: 10 });
     const dims = [col([10]), col([20]), col([30]), col([40]), col([50])];
     expect(totalOf(dims, all(1), doubled)[0]).toBeCloseTo(0.4 * 10 + 0.25 * 20 + 0.15 * 30 + 0.15 * 40 + 0.05 * 50, 12);
+  });
+});
+
+describe("linearTotalsInto (the Monte Carlo's batched totals)", () => {
+  const n = 40;
+  const rnd = prng(11);
+  const include = Uint8Array.from({ length: n }, (_, r) => (r % 9 === 4 ? 0 : 1));
+  const randomWeights = (count: number) => {
+    const d = new Float64Array(count * 5);
+    const i = new Float64Array(count * 19);
+    for (let k = 0; k < count; k++) {
+      const given = Array.from({ length: 5 }, () => rnd());
+      const sum = given.reduce((a, b) => a + b, 0);
+      given.forEach((g, j) => (d[k * 5 + j] = g / sum));
+      // An indicator weight of 0 now and then, as a weight table may have.
+      for (const dim of DIMENSIONS) {
+        const w = dim.indicators.map(() => (rnd() < 0.15 ? 0 : rnd()));
+        const s = w.reduce((a, b) => a + b, 0) || 1;
+        dim.indicators.forEach((ind, j) => (i[k * 19 + ind] = w[j] / s));
+      }
+    }
+    return { d, i };
+  };
+  const check = (scores: Scores, runs: number) => {
+    const form = linearScores(scores, false)!;
+    expect(form).not.toBeNull();
+    const { d, i } = randomWeights(runs);
+    const out = new Float64Array(runs * n);
+    linearTotalsInto(form, d, i, runs, out, new Float64Array(runs * 19));
+    const work = totalsWork(n);
+    for (let k = 0; k < runs; k++) {
+      const one = totalsInto(scores, d.subarray(k * 5, k * 5 + 5), i.subarray(k * 19, k * 19 + 19), false, "mean", work);
+      // The same bits (a zero's sign aside: + 0 turns −0 into 0, which ranks the same).
+      for (let r = 0; r < n; r++) expect(out[k * n + r] + 0).toBe(one[r] + 0);
+    }
+  };
+
+  it("gives totalsInto's totals bit for bit on affine raw scores, with left-out rows, absent columns and weights of 0", () => {
+    const values = Array.from({ length: 19 }, (_, c) => (c === 7 ? null : Float64Array.from({ length: n }, () => rnd() * 1e4)));
+    const affines = values.map((v) => (v ? { factor: 100 / (1 + rnd() * 1e4), shift: rnd() * 10 } : null));
+    check({ kind: "affine", include, values, affines }, 16);
+  });
+
+  it("gives them on scaled scores and on the five sub-indices", () => {
+    const scaled = Array.from({ length: 19 }, () => Float64Array.from({ length: n }, () => rnd() * 100));
+    check({ kind: "scaled", include, scaled }, 5);
+    const dimensions = Array.from({ length: 5 }, (_, d) => (d === 3 ? null : Float64Array.from({ length: n }, (__, r) => (include[r] ? rnd() * 100 : NaN))));
+    check({ kind: "dimension", include, dimensions }, 16);
+  });
+
+  it("declines scores it would not total the same way: rescaled or partial dimensions, a missing term in a row with a result", () => {
+    const scaled = Array.from({ length: 19 }, () => Float64Array.from({ length: n }, () => rnd() * 100));
+    expect(linearScores({ kind: "scaled", include, scaled }, true)).toBeNull();
+    expect(linearScores({ kind: "scaled", include, scaled, partial: true }, false)).toBeNull();
+    const holed = scaled.map((c) => Float64Array.from(c));
+    holed[2][0] = NaN;
+    expect(linearScores({ kind: "scaled", include, scaled: holed }, false)).toBeNull();
+    // The same hole in a left-out row is no matter.
+    holed[2][0] = 1;
+    holed[2][4] = NaN;
+    expect(linearScores({ kind: "scaled", include, scaled: holed }, false)).not.toBeNull();
   });
 });

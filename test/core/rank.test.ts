@@ -218,4 +218,38 @@ describe("rankDescInto (the Monte Carlo's ranking)", () => {
       { numRuns: 300 },
     );
   });
+
+  it("orders scores that share a bucket by their exact values, negatives, clusters and infinities too", () => {
+    // 1 + k·2⁻⁴⁰ and −(1 + k·2⁻⁴⁰): the same sign, exponent and top 20 bits of mantissa, for every k < 2³².
+    const near = fc.integer({ min: 0, max: 50 }).chain((k) => fc.constantFrom(1 + k * 2 ** -40, -(1 + k * 2 ** -40), 7 + k * 2 ** -38));
+    fc.assert(
+      fc.property(fc.array(near, { maxLength: 200 }), (xs) => {
+        expect(Array.from(rankDescInto(xs, rankWork(xs.length)))).toEqual(Array.from(rankDistricts(xs)));
+      }),
+      { numRuns: 300 },
+    );
+    // A cluster of many scores in one bucket beside an outlier (the comparison sort), infinities (one bucket).
+    const cluster = fc.array(
+      fc.oneof(
+        fc.integer({ min: 0, max: 40 }).map((k) => k * 1e-9),
+        fc.constant(1e6),
+        fc.constant(Infinity),
+        fc.constant(-Infinity),
+      ),
+      {
+        minLength: 20,
+        maxLength: 200,
+      },
+    );
+    fc.assert(
+      fc.property(cluster, (xs) => {
+        expect(Array.from(rankDescInto(xs, rankWork(xs.length)))).toEqual(Array.from(rankDistricts(xs)));
+      }),
+      { numRuns: 200 },
+    );
+    // One work reused across tables of different contents, as the runs reuse it.
+    const work = rankWork(4);
+    expect(Array.from(rankDescInto([3, 1, 2, 2], work))).toEqual([1, 4, 2, 2]);
+    expect(Array.from(rankDescInto([1 + 2 ** -40, 1, 1 + 2 ** -39, NaN], work))).toEqual([2, 3, 1, NaN]);
+  });
 });
