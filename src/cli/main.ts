@@ -200,7 +200,7 @@ async function rank(args: RankArgs, io: CliIO): Promise<number> {
   try {
     // --year: that year's rows of a table with a year column, ranked as a table of their own; several years mixed would rank a region against itself.
     const years = args.year === undefined ? tableYears(table.cells) : null;
-    if (years && years.length > 1) throw new UserError("RANK_NEEDS_YEAR", { years: years.join(", "), last: years[years.length - 1] });
+    if (years && years.length > 1) throw new UserError("PANEL_NEEDS_YEAR", { years: years.join(", "), last: years[years.length - 1] });
     const cells = args.year === undefined ? table.cells : yearRows(table.cells, args.year);
     planned = planFromCells(cells, {
       lang: args.lang,

@@ -7,6 +7,7 @@
  */
 import { UserError } from "./errors";
 import { normaliseName } from "./text";
+import { readYear } from "./years";
 import { LocalText, PIPELINE_OPTION_WORDS } from "../text";
 
 /** How missing indicator values are filled. */
@@ -28,6 +29,8 @@ export interface PipelineOptions {
    * reference year's minimum and maximum, not clamped; absent: each year on its own (`per-year`).
    */
   readonly referenceYear?: number;
+  /** Tables with a year column: the year computed (core/years.ts); absent: the table's only year. */
+  readonly year?: number;
 }
 
 export const DEFAULT_PIPELINE: PipelineOptions = { missing: "report", coverage: 0, treat: "none", aggregate: "mean" };
@@ -72,6 +75,9 @@ const KEYS: Record<string, keyof PipelineOptions> = {
   异常值: "treat",
   aggregate: "aggregate",
   aggregation: "aggregate",
+  year: "year",
+  年份: "year",
+  年度: "year",
   panel: "referenceYear",
   面板: "referenceYear",
   多年: "referenceYear",
@@ -86,6 +92,7 @@ const TAKES = {
   treat: "none, winsorise",
   aggregate: "mean, geometric, topsis",
   panel: "per-year, reference=2020",
+  year: "2021",
 };
 
 /**
@@ -103,7 +110,7 @@ export function readPipelineOptions(given: unknown): PipelineOptions {
   const out: { -readonly [K in keyof PipelineOptions]: PipelineOptions[K] } = { ...DEFAULT_PIPELINE };
   for (const [rawKey, rawValue] of pairs) {
     const key = KEYS[normaliseName(rawKey)];
-    if (!key) throw new UserError("UNKNOWN_PIPELINE_OPTION", { key: rawKey.trim(), keys: "missing, coverage, treat, aggregate, panel" });
+    if (!key) throw new UserError("UNKNOWN_PIPELINE_OPTION", { key: rawKey.trim(), keys: "missing, coverage, treat, aggregate, panel, year" });
     const value = typeof rawValue === "string" ? rawValue.trim() : rawValue;
     if (key === "missing") out.missing = optionWord("missing", value);
     else if (key === "treat") out.treat = optionWord("treat", value);
@@ -120,6 +127,10 @@ export function readPipelineOptions(given: unknown): PipelineOptions {
         if (!m) throw badValue(PIPELINE_OPTION_WORDS.panel, value, TAKES.panel);
         out.referenceYear = Number(m[1]);
       }
+    } else if (key === "year") {
+      const year = readYear(value);
+      if (year === null) throw badValue(PIPELINE_OPTION_WORDS.year, value, TAKES.year);
+      out.year = year;
     } else {
       out.coverage = readShare(value, PIPELINE_OPTION_WORDS.coverage);
     }

@@ -6,14 +6,12 @@
 import type { Cells } from "./dataset";
 import { UserError } from "./errors";
 import { DIMENSIONS, INDICATORS, nameOf } from "./framework";
-import { headerRowOf } from "./headers";
-import { cleanText, normaliseName } from "./text";
-import { IndexRequest, IndexRun, runIndex } from "./workflow";
-import type { Goalposts } from "./scaling";
-import { PIPELINE_OPTION_WORDS } from "../text";
+import { cleanText } from "./text";
+import { rowYears } from "./years";
 
-/** Header names of the year column. */
-const YEAR_HEADERS = new Set(["年份", "年度", "年", "统计年度", "year", "yr"].map(normaliseName));
+export { readYear } from "./years";
+import { IndexRequest, IndexRun, runIndex } from "./workflow";
+import { DEFAULT_PIPELINE } from "./options";
 
 export interface PanelYear {
   readonly year: number;
@@ -38,28 +36,21 @@ export interface Panel {
  */
 export function readPanel(cells: Cells, request: IndexRequest = {}): Panel {
   const { headerRow, byYear } = splitYears(cells);
-  const head = cells.slice(0, headerRow + 1);
-  const tableOf = (year: number) => [...head, ...byYear.get(year)!.map((r) => cells[r])];
-  const reference = request.pipeline?.referenceYear;
-  let yearRequest: IndexRequest = { ...request, headerRow };
-  if (reference !== undefined) {
-    if (!byYear.has(reference))
-      throw new UserError("BAD_OPTION", { name: PIPELINE_OPTION_WORDS.panel, value: `reference=${reference}`, options: [...byYear.keys()].sort().join(", ") });
-    yearRequest = referenceScaling(tableOf(reference), yearRequest, reference);
-  }
+  const pipeline = request.pipeline ?? DEFAULT_PIPELINE;
   const years = [...byYear.keys()]
     .sort((a, b) => a - b)
     .map((year): PanelYear => {
-      const rows = byYear.get(year)!;
-      const run = runIndex(tableOf(year), yearRequest);
+      // The whole table with that year's rows (the others blank in place): data row k is table row headerRow + 1 + k.
+      const run = runIndex(cells, { ...request, headerRow, pipeline: { ...pipeline, year } });
       const names = run.result.input.columns.names;
       if (names.district === undefined) throw new UserError("PANEL_NO_REGION");
+      const first = run.result.input.columns.headerRow + 1;
       const regions = new Map<string, number>();
-      rows.forEach((_, k) => {
-        const key = regionKey(run, k);
+      for (const r of byYear.get(year)!) {
+        const key = regionKey(run, r - first);
         if (regions.has(key)) throw new UserError("PANEL_DUPLICATE", { region: key.split("|").filter(Boolean).join(" "), year });
-        regions.set(key, k);
-      });
+        regions.set(key, r - first);
+      }
       return { year, run, regions };
     });
   // The same indicators in every year: a column empty in one year would be scaled from nothing there.
@@ -95,36 +86,19 @@ export function yearRows(cells: Cells, year: number): unknown[][] {
  * PANEL_NO_YEAR_COLUMN, or PANEL_BAD_YEAR naming a row whose year cannot be read.
  */
 function splitYears(cells: Cells): { headerRow: number; byYear: Map<number, number[]> } {
-  const headerRow = headerRowOf(cells);
-  const yearCol = yearColumn(cells[headerRow] ?? []);
-  if (yearCol < 0) throw new UserError("PANEL_NO_YEAR_COLUMN");
-  const byYear = new Map<number, number[]>();
-  for (let r = headerRow + 1; r < cells.length; r++) {
-    const row = cells[r];
-    if (row.every((c) => c === null || c === undefined || c === "" || c === 0)) continue;
-    const year = readYear(row[yearCol]);
-    if (year === null) throw new UserError("PANEL_BAD_YEAR", { row: r + 1, value: cleanText(String(row[yearCol] ?? "")) || "—" });
-    byYear.set(year, [...(byYear.get(year) ?? []), r]);
-  }
-  return { headerRow, byYear };
+  const years = rowYears(cells);
+  if (!years) throw new UserError("PANEL_NO_YEAR_COLUMN");
+  const byYear = new Map<number, number[]>(years.years.map((y) => [y, []]));
+  years.byRow.forEach((y, r) => {
+    if (y !== null) byYear.get(y)!.push(r);
+  });
+  return { headerRow: years.headerRow, byYear };
 }
 
-/** The years of a table with a year column (ascending), or null when it has none; rows with no readable year are not counted. */
+/** The years of a table with a year column (ascending), or null when it has none. */
 export function tableYears(cells: Cells): number[] | null {
-  const headerRow = headerRowOf(cells);
-  const yearCol = yearColumn(cells[headerRow] ?? []);
-  if (yearCol < 0) return null;
-  const years = new Set<number>();
-  for (let r = headerRow + 1; r < cells.length; r++) {
-    const y = readYear(cells[r][yearCol]);
-    if (y !== null) years.add(y);
-  }
-  return [...years].sort((a, b) => a - b);
-}
-
-/** The year column of a header row, or -1. */
-function yearColumn(header: readonly unknown[]): number {
-  return header.findIndex((c) => typeof c === "string" && YEAR_HEADERS.has(normaliseName(c)));
+  const years = rowYears(cells);
+  return years ? [...years.years] : null;
 }
 
 export type ChangeStatus = "new" | "left" | "up" | "down" | "same";
@@ -172,33 +146,6 @@ export function rankChanges(panel: Panel, from: number, to: number): RankChange[
     .sort((x, y) => (x.to ?? Infinity) - (y.to ?? Infinity) || (x.from ?? Infinity) - (y.from ?? Infinity));
 }
 
-/**
- * Every year on the reference year's scale: each indicator's minimum and maximum over the
- * reference year's regions as goalposts, not clamped, so that a score above 100 is growth beyond
- * the reference year's best (for the reference year itself, min–max to the last bit: the same
- * arithmetic). Sub-indices are not rescaled to a maximum of 100 then: that would undo the common
- * scale. Sub-index input is not scaled, and is left as it is.
- */
-function referenceScaling(referenceTable: Cells, request: IndexRequest, year: number): IndexRequest {
-  const run = runIndex(referenceTable, { ...request, method: "minmax" });
-  const { input, include } = run.result;
-  if (input.level !== "indicator") return request;
-  const goalposts = new Map<number, Goalposts>();
-  input.values.forEach((x, i) => {
-    if (!x) return;
-    let low = Infinity;
-    let high = -Infinity;
-    for (let r = 0; r < x.length; r++) {
-      if (!include[r]) continue;
-      if (x[r] < low) low = x[r];
-      if (x[r] > high) high = x[r];
-    }
-    if (!(high > low)) throw new UserError("PANEL_REFERENCE_CONSTANT", { column: nameOf(INDICATORS[i]), year });
-    goalposts.set(i, { low, high, clamp: false });
-  });
-  return { ...request, method: "goalposts", goalposts, rescale: false };
-}
-
 /** A region's key in a year's run: its province, city and district as the table names them. */
 function regionKey(run: IndexRun, dataRow: number): string {
   const { names, headerRow } = run.result.input.columns;
@@ -206,17 +153,4 @@ function regionKey(run: IndexRun, dataRow: number): string {
   const at = (c: number | undefined) => (c === undefined ? "" : cleanText(String(row[c] ?? "")).trim());
   const city = at(names.city);
   return [at(names.province), city === "-" ? "" : city, at(names.district)].join("|");
-}
-
-/**
- * A year as a table, a flag or an argument gives it: 2021, "2021", "2021年", "2021 年度"; else null.
- *
- * @example
- * readYear("2021年") // → 2021
- */
-export function readYear(v: unknown): number | null {
-  if (typeof v === "number") return Number.isInteger(v) && v >= 1900 && v <= 2999 ? v : null;
-  if (typeof v !== "string") return null;
-  const m = /^\s*(\d{4})\s*(年度?|年)?\s*$/.exec(v.normalize("NFKC"));
-  return m ? Number(m[1]) : null;
 }

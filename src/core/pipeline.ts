@@ -6,7 +6,9 @@
 import { aggregateDimension, aggregateDimensions, Scores, totalBy } from "./aggregate";
 import { Cells, IndexInput, readIndexInput, ROW_OK } from "./dataset";
 import { UserError } from "./errors";
-import { INDICATORS, namesOf } from "./framework";
+import { INDICATORS, nameOf, namesOf } from "./framework";
+import { rowsOfYear, rowYears } from "./years";
+import { PIPELINE_OPTION_WORDS } from "../text";
 import type { ColumnMap } from "./headers";
 import { Affine, DEFAULT_SCALING, getScalingMethod, Goalposts, ScalingMethodName } from "./scaling";
 import { REPORT_WEIGHT_TABLE, WeightTable } from "./weights";
@@ -44,6 +46,8 @@ export interface IndexResult {
   readonly aggregate: AggregateRule;
   /** What the steps before scaling did (nothing with the default options). */
   readonly preparation: Preparation;
+  /** The scaling of raw indicators as applied: `goalposts` for a panel on a reference year's scale. */
+  readonly method: ScalingMethodName;
 }
 
 /**
@@ -53,7 +57,8 @@ export interface IndexResult {
  * @example
  * computeIndex(top100Cells).total[0] // → 78.6075 (滨江区)
  */
-export function computeIndex(cells: Cells, options: IndexOptions = {}): IndexResult {
+export function computeIndex(given: Cells, request: IndexOptions = {}): IndexResult {
+  const { cells, options } = yearStep(given, request);
   const weights = options.weights ?? REPORT_WEIGHT_TABLE;
   const { input, preparation } = prepareInput(cells, readIndexInput(cells, weights, undefined, options.columns), options.pipeline ?? DEFAULT_PIPELINE);
   const scores = scoreInput(input, options);
@@ -63,14 +68,61 @@ export function computeIndex(cells: Cells, options: IndexOptions = {}): IndexRes
   // z-scores sit around 0, half of them negative: a geometric mean of them floored at 1 would say nothing.
   if (aggregate === "geometric" && input.level === "indicator" && (options.method ?? DEFAULT_SCALING) === "zscore") throw new UserError("GEOMETRIC_ZSCORE");
   const total = totalBy(aggregate, scores, dimensions, weights.dimensions, weights.indicators);
-  return { input, scores, dimensions, total, include: scores.include, weights, rescale, aggregate, preparation };
+  return { input, scores, dimensions, total, include: scores.include, weights, rescale, aggregate, preparation, method: options.method ?? DEFAULT_SCALING };
+}
+
+/**
+ * The first step for a table with a year column (core/years.ts): the rows of the options' `year`
+ * (the others blanked in place), or of its only year; several years and none chosen are refused.
+ * With `panel=reference=<year>` (raw indicators), every year is scaled on the reference year's
+ * scale: each indicator's minimum and maximum over the reference year's regions (after the same
+ * screening, imputation and treatment) as goalposts, not clamped, so that a score above 100 is
+ * growth beyond the reference year's best; the reference year itself then gets min–max to the last
+ * bit (the same arithmetic). Sub-indices are not rescaled to a maximum of 100 then: that would undo
+ * the common scale.
+ */
+function yearStep(cells: Cells, options: IndexOptions): { cells: Cells; options: IndexOptions } {
+  const pipeline = options.pipeline ?? DEFAULT_PIPELINE;
+  const years = rowYears(cells);
+  if (!years) {
+    if (pipeline.year !== undefined || pipeline.referenceYear !== undefined) throw new UserError("PANEL_NO_YEAR_COLUMN");
+    return { cells, options };
+  }
+  const rows = rowsOfYear(cells, pipeline.year, years);
+  const reference = pipeline.referenceYear;
+  if (reference === undefined) return { cells: rows, options };
+  if (!years.years.includes(reference))
+    throw new UserError("BAD_OPTION", { name: PIPELINE_OPTION_WORDS.panel, value: `reference=${reference}`, options: years.years.join(", ") });
+  const base = computeIndex(cells, {
+    ...options,
+    method: "minmax",
+    goalposts: undefined,
+    pipeline: { ...pipeline, year: reference, referenceYear: undefined },
+  });
+  const { input, include } = base;
+  if (input.level !== "indicator") return { cells: rows, options };
+  const goalposts = new Map<number, Goalposts>();
+  input.values.forEach((x, i) => {
+    if (!x) return;
+    let low = Infinity;
+    let high = -Infinity;
+    for (let r = 0; r < x.length; r++) {
+      if (!include[r]) continue;
+      if (x[r] < low) low = x[r];
+      if (x[r] > high) high = x[r];
+    }
+    if (!(high > low)) throw new UserError("PANEL_REFERENCE_CONSTANT", { column: nameOf(INDICATORS[i]), year: reference });
+    goalposts.set(i, { low, high, clamp: false });
+  });
+  return { cells: rows, options: { ...options, method: "goalposts", goalposts, rescale: false } };
 }
 
 /**
  * One dimension's sub-index for every row (computed even when its weight is 0). Only that
  * dimension's columns are needed.
  */
-export function computeSubIndex(cells: Cells, dimension: number, options: IndexOptions = {}): { input: IndexInput; values: Float64Array } {
+export function computeSubIndex(given: Cells, dimension: number, request: IndexOptions = {}): { input: IndexInput; values: Float64Array } {
+  const { cells, options } = yearStep(given, request);
   const weights = options.weights ?? REPORT_WEIGHT_TABLE;
   const { input } = prepareInput(cells, readIndexInput(cells, weights, dimension, options.columns), options.pipeline ?? DEFAULT_PIPELINE);
   const scores = scoreInput(input, options);

@@ -91,7 +91,7 @@ export function runIndex(cells: Cells, request: IndexRequest = {}): IndexRun {
     result,
     ranking: buildRanking(cells, result, request.ties ?? "min"),
     weights,
-    method: result.input.level === "indicator" ? method : null,
+    method: result.input.level === "indicator" ? (result.method === method.name ? method : getScalingMethod(result.method)) : null,
     regionName: (row, lang) => regionName(cells, result.input, row, lang),
   };
 }

@@ -31,7 +31,7 @@ import {
   weightsCells,
   withPipeline,
 } from "./arguments";
-import { guard, isOmittedRange, optionArg, plainCells, scalarArg, toColumn, toColumns, toExcelError, withBlankOptionCells } from "./host";
+import { byYear, guard, isOmittedRange, optionArg, plainCells, scalarArg, toColumn, toColumns, toExcelError, withBlankOptionCells } from "./host";
 import { checkFormulaWork, describeWhere, indexLabel, rankScores, sensitivityLabels, severityLabel, weightDiffRows } from "./results";
 import { correlationMatrix, dimensionCoherence, runAudit } from "../core/audit";
 import { combineWeights, dataWeights } from "../core/data-weights";
@@ -63,8 +63,11 @@ import { UserError } from "../core/errors";
  */
 export function liveIndex(data: any[][], weights?: any[][], method?: any[][], rescale?: any, options?: any[][]): any[][] {
   return guard((lang) => {
-    const result = computeIndex(plainCells(data) as unknown[][], withPipeline(parseCall(weights, method, rescale), options));
-    return toColumn(result.total, result.input.columns.hasHeader ? indexLabel(null, lang) : null, result.input, lang);
+    const cells = plainCells(data) as unknown[][];
+    return byYear(cells, withPipeline(parseCall(weights, method, rescale), options), (o) => {
+      const result = computeIndex(cells, o);
+      return toColumn(result.total, result.input.columns.hasHeader ? indexLabel(null, lang) : null, result.input, lang);
+    });
   });
 }
 
@@ -82,8 +85,11 @@ export function liveIndex(data: any[][], weights?: any[][], method?: any[][], re
 export function liveSubIndex(data: any[][], dimension: string, weights?: any[][], method?: any[][], rescale?: any, options?: any[][]): any[][] {
   return guard((lang) => {
     const target = parseDimensionArg(dimension);
-    const { input, values } = computeSubIndex(plainCells(data) as unknown[][], target, withPipeline(parseCall(weights, method, rescale), options));
-    return toColumn(values, input.columns.hasHeader ? indexLabel(target, lang) : null, input, lang);
+    const cells = plainCells(data) as unknown[][];
+    return byYear(cells, withPipeline(parseCall(weights, method, rescale), options), (o) => {
+      const { input, values } = computeSubIndex(cells, target, o);
+      return toColumn(values, input.columns.hasHeader ? indexLabel(target, lang) : null, input, lang);
+    });
   });
 }
 
@@ -93,10 +99,19 @@ export function liveSubIndex(data: any[][], dimension: string, weights?: any[][]
  * @param {any[][]} scores A column of scores, e.g. the result of LIVEINDEX. Blank cells stay blank; a text header in the first cell is kept as a header.
  * @param {any} [order] 0 or omitted: largest first; 1: smallest first.
  * @param {string} [ties] How ties rank: "min" (default, 1-2-2-4 as RANK.EQ), "avg" (RANK.AVG), "dense" (1-2-2-3), "ordinal" (1-2-3-4, in order of appearance).
+ * @param {any[][]} [groups] A column as tall as scores, e.g. the year column of a table of several years: each score is ranked among the scores of its own group only (2021 among 2021).
  * @returns {any[][]} One rank per cell, in the shape of scores.
  */
-export function rankDistrict(scores: any[][], order?: any, ties?: string): any[][] {
-  return guard((lang) => rankScores(plainCells(scores), parseRankOrder(scalarArg(order)), parseTieMethod(scalarArg(ties)), lang));
+export function rankDistrict(scores: any[][], order?: any, ties?: string, groups?: any[][]): any[][] {
+  return guard((lang) =>
+    rankScores(
+      plainCells(scores),
+      parseRankOrder(scalarArg(order)),
+      parseTieMethod(scalarArg(ties)),
+      lang,
+      isOmittedRange(groups) ? null : (plainCells(groups) as unknown[][]),
+    ),
+  );
 }
 
 /**
@@ -316,8 +331,11 @@ const ALPHA_ARG = 2;
  */
 export function liveTopsis(data: any[][], weights?: any[][], options?: any[][]): any[][] {
   return guard((lang) => {
-    const result = computeIndex(plainCells(data) as unknown[][], withPipeline(parseCall(weights, null, null), options));
-    return toColumn(textbookTopsis(result), result.input.columns.hasHeader ? TOPSIS_LABEL[lang] : null, result.input, lang);
+    const cells = plainCells(data) as unknown[][];
+    return byYear(cells, withPipeline(parseCall(weights, null, null), options), (o) => {
+      const result = computeIndex(cells, o);
+      return toColumn(textbookTopsis(result), result.input.columns.hasHeader ? TOPSIS_LABEL[lang] : null, result.input, lang);
+    });
   });
 }
 

@@ -7,6 +7,9 @@
  * Excel is fixed here, once, for every function.
  */
 import { ROW_BLANK } from "../core/dataset";
+import { DEFAULT_PIPELINE } from "../core/options";
+import type { IndexOptions } from "../core/pipeline";
+import { rowYears } from "../core/years";
 import { excelErrorKind, formatError, isUserError, UserError } from "../core/errors";
 import { internalError, Lang, languageOf } from "../text";
 
@@ -214,4 +217,23 @@ function basicValueOf(v: Record<string, unknown>): unknown {
   if (typeof basic === "number" || typeof basic === "string" || typeof basic === "boolean") return basic;
   if (v.type === "Entity" && typeof v.text === "string") return v.text;
   return v;
+}
+
+/**
+ * A one-value-per-row result of a table that may hold several years (core/years.ts): without a
+ * year in the options, each year computed on its own rows (scaled on its own, or on the reference
+ * year's scale) and each row given its own year's result, so that LIVEINDEX of a panel is the
+ * indices of each year, never of the years pooled. A table of one year, or a year chosen, is one
+ * computation. Each computation spills one row per row of the table (toColumn), so the rows line up.
+ */
+export function byYear(cells: unknown[][], options: IndexOptions, spill: (options: IndexOptions) => ResultCell[][]): ResultCell[][] {
+  const pipeline = options.pipeline ?? DEFAULT_PIPELINE;
+  const years = pipeline.year === undefined ? rowYears(cells) : null;
+  if (!years || years.years.length < 2) return spill(options);
+  const spills = new Map(years.years.map((year) => [year, spill({ ...options, pipeline: { ...pipeline, year } })]));
+  const first = spills.get(years.years[0])!;
+  return first.map((row, r) => {
+    const year = years.byRow[r];
+    return year === null || year === undefined ? row : spills.get(year)![r];
+  });
 }

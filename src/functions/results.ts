@@ -26,7 +26,7 @@ export function indexLabel(dimension: number | null, lang: Lang): string {
  * rows above it (the title rows beside which LIVEINDEX leaves blanks) stay blank.
  * Blank cells stay blank; "-" is 0 (the report's "none"); any other non-number gets its own error.
  */
-export function rankScores(scores: unknown, order: RankOrder, ties: TieMethod, lang: Lang): ResultCell[][] {
+export function rankScores(scores: unknown, order: RankOrder, ties: TieMethod, lang: Lang, groups: unknown[][] | null = null): ResultCell[][] {
   const cells = scores as unknown[][];
   const width = checkShape(cells);
   // The same header rule as LIVEINDEX's: a first row with text that is not a number, below any blank rows
@@ -55,7 +55,7 @@ export function rankScores(scores: unknown, order: RankOrder, ties: TieMethod, l
       }
     }
   }
-  const ranks = rankDistricts(values, order, ties);
+  const ranks = groups ? rankWithinGroups(values, width, start, cells.length, groups, order, ties) : rankDistricts(values, order, ties);
   const rows = cells.length - start;
   const out: ResultCell[][] = new Array(rows + start);
   for (let r = 0; r < (header ? lead : 0); r++) out[r] = cells[r].map(() => "");
@@ -74,6 +74,42 @@ export function rankScores(scores: unknown, order: RankOrder, ties: TieMethod, l
       for (let c = 0; c < width; c++) row[c] = cell(r * width + c);
       out[r + start] = row;
     }
+  return out;
+}
+
+/**
+ * Ranks of the values (row-major, `width` per row, data rows from `start`) each among the values of
+ * rows with the same group cell (the first cell of the same row of `groups`, as text: 2021 and
+ * "2021" are one group; blank cells are a group too). Throws GROUPS_SHAPE when the groups are not
+ * as tall as the scores.
+ */
+function rankWithinGroups(
+  values: Float64Array,
+  width: number,
+  start: number,
+  height: number,
+  groups: unknown[][],
+  order: RankOrder,
+  ties: TieMethod,
+): Float64Array {
+  if (groups.length !== height) throw new UserError("GROUPS_SHAPE", { rows: height, groups: groups.length });
+  const members = new Map<string, number[]>();
+  for (let r = start; r < height; r++) {
+    const g = groups[r]?.[0];
+    const key = g === null || g === undefined ? "" : String(g).normalize("NFKC").trim();
+    const list = members.get(key) ?? [];
+    for (let c = 0; c < width; c++) list.push((r - start) * width + c);
+    members.set(key, list);
+  }
+  const out = new Float64Array(values.length).fill(NaN);
+  for (const list of members.values()) {
+    const ranks = rankDistricts(
+      list.map((k) => values[k]),
+      order,
+      ties,
+    );
+    list.forEach((k, j) => (out[k] = ranks[j]));
+  }
   return out;
 }
 

@@ -229,10 +229,20 @@ export const ERROR_MESSAGES = {
     zh: "“{column}”在 {year} 年没有任何数据，而其他年份有：各年应有相同的指标。",
     en: '"{column}" has no value at all in {year}, while other years have: every year needs the same indicators.',
   },
-  RANK_NEEDS_YEAR: {
+  PANEL_NEEDS_YEAR: {
     excel: "value",
-    zh: "这张表有多个年份（{years}）：请用 --year 选择一年（如 --year {last}），或用 live-index change 比较两年的排名。",
-    en: "This table holds several years ({years}): choose one with --year (e.g. --year {last}), or compare two years with live-index change.",
+    zh: "这张表有多个年份（{years}），各年不能合在一起标准化：请选一年（函数的 options 写 year={last}，命令行用 --year {last}），或用 LIVERANKCHANGE、live-index change 比较两年。",
+    en: "This table holds several years ({years}), which are never scaled as one pool: choose one (year={last} in a function's options, --year {last} on the command line), or compare two years with LIVERANKCHANGE or live-index change.",
+  },
+  GROUPS_SHAPE: {
+    excel: "value",
+    zh: "分组列（groups）应与得分一样高：得分 {rows} 行，分组 {groups} 行。",
+    en: "The groups must be as tall as the scores: {rows} rows of scores, {groups} of groups.",
+  },
+  PANEL_NO_SUCH_YEAR: {
+    excel: "value",
+    zh: "表中没有 {year} 年的数据：表中的年份是 {years}。",
+    en: "The table holds no rows of {year}: its years are {years}.",
   },
   PANEL_REFERENCE_CONSTANT: {
     excel: "value",
@@ -742,6 +752,7 @@ export const PIPELINE_OPTION_WORDS = {
   treat: { zh: "异常值处理（treat）", en: "outlier treatment (treat)" },
   aggregate: { zh: "合成方法（aggregate）", en: "aggregation (aggregate)" },
   panel: { zh: "多年标准化（panel）", en: "scaling across years (panel)" },
+  year: { zh: "年份（year）", en: "year (year)" },
   coverageTakes: { zh: "0 至 1 的比例（如 0.66 或 66%）", en: "a share from 0 to 1 (e.g. 0.66 or 66%)" },
 } as const satisfies Record<string, LocalText>;
 

@@ -41,7 +41,9 @@ describe("live-index change", () => {
     expect(one.out).toContain("Ranked 14 regions.");
     const mixed = await cli(["rank", PANEL, "--out", "mixed.xlsx"], dir);
     expect(mixed.code).toBe(2);
-    expect(mixed.err).toContain("This table holds several years (2020, 2021): choose one with --year (e.g. --year 2021)");
+    expect(mixed.err).toContain(
+      "This table holds several years (2020, 2021), which are never scaled as one pool: choose one (year=2021 in a function's options, --year 2021 on the command line)",
+    );
     expect((await cli(["rank", PANEL, "--year", "2019"], dir)).err).toContain("2020, 2021");
     expect((await cli(["change", PANEL, "--from", "去年"], dir)).err).toContain("a four-digit year");
   });

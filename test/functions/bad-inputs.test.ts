@@ -308,6 +308,32 @@ const CASES: BadCase[] = [
     fragment: 'Argument "ties" cannot be "best". Use one of: min, avg, dense, ordinal',
   },
   {
+    name: "RANKDISTRICT groups not as tall as the scores",
+    fn: "RANKDISTRICT",
+    args: () => [[[1], [2], [3]], null, null, [[2020], [2021]]],
+    kind: "#VALUE!",
+    scope: "whole",
+    fragment: "The groups must be as tall as the scores: 3 rows of scores, 2 of groups.",
+  },
+  {
+    name: "LIVEINDEX of several years with a year not in the table",
+    fn: "LIVEINDEX",
+    args: () => [
+      [
+        ["年份", "区县", "直播内容供给指数", "直播内容消费指数", "直播商品消费指数", "直播质量指数", "产业促进指数"],
+        [2020, "甲", 1, 2, 3, 4, 5],
+        [2021, "甲", 2, 3, 4, 5, 6],
+      ],
+      null,
+      null,
+      null,
+      [["year", 2019]],
+    ],
+    kind: "#VALUE!",
+    scope: "whole",
+    fragment: "The table holds no rows of 2019: its years are 2020, 2021.",
+  },
+  {
     name: "bad LIVEWEIGHTS language",
     fn: "LIVEWEIGHTS",
     args: () => ["fr"],

@@ -27,6 +27,7 @@ const DOCUMENTED: Record<string, readonly [name: string, type: string, dimension
     ["scores", "any", "matrix", false],
     ["order", "any", "scalar", true],
     ["ties", "string", "scalar", true],
+    ["groups", "any", "matrix", true],
   ],
   LIVEWEIGHTS: [["language", "string", "scalar", true]],
   LIVECHECKWEIGHTS: [["weights", "any", "matrix", false]],

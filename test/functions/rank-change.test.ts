@@ -85,43 +85,43 @@ describe("LIVERANKCHANGE", () => {
   });
 });
 
-describe("LIVERANKCHANGE on raw indicators: per-year and reference-year scaling", () => {
-  const COST = new Set(["return_rate", "dispute_rate"]);
-  /** 20 regions × 19 raw indicators in 2020 and 2021 (2021 grown by up to 60%), no missing value. */
-  function rawPanel(): (string | number)[][] {
-    const rnd = prng(21);
-    const base = Array.from({ length: 20 }, () => INDICATOR_IDS.map((id) => (COST.has(id) ? 0.01 + rnd() / 10 : 1 + rnd() * 100)));
-    const rows: (string | number)[][] = [];
-    for (const year of [2020, 2021])
-      base.forEach((b, k) => rows.push([year, "甲省", "甲市", `区${k}`, ...b.map((x) => (year === 2021 ? x * (1 + rnd() * 0.6) : x))]));
-    return [["年份", "省", "市", "区县", ...INDICATOR_IDS], ...rows];
-  }
-  /** Totals written out: each indicator 100 × (x − low) / (high − low) (reversed for the cost ones), weighted as printed. */
-  function totals(rows: number[][], bounds: { low: number; high: number }[]): number[] {
-    return rows.map((r) => {
-      let k = 0;
-      let total = 0;
-      for (const d of FRAMEWORK) {
-        const wsum = d.indicators.reduce((s, i) => s + i.weight, 0);
-        let dim = 0;
-        for (const ind of d.indicators) {
-          const { low, high } = bounds[k];
-          const s = ind.direction === 1 ? (100 * (r[k] - low)) / (high - low) : (100 * (high - r[k])) / (high - low);
-          dim += (ind.weight / wsum) * s;
-          k++;
-        }
-        total += (d.weight / 100) * dim;
+const COST = new Set(["return_rate", "dispute_rate"]);
+/** 20 regions × 19 raw indicators in 2020 and 2021 (2021 grown by up to 60%), no missing value. */
+function rawPanel(): (string | number)[][] {
+  const rnd = prng(21);
+  const base = Array.from({ length: 20 }, () => INDICATOR_IDS.map((id) => (COST.has(id) ? 0.01 + rnd() / 10 : 1 + rnd() * 100)));
+  const rows: (string | number)[][] = [];
+  for (const year of [2020, 2021])
+    base.forEach((b, k) => rows.push([year, "甲省", "甲市", `区${k}`, ...b.map((x) => (year === 2021 ? x * (1 + rnd() * 0.6) : x))]));
+  return [["年份", "省", "市", "区县", ...INDICATOR_IDS], ...rows];
+}
+/** Totals written out: each indicator 100 × (x − low) / (high − low) (reversed for the cost ones), weighted as printed. */
+function totals(rows: number[][], bounds: { low: number; high: number }[]): number[] {
+  return rows.map((r) => {
+    let k = 0;
+    let total = 0;
+    for (const d of FRAMEWORK) {
+      const wsum = d.indicators.reduce((s, i) => s + i.weight, 0);
+      let dim = 0;
+      for (const ind of d.indicators) {
+        const { low, high } = bounds[k];
+        const s = ind.direction === 1 ? (100 * (r[k] - low)) / (high - low) : (100 * (high - r[k])) / (high - low);
+        dim += (ind.weight / wsum) * s;
+        k++;
       }
-      return total;
-    });
-  }
-  const yearRows = (cells: (string | number)[][], y: number) =>
-    cells
-      .slice(1)
-      .filter((r) => r[0] === y)
-      .map((r) => r.slice(4) as number[]);
-  const boundsOf = (rows: number[][]) => INDICATOR_IDS.map((_, c) => ({ low: Math.min(...rows.map((r) => r[c])), high: Math.max(...rows.map((r) => r[c])) }));
+      total += (d.weight / 100) * dim;
+    }
+    return total;
+  });
+}
+const yearRows = (cells: (string | number)[][], y: number) =>
+  cells
+    .slice(1)
+    .filter((r) => r[0] === y)
+    .map((r) => r.slice(4) as number[]);
+const boundsOf = (rows: number[][]) => INDICATOR_IDS.map((_, c) => ({ low: Math.min(...rows.map((r) => r[c])), high: Math.max(...rows.map((r) => r[c])) }));
 
+describe("LIVERANKCHANGE on raw indicators: per-year and reference-year scaling", () => {
   it("per year: each year min–max scaled on its own rows, as two single-year tables", () => {
     const cells = rawPanel();
     const out = rt.call("LIVERANKCHANGE", cells) as Cell[][];
@@ -149,5 +149,92 @@ describe("LIVERANKCHANGE on raw indicators: per-year and reference-year scaling"
     });
     const bad = rt.call("LIVERANKCHANGE", cells, [["panel=reference=2019"]]);
     expect(isCustomFunctionError(bad) && bad.message).toContain("reference=2019");
+  });
+});
+
+describe("every function on a table of several years", () => {
+  const num = (v: Cell) => v as number;
+  const liveIndex = (cells: unknown[][], options?: unknown) => (rt.call("LIVEINDEX", cells, null, null, null, options ?? null) as Cell[][]).map((r) => r[0]);
+
+  it("LIVEINDEX computes each year on its own rows: each row's total is its year's, as two single-year tables give them and as written out here", () => {
+    const cells = rawPanel();
+    const out = liveIndex(cells);
+    expect(out.length).toBe(cells.length);
+    for (const y of [2020, 2021]) {
+      const rows = yearRows(cells, y);
+      const expected = totals(rows, boundsOf(rows));
+      const alone = liveIndex([cells[0], ...cells.slice(1).filter((r) => r[0] === y)]).slice(1);
+      const mine = out.filter((_, r) => r > 0 && cells[r][0] === y).map(num);
+      mine.forEach((t, k) => {
+        expect(t).toBeCloseTo(expected[k], 10);
+        expect(t).toBe(alone[k]);
+      });
+    }
+  });
+
+  it("year=2021 computes that year only, the other rows blank; LIVESUBINDEX and LIVETOPSIS go year by year too", () => {
+    const cells = rawPanel();
+    const out = liveIndex(cells, [["year", "2021年"]]);
+    const rows = yearRows(cells, 2021);
+    const expected = totals(rows, boundsOf(rows));
+    out.slice(1).forEach((t, r) => (cells[r + 1][0] === 2021 ? expect(num(t)).toBeCloseTo(expected[r - 20], 10) : expect(t).toBe("")));
+    const alone = (fn: string, ...args: unknown[]) =>
+      [2020, 2021].map((y) => (rt.call(fn, [cells[0], ...cells.slice(1).filter((r) => r[0] === y)], ...args) as Cell[][]).slice(1).map((r) => r[0]));
+    const sub = (rt.call("LIVESUBINDEX", cells, "goods") as Cell[][]).slice(1).map((r) => r[0]);
+    expect(sub).toEqual(alone("LIVESUBINDEX", "goods").flat());
+    const topsis = (rt.call("LIVETOPSIS", cells) as Cell[][]).slice(1).map((r) => r[0]);
+    expect(topsis).toEqual(alone("LIVETOPSIS").flat());
+  });
+
+  it("RANKDISTRICT with the year column as groups ranks each year among itself (ranks counted here)", () => {
+    const cells = rawPanel();
+    const totalsOut = rt.call("LIVEINDEX", cells) as Cell[][];
+    const years = cells.map((r) => [r[0]]);
+    const out = (rt.call("RANKDISTRICT", totalsOut, null, null, years) as Cell[][]).map((r) => r[0]);
+    expect(out[0]).toBe("Rank");
+    for (const y of [2020, 2021]) {
+      const rowsOfYear = cells.map((r, i) => i).filter((i) => i > 0 && cells[i][0] === y);
+      const expected = ranks(rowsOfYear.map((i) => num(totalsOut[i][0])));
+      expect(rowsOfYear.map((i) => out[i])).toEqual(expected);
+    }
+    // Without groups the years are ranked as one pool: 40 ranks.
+    expect(Math.max(...(rt.call("RANKDISTRICT", totalsOut) as Cell[][]).slice(1).map((r) => num(r[0])))).toBe(40);
+    const short = rt.call("RANKDISTRICT", totalsOut, null, null, years.slice(0, 10));
+    expect(isCustomFunctionError(short) && short.message).toContain("The groups must be as tall as the scores: 41 rows of scores, 10 of groups.");
+  });
+
+  it("the functions that summarise a whole table refuse several years unless one is chosen, and then give that year's table's result", () => {
+    const cells = rawPanel();
+    for (const [fn, args] of [
+      ["LIVESTATS", []],
+      ["LIVESENSITIVITY", [null, 200]],
+      ["LIVEDATAWEIGHTS", []],
+    ] as const) {
+      const refused = rt.call(fn, cells, ...args);
+      expect(isCustomFunctionError(refused) && refused.message).toContain("This table holds several years (2020, 2021), which are never scaled as one pool");
+    }
+    const zh = rt.callWith({ lang: "zh-CN" }, "LIVESTATS", cells);
+    expect(isCustomFunctionError(zh) && zh.message).toContain("函数的 options 写 year=2021");
+    const alone = rt.call("LIVEDATAWEIGHTS", [cells[0], ...cells.slice(1).filter((r) => r[0] === 2021)]);
+    expect(rt.call("LIVEDATAWEIGHTS", cells, null, null, [["year", 2021]])).toEqual(alone);
+  });
+
+  it("refuses a year the table does not hold, a year option without a year column, a year that is text", () => {
+    const cells = rawPanel();
+    const none = rt.call("LIVEINDEX", cells, null, null, null, [["year=2019"]]);
+    expect(isCustomFunctionError(none) && none.message).toContain("The table holds no rows of 2019: its years are 2020, 2021.");
+    const noColumn = rt.call(
+      "LIVEINDEX",
+      cells.map((r) => r.slice(1)),
+      null,
+      null,
+      null,
+      [["year=2021"]],
+    );
+    expect(isCustomFunctionError(noColumn) && noColumn.message).toContain("The table has no year column");
+    const word = rt.call("LIVEINDEX", cells, null, null, null, [["year=去年"]]);
+    expect(isCustomFunctionError(word) && word.message).toContain("去年");
+    // Desktop's blank options cell (0) is the default.
+    expect(rt.call("LIVEINDEX", cells, null, null, null, [[0]])).toEqual(rt.call("LIVEINDEX", cells));
   });
 });

@@ -1,0 +1,84 @@
+/**
+ * Tables with a year column (年份, 年度, year): which year each row is, and the step every
+ * computation takes first (pipeline.ts): the rows of one year, the others blanked in place so that
+ * a result stays aligned with the table's rows. A table of several years is never scaled as one
+ * pool: without a year chosen (the options' `year`), it is refused, or computed year by year by the
+ * functions that give one value per row (functions/functions.ts).
+ */
+import type { Cells } from "./dataset";
+import { UserError } from "./errors";
+import { headerRowOf } from "./headers";
+import { cleanText, normaliseName } from "./text";
+
+/** Header names of the year column. */
+const YEAR_HEADERS = new Set(["年份", "年度", "年", "统计年度", "year", "yr"].map(normaliseName));
+
+/**
+ * A year as a table, a flag or an argument gives it: 2021, "2021", "2021年", "2021 年度"; else null.
+ *
+ * @example
+ * readYear("2021年") // → 2021
+ */
+export function readYear(v: unknown): number | null {
+  if (typeof v === "number") return Number.isInteger(v) && v >= 1900 && v <= 2999 ? v : null;
+  if (typeof v !== "string") return null;
+  const m = /^\s*(\d{4})\s*(年度?|年)?\s*$/.exec(v.normalize("NFKC"));
+  return m ? Number(m[1]) : null;
+}
+
+/** The year column of a header row, or -1. */
+export function yearColumn(header: readonly unknown[]): number {
+  return header.findIndex((c) => typeof c === "string" && YEAR_HEADERS.has(normaliseName(c)));
+}
+
+export interface RowYears {
+  readonly headerRow: number;
+  readonly column: number;
+  /** Per row of the table: its year; null above the header, for the header and for blank rows. */
+  readonly byRow: readonly (number | null)[];
+  /** The years, ascending. */
+  readonly years: readonly number[];
+}
+
+/**
+ * The year of each row, or null when the table has no year column. Throws PANEL_BAD_YEAR naming
+ * the first row whose year cannot be read (a row that holds anything needs one).
+ *
+ * @example
+ * rowYears([["年份", "区县", …], [2020, "余杭区", …], [2021, "余杭区", …]])?.years // → [2020, 2021]
+ */
+export function rowYears(cells: Cells): RowYears | null {
+  const headerRow = headerRowOf(cells);
+  const column = yearColumn(cells[headerRow] ?? []);
+  if (column < 0) return null;
+  const byRow: (number | null)[] = cells.map(() => null);
+  const years = new Set<number>();
+  for (let r = headerRow + 1; r < cells.length; r++) {
+    const row = cells[r];
+    if (row.every((c) => c === null || c === undefined || c === "" || c === 0)) continue;
+    const year = readYear(row[column]);
+    if (year === null) throw new UserError("PANEL_BAD_YEAR", { row: r + 1, value: cleanText(String(row[column] ?? "")) || "—" });
+    byRow[r] = year;
+    years.add(year);
+  }
+  return { headerRow, column, byRow, years: [...years].sort((a, b) => a - b) };
+}
+
+/**
+ * The table a computation reads: as it is without a year column or with one year in it; with
+ * `year`, that year's rows and every other row blanked in place. Throws PANEL_NEEDS_YEAR for
+ * several years and none chosen, BAD_OPTION for a year the table does not hold.
+ *
+ * @example
+ * rowsOfYear(panelCells, 2021) // → the same rows, those of 2020 blank
+ */
+export function rowsOfYear(cells: Cells, year: number | undefined, years: RowYears | null = rowYears(cells)): Cells {
+  if (!years) return cells;
+  if (year === undefined) {
+    if (years.years.length > 1) throw new UserError("PANEL_NEEDS_YEAR", { years: years.years.join(", "), last: years.years[years.years.length - 1] });
+    return cells;
+  }
+  if (!years.years.includes(year)) throw new UserError("PANEL_NO_SUCH_YEAR", { year, years: years.years.join(", ") });
+  if (years.years.length === 1) return cells;
+  return cells.map((row, r) => (r <= years.headerRow || years.byRow[r] === year ? row : new Array<unknown>(row.length).fill(null)));
+}
