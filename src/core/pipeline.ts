@@ -7,7 +7,7 @@ import { aggregateDimension, aggregateDimensions, Scores, totalBy } from "./aggr
 import { Cells, IndexInput, readIndexInput, ROW_OK } from "./dataset";
 import { UserError } from "./errors";
 import { INDICATORS, nameOf, namesOf } from "./framework";
-import { rowsOfYear, rowYears } from "./years";
+import { rowsOfYear, rowYears, withGrowthFromLevels } from "./years";
 import { PIPELINE_OPTION_WORDS } from "../text";
 import type { ColumnMap } from "./headers";
 import { Affine, DEFAULT_SCALING, getScalingMethod, Goalposts, ScalingMethodName } from "./scaling";
@@ -48,6 +48,8 @@ export interface IndexResult {
   readonly preparation: Preparation;
   /** The scaling of raw indicators as applied: `goalposts` for a panel on a reference year's scale. */
   readonly method: ScalingMethodName;
+  /** Growth indicators computed from two years' levels (core/years.ts), by framework position: the method note says so. */
+  readonly derivedGrowth: readonly number[];
 }
 
 /**
@@ -58,7 +60,7 @@ export interface IndexResult {
  * computeIndex(top100Cells).total[0] // → 78.6075 (滨江区)
  */
 export function computeIndex(given: Cells, request: IndexOptions = {}): IndexResult {
-  const { cells, options } = yearStep(given, request);
+  const { cells, options, derivedGrowth } = yearStep(given, request);
   const weights = options.weights ?? REPORT_WEIGHT_TABLE;
   const { input, preparation } = prepareInput(cells, readIndexInput(cells, weights, undefined, options.columns), options.pipeline ?? DEFAULT_PIPELINE);
   const scores = scoreInput(input, options);
@@ -68,7 +70,19 @@ export function computeIndex(given: Cells, request: IndexOptions = {}): IndexRes
   // z-scores sit around 0, half of them negative: a geometric mean of them floored at 1 would say nothing.
   if (aggregate === "geometric" && input.level === "indicator" && (options.method ?? DEFAULT_SCALING) === "zscore") throw new UserError("GEOMETRIC_ZSCORE");
   const total = totalBy(aggregate, scores, dimensions, weights.dimensions, weights.indicators);
-  return { input, scores, dimensions, total, include: scores.include, weights, rescale, aggregate, preparation, method: options.method ?? DEFAULT_SCALING };
+  return {
+    input,
+    scores,
+    dimensions,
+    total,
+    include: scores.include,
+    weights,
+    rescale,
+    aggregate,
+    preparation,
+    method: options.method ?? DEFAULT_SCALING,
+    derivedGrowth,
+  };
 }
 
 /**
@@ -81,26 +95,36 @@ export function computeIndex(given: Cells, request: IndexOptions = {}): IndexRes
  * bit (the same arithmetic). Sub-indices are not rescaled to a maximum of 100 then: that would undo
  * the common scale.
  */
-function yearStep(cells: Cells, options: IndexOptions): { cells: Cells; options: IndexOptions } {
+function yearStep(given: Cells, options: IndexOptions): { cells: Cells; options: IndexOptions; derivedGrowth: readonly number[] } {
   const pipeline = options.pipeline ?? DEFAULT_PIPELINE;
-  const years = rowYears(cells);
+  const years = rowYears(given);
   if (!years) {
     if (pipeline.year !== undefined || pipeline.referenceYear !== undefined) throw new UserError("PANEL_NO_YEAR_COLUMN");
-    return { cells, options };
+    return { cells: given, options, derivedGrowth: [] };
+  }
+  // Growth rates from two years' levels first: the year's rows then read them as any other column.
+  const { cells, derived: derivedGrowth } = withGrowthFromLevels(given, years, options.columns);
+  if (derivedGrowth.length && options.columns) {
+    // A mapping the user chose (the task pane's) learns where the computed columns went: appended, in order.
+    const width = given[years.headerRow]?.length ?? 0;
+    const map = options.columns;
+    const indicators = [...map.indicators];
+    derivedGrowth.forEach((i, k) => (indicators[i] = width + k));
+    options = { ...options, columns: { ...map, indicators, labels: [...map.labels, ...derivedGrowth.map((i) => INDICATORS[i].zh)] } };
   }
   const rows = rowsOfYear(cells, pipeline.year, years);
   const reference = pipeline.referenceYear;
-  if (reference === undefined) return { cells: rows, options };
+  if (reference === undefined) return { cells: rows, options, derivedGrowth };
   if (!years.years.includes(reference))
     throw new UserError("BAD_OPTION", { name: PIPELINE_OPTION_WORDS.panel, value: `reference=${reference}`, options: years.years.join(", ") });
-  const base = computeIndex(cells, {
+  const base = computeIndex(given, {
     ...options,
     method: "minmax",
     goalposts: undefined,
     pipeline: { ...pipeline, year: reference, referenceYear: undefined },
   });
   const { input, include } = base;
-  if (input.level !== "indicator") return { cells: rows, options };
+  if (input.level !== "indicator") return { cells: rows, options, derivedGrowth };
   const goalposts = new Map<number, Goalposts>();
   input.values.forEach((x, i) => {
     if (!x) return;
@@ -114,7 +138,7 @@ function yearStep(cells: Cells, options: IndexOptions): { cells: Cells; options:
     if (!(high > low)) throw new UserError("PANEL_REFERENCE_CONSTANT", { column: nameOf(INDICATORS[i]), year: reference });
     goalposts.set(i, { low, high, clamp: false });
   });
-  return { cells: rows, options: { ...options, method: "goalposts", goalposts, rescale: false } };
+  return { cells: rows, options: { ...options, method: "goalposts", goalposts, rescale: false }, derivedGrowth };
 }
 
 /**

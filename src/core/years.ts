@@ -5,9 +5,12 @@
  * pool: without a year chosen (the options' `year`), it is refused, or computed year by year by the
  * functions that give one value per row (functions/functions.ts).
  */
-import type { Cells } from "./dataset";
+import { readCell } from "./cells";
+import { Cells, mapColumns } from "./dataset";
 import { UserError } from "./errors";
-import { headerRowOf } from "./headers";
+import { INDICATORS } from "./framework";
+import { growthRate } from "./growth";
+import { ColumnMap, headerRowOf } from "./headers";
 import { cleanText, normaliseName } from "./text";
 
 /** Header names of the year column. */
@@ -81,4 +84,63 @@ export function rowsOfYear(cells: Cells, year: number | undefined, years: RowYea
   if (!years.years.includes(year)) throw new UserError("PANEL_NO_SUCH_YEAR", { year, years: years.years.join(", ") });
   if (years.years.length === 1) return cells;
   return cells.map((row, r) => (r <= years.headerRow || years.byRow[r] === year ? row : new Array<unknown>(row.length).fill(null)));
+}
+
+/** The framework's growth indicators, each with the level it is the growth of. */
+const GROWTH_OF: readonly { readonly growth: number; readonly level: number }[] = [
+  { growth: indicatorIndex("streamer_gmv_growth"), level: indicatorIndex("streamer_gmv") },
+  { growth: indicatorIndex("streamer_sessions_growth"), level: indicatorIndex("streamer_sessions") },
+];
+
+function indicatorIndex(id: string): number {
+  const i = INDICATORS.findIndex((x) => x.id === id);
+  if (i < 0) throw new Error(`years.ts: no indicator ${id}`);
+  return i;
+}
+
+/**
+ * The two growth indicators (主播直播引导成交额增长率, 主播直播场次增长率) computed from the levels of
+ * two consecutive years, for a table with a year column that has a level column and not its growth
+ * column: each region's (this year − last year) / |last year| (core/growth.ts, blank where last
+ * year is missing or 0, and in the first year), matched by the region's province, city and
+ * district, never by position. The columns are appended to the right under the indicators' names;
+ * `derived` lists the indicators so computed (for the method note), empty when none was.
+ *
+ * @example
+ * withGrowthFromLevels(panelWithLevels, rowYears(panelWithLevels)!).derived // → [1, 8]
+ */
+export function withGrowthFromLevels(cells: Cells, years: RowYears, given?: ColumnMap): { cells: Cells; derived: readonly number[] } {
+  if (years.years.length < 2) return { cells, derived: [] };
+  let columns;
+  try {
+    columns = mapColumns(cells, given).columns;
+  } catch {
+    return { cells, derived: [] };
+  }
+  const { names } = columns;
+  const wanted = GROWTH_OF.filter((g) => columns.indicators[g.growth] < 0 && columns.indicators[g.level] >= 0);
+  if (!wanted.length || names.district === undefined) return { cells, derived: [] };
+  const keyOf = (row: readonly unknown[]) =>
+    [names.province, names.city, names.district].map((c) => (c === undefined ? "" : cleanText(String(row[c] ?? "")).trim())).join("|");
+  const rowOf = new Map<string, number>();
+  years.byRow.forEach((y, r) => {
+    if (y !== null) rowOf.set(`${y}|${keyOf(cells[r])}`, r);
+  });
+  const level = (r: number | undefined, c: number): number | null => {
+    if (r === undefined) return null;
+    const v = readCell(cells[r][c]);
+    return typeof v === "number" ? v : null;
+  };
+  const out = cells.map((row, r) => {
+    const added = wanted.map((g) => {
+      if (r === years.headerRow) return INDICATORS[g.growth].zh;
+      const y = years.byRow[r];
+      if (y === null) return null;
+      const c = columns.indicators[g.level];
+      const g1 = growthRate(level(r, c), level(rowOf.get(`${y - 1}|${keyOf(row)}`), c), { kind: "blank" });
+      return "value" in g1 ? g1.value : null;
+    });
+    return [...row, ...added];
+  });
+  return { cells: out, derived: wanted.map((g) => g.growth) };
 }

@@ -4,7 +4,7 @@
  * and the weights ({@link runNoteLines}).
  */
 import { explainRejected, IndexRun } from "../core/workflow";
-import { DIMENSIONS, TOP100_DIMENSION_ORDER, dimensionIndex } from "../core/framework";
+import { DIMENSIONS, INDICATORS, TOP100_DIMENSION_ORDER, dimensionIndex } from "../core/framework";
 import { preparesNothing } from "../core/options";
 import { GEOMETRIC_FLOOR } from "../core/aggregate";
 import { optionsText, treatedColumns } from "./audit-tables";
@@ -73,6 +73,7 @@ export function rankedNoteLines(run: IndexRun, o: RankedNoteContext): PlanValue[
     ...textRows("", weightsLabel(o.weights, o.lang)),
     ...textRows(t.scaling, scalingText(run, o.lang)),
     ...preparationRows(run, o.lang),
+    ...growthRows(run, o.lang),
     ...aggregationRows(run, o.lang),
     ...(run.method && run.result.rescale ? textRows(t.rescaledLabel, t.rescaled) : []),
     ...textRows(t.missing, missingRule(run, o.lang)),
@@ -111,6 +112,7 @@ export function runNoteLines(run: IndexRun, lang: Lang, source: string): PlanVal
     [t.source, source],
     [t.scaling, scalingText(run, lang)],
     ...preparationRows(run, lang, 2),
+    ...growthRows(run, lang, 2),
     ...aggregationRows(run, lang, 2),
     [t.missing, missingRule(run, lang)],
     ...rejectedRows(run, lang, 2),
@@ -153,6 +155,14 @@ function preparationRows(run: IndexRun, lang: Lang, width = NOTE_WIDTH): PlanVal
     ...(treated.length ? [t.treatedColumns(treated.join(WORDS.listSeparator[lang]))] : []),
   ];
   return lines.flatMap((line, i) => textRows(i === 0 ? t.preparation : "", line, width));
+}
+
+/** The growth indicators computed from two years' levels (core/years.ts), when the table had levels and no growth rates. */
+function growthRows(run: IndexRun, lang: Lang, width = NOTE_WIDTH): PlanValue[][] {
+  const derived = run.result.derivedGrowth;
+  if (!derived.length) return [];
+  const t = METHOD_NOTE_TEXT[lang];
+  return textRows(t.growth, t.growthFromLevels(derived.map((i) => INDICATORS[i][lang]).join(WORDS.listSeparator[lang])), width);
 }
 
 /** How the total was made, when not as the report (the weighted arithmetic mean). */

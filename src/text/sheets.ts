@@ -56,6 +56,9 @@ export const METHOD_NOTE_TEXT = {
     leftMissing: (n: number) => `${n} 个缺失单元格不插补：分指数按该地区有数据的指标加权平均（权重重新归一）`,
     screenedRows: (n: number) => `${n} 个地区数据不足，不参与排名（逐行列于下方）`,
     treatedColumns: (list: string) => `异常值处理：${list}`,
+    growth: "增长率",
+    growthFromLevels: (names: string) =>
+      `${names}：表中没有这一列，按相邻两年的水平计算（本年 − 上年）/ |上年|，地区按省、市、区县名称对应；第一年和上年为 0 或缺失的地区为缺失值`,
     treatedColumn: (name: string, log: boolean, points: number) => `${name}（${log ? "对数变换" : `缩尾 ${points} 个点`}）`,
     aggregation: "合成方法",
     aggregationFor: {
@@ -117,6 +120,9 @@ export const METHOD_NOTE_TEXT = {
     leftMissing: (n: number) => `${n} missing cell(s) left missing: a sub-index is the weighted mean of the indicators a region has (weights renormalised)`,
     screenedRows: (n: number) => `${n} region(s) with too little data are not ranked (each listed below)`,
     treatedColumns: (list: string) => `Outliers treated: ${list}`,
+    growth: "Growth rates",
+    growthFromLevels: (names: string) =>
+      `${names}: not in the table, computed from the levels of consecutive years as (this year − last year) / |last year|, regions matched by province, city and district; missing in the first year and where last year is 0 or missing`,
     treatedColumn: (name: string, log: boolean, points: number) => `${name} (${log ? "log transform" : `${points} point(s) winsorised`})`,
     aggregation: "Aggregation",
     aggregationFor: {
