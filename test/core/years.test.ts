@@ -25,7 +25,7 @@ function levelsPanel(): (string | number)[][] {
   for (const year of [2021, 2020]) {
     const order = year === 2020 ? [...Array(14).keys()] : [14, ...[...Array(14).keys()].reverse()];
     for (const k of order) {
-      const v = base[k].map((x, c) => (year === 2021 ? Math.round(x * (0.7 + rnd() * 0.8) * 100) / 100 : x));
+      const v = base[k].map((x) => (year === 2021 ? Math.round(x * (0.7 + rnd() * 0.8) * 100) / 100 : x));
       if (year === 2020 && k === 3) v[LEVEL_IDS.indexOf("streamer_gmv")] = 0;
       rows.push([year, "甲省", k % 3 ? "甲市" : "乙市", `区${k}`, ...v]);
     }
