@@ -1,18 +1,21 @@
 /**
  * `live-index change`: the rank change between two years of a table with a year column
  * (core/panel.ts, as LIVERANKCHANGE computes it), printed in one language, and with --out written
- * as a .csv (UTF-8 with a byte-order mark, as Excel opens it).
+ * as the rank change sheet (.xlsx) or as a .csv (UTF-8 with a byte-order mark, as Excel opens it).
  *
- *   live-index change <data.xlsx|csv> [--from 2020] [--to 2021] [--top N] [--lang zh|en] [--out change.csv] [--force]
+ *   live-index change <data.xlsx|csv> [--from 2020] [--to 2021] [--top N] [--lang zh|en] [--out change.xlsx|.csv] [--force]
  */
-import { resolve } from "path";
+import { extname, resolve } from "path";
 import { UserError } from "../core/errors";
 import type { PipelineOptions } from "../core/options";
-import { rankChanges, readPanel } from "../core/panel";
+import { rankChangeRows, rankChanges, readPanel, topMoves } from "../core/panel";
+import type { SheetPlan } from "../plans/plan";
+import { planRankChangeSheet } from "../plans/rank-change-sheet";
 import type { ScalingMethodName } from "../core/scaling";
 import type { WeightTable } from "../core/weights";
 import { readTable } from "../files/read-table";
-import { CHANGE_CLI_TEXT, Lang, RANK_CHANGE_TEXT } from "../text";
+import { CHANGE_CLI_TEXT, Lang, localDateTime, RANK_CHANGE_TEXT } from "../text";
+import { version } from "./version";
 import { writeCsvFile } from "./starting-files";
 import { padCells } from "./table-text";
 
@@ -32,8 +35,19 @@ export interface ChangeArgs {
   readonly force: boolean;
 }
 
-/** Prints the change of the top N, who entered and left it, and writes the whole table with --out; returns 0. */
-export async function changeCommand(args: ChangeArgs, io: { out: (line: string) => void; cwd: string }): Promise<number> {
+export interface ChangeIO {
+  readonly out: (line: string) => void;
+  readonly cwd: string;
+  readonly now?: () => Date;
+  /** Writes sheets as a new .xlsx (main.ts writeOutput). */
+  readonly write?: (plans: readonly SheetPlan[], path: string, force: boolean) => Promise<readonly { sheetName: string }[]>;
+}
+
+/**
+ * Prints the change of the top N, who entered and left it, and with --out writes the rank change
+ * sheet (.xlsx: plans/rank-change-sheet.ts, its slope chart included) or the whole table (.csv); returns 0.
+ */
+export async function changeCommand(args: ChangeArgs, io: ChangeIO): Promise<number> {
   const table = await readTable(resolve(io.cwd, args.input), { sheet: args.sheet });
   const panel = readPanel(table.cells, { weights: args.weights, method: args.method, pipeline: args.pipeline, rescale: args.rescale });
   const years = panel.years.map((y) => y.year);
@@ -49,8 +63,7 @@ export async function changeCommand(args: ChangeArgs, io: { out: (line: string) 
   const arrow = (c: (typeof changes)[number]) => (c.change === null ? "" : c.change > 0 ? `▲${c.change}` : c.change < 0 ? `▼${-c.change}` : "=");
   const rows = shown.map((c) => [String(c.to), name(c.key), c.from === null ? "—" : String(c.from), arrow(c), words.status[c.status]]);
   for (const line of padCells([[t.rankTo(to), t.region, t.rankFrom(from), t.change, t.status], ...rows])) io.out(`  ${line}`);
-  const entering = changes.filter((c) => c.to !== null && c.to <= args.top && (c.from === null || c.from > args.top));
-  const leaving = changes.filter((c) => c.from !== null && c.from <= args.top && (c.to === null || c.to > args.top));
+  const { entering, leaving } = topMoves(changes, args.top);
   io.out("");
   io.out(
     `  ${t.entering(
@@ -66,16 +79,21 @@ export async function changeCommand(args: ChangeArgs, io: { out: (line: string) 
   );
   if (args.out !== undefined) {
     const path = resolve(io.cwd, args.out);
-    const cells = [
-      words.header(from, to),
-      ...changes.map((c) => {
-        const [p, city, d] = c.key.split("|");
-        return [p, city || "-", d, c.from ?? "", c.to ?? "", c.change ?? "", words.status[c.status]];
-      }),
-    ];
-    await writeCsvFile(path, cells, args.force);
     io.out("");
-    io.out(t.written(path));
+    if (extname(path).toLowerCase() === ".xlsx" && io.write) {
+      const plan = planRankChangeSheet(panel, from, to, {
+        lang: args.lang,
+        topN: args.top,
+        source: table.source,
+        generatedAt: localDateTime(io.now?.() ?? new Date(), args.lang),
+        version: version(),
+      });
+      const [written] = await io.write([plan], path, args.force);
+      io.out(t.writtenSheet(path, written.sheetName));
+    } else {
+      await writeCsvFile(path, rankChangeRows(changes, from, to, args.lang), args.force);
+      io.out(t.written(path));
+    }
   }
   return 0;
 }

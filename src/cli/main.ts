@@ -112,7 +112,7 @@ export async function run(argv: readonly string[], io: CliIO = processIO()): Pro
     if (argv[0] === "check-weights") return await checkWeightsCommand(parseCheckArgs(argv.slice(1)), { ...io, write: writeOutput });
     if (argv[0] === "audit") return await auditCommand(await parseAuditArgs(argv.slice(1), io), { ...io, write: writeOutput });
     if (argv[0] === "robustness") return await robustnessCommand(await parseRobustnessArgs(argv.slice(1), io), { ...io, write: writeOutput });
-    if (argv[0] === "change") return await changeCommand(await parseChangeArgs(argv.slice(1), io), io);
+    if (argv[0] === "change") return await changeCommand(await parseChangeArgs(argv.slice(1), io), { ...io, write: writeOutput });
     if (argv[0] === "ahp") return await ahpCommand(await parseAhpArgs(argv.slice(1), io), startingFileIO(io));
     if (argv[0] === "sample" || argv[0] === "weights") {
       await writeStartingFile(await parseStartingFileArgs(argv[0], argv.slice(1), io), startingFileIO(io));
@@ -336,7 +336,8 @@ async function parseChangeArgs(given: readonly string[], io: CliIO): Promise<Cha
   const { values, positional, force } = parseFlags(rest, CHANGE_FLAGS, true);
   const input = onePositional(positional, CLI_ERROR_TEXT.fileWhat, "live-index change <data.xlsx|.csv> --from 2020 --to 2021");
   const out = values.out;
-  if (out !== undefined && extname(out).toLowerCase() !== ".csv") throw badValue("--out", { zh: ".csv 文件", en: "a .csv file" }, out);
+  if (out !== undefined && ![".csv", ".xlsx"].includes(extname(out).toLowerCase()))
+    throw badValue("--out", { zh: ".xlsx 或 .csv 文件", en: "a .xlsx or .csv file" }, out);
   if (out === undefined && force) throw new UserError("USAGE_NEEDS_OUT", { option: "--force" });
   return {
     input,

@@ -12,6 +12,7 @@ import { rowYears } from "./years";
 export { readYear } from "./years";
 import { IndexRequest, IndexRun, runIndex } from "./workflow";
 import { DEFAULT_PIPELINE } from "./options";
+import { Lang, RANK_CHANGE_TEXT } from "../text";
 
 export interface PanelYear {
   readonly year: number;
@@ -153,4 +154,40 @@ function regionKey(run: IndexRun, dataRow: number): string {
   const at = (c: number | undefined) => (c === undefined ? "" : cleanText(String(row[c] ?? "")).trim());
   const city = at(names.city);
   return [at(names.province), city === "-" ? "" : city, at(names.district)].join("|");
+}
+
+/**
+ * The regions entering the top N between the two years (in it in `to`, not in `from` or absent
+ * then) and those leaving it (in it in `from`, not in `to` or absent then), each in rank order.
+ *
+ * @example
+ * topMoves(rankChanges(panel, 2020, 2021), 10).entering.map((c) => c.key) // → ["浙江省|杭州市|萧山区"]
+ */
+export function topMoves(changes: readonly RankChange[], n: number): { entering: RankChange[]; leaving: RankChange[] } {
+  const entering = changes.filter((c) => c.to !== null && c.to <= n && (c.from === null || c.from > n));
+  const leaving = changes.filter((c) => c.from !== null && c.from <= n && (c.to === null || c.to > n)).sort((a, b) => a.from! - b.from!);
+  return { entering, leaving };
+}
+
+/** A region's key as people read it: "浙江省 杭州市 滨江区" (a "-" city left out). */
+export function regionOfKey(key: string): string {
+  return key
+    .split("|")
+    .filter((x) => x && x !== "-")
+    .join(" ");
+}
+
+/**
+ * The rows LIVERANKCHANGE spills and the command line writes: a header, then per region its
+ * province, city ("-" for none), district, both ranks, the change and the status.
+ */
+export function rankChangeRows(changes: readonly RankChange[], from: number, to: number, lang: Lang): (string | number)[][] {
+  const t = RANK_CHANGE_TEXT[lang];
+  return [
+    [...t.header(from, to)],
+    ...changes.map((c) => {
+      const [p, city, d] = c.key.split("|");
+      return [p, city || "-", d, c.from ?? "", c.to ?? "", c.change ?? "", t.status[c.status]];
+    }),
+  ];
 }

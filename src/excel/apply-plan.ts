@@ -310,16 +310,25 @@ function addChart(sheet: Excel.Worksheet, plan: SheetPlan, c: ChartPlan): void {
   const left = Math.min(c.categoryColumn, c.valueColumn);
   const right = Math.max(c.categoryColumn, c.valueColumn + (c.series ?? 1) - 1);
   const source = sheet.getRange(rangeAddress(b.row, b.col + left, b.headerRows + c.rows, right - left + 1));
-  const chart = sheet.charts.add(Excel.ChartType[c.type], source, Excel.ChartSeriesBy.columns);
+  const line = c.type === "line";
+  const chart = sheet.charts.add(line ? Excel.ChartType.lineMarkers : Excel.ChartType[c.type], source, Excel.ChartSeriesBy.columns);
   chart.title.text = c.title;
   if (c.hideFirstSeries) chart.series.getItemAt(0).format.fill.clear();
   chart.legend.visible = c.legend === true;
-  if (c.legend) chart.legend.position = Excel.ChartLegendPosition.bottom;
+  // A slope chart's lines are named at the right, beside where they end.
+  if (c.legend) chart.legend.position = line ? Excel.ChartLegendPosition.right : Excel.ChartLegendPosition.bottom;
   if (c.valueFormat) chart.axes.valueAxis.numberFormat = c.valueFormat;
-  // A bar chart draws its first category at the bottom; reversed, the largest count is on top as in the table.
-  chart.axes.categoryAxis.reversePlotOrder = true;
-  // Category names at the low end of the value axis, not at zero: negative bars (rank moves down) would cover them.
-  chart.axes.categoryAxis.tickLabelPosition = Excel.ChartAxisTickLabelPosition.low;
+  if (c.reverseValues) {
+    // Ranks: 1 at the top (ChartAxis.reversePlotOrder and minimum, ExcelApi 1.7).
+    chart.axes.valueAxis.reversePlotOrder = true;
+    chart.axes.valueAxis.minimum = 1;
+  }
+  if (!line) {
+    // A bar chart draws its first category at the bottom; reversed, the largest count is on top as in the table.
+    chart.axes.categoryAxis.reversePlotOrder = true;
+    // Category names at the low end of the value axis, not at zero: negative bars (rank moves down) would cover them.
+    chart.axes.categoryAxis.tickLabelPosition = Excel.ChartAxisTickLabelPosition.low;
+  }
   chart.setPosition(cellAddress(c.anchorRow, c.anchorCol));
   chart.width = c.width;
   chart.height = c.height;

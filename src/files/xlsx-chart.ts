@@ -2,9 +2,10 @@
  * A native Excel chart added to an .xlsx package after exceljs has written it (exceljs writes
  * tables, formats and conditional formats, but no charts).
  *
- * For each chart: a chart part (DrawingML, a horizontal bar chart, clustered or stacked, whose
- * series are cell references into the sheet, with cached values so viewers that do not
- * recalculate still draw it; a hidden series has no fill: the offset of a floating bar), a drawing part anchoring it at a cell with its size, the relationships between
+ * For each chart: a chart part (DrawingML, a horizontal bar chart, clustered or stacked, or a line
+ * chart with markers, whose series are cell references into the sheet, with cached values so
+ * viewers that do not recalculate still draw it; a hidden series has no fill: the offset of a
+ * floating bar), a drawing part anchoring it at a cell with its size, the relationships between
  * sheet, drawing and chart, and the content types. Elements are written in the order the
  * ECMA-376 schemas require, as Excel is strict about order.
  *
@@ -28,6 +29,8 @@ export interface XlsxChart {
   /** The sheet the chart sits on (as named in the workbook). */
   readonly sheetName: string;
   readonly title: string;
+  /** Horizontal bars (default) or lines with markers (a slope chart). */
+  readonly kind?: "bar" | "line";
   readonly grouping: "clustered" | "stacked";
   /** Absolute reference with the sheet to the category cells, and their cached text. */
   readonly categories: string;
@@ -42,10 +45,14 @@ export interface XlsxChart {
   readonly legend?: boolean;
   /** The value axis's number format (default "0"). */
   readonly valueFormat?: string;
+  /** The value axis from its maximum down (ranks, 1 at the top). */
+  readonly reverseValues?: boolean;
 }
 
 /** Fills of the shown series, in order (Office's first two theme colours). */
 const SERIES_FILLS = ["4472C4", "ED7D31", "A5A5A5", "FFC000"];
+/** Lines of a slope chart, one per region: Office's six accents, then darker shades of them. */
+const LINE_COLOURS = ["4472C4", "ED7D31", "A5A5A5", "FFC000", "5B9BD5", "70AD47", "264478", "9E480E", "636363", "997300", "255E91", "43682B"];
 
 const NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const NS_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships";
@@ -124,19 +131,29 @@ export function chartXml(c: XlsxChart): string {
       .join("")}</c:numCache>`;
   const labels = (show: boolean) =>
     `<c:dLbls><c:showLegendKey val="0"/><c:showVal val="${show ? 1 : 0}"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>`;
+  const line = c.kind === "line";
+  const fill = (k: number) => SERIES_FILLS[shownIndex(c, k) % SERIES_FILLS.length];
+  // A line's colour, and its marker's: one of a wider palette, as a slope chart has a line per region.
+  const lineFill = (k: number) => LINE_COLOURS[k % LINE_COLOURS.length];
   const series = c.series
-    .map(
-      (s, k) =>
-        `<c:ser><c:idx val="${k}"/><c:order val="${k}"/>` +
-        `<c:tx><c:strRef><c:f>${esc(s.name)}</c:f></c:strRef></c:tx>` +
-        (s.hidden
-          ? "<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>"
-          : `<c:spPr><a:solidFill><a:srgbClr val="${SERIES_FILLS[shownIndex(c, k) % SERIES_FILLS.length]}"/></a:solidFill></c:spPr>`) +
-        '<c:invertIfNegative val="0"/>' +
-        labels(!s.hidden) +
-        `<c:cat><c:strRef><c:f>${esc(c.categories)}</c:f>${strCache(c.categoryCache)}</c:strRef></c:cat>` +
-        `<c:val><c:numRef><c:f>${esc(s.values)}</c:f>${numCache(s.valueCache)}</c:numRef></c:val>` +
-        "</c:ser>",
+    .map((s, k) =>
+      line
+        ? `<c:ser><c:idx val="${k}"/><c:order val="${k}"/>` +
+          `<c:tx><c:strRef><c:f>${esc(s.name)}</c:f></c:strRef></c:tx>` +
+          `<c:spPr><a:ln w="22225" cap="rnd"><a:solidFill><a:srgbClr val="${lineFill(k)}"/></a:solidFill><a:round/></a:ln></c:spPr>` +
+          `<c:marker><c:symbol val="circle"/><c:size val="6"/><c:spPr><a:solidFill><a:srgbClr val="${lineFill(k)}"/></a:solidFill></c:spPr></c:marker>` +
+          labels(false) +
+          `<c:cat><c:strRef><c:f>${esc(c.categories)}</c:f>${strCache(c.categoryCache)}</c:strRef></c:cat>` +
+          `<c:val><c:numRef><c:f>${esc(s.values)}</c:f>${numCache(s.valueCache)}</c:numRef></c:val>` +
+          '<c:smooth val="0"/></c:ser>'
+        : `<c:ser><c:idx val="${k}"/><c:order val="${k}"/>` +
+          `<c:tx><c:strRef><c:f>${esc(s.name)}</c:f></c:strRef></c:tx>` +
+          (s.hidden ? "<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>" : `<c:spPr><a:solidFill><a:srgbClr val="${fill(k)}"/></a:solidFill></c:spPr>`) +
+          '<c:invertIfNegative val="0"/>' +
+          labels(!s.hidden) +
+          `<c:cat><c:strRef><c:f>${esc(c.categories)}</c:f>${strCache(c.categoryCache)}</c:strRef></c:cat>` +
+          `<c:val><c:numRef><c:f>${esc(s.values)}</c:f>${numCache(s.valueCache)}</c:numRef></c:val>` +
+          "</c:ser>",
     )
     .join("");
   return (
@@ -147,17 +164,21 @@ export function chartXml(c: XlsxChart): string {
     `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1200" b="1"/></a:pPr><a:r><a:rPr lang="zh-CN" sz="1200" b="1"/><a:t>${esc(c.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>` +
     '<c:autoTitleDeleted val="0"/>' +
     "<c:plotArea><c:layout/>" +
-    `<c:barChart><c:barDir val="bar"/><c:grouping val="${c.grouping}"/><c:varyColors val="0"/>` +
-    series +
-    `<c:gapWidth val="60"/>${c.grouping === "stacked" ? '<c:overlap val="100"/>' : ""}<c:axId val="500000001"/><c:axId val="500000002"/></c:barChart>` +
-    '<c:catAx><c:axId val="500000001"/><c:scaling><c:orientation val="maxMin"/></c:scaling><c:delete val="0"/><c:axPos val="l"/>' +
-    '<c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="low"/>' +
-    '<c:crossAx val="500000002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>' +
-    '<c:valAx><c:axId val="500000002"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:majorGridlines/>' +
+    (line
+      ? `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${series}<c:marker val="1"/><c:axId val="500000001"/><c:axId val="500000002"/></c:lineChart>`
+      : `<c:barChart><c:barDir val="bar"/><c:grouping val="${c.grouping}"/><c:varyColors val="0"/>` +
+        series +
+        `<c:gapWidth val="60"/>${c.grouping === "stacked" ? '<c:overlap val="100"/>' : ""}<c:axId val="500000001"/><c:axId val="500000002"/></c:barChart>`) +
+    // Bars run down the page in the categories' order (the category axis from the top); lines run left to right.
+    `<c:catAx><c:axId val="500000001"/><c:scaling><c:orientation val="${line ? "minMax" : "maxMin"}"/></c:scaling><c:delete val="0"/><c:axPos val="${line ? "b" : "l"}"/>` +
+    `<c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="${line ? "nextTo" : "low"}"/>` +
+    // A reversed value axis (ranks) has its largest value at the bottom: the category axis crosses it there.
+    `<c:crossAx val="500000002"/><c:crosses val="${line && c.reverseValues ? "max" : "autoZero"}"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
+    `<c:valAx><c:axId val="500000002"/><c:scaling><c:orientation val="${c.reverseValues ? "maxMin" : "minMax"}"/>${c.reverseValues ? '<c:min val="1"/>' : ""}</c:scaling><c:delete val="0"/><c:axPos val="${line ? "l" : "b"}"/><c:majorGridlines/>` +
     `<c:numFmt formatCode="${esc(c.valueFormat ?? "0")}" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
-    '<c:crossAx val="500000001"/><c:crosses val="max"/><c:crossBetween val="between"/></c:valAx>' +
+    `<c:crossAx val="500000001"/><c:crosses val="${line ? "autoZero" : "max"}"/><c:crossBetween val="${line ? "midCat" : "between"}"/></c:valAx>` +
     "</c:plotArea>" +
-    (c.legend ? '<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>' : "") +
+    (c.legend ? `<c:legend><c:legendPos val="${line ? "r" : "b"}"/><c:overlay val="0"/></c:legend>` : "") +
     '<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/>' +
     "</c:chart>" +
     "</c:chartSpace>"

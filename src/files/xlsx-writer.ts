@@ -338,6 +338,7 @@ function chartOf(plan: SheetPlan, chart: ChartPlan, sheetName: string): XlsxChar
   return {
     sheetName,
     title: chart.title,
+    kind: chart.type === "line" ? "line" : "bar",
     grouping: chart.type === "barStacked" ? "stacked" : "clustered",
     categories: `${sheet}!${rangeAddress(first, block.col + chart.categoryColumn, chart.rows, 1, true)}`,
     categoryCache: data.map((r) => String(r[chart.categoryColumn] ?? "")),
@@ -348,5 +349,6 @@ function chartOf(plan: SheetPlan, chart: ChartPlan, sheetName: string): XlsxChar
     height: chart.height,
     legend: chart.legend,
     valueFormat: chart.valueFormat,
+    reverseValues: chart.reverseValues,
   };
 }

@@ -40,14 +40,14 @@ import { textbookTopsis } from "../core/topsis";
 import { readAssumptions } from "../core/assumptions";
 import { coveringPolicies, readPolicyTable } from "../core/policies";
 import { growthRate, readGrowthRule } from "../core/growth";
-import { rankChanges, readPanel, readYear } from "../core/panel";
+import { rankChangeRows, rankChanges, readPanel, readYear } from "../core/panel";
 import { BLANK, readCell } from "../core/cells";
 import { POLICY_HEADERS, REPORT_POLICIES_2020 } from "../data/policies2020";
 import { normaliseName, showValue } from "../core/text";
 import { DEFAULT_SOBOL_N, finish, modelOfTable, sobolRows, startSobol, startUncertainty } from "../core/uncertainty";
 import { coherenceTable, correlationTable, statsTable } from "../plans/audit-tables";
 import { pad } from "../plans/plan";
-import { AHP_TEXT, AUDIT_TEXT, GROWTH_LABEL, RANK_CHANGE_TEXT, TOPSIS_LABEL } from "../text";
+import { AHP_TEXT, AUDIT_TEXT, GROWTH_LABEL, TOPSIS_LABEL } from "../text";
 import { ahpOfRange, ahpWeightTable } from "../core/ahp";
 import { UserError } from "../core/errors";
 
@@ -511,13 +511,6 @@ export function liveRankChange(data: any[][], options?: any[][], from?: any, to?
     };
     const a = year(from, years[years.length - 2], "from");
     const b = year(to, years[years.length - 1], "to");
-    const t = RANK_CHANGE_TEXT[lang];
-    return [
-      t.header(a, b),
-      ...rankChanges(panel, a, b).map((c) => {
-        const [p, city, d] = c.key.split("|");
-        return [p, city || "-", d, c.from ?? "", c.to ?? "", c.change ?? "", t.status[c.status]];
-      }),
-    ];
+    return rankChangeRows(rankChanges(panel, a, b), a, b, lang) as (string | number)[][];
   });
 }

@@ -42,7 +42,8 @@ export interface TablePlan {
 }
 
 export interface ChartPlan {
-  readonly type: "barClustered" | "barStacked";
+  /** Horizontal bars, clustered or stacked; or lines with markers (a slope chart: the rows are the categories, each column a line). */
+  readonly type: "barClustered" | "barStacked" | "line";
   readonly title: string;
   readonly block: BlockId;
   /** Data rows of the block (after its header) that the chart shows. */
@@ -66,6 +67,8 @@ export interface ChartPlan {
   readonly legend?: boolean;
   /** The value axis's number format (default whole numbers). */
   readonly valueFormat?: string;
+  /** The value axis from its maximum down (ranks: 1 at the top); default up. */
+  readonly reverseValues?: boolean;
 }
 
 /** A decimal between `min` and `max` in some columns of a block's data rows, with the messages Excel shows. */

@@ -23,7 +23,7 @@ live-index — Live-Streaming E-commerce Regional Development Index:
       由数据计算的权重表（熵权法等）/ a weight table from the data (entropy and others)
   live-index ahp <判断矩阵 matrix.xlsx|.csv> [--out weights.csv|.xlsx] [--lang zh|en]
       层次分析法：权重与一致性检验 / AHP: weights and the consistency check
-  live-index change <数据 data> [--from 2020] [--to 2021] [--top 20] [--out change.csv]
+  live-index change <数据 data> [--from 2020] [--to 2021] [--top 20] [--out change.xlsx|.csv]
       含年份列的多年数据：两年间的排名变化 / two years of a table with a year column: rank change
   live-index robustness <数据 data> [--assumptions "weights=25%; scaling=minmax,rank"] [--out …]
       建模选择的不确定性与敏感性（Sobol 指数）/ uncertainty and sensitivity to the modelling choices
@@ -387,6 +387,7 @@ export const CHANGE_CLI_TEXT = {
     entering: (n: number, names: string[]) => `进入前 ${n} 名：${names.length ? names.join("、") : "无"}`,
     leaving: (n: number, names: string[]) => `跌出前 ${n} 名：${names.length ? names.join("、") : "无"}`,
     written: (path: string) => `已写入 ${path}`,
+    writtenSheet: (path: string, sheet: string) => `已写入 ${path}（工作表“${sheet}”：两年排名、▲/▼ 变化、进出前 N 名、斜率图）`,
   },
   en: {
     title: (source: string, from: number, to: number) => `Rank change (${from} → ${to}): ${source}`,
@@ -398,5 +399,7 @@ export const CHANGE_CLI_TEXT = {
     entering: (n: number, names: string[]) => `Entering the top ${n}: ${names.length ? names.join(", ") : "none"}`,
     leaving: (n: number, names: string[]) => `Leaving the top ${n}: ${names.length ? names.join(", ") : "none"}`,
     written: (path: string) => `Written ${path}`,
+    writtenSheet: (path: string, sheet: string) =>
+      `Written ${path} (sheet "${sheet}": both years' ranks, ▲/▼ changes, entering and leaving the top N, a slope chart)`,
   },
 } as const;

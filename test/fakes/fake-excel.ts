@@ -94,6 +94,9 @@ export interface ChartState {
   readonly tickLabelPosition: string;
   /** The value axis's number format (ExcelApi 1.8), null until set. */
   readonly valueFormat: string | null;
+  /** The value axis from its maximum down (ChartAxis.reversePlotOrder, ExcelApi 1.7), and its minimum (null: automatic). */
+  readonly valueReversed: boolean;
+  readonly valueMinimum: number | null;
   readonly startCell: string | null;
   readonly endCell: string | null;
   readonly width: number;
@@ -225,7 +228,14 @@ export const FAKE_ENUMS = {
     cellValue: "CellValue",
   },
   ConditionalDataBarDirection: { context: "Context", leftToRight: "LeftToRight", rightToLeft: "RightToLeft" },
-  ChartType: { barClustered: "BarClustered", barStacked: "BarStacked", columnClustered: "ColumnClustered", pie: "Pie", line: "Line" },
+  ChartType: {
+    barClustered: "BarClustered",
+    barStacked: "BarStacked",
+    columnClustered: "ColumnClustered",
+    pie: "Pie",
+    line: "Line",
+    lineMarkers: "LineMarkers",
+  },
   DataValidationOperator: {
     between: "Between",
     notBetween: "NotBetween",
@@ -492,6 +502,8 @@ interface ChartModel {
   reversePlotOrder: boolean;
   tickLabelPosition: string;
   valueFormat: string | null;
+  valueReversed: boolean;
+  valueMinimum: number | null;
   startCell: string | null;
   endCell: string | null;
   width: number;
@@ -1924,6 +1936,8 @@ class FakeChartCollection {
         reversePlotOrder: false,
         tickLabelPosition: "NextToAxis",
         valueFormat: null,
+        valueReversed: false,
+        valueMinimum: null,
         startCell: null,
         endCell: null,
         width: 360,
@@ -1939,7 +1953,10 @@ class FakeChartCollection {
 class FakeChart {
   readonly title: { text: string; visible: boolean };
   readonly legend: { visible: boolean; position: string };
-  readonly axes: { categoryAxis: { reversePlotOrder: boolean; tickLabelPosition: string }; valueAxis: { numberFormat: string } };
+  readonly axes: {
+    categoryAxis: { reversePlotOrder: boolean; tickLabelPosition: string };
+    valueAxis: { numberFormat: string; reversePlotOrder: boolean; minimum: number };
+  };
   readonly series: { getItemAt(index: number): FakeChartSeries };
   constructor(
     private readonly engine: Engine,
@@ -1974,8 +1991,14 @@ class FakeChart {
           return v;
         }),
       }),
-      valueAxis: Object.defineProperties({} as { numberFormat: string }, {
+      valueAxis: Object.defineProperties({} as { numberFormat: string; reversePlotOrder: boolean; minimum: number }, {
         numberFormat: setter("valueFormat", (v: string) => v),
+        reversePlotOrder: setter("valueReversed", (v: boolean) => v),
+        // ChartAxis.minimum: a number (Excel refuses text there).
+        minimum: setter("valueMinimum", (v: number) => {
+          if (typeof v !== "number" || !Number.isFinite(v)) throw new FakeOfficeError("InvalidArgument", `axis minimum cannot be ${String(v)}`);
+          return v;
+        }),
       }),
     };
   }

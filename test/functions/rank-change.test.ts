@@ -4,28 +4,15 @@
  * never by position; new and left regions; the bad inputs of a panel.
  */
 import { Cell, ExcelRuntime, isCustomFunctionError, loadSourceRuntime } from "../helpers/excel-runtime";
-import { FRAMEWORK, INDICATOR_IDS, prng, TOP100_SUBINDEX_HEADERS } from "../helpers/fixtures";
+import { FRAMEWORK, INDICATOR_IDS, prng, TWO_YEAR_WEIGHTS, twoYearPanel } from "../helpers/fixtures";
 
 let rt: ExcelRuntime;
 beforeAll(async () => {
   rt = await loadSourceRuntime();
 });
 
-/** The first-level weights in the Top-100 order of the columns (supply, viewing, goods, quality, industry). */
-const W = [0.25, 0.15, 0.4, 0.15, 0.05];
-const HEADER = ["年份", "省", "市", "区县", ...TOP100_SUBINDEX_HEADERS];
-
-/** 12 regions in 2020 and 2021, in a different row order each year; 区11 only in 2020, 区12 only in 2021. */
-function panel(): (string | number)[][] {
-  const rnd = prng(8);
-  const region = (k: number) => ["浙江省", k % 2 ? "杭州市" : "宁波市", `区${k}`];
-  const rows: (string | number)[][] = [];
-  for (const year of [2021, 2020]) {
-    const ks = year === 2020 ? [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11] : [12, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0, 10];
-    for (const k of ks) rows.push([year === 2021 ? "2021年" : year, ...region(k), ...W.map(() => Math.round(rnd() * 10000) / 100)]);
-  }
-  return [HEADER, ...rows];
-}
+const W = TWO_YEAR_WEIGHTS;
+const panel = twoYearPanel;
 
 /** Competition ranks of totals, highest first, written out. */
 const ranks = (totals: number[]) => totals.map((t) => 1 + totals.filter((u) => u > t).length);

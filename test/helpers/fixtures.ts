@@ -209,3 +209,19 @@ export function independentIndex(
   }
   return { dimensions, total };
 }
+
+/** The first-level weights in the Top-100 order of the columns (supply, viewing, goods, quality, industry). */
+export const TWO_YEAR_WEIGHTS = [0.25, 0.15, 0.4, 0.15, 0.05];
+const TWO_YEAR_HEADER = ["年份", "省", "市", "区县", ...TOP100_SUBINDEX_HEADERS];
+
+/** 12 regions in 2020 and 2021, in a different row order each year; 区11 only in 2020, 区12 only in 2021. */
+export function twoYearPanel(): (string | number)[][] {
+  const rnd = prng(8);
+  const region = (k: number) => ["浙江省", k % 2 ? "杭州市" : "宁波市", `区${k}`];
+  const rows: (string | number)[][] = [];
+  for (const year of [2021, 2020]) {
+    const ks = year === 2020 ? [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11] : [12, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0, 10];
+    for (const k of ks) rows.push([year === 2021 ? "2021年" : year, ...region(k), ...TWO_YEAR_WEIGHTS.map(() => Math.round(rnd() * 10000) / 100)]);
+  }
+  return [TWO_YEAR_HEADER, ...rows];
+}
