@@ -3,6 +3,9 @@ import { applySheetPlan, BLOCK_ROWS, POINTS_PER_CHAR } from "../../src/excel/app
 import type { ProgressStep } from "../../src/text";
 import { FakeExcel, installFakeExcel, WorkbookInit } from "../fakes/fake-excel";
 import { planOf, syntheticCells, workbookSnapshot } from "../fakes/scenarios";
+import { readPanel } from "../../src/core/panel";
+import { planRankChangeSheet } from "../../src/plans/rank-change-sheet";
+import { twoYearPanel } from "../helpers/fixtures";
 
 /** A workbook where the wanted names are already taken: a sheet 排名 with a table ZBDS_Ranking, and a defined name ZBDS_Provinces. */
 const CROWDED: WorkbookInit = {
@@ -214,6 +217,8 @@ describe("applySheetPlan: the written sheet", () => {
         reversePlotOrder: true,
         tickLabelPosition: "Low",
         valueFormat: null,
+        valueReversed: false,
+        valueMinimum: null,
         startCell: `${String.fromCharCode(65 + c.anchorCol)}${c.anchorRow + 1}`,
         endCell: null,
         width: c.width,
@@ -312,4 +317,26 @@ describe("applySheetPlan: syncs and payload", () => {
     expect(fake.cells(result.sheetName, "J100002")[0][0].numberFormat).toBe("0.00");
     expect(fake.values(result.sheetName, "A100003:J100003")[0].every((v) => v === "")).toBe(true);
   }, 120_000);
+});
+
+describe("applySheetPlan: the rank change sheet's slope chart", () => {
+  it("adds a line chart with markers, a line per region, ranks from 1 at the top, the legend at the right", async () => {
+    const fake = installFakeExcel(globalThis, { sheets: [{ name: "数据", cells: twoYearPanel() }] });
+    const plan = planRankChangeSheet(readPanel(twoYearPanel()), 2020, 2021, { lang: "zh", topN: 5, source: "数据" });
+    const { sheetName } = await apply(plan);
+    const slope = planBlock(plan, "slope");
+    const [chart] = fake.state().sheets.find((x) => x.name === sheetName)!.charts;
+    expect(chart).toMatchObject({
+      type: "LineMarkers",
+      seriesBy: "Columns",
+      source: `${sheetName}!${blockRange(slope)}`,
+      legendVisible: true,
+      legendPosition: "Right",
+      valueReversed: true,
+      valueMinimum: 1,
+      reversePlotOrder: false,
+      valueFormat: "0",
+    });
+    expect(fake.values(sheetName, blockRange(slope))).toEqual(slope.values);
+  });
 });
