@@ -205,17 +205,28 @@ export function roleOfKey(key: ColumnKey): ColumnRole {
   return { kind: "other" };
 }
 
+/** Header names of a table's year column (a table of several years: core/years.ts). */
+const YEAR_HEADERS = new Set(["年份", "年度", "年", "统计年度", "year", "yr"].map(normaliseName));
+
+/** The year column of a header row, or -1. */
+export function yearColumn(header: readonly unknown[]): number {
+  return header.findIndex((c) => typeof c === "string" && YEAR_HEADERS.has(normaliseName(c)));
+}
+
 export interface ProposedMapping {
   /** One key per column of the header. */
   readonly keys: readonly ColumnKey[];
-  /** Columns with a non-blank header that matched nothing. */
+  /** Columns with a non-blank header that matched nothing (a year column is known: not among them). */
   readonly unmatched: readonly number[];
 }
 
 /** Matches every header cell, without failing on duplicates: the task pane shows them for the user to fix. */
 export function proposeMapping(header: readonly unknown[]): ProposedMapping {
   const keys = header.map((c) => columnKeyOf(matchHeader(c)));
-  const unmatched = keys.flatMap((k, i) => (k === SKIP_COLUMN && typeof header[i] === "string" && (header[i] as string).trim() !== "" ? [i] : []));
+  const year = yearColumn(header);
+  const unmatched = keys.flatMap((k, i) =>
+    k === SKIP_COLUMN && i !== year && typeof header[i] === "string" && (header[i] as string).trim() !== "" ? [i] : [],
+  );
   // Two columns for one name (地区 and 县（市、区）, 序号 and 排名): the specific header gives the names, the other is skipped.
   const byKey = new Map<ColumnKey, number[]>();
   keys.forEach((k, i) => k.startsWith("name:") && byKey.set(k, [...(byKey.get(k) ?? []), i]));

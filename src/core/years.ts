@@ -10,11 +10,8 @@ import { Cells, mapColumns } from "./dataset";
 import { UserError } from "./errors";
 import { INDICATORS } from "./framework";
 import { growthRate } from "./growth";
-import { ColumnMap, headerRowOf } from "./headers";
-import { cleanText, normaliseName } from "./text";
-
-/** Header names of the year column. */
-const YEAR_HEADERS = new Set(["年份", "年度", "年", "统计年度", "year", "yr"].map(normaliseName));
+import { ColumnMap, headerRowOf, yearColumn } from "./headers";
+import { cleanText } from "./text";
 
 /**
  * A year as a table, a flag or an argument gives it: 2021, "2021", "2021年", "2021 年度"; else null.
@@ -27,11 +24,6 @@ export function readYear(v: unknown): number | null {
   if (typeof v !== "string") return null;
   const m = /^\s*(\d{4})\s*(年度?|年)?\s*$/.exec(v.normalize("NFKC"));
   return m ? Number(m[1]) : null;
-}
-
-/** The year column of a header row, or -1. */
-export function yearColumn(header: readonly unknown[]): number {
-  return header.findIndex((c) => typeof c === "string" && YEAR_HEADERS.has(normaliseName(c)));
 }
 
 export interface RowYears {

@@ -21,6 +21,9 @@ import { byId, fillChoices, taskOutput } from "./dom";
 import { Progress, TaskOutput, TaskRunner } from "./runner";
 import { mountWeightsPane } from "./weights-pane";
 import { runJob } from "./analysis-client";
+import { rankChanges, readPanel, topMoves } from "../core/panel";
+import { rowYears } from "../core/years";
+import { planRankChangeSheet } from "../plans/rank-change-sheet";
 
 export type { ExcelRunner };
 
@@ -90,6 +93,7 @@ export function mountPane(doc: Document, env: PaneEnv): { state: PaneState; runn
     "use-selection": () => ui.useSelection(),
     generate: (progress) => ui.generate(progress),
     audit: (progress) => ui.audit(progress),
+    "rank-change": (progress) => ui.rankChange(progress),
   };
   for (const [id, action] of Object.entries(actions)) {
     const button = byId(doc, id) as HTMLButtonElement;
@@ -165,6 +169,45 @@ class PaneUi {
     this.status(this.t.generated(result.sheetName, result.ranked, result.skipped));
   }
 
+  /**
+   * The rank change sheet between the two years chosen (a table with a year column): each year
+   * computed and ranked on its own under the Options' choices, regions matched by name.
+   */
+  async rankChange(progress: Progress): Promise<void> {
+    if (!this.state.source) await this.readSelection();
+    const from = Number(select(this.doc, "change-from").value);
+    const to = Number(select(this.doc, "change-to").value);
+    if (!(from > 0 && to > 0) || from === to) {
+      this.error(this.t.sameYears);
+      return;
+    }
+    const weightsChoice = select(this.doc, "weights").value;
+    const n = this.topN();
+    const result = await this.env.run(async (ctx) => {
+      const weights = await readWeightsChoice(ctx, weightsChoice === "" ? { kind: "report" } : { kind: "table", name: weightsChoice });
+      const source = this.dataSource();
+      progress(0.2, "compute");
+      const panel = readPanel(source.values, {
+        weights: weights.table,
+        method: select(this.doc, "method").value as ScalingMethodName,
+        keys: this.state.keys,
+        rescale: rescaleChecked(this.doc),
+        pipeline: { ...pipelineChoice(this.doc), year: undefined },
+      });
+      const plan = planRankChangeSheet(panel, from, to, {
+        lang: this.env.lang,
+        topN: n,
+        source: source.address,
+        generatedAt: this.env.now(),
+        version: this.env.version,
+      });
+      const moves = topMoves(rankChanges(panel, from, to), n);
+      const written = await applySheetPlan(ctx, plan, { onProgress: progress });
+      return { sheetName: written.sheetName, entering: moves.entering.length, leaving: moves.leaving.length };
+    });
+    this.status(this.t.rankChanged(result.sheetName, from, to, result.entering, result.leaving, n));
+  }
+
   /** The audit sheet of the data read, under the Options' choices (weights, method, data treatment). */
   async audit(progress: Progress): Promise<void> {
     if (!this.state.source) await this.readSelection();
@@ -203,6 +246,32 @@ class PaneUi {
     byId(this.doc, "source").textContent = this.t.source(source.address, source.values.length, header.length, hidden);
     byId(this.doc, "visible-only-row").hidden = hidden === 0;
     this.renderMapping(header, new Set(proposed.unmatched));
+    this.renderYears(source);
+  }
+
+  /** The years block, shown for a table with a year column of several years: the year computed, the scaling across years, the years compared. */
+  private renderYears(source: SourceTable): void {
+    let years: readonly number[] = [];
+    try {
+      years = rowYears(source.values)?.years ?? [];
+    } catch {
+      // A year that cannot be read: computing says which row, in the error area.
+    }
+    const block = byId(this.doc, "years");
+    block.hidden = years.length < 2;
+    if (block.hidden) return;
+    byId(this.doc, "years-hint").textContent = this.t.yearsHint(years.join(this.env.lang === "zh" ? "、" : ", "));
+    const fill = (id: string, chosen: number) => {
+      const sel = select(this.doc, id) as HTMLSelectElement;
+      sel.replaceChildren(...years.map((y) => new Option(String(y), String(y))));
+      sel.value = String(chosen);
+    };
+    const last = years[years.length - 1];
+    fill("year", last);
+    fill("change-from", years[years.length - 2]);
+    fill("change-to", last);
+    const panel = select(this.doc, "panel") as HTMLSelectElement;
+    panel.replaceChildren(new Option(this.t.panelPerYear, "per-year"), ...years.map((y) => new Option(this.t.panelReference(y), `reference=${y}`)));
   }
 
   private renderMapping(header: readonly unknown[], unmatched: Set<number>): void {
@@ -323,11 +392,19 @@ function select(doc: Document, id: string): HTMLSelectElement | HTMLInputElement
 /** The Options' data treatment, read as the functions read their options argument. */
 function pipelineChoice(doc: Document): PipelineOptions {
   const coverage = Number((byId(doc, "coverage") as HTMLInputElement).value);
+  // A table of several years: the year chosen and the scaling across years (the years block).
+  const years: [string, string][] = byId(doc, "years").hidden
+    ? []
+    : [
+        ["year", select(doc, "year").value],
+        ["panel", select(doc, "panel").value],
+      ];
   return readPipelineOptions([
     ["missing", select(doc, "missing").value],
     ["treat", select(doc, "treat").value],
     ["aggregate", select(doc, "aggregate").value],
     ["coverage", Number.isFinite(coverage) ? Math.min(100, Math.max(0, coverage)) / 100 : 0],
+    ...years,
   ]);
 }
 

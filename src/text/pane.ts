@@ -57,6 +57,18 @@ export const PANE_TEXT = {
     generated: (sheet: string, ranked: number, skipped: number) =>
       `已生成工作表“${sheet}”：${ranked} 个地区参与排名${skipped ? `，${skipped} 行因数据错误或不是地区被跳过（见方法说明）` : ""}。`,
     fixMapping: "有列的含义不明确，请在上方标红的列中选择后再生成。",
+    yearsHeading: "多年数据",
+    yearsHint: (years: string) => `表中有 ${years} 多个年份：各年分别计算和排名，排名表与分析使用下面选定的年份；地区按省、市、区县名称逐年对应。`,
+    year: "计算的年份",
+    panel: "各年的标准化",
+    panelPerYear: "各年分别标准化（每年的最小值、最大值）",
+    panelReference: (year: number) => `按 ${year} 年的最小值、最大值（可比；高于 100 为超过 ${year} 年的最好水平）`,
+    changeFrom: "比较：从",
+    changeTo: "到",
+    rankChange: "生成排名变化表",
+    rankChanged: (sheet: string, from: number, to: number, entering: number, leaving: number, n: number) =>
+      `已生成工作表“${sheet}”：${from} → ${to} 年的排名变化，进入前 ${n} 名 ${entering} 个，跌出 ${leaving} 个。`,
+    sameYears: "请选择两个不同的年份。",
     language: "语言",
     help: "使用说明",
     version: (v: string) => `加载项版本 ${v}`,
@@ -118,6 +130,19 @@ export const PANE_TEXT = {
     generated: (sheet: string, ranked: number, skipped: number) =>
       `Sheet "${sheet}" created: ${ranked} regions ranked${skipped ? `, ${skipped} rows skipped for bad data or as not a region (see the method note)` : ""}.`,
     fixMapping: "Some columns are ambiguous: choose their meaning above (marked in red), then generate.",
+    yearsHeading: "Several years",
+    yearsHint: (years: string) =>
+      `The table holds the years ${years}: each year is computed and ranked on its own, and the ranked sheet and the analyses use the year chosen below; regions are matched across years by province, city and district.`,
+    year: "Year computed",
+    panel: "Scaling across years",
+    panelPerYear: "Each year on its own (its minimum and maximum)",
+    panelReference: (year: number) => `On ${year}'s minimum and maximum (comparable; above 100 is beyond ${year}'s best)`,
+    changeFrom: "Compare: from",
+    changeTo: "to",
+    rankChange: "Make the rank change sheet",
+    rankChanged: (sheet: string, from: number, to: number, entering: number, leaving: number, n: number) =>
+      `Sheet "${sheet}" made: the rank change ${from} → ${to}, ${entering} entering the top ${n}, ${leaving} leaving it.`,
+    sameYears: "Choose two different years.",
     language: "Language",
     help: "How to use it",
     version: (v: string) => `Add-in version ${v}`,

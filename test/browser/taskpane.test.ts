@@ -18,7 +18,7 @@ import { dataWeights } from "../../src/core/data-weights";
 import { ahp } from "../../src/core/ahp";
 import { startJob } from "../../src/core/analysis-job";
 import { readAssumptions } from "../../src/core/assumptions";
-import { rawIndicatorCells, top100Cells } from "../helpers/fixtures";
+import { rawIndicatorCells, top100Cells, twoYearPanel } from "../helpers/fixtures";
 
 const skip = browserUnavailable();
 if (skip) console.warn(`Skipping the browser tests: ${skip}.`);
@@ -205,6 +205,50 @@ describeBrowser("the task pane in Chromium", () => {
     await shoot(page, "taskpane-weights-en.png");
     await page.close();
   }, 60_000);
+
+  it.each([
+    ["zh-CN", "排名变化", "排名"],
+    ["en-US", "Rank change", "Ranking"],
+  ])(
+    "in %s: a table of two years shows the years, ranks the year chosen, and makes the rank change sheet with its slope chart",
+    async (lang, changeSheet, rankedSheet) => {
+      const cells = twoYearPanel();
+      const { page } = await openPane({ sheets: [{ name: "Panel", cells }], selection: "Panel!A1", displayLanguage: lang });
+      await clickAndWait(page, "#use-selection");
+      expect(await page.isVisible("#years")).toBe(true);
+      expect(await page.inputValue("#year")).toBe("2021");
+      expect(await page.inputValue("#change-from")).toBe("2020");
+      expect(await page.locator("#panel option").count()).toBe(3);
+
+      // The ranked sheet of 2020: the 2020 rows ranked as a table of their own (the engine on that year's rows alone).
+      await page.selectOption("#year", "2020");
+      await clickAndWait(page, "#generate");
+      expect(await page.isHidden("#error")).toBe(true);
+      const alone = computeIndex([cells[0], ...cells.slice(1).filter((r) => r[0] === 2020)]).total;
+      const best = Math.max(...alone);
+      const top = await page.evaluate(
+        (s) => (window as unknown as { __fake: { values(sheet: string, a: string): unknown[][] } }).__fake.values(s, "A3:J3")[0],
+        rankedSheet,
+      );
+      expect(top[0]).toBe(1);
+      expect(Math.abs((top[9] as number) - best)).toBeLessThan(1e-9);
+
+      await page.fill("#top-n", "5");
+      await clickAndWait(page, "#rank-change");
+      expect(await page.isHidden("#error")).toBe(true);
+      expect(await page.textContent("#status")).toContain(changeSheet);
+      const chart = await page.evaluate(
+        (s) =>
+          (window as unknown as { __fake: { state(): { sheets: { name: string; charts: { type: string; valueReversed: boolean }[] }[] } } }).__fake
+            .state()
+            .sheets.find((x) => x.name === s)!.charts[0],
+        changeSheet,
+      );
+      expect(chart).toMatchObject({ type: "LineMarkers", valueReversed: true });
+      await shoot(page, `taskpane-years-${lang.slice(0, 2)}.png`);
+      await page.close();
+    },
+  );
 
   it("computes the impact and the robustness with the scaling method chosen under Options", async () => {
     const raw = rawIndicatorCells(40, 17);

@@ -8,6 +8,7 @@ import { computeIndex } from "../../src/core/pipeline";
 import { readPipelineOptions } from "../../src/core/options";
 import { runIndex } from "../../src/core/workflow";
 import { rowYears, withGrowthFromLevels } from "../../src/core/years";
+import { proposeMapping, SKIP_COLUMN } from "../../src/core/headers";
 import { runNoteLines } from "../../src/plans/method-note";
 import { INDICATOR_IDS, prng } from "../helpers/fixtures";
 
@@ -98,5 +99,15 @@ describe("growth rates from two years' levels", () => {
     const one = levelsPanel().filter((r, i) => i === 0 || r[0] === 2021);
     expect(withGrowthFromLevels(one, rowYears(one)!).derived).toEqual([]);
     expect(computeIndex(explicit as unknown[][]).derivedGrowth).toEqual([]);
+  });
+});
+
+describe("the year column in a proposed mapping", () => {
+  it("is known, not flagged as unrecognised, and not an index column", () => {
+    const header = ["年份", "省", "市", "区县", "不明列", ...LEVEL_IDS];
+    const m = proposeMapping(header);
+    expect(m.unmatched).toEqual([4]);
+    expect(m.keys[0]).toBe(SKIP_COLUMN);
+    expect(proposeMapping(["Year", "district", "goods"]).unmatched).toEqual([]);
   });
 });
