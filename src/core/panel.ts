@@ -5,7 +5,6 @@
  */
 import type { Cells } from "./dataset";
 import { UserError } from "./errors";
-import { DIMENSIONS, INDICATORS, nameOf } from "./framework";
 import { cleanText } from "./text";
 import { rowYears } from "./years";
 
@@ -54,19 +53,6 @@ export function readPanel(cells: Cells, request: IndexRequest = {}): Panel {
       }
       return { year, run, regions };
     });
-  // The same indicators in every year: a column empty in one year would be scaled from nothing there.
-  for (const y of years) {
-    for (const other of years) {
-      const a = y.run.result.input.missing;
-      const b = other.run.result.input.missing;
-      const items = y.run.result.input.level === "indicator" ? INDICATORS : DIMENSIONS;
-      a.forEach((col, i) => {
-        const has = (m: Uint8Array | null | undefined) => !!m && m.some((x) => x === 0);
-        if (col && b[i] && has(col) !== has(b[i]))
-          throw new UserError("PANEL_COLUMNS_DIFFER", { column: nameOf(items[i]), year: has(col) ? other.year : y.year });
-      });
-    }
-  }
   return { years };
 }
 

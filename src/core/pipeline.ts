@@ -4,10 +4,10 @@
  * aggregateDimensions → the total (aggregate.ts totalBy: mean, geometric or TOPSIS).
  */
 import { aggregateDimension, aggregateDimensions, Scores, totalBy } from "./aggregate";
-import { Cells, IndexInput, readIndexInput, ROW_OK } from "./dataset";
+import { Cells, IndexInput, mapColumns, readIndexInput, ROW_OK } from "./dataset";
 import { UserError } from "./errors";
 import { INDICATORS, nameOf, namesOf } from "./framework";
-import { rowsOfYear, rowYears, withGrowthFromLevels } from "./years";
+import { checkYearColumns, rowsOfYear, rowYears, withGrowthFromLevels } from "./years";
 import { PIPELINE_OPTION_WORDS } from "../text";
 import type { ColumnMap } from "./headers";
 import { Affine, DEFAULT_SCALING, getScalingMethod, Goalposts, ScalingMethodName } from "./scaling";
@@ -112,6 +112,7 @@ function yearStep(given: Cells, options: IndexOptions): { cells: Cells; options:
     derivedGrowth.forEach((i, k) => (indicators[i] = width + k));
     options = { ...options, columns: { ...map, indicators, labels: [...map.labels, ...derivedGrowth.map((i) => INDICATORS[i].zh)] } };
   }
+  if (years.years.length > 1) checkYearColumns(cells, years, options.columns ?? mapColumns(cells).columns, derivedGrowth);
   const rows = rowsOfYear(cells, pipeline.year, years);
   const reference = pipeline.referenceYear;
   if (reference === undefined) return { cells: rows, options, derivedGrowth };

@@ -8,7 +8,7 @@
 import { readCell } from "./cells";
 import { Cells, mapColumns } from "./dataset";
 import { UserError } from "./errors";
-import { INDICATORS } from "./framework";
+import { DIMENSIONS, INDICATORS, nameOf } from "./framework";
 import { growthRate } from "./growth";
 import { ColumnMap, headerRowOf, yearColumn } from "./headers";
 import { cleanText } from "./text";
@@ -135,4 +135,29 @@ export function withGrowthFromLevels(cells: Cells, years: RowYears, given?: Colu
     return [...row, ...added];
   });
   return { cells: out, derived: wanted.map((g) => g.growth) };
+}
+
+/**
+ * Refuses a table whose years do not have the same indicators: a column with a value in one year
+ * and none at all in another (blank, "-" or 0 in every row of it, 0 being how Excel desktop passes
+ * a blank cell) would be scaled from nothing there. Throws PANEL_COLUMNS_DIFFER naming the column
+ * and the year without it. `skip`: columns computed here (growth rates, empty in the first year by
+ * construction).
+ */
+export function checkYearColumns(cells: Cells, years: RowYears, columns: ColumnMap, skip: readonly number[] = []): void {
+  if (years.years.length < 2) return;
+  const level = columns.dimensions.some((c) => c >= 0) && columns.indicators.every((c) => c < 0) ? "dimension" : "indicator";
+  const items = level === "dimension" ? DIMENSIONS : INDICATORS;
+  const positions = level === "dimension" ? columns.dimensions : columns.indicators;
+  positions.forEach((c, i) => {
+    if (c < 0 || (level === "indicator" && skip.includes(i))) return;
+    const has = new Set<number>();
+    years.byRow.forEach((y, r) => {
+      if (y === null || has.has(y)) return;
+      const v = readCell(cells[r][c]);
+      if (typeof v === "number" && v !== 0) has.add(y);
+    });
+    const without = years.years.find((y) => !has.has(y));
+    if (has.size && without !== undefined) throw new UserError("PANEL_COLUMNS_DIFFER", { column: nameOf(items[i]), year: without });
+  });
 }

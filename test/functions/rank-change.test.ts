@@ -225,3 +225,17 @@ describe("every function on a table of several years", () => {
     expect(rt.call("LIVEINDEX", cells, null, null, null, [[0]])).toEqual(rt.call("LIVEINDEX", cells));
   });
 });
+
+describe("a table of several years whose years differ in their indicators", () => {
+  it("is refused by LIVEINDEX and LIVERANKCHANGE, naming the column and the year without it, blanks on desktop (0) and on the web alike", () => {
+    for (const blank of [null, 0, "-"]) {
+      const cells = rawPanel().map((r, i) => (i > 0 && r[0] === 2021 ? r.map((v, c) => (c === 4 + INDICATOR_IDS.indexOf("views") ? blank : v)) : r));
+      for (const fn of ["LIVEINDEX", "LIVERANKCHANGE"]) {
+        const out = rt.call(fn, cells);
+        expect(isCustomFunctionError(out) && out.message).toContain("has no value at all in 2021, while other years have");
+      }
+    }
+    // A column absent from the table altogether is no difference between years.
+    expect(isCustomFunctionError(rt.call("LIVERANKCHANGE", rawPanel()))).toBe(false);
+  });
+});
