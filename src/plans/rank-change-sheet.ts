@@ -100,6 +100,8 @@ export function planRankChangeSheet(panel: Panel, from: number, to: number, o: R
       ],
       headerRows: 1,
       columnFormats: [null, ...top.map(() => "0")],
+      // Under the note, whose second column is wide: each rank under its region's name, not at the far side.
+      align: "left",
     };
     blocks.push(slope);
     const height = Math.max(300, 120 + 18 * top.length);
