@@ -61,20 +61,20 @@ export async function changeCommand(args: ChangeArgs, io: ChangeIO): Promise<num
   io.out(t.title(table.source, from, to));
   const shown = changes.filter((c) => c.to !== null && c.to <= args.top);
   const arrow = (c: (typeof changes)[number]) => (c.change === null ? "" : c.change > 0 ? `▲${c.change}` : c.change < 0 ? `▼${-c.change}` : "=");
-  const rows = shown.map((c) => [String(c.to), name(c.key), c.from === null ? "—" : String(c.from), arrow(c), words.status[c.status]]);
+  const rows = shown.map((c) => [String(c.to), name(c.names), c.from === null ? "—" : String(c.from), arrow(c), words.status[c.status]]);
   for (const line of padCells([[t.rankTo(to), t.region, t.rankFrom(from), t.change, t.status], ...rows])) io.out(`  ${line}`);
   const { entering, leaving } = topMoves(changes, args.top);
   io.out("");
   io.out(
     `  ${t.entering(
       args.top,
-      entering.map((c) => name(c.key)),
+      entering.map((c) => name(c.names)),
     )}`,
   );
   io.out(
     `  ${t.leaving(
       args.top,
-      leaving.map((c) => name(c.key)),
+      leaving.map((c) => name(c.names)),
     )}`,
   );
   if (args.out !== undefined) {

@@ -213,19 +213,43 @@ export function yearColumn(header: readonly unknown[]): number {
   return header.findIndex((c) => typeof c === "string" && YEAR_HEADERS.has(normaliseName(c)));
 }
 
+/** Header names of a region code column (行政区划代码 …): the key that matches a region across years when the table has one. */
+const REGION_ID_HEADERS = new Set(
+  [
+    "区划代码",
+    "行政区划代码",
+    "行政区划编码",
+    "区划编码",
+    "地区代码",
+    "地区编码",
+    "区县代码",
+    "行政代码",
+    "adcode",
+    "regionid",
+    "regioncode",
+    "id",
+    "code",
+  ].map(normaliseName),
+);
+
+/** The region code column of a header row, or -1. */
+export function regionIdColumn(header: readonly unknown[]): number {
+  return header.findIndex((c) => typeof c === "string" && REGION_ID_HEADERS.has(normaliseName(c)));
+}
+
 export interface ProposedMapping {
   /** One key per column of the header. */
   readonly keys: readonly ColumnKey[];
-  /** Columns with a non-blank header that matched nothing (a year column is known: not among them). */
+  /** Columns with a non-blank header that matched nothing (a year column and a region code column are known: not among them). */
   readonly unmatched: readonly number[];
 }
 
 /** Matches every header cell, without failing on duplicates: the task pane shows them for the user to fix. */
 export function proposeMapping(header: readonly unknown[]): ProposedMapping {
   const keys = header.map((c) => columnKeyOf(matchHeader(c)));
-  const year = yearColumn(header);
+  const known = new Set([yearColumn(header), regionIdColumn(header)]);
   const unmatched = keys.flatMap((k, i) =>
-    k === SKIP_COLUMN && i !== year && typeof header[i] === "string" && (header[i] as string).trim() !== "" ? [i] : [],
+    k === SKIP_COLUMN && !known.has(i) && typeof header[i] === "string" && (header[i] as string).trim() !== "" ? [i] : [],
   );
   // Two columns for one name (地区 and 县（市、区）, 序号 and 排名): the specific header gives the names, the other is skipped.
   const byKey = new Map<ColumnKey, number[]>();

@@ -5,8 +5,8 @@
  */
 import type { Cells } from "./dataset";
 import { UserError } from "./errors";
-import { cleanText } from "./text";
-import { rowYears } from "./years";
+import { regionKey, regionNames, rowYears } from "./years";
+import { regionIdColumn } from "./headers";
 
 export { readYear } from "./years";
 import { IndexRequest, IndexRun, runIndex } from "./workflow";
@@ -16,8 +16,10 @@ import { Lang, RANK_CHANGE_TEXT } from "../text";
 export interface PanelYear {
   readonly year: number;
   readonly run: IndexRun;
-  /** Region key (province|city|district) → data row of that year's run. */
+  /** Region key (its code, or province|city|district: core/years.ts regionKey) → data row of that year's run. */
   readonly regions: ReadonlyMap<string, number>;
+  /** Region key → its names as "province|city|district", for display. */
+  readonly names: ReadonlyMap<string, string>;
 }
 
 export interface Panel {
@@ -42,16 +44,20 @@ export function readPanel(cells: Cells, request: IndexRequest = {}): Panel {
     .map((year): PanelYear => {
       // The whole table with that year's rows (the others blank in place): data row k is table row headerRow + 1 + k.
       const run = runIndex(cells, { ...request, headerRow, pipeline: { ...pipeline, year } });
-      const names = run.result.input.columns.names;
-      if (names.district === undefined) throw new UserError("PANEL_NO_REGION");
-      const first = run.result.input.columns.headerRow + 1;
+      const { names, headerRow: header } = run.result.input.columns;
+      const idColumn = regionIdColumn(cells[header] ?? []);
+      if (names.district === undefined && idColumn < 0) throw new UserError("PANEL_NO_REGION");
+      const first = header + 1;
       const regions = new Map<string, number>();
+      const regionNamesByKey = new Map<string, string>();
       for (const r of byYear.get(year)!) {
-        const key = regionKey(run, r - first);
-        if (regions.has(key)) throw new UserError("PANEL_DUPLICATE", { region: key.split("|").filter(Boolean).join(" "), year });
+        const key = regionKey(cells[r], names, idColumn);
+        const shown = regionNames(cells[r], names);
+        if (regions.has(key)) throw new UserError("PANEL_DUPLICATE", { region: regionOfKey(shown) || key.slice(3), year });
         regions.set(key, r - first);
+        regionNamesByKey.set(key, shown);
       }
-      return { year, run, regions };
+      return { year, run, regions, names: regionNamesByKey };
     });
   return { years };
 }
@@ -91,7 +97,10 @@ export function tableYears(cells: Cells): number[] | null {
 export type ChangeStatus = "new" | "left" | "up" | "down" | "same";
 
 export interface RankChange {
+  /** How the region is matched across years (core/years.ts regionKey). */
   readonly key: string;
+  /** Its names as "province|city|district" (as the later year gives them). */
+  readonly names: string;
   readonly from: number | null;
   readonly to: number | null;
   /** from − to: positive = moved up; null for a region present in one year only. */
@@ -104,7 +113,7 @@ export interface RankChange {
  * then the regions that left (by their old rank).
  *
  * @example
- * rankChanges(readPanel(cells), 2020, 2021)[0] // → { key: "浙江省|杭州市|滨江区", from: 1, to: 1, change: 0, status: "same" }
+ * rankChanges(readPanel(cells), 2020, 2021)[0] // → { key: "浙江省|杭州市|滨江区", names: "浙江省|杭州市|滨江区", from: 1, to: 1, change: 0, status: "same" }
  */
 export function rankChanges(panel: Panel, from: number, to: number): RankChange[] {
   const find = (y: number) => panel.years.find((x) => x.year === y);
@@ -122,24 +131,16 @@ export function rankChanges(panel: Panel, from: number, to: number): RankChange[
   const out = keys.map((key): RankChange => {
     const f = ra.get(key) ?? null;
     const t = rb.get(key) ?? null;
-    if (f === null && t === null) return { key, from: null, to: null, change: null, status: "same" };
-    if (f === null) return { key, from: null, to: t, change: null, status: "new" };
-    if (t === null) return { key, from: f, to: null, change: null, status: "left" };
+    const names = b.names.get(key) ?? a.names.get(key) ?? "";
+    if (f === null && t === null) return { key, names, from: null, to: null, change: null, status: "same" };
+    if (f === null) return { key, names, from: null, to: t, change: null, status: "new" };
+    if (t === null) return { key, names, from: f, to: null, change: null, status: "left" };
     const change = f - t;
-    return { key, from: f, to: t, change, status: change > 0 ? "up" : change < 0 ? "down" : "same" };
+    return { key, names, from: f, to: t, change, status: change > 0 ? "up" : change < 0 ? "down" : "same" };
   });
   return out
     .filter((c) => c.from !== null || c.to !== null)
     .sort((x, y) => (x.to ?? Infinity) - (y.to ?? Infinity) || (x.from ?? Infinity) - (y.from ?? Infinity));
-}
-
-/** A region's key in a year's run: its province, city and district as the table names them. */
-function regionKey(run: IndexRun, dataRow: number): string {
-  const { names, headerRow } = run.result.input.columns;
-  const row = run.cells[headerRow + 1 + dataRow] ?? [];
-  const at = (c: number | undefined) => (c === undefined ? "" : cleanText(String(row[c] ?? "")).trim());
-  const city = at(names.city);
-  return [at(names.province), city === "-" ? "" : city, at(names.district)].join("|");
 }
 
 /**
@@ -147,7 +148,7 @@ function regionKey(run: IndexRun, dataRow: number): string {
  * then) and those leaving it (in it in `from`, not in `to` or absent then), each in rank order.
  *
  * @example
- * topMoves(rankChanges(panel, 2020, 2021), 10).entering.map((c) => c.key) // → ["浙江省|杭州市|萧山区"]
+ * topMoves(rankChanges(panel, 2020, 2021), 10).entering.map((c) => c.names) // → ["浙江省|杭州市|萧山区"]
  */
 export function topMoves(changes: readonly RankChange[], n: number): { entering: RankChange[]; leaving: RankChange[] } {
   const entering = changes.filter((c) => c.to !== null && c.to <= n && (c.from === null || c.from > n));
@@ -172,7 +173,7 @@ export function rankChangeRows(changes: readonly RankChange[], from: number, to:
   return [
     [...t.header(from, to)],
     ...changes.map((c) => {
-      const [p, city, d] = c.key.split("|");
+      const [p, city, d] = c.names.split("|");
       return [p, city || "-", d, c.from ?? "", c.to ?? "", c.change ?? "", t.status[c.status]];
     }),
   ];

@@ -10,7 +10,7 @@ import { Cells, mapColumns } from "./dataset";
 import { UserError } from "./errors";
 import { DIMENSIONS, INDICATORS, nameOf } from "./framework";
 import { growthRate } from "./growth";
-import { ColumnMap, headerRowOf, yearColumn } from "./headers";
+import { ColumnMap, headerRowOf, regionIdColumn, yearColumn } from "./headers";
 import { cleanText } from "./text";
 
 /**
@@ -110,10 +110,10 @@ export function withGrowthFromLevels(cells: Cells, years: RowYears, given?: Colu
     return { cells, derived: [] };
   }
   const { names } = columns;
+  const idColumn = regionIdColumn(cells[years.headerRow] ?? []);
   const wanted = GROWTH_OF.filter((g) => columns.indicators[g.growth] < 0 && columns.indicators[g.level] >= 0);
-  if (!wanted.length || names.district === undefined) return { cells, derived: [] };
-  const keyOf = (row: readonly unknown[]) =>
-    [names.province, names.city, names.district].map((c) => (c === undefined ? "" : cleanText(String(row[c] ?? "")).trim())).join("|");
+  if (!wanted.length || (names.district === undefined && idColumn < 0)) return { cells, derived: [] };
+  const keyOf = (row: readonly unknown[]) => regionKey(row, names, idColumn);
   const rowOf = new Map<string, number>();
   years.byRow.forEach((y, r) => {
     if (y !== null) rowOf.set(`${y}|${keyOf(cells[r])}`, r);
@@ -160,4 +160,21 @@ export function checkYearColumns(cells: Cells, years: RowYears, columns: ColumnM
     const without = years.years.find((y) => !has.has(y));
     if (has.size && without !== undefined) throw new UserError("PANEL_COLUMNS_DIFFER", { column: nameOf(items[i]), year: without });
   });
+}
+
+/**
+ * A region's key across the years of a table: its code when the table has a region code column
+ * (区划代码, 行政区划代码, adcode …) and the row a code, else its province, city and district as the
+ * table names them (a "-" city as none). Never its row position.
+ */
+export function regionKey(row: readonly unknown[], names: ColumnMap["names"], idColumn: number): string {
+  const id = idColumn >= 0 ? cleanText(String(row[idColumn] ?? "")).trim() : "";
+  return id ? `id:${id}` : regionNames(row, names);
+}
+
+/** A region's names as "province|city|district" (a "-" city as none), for display. */
+export function regionNames(row: readonly unknown[], names: ColumnMap["names"]): string {
+  const at = (c: number | undefined) => (c === undefined ? "" : cleanText(String(row[c] ?? "")).trim());
+  const city = at(names.city);
+  return [at(names.province), city === "-" ? "" : city, at(names.district)].join("|");
 }

@@ -55,7 +55,7 @@ export function planRankChangeSheet(panel: Panel, from: number, to: number, o: R
 
   const later = panel.years.find((y) => y.year === to)!;
   const reference = later.run.result.preparation.options.referenceYear;
-  const names = (list: readonly RankChange[]) => list.map((c) => regionOfKey(c.key)).join(WORDS.listSeparator[o.lang]);
+  const names = (list: readonly RankChange[]) => list.map((c) => regionOfKey(c.names)).join(WORDS.listSeparator[o.lang]);
   const count = (s: RankChange["status"]) => changes.filter((c) => c.status === s).length;
   const side = TABLE_COLUMNS + 1;
   const note: CellBlock = {
@@ -153,11 +153,11 @@ export function planRankChangeSheet(panel: Panel, from: number, to: number, o: R
 
 /** A series name per region: its district, with its city where two regions of the list share a district's name. */
 function seriesLabels(list: readonly RankChange[]): string[] {
-  const district = (c: RankChange) => c.key.split("|")[2] ?? "";
+  const district = (c: RankChange) => c.names.split("|")[2] ?? "";
   const seen = new Map<string, number>();
   for (const c of list) seen.set(district(c), (seen.get(district(c)) ?? 0) + 1);
   return list.map((c) => {
-    const [, city, d] = c.key.split("|");
+    const [, city, d] = c.names.split("|");
     return (seen.get(d) ?? 0) > 1 && city ? `${d}（${city}）` : d;
   });
 }

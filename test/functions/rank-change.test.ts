@@ -239,3 +239,33 @@ describe("a table of several years whose years differ in their indicators", () =
     expect(isCustomFunctionError(rt.call("LIVERANKCHANGE", rawPanel()))).toBe(false);
   });
 });
+
+describe("regions matched by a code column", () => {
+  it("matches by 行政区划代码 when the table has one, even when a region's name is written differently in the two years", () => {
+    const cells = panel();
+    const withCode = cells.map((r, i) => {
+      if (i === 0) return ["行政区划代码", ...r];
+      const k = Number(String(r[3]).slice(1));
+      // 2021 writes 区3 as 区3（新） and 区5 with no city: by name they would be new and left.
+      const named = String(r[0]).startsWith("2021") && k === 3 ? [...r.slice(0, 3), "区3（新）", ...r.slice(4)] : r;
+      const cityless = String(r[0]).startsWith("2021") && k === 5 ? [...named.slice(0, 2), "-", ...named.slice(3)] : named;
+      return [330100 + k, ...cityless];
+    });
+    const out = rt.call("LIVERANKCHANGE", withCode) as Cell[][];
+    const byName = rt.call("LIVERANKCHANGE", cells) as Cell[][];
+    expect(out.length).toBe(byName.length);
+    const status = (rows: Cell[][], d: string) => rows.find((r) => r[2] === d)![6];
+    expect(status(out, "区3（新）")).not.toBe("new");
+    expect(status(out, "区5")).toBe(status(byName, "区5"));
+    // The same ranks and changes as the names give where the names agree.
+    const rest = (rows: Cell[][]) =>
+      rows
+        .slice(1)
+        .filter((r) => r[2] !== "区3（新）" && r[2] !== "区3" && r[2] !== "区5")
+        .map((r) => [r[2], ...r.slice(3)]);
+    expect(rest(out)).toEqual(rest(byName));
+    // A code twice in a year is a duplicate, whatever the names.
+    const twice = withCode.map((r, i) => (i === 2 ? [withCode[1][0], ...r.slice(1)] : r));
+    expect((rt.call("LIVERANKCHANGE", twice) as { message: string }).message).toContain("appears twice in 2021");
+  });
+});
