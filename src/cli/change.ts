@@ -5,6 +5,7 @@
  *
  *   live-index change <data.xlsx|csv> [--from 2020] [--to 2021] [--top N] [--lang zh|en] [--out change.xlsx|.csv] [--force]
  */
+import { existsSync } from "fs";
 import { extname, resolve } from "path";
 import { UserError } from "../core/errors";
 import type { PipelineOptions } from "../core/options";
@@ -48,6 +49,8 @@ export interface ChangeIO {
  * sheet (.xlsx: plans/rank-change-sheet.ts, its slope chart included) or the whole table (.csv); returns 0.
  */
 export async function changeCommand(args: ChangeArgs, io: ChangeIO): Promise<number> {
+  // An output that exists is refused before the work, not after it has been printed.
+  if (args.out !== undefined && !args.force && existsSync(resolve(io.cwd, args.out))) throw new UserError("OUTPUT_EXISTS", { path: resolve(io.cwd, args.out) });
   const table = await readTable(resolve(io.cwd, args.input), { sheet: args.sheet });
   const panel = readPanel(table.cells, { weights: args.weights, method: args.method, pipeline: args.pipeline, rescale: args.rescale });
   const years = panel.years.map((y) => y.year);
@@ -60,7 +63,7 @@ export async function changeCommand(args: ChangeArgs, io: ChangeIO): Promise<num
   const name = (key: string) => key.split("|").filter(Boolean).join(" ");
   io.out(t.title(table.source, from, to));
   const shown = changes.filter((c) => c.to !== null && c.to <= args.top);
-  const arrow = (c: (typeof changes)[number]) => (c.change === null ? "" : c.change > 0 ? `▲${c.change}` : c.change < 0 ? `▼${-c.change}` : "=");
+  const arrow = (c: (typeof changes)[number]) => (c.change === null ? "" : c.change > 0 ? `▲${c.change}` : c.change < 0 ? `▼${-c.change}` : "–");
   const rows = shown.map((c) => [String(c.to), name(c.names), c.from === null ? "—" : String(c.from), arrow(c), words.status[c.status]]);
   for (const line of padCells([[t.rankTo(to), t.region, t.rankFrom(from), t.change, t.status], ...rows])) io.out(`  ${line}`);
   const { entering, leaving } = topMoves(changes, args.top);
@@ -77,6 +80,11 @@ export async function changeCommand(args: ChangeArgs, io: ChangeIO): Promise<num
       leaving.map((c) => name(c.names)),
     )}`,
   );
+  // Rows left out of either year (a bad value, a totals row): their regions have no rank there.
+  for (const y of panel.years.filter((x) => x.year === from || x.year === to)) {
+    const n = y.run.ranking.rejected.length;
+    if (n) io.out(`  ${t.skipped(y.year, n)}`);
+  }
   if (args.out !== undefined) {
     const path = resolve(io.cwd, args.out);
     io.out("");

@@ -28,7 +28,7 @@ import { StartingFileArgs, StartingFileIO, writeStartingFile } from "./starting-
 import { AhpArgs, ahpCommand } from "./ahp";
 import { RobustnessArgs, robustnessCommand } from "./robustness";
 import { ChangeArgs, changeCommand } from "./change";
-import { readYear, tableYears, yearRows } from "../core/panel";
+import { readYear, yearRows } from "../core/panel";
 import { readAssumptions } from "../core/assumptions";
 import { explainRejected, IndexRun, runIndex } from "../core/workflow";
 import { PUBLISHED_NAME_NOTES } from "../data/report2020";
@@ -78,13 +78,12 @@ interface RankArgs {
   provinceRank: boolean;
   /** --missing, --coverage, --treat. */
   pipeline: PipelineOptions;
-  /** --year: rank only that year's rows (a table with a year column). */
-  year?: number;
 }
 
 /** The data-treatment flags (core/options.ts), the same keys as the functions' options argument. */
-const PIPELINE_FLAGS = ["missing", "coverage", "treat", "aggregate"] as const;
-const RANK_FLAGS = ["weights", "method", "top", "mode", "lang", "out", "sheet", "header-row", "map", "year", ...PIPELINE_FLAGS] as const;
+/** The options' keys as flags, for every command that computes: the data treatment, the aggregation, and for a table of several years the year and the scaling across years. */
+const PIPELINE_FLAGS = ["missing", "coverage", "treat", "aggregate", "year", "panel"] as const;
+const RANK_FLAGS = ["weights", "method", "top", "mode", "lang", "out", "sheet", "header-row", "map", ...PIPELINE_FLAGS] as const;
 const CHANGE_FLAGS = ["from", "to", "weights", "method", "top", "lang", "out", "sheet", ...PIPELINE_FLAGS] as const;
 const CHECK_FLAGS = ["baseline", "data", "method", "top", "lang", "out", "runs", "spread", "seed", ...PIPELINE_FLAGS] as const;
 const AUDIT_FLAGS = ["weights", "method", "lang", "out", "sheet", ...PIPELINE_FLAGS] as const;
@@ -198,15 +197,16 @@ async function rank(args: RankArgs, io: CliIO): Promise<number> {
 
   let planned: ReturnType<typeof planFromCells>;
   try {
-    // --year: that year's rows of a table with a year column, ranked as a table of their own; several years mixed would rank a region against itself.
-    const years = args.year === undefined ? tableYears(table.cells) : null;
-    if (years && years.length > 1) throw new UserError("PANEL_NEEDS_YEAR", { years: years.join(", "), last: years[years.length - 1] });
-    const cells = args.year === undefined ? table.cells : yearRows(table.cells, args.year);
+    // --year: that year's rows of a table with a year column (the pipeline refuses several years pooled). In values mode the whole
+    // table is read with the other years blank, so that growth rates come from the year before and rows keep their numbers;
+    // formulas refer to the rows they rank, so formulas mode writes that year's rows alone.
+    const year = args.pipeline.year;
+    const cells = year !== undefined && args.mode === "formulas" ? yearRows(table.cells, year) : table.cells;
     planned = planFromCells(cells, {
       lang: args.lang,
       top: args.top,
       mode: args.mode,
-      source: args.year === undefined ? table.source : `${table.source} (${args.year})`,
+      source: year === undefined ? table.source : `${table.source} (${year})`,
       weights: weights?.table,
       weightsSource: weights?.source,
       method: args.method,
@@ -215,7 +215,7 @@ async function rank(args: RankArgs, io: CliIO): Promise<number> {
       meanings: args.meanings,
       rescale: args.rescale,
       provinceRank: args.provinceRank,
-      pipeline: args.pipeline,
+      pipeline: year !== undefined && args.mode === "formulas" ? { ...args.pipeline, year: undefined } : args.pipeline,
     });
   } catch (e) {
     // The table is not an index table: when the workbook has other sheets, say so.
@@ -320,7 +320,6 @@ function parseRankArgs(given: readonly string[]): RankArgs {
     rescale,
     provinceRank,
     pipeline: parsePipeline(values),
-    year: values.year === undefined ? undefined : parseYear(values.year, "--year"),
   };
 }
 

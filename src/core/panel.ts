@@ -53,7 +53,6 @@ export function readPanel(cells: Cells, request: IndexRequest = {}): Panel {
       for (const r of byYear.get(year)!) {
         const key = regionKey(cells[r], names, idColumn);
         const shown = regionNames(cells[r], names);
-        if (regions.has(key)) throw new UserError("PANEL_DUPLICATE", { region: regionOfKey(shown) || key.slice(3), year });
         regions.set(key, r - first);
         regionNamesByKey.set(key, shown);
       }
@@ -94,7 +93,8 @@ export function tableYears(cells: Cells): number[] | null {
   return years ? [...years.years] : null;
 }
 
-export type ChangeStatus = "new" | "left" | "up" | "down" | "same";
+/** `unranked`: the region has a row in both years but no rank in one of them (a bad value there: the note names it), so it is neither new nor gone. */
+export type ChangeStatus = "new" | "left" | "up" | "down" | "same" | "unranked";
 
 export interface RankChange {
   /** How the region is matched across years (core/years.ts regionKey). */
@@ -121,6 +121,7 @@ export function rankChanges(panel: Panel, from: number, to: number): RankChange[
   const b = find(to);
   if (!a || !b)
     throw new UserError("BAD_OPTION", { name: a ? "to" : "from", value: String(a ? to : from), options: panel.years.map((y) => y.year).join(", ") });
+  if (from === to) throw new UserError("PANEL_SAME_YEARS", { year: from });
   const rankOf = (y: PanelYear) => {
     const byRow = new Map(y.run.ranking.districts.map((d) => [d.dataRow, d.rank]));
     return new Map([...y.regions].map(([key, row]) => [key, byRow.get(row) ?? null]));
@@ -132,15 +133,14 @@ export function rankChanges(panel: Panel, from: number, to: number): RankChange[
     const f = ra.get(key) ?? null;
     const t = rb.get(key) ?? null;
     const names = b.names.get(key) ?? a.names.get(key) ?? "";
-    if (f === null && t === null) return { key, names, from: null, to: null, change: null, status: "same" };
+    // In a year's rows but not ranked there (a bad value): not new, not gone.
+    if ((f === null && ra.has(key)) || (t === null && rb.has(key))) return { key, names, from: f, to: t, change: null, status: "unranked" };
     if (f === null) return { key, names, from: null, to: t, change: null, status: "new" };
     if (t === null) return { key, names, from: f, to: null, change: null, status: "left" };
     const change = f - t;
     return { key, names, from: f, to: t, change, status: change > 0 ? "up" : change < 0 ? "down" : "same" };
   });
-  return out
-    .filter((c) => c.from !== null || c.to !== null)
-    .sort((x, y) => (x.to ?? Infinity) - (y.to ?? Infinity) || (x.from ?? Infinity) - (y.from ?? Infinity));
+  return out.sort((x, y) => (x.to ?? Infinity) - (y.to ?? Infinity) || (x.from ?? Infinity) - (y.from ?? Infinity));
 }
 
 /**
@@ -151,8 +151,10 @@ export function rankChanges(panel: Panel, from: number, to: number): RankChange[
  * topMoves(rankChanges(panel, 2020, 2021), 10).entering.map((c) => c.names) // → ["浙江省|杭州市|萧山区"]
  */
 export function topMoves(changes: readonly RankChange[], n: number): { entering: RankChange[]; leaving: RankChange[] } {
-  const entering = changes.filter((c) => c.to !== null && c.to <= n && (c.from === null || c.from > n));
-  const leaving = changes.filter((c) => c.from !== null && c.from <= n && (c.to === null || c.to > n)).sort((a, b) => a.from! - b.from!);
+  // A region without a rank in one year (a bad value there) is neither.
+  const known = changes.filter((c) => c.status !== "unranked");
+  const entering = known.filter((c) => c.to !== null && c.to <= n && (c.from === null || c.from > n));
+  const leaving = known.filter((c) => c.from !== null && c.from <= n && (c.to === null || c.to > n)).sort((a, b) => a.from! - b.from!);
   return { entering, leaving };
 }
 

@@ -7,7 +7,7 @@ import { aggregateDimension, aggregateDimensions, Scores, totalBy } from "./aggr
 import { Cells, IndexInput, mapColumns, readIndexInput, ROW_OK } from "./dataset";
 import { UserError } from "./errors";
 import { INDICATORS, nameOf, namesOf } from "./framework";
-import { checkYearColumns, rowsOfYear, rowYears, withGrowthFromLevels } from "./years";
+import { checkRegions, checkYearColumns, otherYearRows, rowsOfYear, rowYears, withGrowthFromLevels } from "./years";
 import { PIPELINE_OPTION_WORDS } from "../text";
 import type { ColumnMap } from "./headers";
 import { Affine, DEFAULT_SCALING, getScalingMethod, Goalposts, ScalingMethodName } from "./scaling";
@@ -50,6 +50,8 @@ export interface IndexResult {
   readonly method: ScalingMethodName;
   /** Growth indicators computed from two years' levels (core/years.ts), by framework position: the method note says so. */
   readonly derivedGrowth: readonly number[];
+  /** Data rows of the table's other years, left blank for this year's computation (not blank rows of the table). */
+  readonly otherYears: number;
 }
 
 /**
@@ -60,7 +62,7 @@ export interface IndexResult {
  * computeIndex(top100Cells).total[0] // → 78.6075 (滨江区)
  */
 export function computeIndex(given: Cells, request: IndexOptions = {}): IndexResult {
-  const { cells, options, derivedGrowth } = yearStep(given, request);
+  const { cells, options, derivedGrowth, otherYears } = yearStep(given, request);
   const weights = options.weights ?? REPORT_WEIGHT_TABLE;
   const { input, preparation } = prepareInput(cells, readIndexInput(cells, weights, undefined, options.columns), options.pipeline ?? DEFAULT_PIPELINE);
   const scores = scoreInput(input, options);
@@ -82,6 +84,7 @@ export function computeIndex(given: Cells, request: IndexOptions = {}): IndexRes
     preparation,
     method: options.method ?? DEFAULT_SCALING,
     derivedGrowth,
+    otherYears,
   };
 }
 
@@ -95,14 +98,15 @@ export function computeIndex(given: Cells, request: IndexOptions = {}): IndexRes
  * bit (the same arithmetic). Sub-indices are not rescaled to a maximum of 100 then: that would undo
  * the common scale.
  */
-function yearStep(given: Cells, options: IndexOptions): { cells: Cells; options: IndexOptions; derivedGrowth: readonly number[] } {
+function yearStep(given: Cells, options: IndexOptions): { cells: Cells; options: IndexOptions; derivedGrowth: readonly number[]; otherYears: number } {
   const pipeline = options.pipeline ?? DEFAULT_PIPELINE;
   const years = rowYears(given);
   if (!years) {
     if (pipeline.year !== undefined || pipeline.referenceYear !== undefined) throw new UserError("PANEL_NO_YEAR_COLUMN");
-    return { cells: given, options, derivedGrowth: [] };
+    return { cells: given, options, derivedGrowth: [], otherYears: 0 };
   }
   // Growth rates from two years' levels first: the year's rows then read them as any other column.
+  const asGiven = options;
   const { cells, derived: derivedGrowth } = withGrowthFromLevels(given, years, options.columns);
   if (derivedGrowth.length && options.columns) {
     // A mapping the user chose (the task pane's) learns where the computed columns went: appended, in order.
@@ -112,20 +116,26 @@ function yearStep(given: Cells, options: IndexOptions): { cells: Cells; options:
     derivedGrowth.forEach((i, k) => (indicators[i] = width + k));
     options = { ...options, columns: { ...map, indicators, labels: [...map.labels, ...derivedGrowth.map((i) => INDICATORS[i].zh)] } };
   }
-  if (years.years.length > 1) checkYearColumns(cells, years, options.columns ?? mapColumns(cells).columns, derivedGrowth);
+  if (years.years.length > 1) {
+    const columns = options.columns ?? mapColumns(cells).columns;
+    checkRegions(cells, years, columns);
+    checkYearColumns(cells, years, columns, derivedGrowth, pipeline.year);
+  }
   const rows = rowsOfYear(cells, pipeline.year, years);
+  const otherYears = otherYearRows(years, pipeline.year);
   const reference = pipeline.referenceYear;
-  if (reference === undefined) return { cells: rows, options, derivedGrowth };
+  if (reference === undefined) return { cells: rows, options, derivedGrowth, otherYears };
   if (!years.years.includes(reference))
     throw new UserError("BAD_OPTION", { name: PIPELINE_OPTION_WORDS.panel, value: `reference=${reference}`, options: years.years.join(", ") });
+  // The reference year as the table gives it (its growth rates computed again there, from the mapping as given).
   const base = computeIndex(given, {
-    ...options,
+    ...asGiven,
     method: "minmax",
     goalposts: undefined,
     pipeline: { ...pipeline, year: reference, referenceYear: undefined },
   });
   const { input, include } = base;
-  if (input.level !== "indicator") return { cells: rows, options, derivedGrowth };
+  if (input.level !== "indicator") return { cells: rows, options, derivedGrowth, otherYears };
   const goalposts = new Map<number, Goalposts>();
   input.values.forEach((x, i) => {
     if (!x) return;
@@ -136,10 +146,15 @@ function yearStep(given: Cells, options: IndexOptions): { cells: Cells; options:
       if (x[r] < low) low = x[r];
       if (x[r] > high) high = x[r];
     }
-    if (!(high > low)) throw new UserError("PANEL_REFERENCE_CONSTANT", { column: nameOf(INDICATORS[i]), year: reference });
+    if (!(high > low)) {
+      // Growth computed from levels has no value in the table's first year: that year cannot be the scale.
+      if (derivedGrowth.includes(i) && reference === years.years[0])
+        throw new UserError("PANEL_REFERENCE_NO_GROWTH", { column: nameOf(INDICATORS[i]), year: reference, next: years.years[1] });
+      throw new UserError("PANEL_REFERENCE_CONSTANT", { column: nameOf(INDICATORS[i]), year: reference });
+    }
     goalposts.set(i, { low, high, clamp: false });
   });
-  return { cells: rows, options: { ...options, method: "goalposts", goalposts, rescale: false }, derivedGrowth };
+  return { cells: rows, options: { ...options, method: "goalposts", goalposts, rescale: false }, derivedGrowth, otherYears };
 }
 
 /**

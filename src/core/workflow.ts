@@ -212,5 +212,6 @@ function buildRanking(cells: Cells, result: IndexResult, ties: TieMethod): Ranki
   }
   districts.sort((a, b) => a.rank - b.rank || a.dataRow - b.dataRow);
   const rejected = [...input.errors].map(([dataRow, error]) => ({ dataRow, error }));
-  return { districts, rejected, blankRows };
+  // The other years' rows of a table of several years are blank to this year's reading, but are no blank rows of the table.
+  return { districts, rejected, blankRows: blankRows - result.otherYears };
 }

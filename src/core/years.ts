@@ -5,13 +5,13 @@
  * pool: without a year chosen (the options' `year`), it is refused, or computed year by year by the
  * functions that give one value per row (functions/functions.ts).
  */
-import { readCell } from "./cells";
+import { isDashCell, readCell } from "./cells";
 import { Cells, mapColumns } from "./dataset";
 import { UserError } from "./errors";
 import { DIMENSIONS, INDICATORS, nameOf } from "./framework";
 import { growthRate } from "./growth";
 import { ColumnMap, headerRowOf, regionIdColumn, yearColumn } from "./headers";
-import { cleanText } from "./text";
+import { cleanText, isTotalLabel } from "./text";
 
 /**
  * A year as a table, a flag or an argument gives it: 2021, "2021", "2021年", "2021 年度"; else null.
@@ -36,8 +36,9 @@ export interface RowYears {
 }
 
 /**
- * The year of each row, or null when the table has no year column. Throws PANEL_BAD_YEAR naming
- * the first row whose year cannot be read (a row that holds anything needs one).
+ * The year of each row, or null when the table has no year column. Rows without a number (a
+ * units row, notes, footnotes) and blank rows have none. Throws PANEL_BAD_YEAR naming the first
+ * row with numbers whose year cannot be read, PANEL_MISSING_YEAR the first with no year at all.
  *
  * @example
  * rowYears([["年份", "区县", …], [2020, "余杭区", …], [2021, "余杭区", …]])?.years // → [2020, 2021]
@@ -52,7 +53,13 @@ export function rowYears(cells: Cells): RowYears | null {
     const row = cells[r];
     if (row.every((c) => c === null || c === undefined || c === "" || c === 0)) continue;
     const year = readYear(row[column]);
-    if (year === null) throw new UserError("PANEL_BAD_YEAR", { row: r + 1, value: cleanText(String(row[column] ?? "")) || "—" });
+    if (year === null) {
+      // A row without a year and without a number is not a region's: a units row under the header (万元, %, 年), a note or footnote.
+      if (!row.some((c) => typeof readCell(c) === "number" && !isDashCell(c))) continue;
+      const text = cleanText(String(row[column] ?? ""));
+      if (!text) throw new UserError("PANEL_MISSING_YEAR", { row: r + 1 });
+      throw new UserError("PANEL_BAD_YEAR", { row: r + 1, value: text });
+    }
     byRow[r] = year;
     years.add(year);
   }
@@ -78,6 +85,12 @@ export function rowsOfYear(cells: Cells, year: number | undefined, years: RowYea
   return cells.map((row, r) => (r <= years.headerRow || years.byRow[r] === year ? row : new Array<unknown>(row.length).fill(null)));
 }
 
+/** The data rows of other years than `year` (blanked by {@link rowsOfYear}): not blank rows of the table, and not counted as such. */
+export function otherYearRows(years: RowYears | null, year: number | undefined): number {
+  if (!years || year === undefined || years.years.length < 2) return 0;
+  return years.byRow.filter((y) => y !== null && y !== year).length;
+}
+
 /** The framework's growth indicators, each with the level it is the growth of. */
 const GROWTH_OF: readonly { readonly growth: number; readonly level: number }[] = [
   { growth: indicatorIndex("streamer_gmv_growth"), level: indicatorIndex("streamer_gmv") },
@@ -93,9 +106,10 @@ function indicatorIndex(id: string): number {
 /**
  * The two growth indicators (主播直播引导成交额增长率, 主播直播场次增长率) computed from the levels of
  * two consecutive years, for a table with a year column that has a level column and not its growth
- * column: each region's (this year − last year) / |last year| (core/growth.ts, blank where last
- * year is missing or 0, and in the first year), matched by the region's province, city and
- * district, never by position. The columns are appended to the right under the indicators' names;
+ * column: each region's (this year − last year) / |last year| (core/growth.ts), matched by the
+ * region's code or its province, city and district, never by position. A region without a rate
+ * in a year that has rates (new that year, or last year 0 or missing) takes that year's lowest
+ * rate, so that missing data never raises a score; the first year has none (blank). The columns are appended to the right under the indicators' names;
  * `derived` lists the indicators so computed (for the method note), empty when none was.
  *
  * @example
@@ -123,16 +137,29 @@ export function withGrowthFromLevels(cells: Cells, years: RowYears, given?: Colu
     const v = readCell(cells[r][c]);
     return typeof v === "number" ? v : null;
   };
-  const out = cells.map((row, r) => {
-    const added = wanted.map((g) => {
-      if (r === years.headerRow) return INDICATORS[g.growth].zh;
+  const rates = cells.map((row, r) =>
+    wanted.map((g) => {
       const y = years.byRow[r];
-      if (y === null) return null;
+      if (y === null || r === years.headerRow) return null;
       const c = columns.indicators[g.level];
       const g1 = growthRate(level(r, c), level(rowOf.get(`${y - 1}|${keyOf(row)}`), c), { kind: "blank" });
       return "value" in g1 ? g1.value : null;
+    }),
+  );
+  // A region without a rate in a year that has rates (new that year, or last year 0 or missing) takes the year's lowest:
+  // missing data never raises a score, and a 0 would put it above the regions that shrank.
+  const lowest = wanted.map((_, k) => {
+    const low = new Map<number, number>();
+    rates.forEach((v, r) => {
+      const y = years.byRow[r];
+      if (y !== null && v[k] !== null) low.set(y, Math.min(low.get(y) ?? Infinity, v[k]!));
     });
-    return [...row, ...added];
+    return low;
+  });
+  const out = cells.map((row, r) => {
+    if (r === years.headerRow) return [...row, ...wanted.map((g) => INDICATORS[g.growth].zh)];
+    const y = years.byRow[r];
+    return [...row, ...rates[r].map((v, k) => (v !== null || y === null ? v : (lowest[k].get(y) ?? null)))];
   });
   return { cells: out, derived: wanted.map((g) => g.growth) };
 }
@@ -142,9 +169,10 @@ export function withGrowthFromLevels(cells: Cells, years: RowYears, given?: Colu
  * and none at all in another (blank, "-" or 0 in every row of it, 0 being how Excel desktop passes
  * a blank cell) would be scaled from nothing there. Throws PANEL_COLUMNS_DIFFER naming the column
  * and the year without it. `skip`: columns computed here (growth rates, empty in the first year by
- * construction).
+ * construction). `only`: the year computed, when one is chosen: a column missing from another year
+ * is no matter then.
  */
-export function checkYearColumns(cells: Cells, years: RowYears, columns: ColumnMap, skip: readonly number[] = []): void {
+export function checkYearColumns(cells: Cells, years: RowYears, columns: ColumnMap, skip: readonly number[] = [], only?: number): void {
   if (years.years.length < 2) return;
   const level = columns.dimensions.some((c) => c >= 0) && columns.indicators.every((c) => c < 0) ? "dimension" : "indicator";
   const items = level === "dimension" ? DIMENSIONS : INDICATORS;
@@ -157,7 +185,8 @@ export function checkYearColumns(cells: Cells, years: RowYears, columns: ColumnM
       const v = readCell(cells[r][c]);
       if (typeof v === "number" && v !== 0) has.add(y);
     });
-    const without = years.years.find((y) => !has.has(y));
+    // With a year chosen, only that year must have what the others have.
+    const without = years.years.find((y) => !has.has(y) && (only === undefined || y === only));
     if (has.size && without !== undefined) throw new UserError("PANEL_COLUMNS_DIFFER", { column: nameOf(items[i]), year: without });
   });
 }
@@ -177,4 +206,28 @@ export function regionNames(row: readonly unknown[], names: ColumnMap["names"]):
   const at = (c: number | undefined) => (c === undefined ? "" : cleanText(String(row[c] ?? "")).trim());
   const city = at(names.city);
   return [at(names.province), city === "-" ? "" : city, at(names.district)].join("|");
+}
+
+/**
+ * Refuses a region twice in one year (by its code, or its province, city and district): a table of
+ * several years has one row per region and year. Throws PANEL_DUPLICATE naming the region, the
+ * year and both rows. Tables without a district or code column are not checked (nothing to match by).
+ */
+export function checkRegions(cells: Cells, years: RowYears, columns: ColumnMap): void {
+  const idColumn = regionIdColumn(cells[years.headerRow] ?? []);
+  if (columns.names.district === undefined && idColumn < 0) return;
+  const seen = new Map<string, number>();
+  years.byRow.forEach((year, r) => {
+    if (year === null) return;
+    const row = cells[r];
+    // A totals row (全市合计 …) is no region: the reading leaves it out.
+    if (row.some((c) => typeof c === "string" && isTotalLabel(c))) return;
+    const key = `${year}|${regionKey(row, columns.names, idColumn)}`;
+    const before = seen.get(key);
+    if (before !== undefined) {
+      const region = regionNames(row, columns.names).split("|").filter(Boolean).join(" ") || key.split("|id:")[1] || "";
+      throw new UserError("PANEL_DUPLICATE", { region, year, rows: `${before + 1}, ${r + 1}` });
+    }
+    seen.set(key, r);
+  });
 }

@@ -11,6 +11,7 @@ import { RankOrder, rankDistricts, TieMethod } from "../core/rank-districts";
 import { columnLetter, showValue } from "../core/text";
 import { changeName, WeightChange } from "../core/weight-compare";
 import type { WeightFinding } from "../core/weights";
+import { readYear } from "../core/years";
 import { CELL_TEXT, Lang, rowLabel, SEVERITY_LABELS, Severity, WORDS } from "../text";
 import { ResultCell, toExcelError } from "./host";
 
@@ -79,8 +80,8 @@ export function rankScores(scores: unknown, order: RankOrder, ties: TieMethod, l
 
 /**
  * Ranks of the values (row-major, `width` per row, data rows from `start`) each among the values of
- * rows with the same group cell (the first cell of the same row of `groups`, as text: 2021 and
- * "2021" are one group; blank cells are a group too). Throws GROUPS_SHAPE when the groups are not
+ * rows with the same group cell (the first cell of the same row of `groups`, as text; a year as the
+ * year column reads it, so 2021, "2021" and "2021年" are one group; blank cells are a group too). Throws GROUPS_SHAPE when the groups are not
  * as tall as the scores.
  */
 function rankWithinGroups(
@@ -96,7 +97,9 @@ function rankWithinGroups(
   const members = new Map<string, number[]>();
   for (let r = start; r < height; r++) {
     const g = groups[r]?.[0];
-    const key = g === null || g === undefined ? "" : String(g).normalize("NFKC").trim();
+    // A year is one group however it is written (2021, "2021", "2021年"), as the year column is read.
+    const year = readYear(g);
+    const key = year !== null ? String(year) : g === null || g === undefined ? "" : String(g).normalize("NFKC").trim();
     const list = members.get(key) ?? [];
     for (let c = 0; c < width; c++) list.push((r - start) * width + c);
     members.set(key, list);

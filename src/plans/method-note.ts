@@ -126,12 +126,12 @@ function missingRule(run: IndexRun, lang: Lang): string {
 }
 
 /** The rows left out, counted, then each named with its reason (bad data, a 合计 row, too little data …). */
-function rejectedRows(run: IndexRun, lang: Lang, width = NOTE_WIDTH): PlanValue[][] {
+export function rejectedRows(run: IndexRun, lang: Lang, width = NOTE_WIDTH, label?: string): PlanValue[][] {
   const rejected = run.ranking.rejected;
   if (!rejected.length) return [];
   const t = METHOD_NOTE_TEXT[lang];
   return [
-    pad([t.skipped, rejected.length], width),
+    pad([label ?? t.skipped, rejected.length], width),
     ...explainRejected(run)
       .slice(0, MAX_LISTED_PROBLEMS)
       .flatMap((m) => textRows("", formatError(m, lang), width)),

@@ -7,7 +7,7 @@
  */
 import { Panel, RankChange, rankChangeRows, rankChanges, regionOfKey, topMoves } from "../core/panel";
 import { Lang, METHOD_NOTE_TEXT, RANK_CHANGE_TEXT, WORDS } from "../text";
-import { runNoteLines, stampLines, wrapNoteRows, NOTE_LINE_WIDTH } from "./method-note";
+import { rejectedRows, runNoteLines, stampLines, wrapNoteRows, NOTE_LINE_WIDTH } from "./method-note";
 import { CHAR_POINTS, columnsFor, planPage, PrintArea, rowsUnder } from "./page";
 import { CellBlock, ChartPlan, columnWidths, EMPHASIS_FILL, SheetPlan } from "./plan";
 
@@ -54,6 +54,7 @@ export function planRankChangeSheet(panel: Panel, from: number, to: number, o: R
   };
 
   const later = panel.years.find((y) => y.year === to)!;
+  const earlier = panel.years.find((y) => y.year === from)!;
   const reference = later.run.result.preparation.options.referenceYear;
   const names = (list: readonly RankChange[]) => list.map((c) => regionOfKey(c.names)).join(WORDS.listSeparator[o.lang]);
   const count = (s: RankChange["status"]) => changes.filter((c) => c.status === s).length;
@@ -71,6 +72,8 @@ export function planRankChangeSheet(panel: Panel, from: number, to: number, o: R
       t.leaving(n, names(leaving)),
       [t.rule, t.changeRule],
       ...runNoteLines(later.run, o.lang, o.source),
+      // The earlier year's rows left out too (the later year's are in the lines above): a region without a rank there is not "new".
+      ...rejectedRows(earlier.run, o.lang, 2, t.skippedIn(from)),
       ...stampLines(o.lang, o.generatedAt, o.version),
     ]),
     headerRows: 1,

@@ -214,6 +214,11 @@ export const ERROR_MESSAGES = {
     zh: "第 {row} 行的年份 {value} 不是四位数的年份（如 2021 或 2021年）。",
     en: "The year {value} in row {row} is not a four-digit year (e.g. 2021).",
   },
+  PANEL_MISSING_YEAR: {
+    excel: "value",
+    zh: "第 {row} 行有数据，但年份列是空的：请写明该行数据的年份（如 2021）。",
+    en: "Row {row} holds data but no year: write the year of its data (e.g. 2021) in the year column.",
+  },
   PANEL_NO_REGION: {
     excel: "value",
     zh: "多年数据按地区名称（省、市、区县）逐年对应：表中没有区县列，无法对应，也不会按行的位置对应。",
@@ -221,8 +226,8 @@ export const ERROR_MESSAGES = {
   },
   PANEL_DUPLICATE: {
     excel: "value",
-    zh: "“{region}”在 {year} 年出现了两次：每个地区每年只能有一行。",
-    en: '"{region}" appears twice in {year}: each region has one row a year.',
+    zh: "“{region}”在 {year} 年出现了两次（第 {rows} 行）：每个地区每年只能有一行。",
+    en: '"{region}" appears twice in {year} (rows {rows}): each region has one row a year.',
   },
   PANEL_COLUMNS_DIFFER: {
     excel: "value",
@@ -248,6 +253,16 @@ export const ERROR_MESSAGES = {
     excel: "value",
     zh: "“{column}”在基准年 {year} 各地区取值相同：没有可作标尺的最小值和最大值。",
     en: '"{column}" has the same value for every region in the reference year {year}: it gives no minimum and maximum to scale by.',
+  },
+  PANEL_REFERENCE_NO_GROWTH: {
+    excel: "value",
+    zh: "“{column}”由相邻两年的水平计算，第一年 {year} 没有数值，不能作基准年：请选 {next} 年或之后的年份作基准年（panel=reference={next}）。",
+    en: '"{column}" is computed from consecutive years\' levels and has no value in the first year, {year}, which therefore cannot be the reference: choose {next} or later (panel=reference={next}).',
+  },
+  PANEL_SAME_YEARS: {
+    excel: "value",
+    zh: "比较的两个年份相同（{year}）：请选择两个不同的年份。",
+    en: "The two years compared are the same ({year}): choose two different years.",
   },
   PANEL_ONE_YEAR: {
     excel: "value",
@@ -752,7 +767,7 @@ export const PIPELINE_OPTION_WORDS = {
   treat: { zh: "异常值处理（treat）", en: "outlier treatment (treat)" },
   aggregate: { zh: "合成方法（aggregate）", en: "aggregation (aggregate)" },
   panel: { zh: "多年标准化（panel）", en: "scaling across years (panel)" },
-  year: { zh: "年份（year）", en: "year (year)" },
+  year: { zh: "年份（year）", en: "year" },
   coverageTakes: { zh: "0 至 1 的比例（如 0.66 或 66%）", en: "a share from 0 to 1 (e.g. 0.66 or 66%)" },
 } as const satisfies Record<string, LocalText>;
 

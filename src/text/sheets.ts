@@ -58,7 +58,7 @@ export const METHOD_NOTE_TEXT = {
     treatedColumns: (list: string) => `异常值处理：${list}`,
     growth: "增长率",
     growthFromLevels: (names: string) =>
-      `${names}：表中没有这一列，按相邻两年的水平计算（本年 − 上年）/ |上年|，地区按省、市、区县名称对应；第一年和上年为 0 或缺失的地区为缺失值`,
+      `${names}：表中没有这一列，按相邻两年的水平计算（本年 − 上年）/ |上年|，地区按区划代码或省、市、区县名称对应；当年新出现或上年为 0、缺失的地区取当年最低的增长率（缺失数据从不抬高得分），第一年没有增长率`,
     treatedColumn: (name: string, log: boolean, points: number) => `${name}（${log ? "对数变换" : `缩尾 ${points} 个点`}）`,
     aggregation: "合成方法",
     aggregationFor: {
@@ -122,7 +122,7 @@ export const METHOD_NOTE_TEXT = {
     treatedColumns: (list: string) => `Outliers treated: ${list}`,
     growth: "Growth rates",
     growthFromLevels: (names: string) =>
-      `${names}: not in the table, computed from the levels of consecutive years as (this year − last year) / |last year|, regions matched by province, city and district; missing in the first year and where last year is 0 or missing`,
+      `${names}: not in the table, computed from the levels of consecutive years as (this year − last year) / |last year|, regions matched by their code or province, city and district; a region new that year, or whose last year is 0 or missing, takes that year's lowest rate (missing data never raises a score); the first year has none`,
     treatedColumn: (name: string, log: boolean, points: number) => `${name} (${log ? "log transform" : `${points} point(s) winsorised`})`,
     aggregation: "Aggregation",
     aggregationFor: {

@@ -3,10 +3,12 @@
  * the printed and written change as LIVERANKCHANGE gives it; one year ranked as a table of its own;
  * a table of several years not ranked as one.
  */
+import { writeFileSync } from "fs";
 import { join } from "path";
 import { run } from "../../src/cli/main";
 import { readTable } from "../../src/files/read-table";
 import { tempDir } from "../helpers/files";
+import { INDICATOR_IDS, prng } from "../helpers/fixtures";
 import { loadSourceRuntime } from "../helpers/excel-runtime";
 
 const PANEL = join(__dirname, "../../examples/panel-invented.csv");
@@ -46,5 +48,28 @@ describe("live-index change", () => {
     );
     expect((await cli(["rank", PANEL, "--year", "2019"], dir)).err).toContain("2020, 2021");
     expect((await cli(["change", PANEL, "--from", "去年"], dir)).err).toContain("a four-digit year");
+  });
+});
+
+describe("live-index change and rank --year on a raw panel with levels only", () => {
+  it("ranks a year with its growth rates computed from the year before, takes --panel, and audit takes --year", async () => {
+    const dir = tempDir("change-raw");
+    const ids = INDICATOR_IDS.filter((id) => !id.endsWith("_growth"));
+    const rnd = prng(5);
+    const rows: (string | number)[][] = [["年份", "省", "市", "区县", ...ids]];
+    for (const year of [2020, 2021])
+      for (let k = 0; k < 12; k++)
+        rows.push([year, "甲省", "甲市", `区${k}`, ...ids.map((id) => (id.endsWith("rate") ? 0.01 + rnd() / 10 : 1 + Math.round(rnd() * 1e4) / 100))]);
+    const file = join(dir, "levels.csv");
+    writeFileSync(file, rows.map((r) => r.join(",")).join("\n"));
+    const ranked = await cli(["rank", file, "--year", "2021", "--out", "r.xlsx"], dir);
+    expect(ranked.code).toBe(0);
+    expect(ranked.out).toContain("Ranked 12 regions.");
+    const ref = await cli(["change", file, "--panel", "reference=2021", "--top", "3"], dir);
+    expect(ref.code).toBe(0);
+    const first = await cli(["change", file, "--panel", "reference=2020"], dir);
+    expect(first.err).toContain("cannot be the reference: choose 2021 or later");
+    const audit = await cli(["audit", file, "--year", "2021", "--out", "a.xlsx"], dir);
+    expect(audit.code).toBe(0);
   });
 });

@@ -34,7 +34,7 @@ function levelsPanel(): (string | number)[][] {
   return [["年份", "省", "市", "区县", ...LEVEL_IDS], ...rows];
 }
 
-/** One year's table with the two growth rates written out from the levels: (this − last) / |last|, blank without a base. */
+/** One year's table with the two growth rates written out from the levels: (this − last) / |last|; without a base, the year's lowest rate. */
 function explicitYear(cells: (string | number)[][], year: number): (string | number | null)[][] {
   const at = (id: string) => 4 + LEVEL_IDS.indexOf(id);
   const last = new Map(
@@ -54,11 +54,16 @@ function explicitYear(cells: (string | number)[][], year: number): (string | num
       });
       return [...r, ...rates];
     });
+  const width = cells[0].length;
+  for (let k = 0; k < GROWTH.length; k++) {
+    const low = Math.min(...rows.map((r) => r[width + k]).filter((v): v is number => typeof v === "number"));
+    for (const r of rows) if (r[width + k] === null) r[width + k] = low;
+  }
   return [[...cells[0], ...GROWTH], ...rows];
 }
 
 describe("growth rates from two years' levels", () => {
-  it("computes both rates for each region from its own last year, matched by name, blank without a base", () => {
+  it("computes both rates for each region from its own last year, matched by name, the year's lowest without a base", () => {
     const cells = levelsPanel();
     const { cells: out, derived } = withGrowthFromLevels(cells, rowYears(cells)!);
     expect(derived).toEqual([INDICATOR_IDS.indexOf("streamer_gmv_growth"), INDICATOR_IDS.indexOf("streamer_sessions_growth")]);
@@ -72,10 +77,11 @@ describe("growth rates from two years' levels", () => {
       if (r[0] === 2020) expect(rates).toEqual([null, null]);
       else expect(rates).toEqual(expected.get(r[3] as string));
     });
-    // The new region and the zero base have no GMV growth.
-    expect(expected.get("区14")).toEqual([null, null]);
-    expect(expected.get("区3")![0]).toBeNull();
-    expect(expected.get("区3")![1]).not.toBeNull();
+    // The new region and the zero base take 2021's lowest rate, below every region that grew or shrank less.
+    const lows = [0, 1].map((k) => Math.min(...[...expected.values()].map((v) => v[k] as number)));
+    expect(expected.get("区14")).toEqual(lows);
+    expect(expected.get("区3")![0]).toBe(lows[0]);
+    expect(expected.get("区3")![1]).not.toBe(lows[1]);
   });
 
   it("gives 2021's index as the table with the rates written out gives it, and says so in the method note", () => {
@@ -88,6 +94,7 @@ describe("growth rates from two years' levels", () => {
     // The note's lines are wrapped to its width: read without the breaks.
     const note = runNoteLines(runIndex(cells, options), "zh", "表").flat().join("").replace(/\s+/g, "");
     expect(note).toContain("该区县主播直播引导成交额增长率指数、该区县主播直播场次增长率指数：表中没有这一列，按相邻两年的水平计算");
+    expect(note).toContain("取当年最低的增长率（缺失数据从不抬高得分）");
     const en = runNoteLines(runIndex(cells, options), "en", "t").flat().join(" ").replace(/\s+/g, " ");
     expect(en).toContain("not in the table, computed from the levels of consecutive years");
   });

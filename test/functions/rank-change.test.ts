@@ -269,3 +269,75 @@ describe("regions matched by a code column", () => {
     expect((rt.call("LIVERANKCHANGE", twice) as { message: string }).message).toContain("appears twice in 2021");
   });
 });
+
+describe("tables of several years as analysts have them (found by a new-user trial)", () => {
+  const W2 = TWO_YEAR_WEIGHTS;
+  it("reads a units row under the header and a footnote below the table as no region; a row with data and no year is named", () => {
+    const cells = panel();
+    const withUnits: unknown[][] = [
+      cells[0],
+      ["年", "", "", "", "分", "分", "分", "分", "分"],
+      ...cells.slice(1),
+      ["注：数据为虚构，仅供演示。", ...new Array(8).fill(null)],
+    ];
+    const out = (rt.call("LIVEINDEX", withUnits) as Cell[][]).map((r) => r[0]);
+    expect(out[1]).toBe("");
+    expect(out[out.length - 1]).toBe("");
+    const plain = (rt.call("LIVEINDEX", cells) as Cell[][]).map((r) => r[0]);
+    expect(out.slice(2, -1)).toEqual(plain.slice(1));
+    const noYear = panel();
+    noYear[5][0] = "";
+    const e = rt.call("LIVEINDEX", noYear);
+    expect(isCustomFunctionError(e) && e.message).toContain("Row 6 holds data but no year");
+  });
+
+  it("ranks within a year however the year is written (2021 and 2021年 are one group)", () => {
+    const cells = panel();
+    // Half of 2021 written 2021, half 2021年.
+    let k = 0;
+    const mixed = cells.map((r, i) => (i > 0 && String(r[0]).startsWith("2021") ? [k++ % 2 ? 2021 : "2021年", ...r.slice(1)] : r));
+    const totals = rt.call("LIVEINDEX", mixed) as Cell[][];
+    const out = (
+      rt.call(
+        "RANKDISTRICT",
+        totals,
+        null,
+        null,
+        mixed.map((r) => [r[0]]),
+      ) as Cell[][]
+    ).map((r) => r[0]);
+    const rows2021 = mixed.map((_, i) => i).filter((i) => i > 0 && String(mixed[i][0]).startsWith("2021"));
+    const sums = rows2021.map((i) => W2.reduce((s, w, j) => s + w * (mixed[i][4 + j] as number), 0));
+    expect(rows2021.map((i) => out[i])).toEqual(ranks(sums));
+  });
+
+  it("gives a region with a bad value in one year no rank there and the status 'not ranked', not 'new'", () => {
+    const cells = panel();
+    const at = cells.findIndex((r) => r[0] === 2020 && r[3] === "区4");
+    cells[at][5] = "缺";
+    const out = rt.call("LIVERANKCHANGE", cells) as Cell[][];
+    const row = out.find((r) => r[2] === "区4")!;
+    expect(row[3]).toBe("");
+    expect(row[6]).toBe("not ranked (bad data: see the note)");
+    expect(out.filter((r) => r[6] === "new").map((r) => r[2])).toEqual(["区12"]);
+  });
+
+  it("refuses a region twice in a year in LIVEINDEX too, naming both rows; the same two years to compare", () => {
+    const twice = panel();
+    twice.push([...twice[3]]);
+    const e = rt.call("LIVEINDEX", twice);
+    expect(isCustomFunctionError(e) && e.message).toContain(`appears twice in 2021 (rows 4, ${twice.length})`);
+    const same = rt.call("LIVERANKCHANGE", panel(), null, 2021, "2021年");
+    expect(isCustomFunctionError(same) && same.message).toContain("The two years compared are the same (2021)");
+  });
+
+  it("computes the year chosen when another year lacks a column, and refuses the year that lacks it", () => {
+    const cells = rawPanel().map((r, i) => (i > 0 && r[0] === 2020 ? r.map((v, c) => (c === 4 + INDICATOR_IDS.indexOf("views") ? null : v)) : r));
+    const ok = rt.call("LIVEINDEX", cells, null, null, null, [["year", 2021]]) as Cell[][];
+    const rows = yearRows(cells as (string | number)[][], 2021);
+    const expected = totals(rows, boundsOf(rows));
+    ok.slice(21).forEach((r, k) => expect(r[0] as number).toBeCloseTo(expected[k], 10));
+    const refused = rt.call("LIVEINDEX", cells, null, null, null, [["year", 2020]]);
+    expect(isCustomFunctionError(refused) && refused.message).toContain("has no value at all in 2020");
+  });
+});
