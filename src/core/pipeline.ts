@@ -135,7 +135,8 @@ function yearStep(given: Cells, options: IndexOptions): { cells: Cells; options:
     pipeline: { ...pipeline, year: reference, referenceYear: undefined },
   });
   const { input, include } = base;
-  if (input.level !== "indicator") return { cells: rows, options, derivedGrowth, otherYears };
+  // Sub-indices come already scaled, each year on its own: there is nothing to put on the reference year's scale.
+  if (input.level !== "indicator") throw new UserError("PANEL_REFERENCE_SUBINDEX", { year: reference });
   const goalposts = new Map<number, Goalposts>();
   input.values.forEach((x, i) => {
     if (!x) return;

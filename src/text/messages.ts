@@ -259,6 +259,11 @@ export const ERROR_MESSAGES = {
     zh: "“{column}”由相邻两年的水平计算，第一年 {year} 没有数值，不能作基准年：请选 {next} 年或之后的年份作基准年（panel=reference={next}）。",
     en: '"{column}" is computed from consecutive years\' levels and has no value in the first year, {year}, which therefore cannot be the reference: choose {next} or later (panel=reference={next}).',
   },
+  PANEL_REFERENCE_SUBINDEX: {
+    excel: "value",
+    zh: "panel=reference={year} 只适用于 19 个二级指标：表中是已经标准化的分指数，各年无法换到 {year} 年的标尺上（去掉 panel 选项即各年分别计算）。",
+    en: "panel=reference={year} applies to the 19 raw indicators only: the table holds sub-indices, already scaled each year on its own, which cannot be put on {year}'s scale (without the panel option each year is computed on its own).",
+  },
   PANEL_SAME_YEARS: {
     excel: "value",
     zh: "比较的两个年份相同（{year}）：请选择两个不同的年份。",

@@ -322,6 +322,11 @@ describe("tables of several years as analysts have them (found by a new-user tri
     expect(out.filter((r) => r[6] === "new").map((r) => r[2])).toEqual(["区12"]);
   });
 
+  it("refuses reference-year scaling of sub-indices, which are scaled already", () => {
+    const e = rt.call("LIVEINDEX", panel(), null, null, null, [["panel", "reference=2020"]]);
+    expect(isCustomFunctionError(e) && e.message).toContain("panel=reference=2020 applies to the 19 raw indicators only");
+  });
+
   it("refuses a region twice in a year in LIVEINDEX too, naming both rows; the same two years to compare", () => {
     const twice = panel();
     twice.push([...twice[3]]);
