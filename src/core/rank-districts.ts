@@ -128,7 +128,8 @@ export function rankDescInto(scores: ArrayLike<number>, work: RankWork): Float64
   const last = b - 1;
   counts.fill(0, 0, b + 1);
   for (let k = 0; k < m; k++) {
-    const q = Math.floor((max - values[k]) * scale);
+    // (max − v) · scale is ≥ 0 and below 2¹⁶ + 1: `| 0` is its floor.
+    const q = ((max - values[k]) * scale) | 0;
     const at = q < last ? q : last;
     buckets[k] = at;
     counts[at + 1]++;

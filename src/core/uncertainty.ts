@@ -201,15 +201,16 @@ export class UncertaintyModel {
       linearTotalsInto(form, this.groupD, this.groupI, runs.length, this.groupTotals, this.coefficients);
       runs.forEach((k, j) => this.totals.set(this.groupTotals.subarray(j * n, (j + 1) * n), k * n));
     }
+    const { rows, nominalRanks } = this;
     for (let k = 0; k < count; k++) {
       const ranks = rankDescInto(this.totals.subarray(k * n, (k + 1) * n), this.ranks);
       let sum = 0;
       let counted = 0;
-      for (let j = 0; j < this.rows.length; j++) {
-        const r = this.rows[j];
+      for (let j = 0; j < rows.length; j++) {
+        const r = rows[j];
         const x = ranks[r];
         if (x !== x) continue;
-        sum += Math.abs(x - this.nominalRanks[r]);
+        sum += Math.abs(x - nominalRanks[r]);
         counted++;
       }
       each(ranks, counted ? sum / counted : 0, k);
@@ -412,12 +413,14 @@ class RankCollector {
   }
 
   add(ranks: Float64Array, shift: number): void {
-    const m = this.rows.length;
+    const rows = this.rows;
+    const stage = this.stage;
+    const m = rows.length;
     const s = this.count - this.written;
     // 0 for a row a run could not rank (a combination that screens it out).
     for (let k = 0; k < m; k++) {
-      const x = ranks[this.rows[k]];
-      this.stage[k * BATCH + s] = x === x ? x : 0;
+      const x = ranks[rows[k]];
+      stage[k * BATCH + s] = x === x ? x : 0;
     }
     this.shifts[this.count++] = shift;
     if (s === BATCH - 1) this.flush();
@@ -425,12 +428,13 @@ class RankCollector {
 
   /** The staged runs to each row's place. */
   private flush(): void {
+    const { ranks, stage, runs, written } = this;
     const m = this.rows.length;
-    const width = this.count - this.written;
+    const width = this.count - written;
     for (let k = 0; k < m; k++) {
-      const to = k * this.runs + this.written;
+      const to = k * runs + written;
       const from = k * BATCH;
-      for (let j = 0; j < width; j++) this.ranks[to + j] = this.stage[from + j];
+      for (let j = 0; j < width; j++) ranks[to + j] = stage[from + j];
     }
     this.written = this.count;
   }
