@@ -92,7 +92,7 @@ const TAKES = {
   treat: "none, winsorise",
   aggregate: "mean, geometric, topsis",
   panel: "per-year, reference=2020",
-  year: "2020, 2021 … (a four-digit year)",
+  year: "2020, 2021, 2021年 …",
 };
 
 /**

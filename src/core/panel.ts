@@ -11,6 +11,7 @@ import { regionIdColumn } from "./headers";
 export { readYear } from "./years";
 import { IndexRequest, IndexRun, runIndex } from "./workflow";
 import { DEFAULT_PIPELINE } from "./options";
+import { ROW_OK } from "./dataset";
 import { Lang, RANK_CHANGE_TEXT } from "../text";
 
 export interface PanelYear {
@@ -50,7 +51,11 @@ export function readPanel(cells: Cells, request: IndexRequest = {}): Panel {
       const first = header + 1;
       const regions = new Map<string, number>();
       const regionNamesByKey = new Map<string, string>();
+      const { status, errors } = run.result.input;
       for (const r of byYear.get(year)!) {
+        // A region is a row ranked, or left out for a bad value; not a totals row (合计) or a row of nothing but a note.
+        const error = errors.get(r - first);
+        if (status[r - first] !== ROW_OK && (!error || error.code === "TOTAL_ROW")) continue;
         const key = regionKey(cells[r], names, idColumn);
         const shown = regionNames(cells[r], names);
         regions.set(key, r - first);

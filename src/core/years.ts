@@ -36,8 +36,8 @@ export interface RowYears {
 }
 
 /**
- * The year of each row, or null when the table has no year column. Rows without a number (a
- * units row, notes, footnotes) and blank rows have none. Throws PANEL_BAD_YEAR naming the first
+ * The year of each row, or null when the table has no year column. Rows with no number besides
+ * their year (a units row, notes, footnotes) and blank rows have none. Throws PANEL_BAD_YEAR naming the first
  * row with numbers whose year cannot be read, PANEL_MISSING_YEAR the first with no year at all.
  *
  * @example
@@ -52,10 +52,10 @@ export function rowYears(cells: Cells): RowYears | null {
   for (let r = headerRow + 1; r < cells.length; r++) {
     const row = cells[r];
     if (row.every((c) => c === null || c === undefined || c === "" || c === 0)) continue;
+    // A row with no number besides its year is not a region's: a units row under the header (万元, %, 年), a note or footnote.
+    if (!row.some((c, i) => i !== column && typeof readCell(c) === "number" && !isDashCell(c))) continue;
     const year = readYear(row[column]);
     if (year === null) {
-      // A row without a year and without a number is not a region's: a units row under the header (万元, %, 年), a note or footnote.
-      if (!row.some((c) => typeof readCell(c) === "number" && !isDashCell(c))) continue;
       const text = cleanText(String(row[column] ?? ""));
       if (!text) throw new UserError("PANEL_MISSING_YEAR", { row: r + 1 });
       throw new UserError("PANEL_BAD_YEAR", { row: r + 1, value: text });

@@ -181,5 +181,8 @@ export function stampLines(lang: Lang, generatedAt: string | undefined, version:
 
 /** The scaling line: the method and its formula, or "none" for sub-index input. */
 function scalingText(run: IndexRun, lang: Lang): string {
+  // A table of several years on one year's scale: goalposts from that year, not clamped (core/pipeline.ts yearStep).
+  const reference = run.result.preparation.options.referenceYear;
+  if (run.method && reference !== undefined && run.result.method === "goalposts") return METHOD_NOTE_TEXT[lang].referenceScaling(reference);
   return run.method ? describeScaling(run.method, lang) : METHOD_NOTE_TEXT[lang].scalingNone;
 }

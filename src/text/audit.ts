@@ -186,7 +186,7 @@ export const RANK_CHANGE_TEXT = {
     slopeChart: (n: number, from: number, to: number) => `${to} 年前 ${n} 名的排名变化（${from} → ${to}）`,
     year: "年份",
     years: "比较的年份",
-    yearsValue: (from: number, to: number) => `${from} 年与 ${to} 年，各年分别计算和排名，地区按省、市、区县名称对应（不按行的位置）`,
+    yearsValue: (from: number, to: number) => `${from} 年与 ${to} 年，各年分别排名，地区按区划代码或省、市、区县名称对应（不按行的位置）`,
     perYear: "各年分别标准化（每年的最小值、最大值）",
     reference: (year: number) => `各年按 ${year} 年的最小值和最大值标准化（不截断：高于 100 表示超过 ${year} 年的最好水平）`,
     panel: "多年标准化",
@@ -211,7 +211,7 @@ export const RANK_CHANGE_TEXT = {
     year: "Year",
     years: "Years compared",
     yearsValue: (from: number, to: number) =>
-      `${from} and ${to}, each year computed and ranked on its own, regions matched by province, city and district (never by row position)`,
+      `${from} and ${to}, each year ranked on its own, regions matched by their code or province, city and district (never by row position)`,
     perYear: "Each year scaled on its own (its minimum and maximum)",
     reference: (year: number) => `Every year scaled on ${year}'s minimum and maximum (not clamped: above 100 is beyond ${year}'s best)`,
     panel: "Scaling across years",

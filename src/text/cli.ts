@@ -55,8 +55,10 @@ rank 的选项 / Options of rank:
                      viewing 内容消费, quality 质量, industry 产业促进；
                      19 个二级指标的 id 见 README / the 19 indicator ids: see the README
   --province-rank    增加“省内排名”列 / add a column: rank within the province
-  --year <y>         含年份列的表只排名该年（各年单独标准化）/ a table with a year column:
-                     rank that year's rows only (each year scaled on its own)
+  --year <y>         含年份列的多年数据：只计算该年（每个计算数据的命令都可用）/ a table of
+                     several years: compute that year only (every command that computes takes it)
+  --panel <p>        多年的标准化：per-year（默认，各年分别）或 reference=2020（按该年的标尺）/
+                     scaling across years: per-year (default) or reference=2020 (that year's scale)
   --no-rescale       原始指标输入时分指数不缩放（默认 --rescale：各分指数最大值为 100，
                      与报告表格一致）/ raw indicators: keep each sub-index unscaled
                      (default --rescale: its maximum becomes 100, as in the report)
@@ -110,7 +112,7 @@ check-weights: checks a weight table (severity, row, message) and lists the weig
   --data <file>      数据表（同 rank 的输入）/ a data table (as for rank)
   --method <m>       原始指标的标准化方法（同 rank）/ scaling of raw indicators (as for rank)
   --no-rescale       同 rank / as for rank
-  --missing, --coverage, --treat, --aggregate  同 rank / as for rank
+  --missing, --coverage, --treat, --aggregate, --year, --panel  同 rank / as for rank
   --top <n>          进入/退出的前 N 名（默认 10）/ the top group for entering and
                      leaving (default 10)
   --out <file.xlsx>  把影响分析和稳健性工作表写成文件（需要 --data）/ write the impact

@@ -56,6 +56,8 @@ export const METHOD_NOTE_TEXT = {
     leftMissing: (n: number) => `${n} 个缺失单元格不插补：分指数按该地区有数据的指标加权平均（权重重新归一）`,
     screenedRows: (n: number) => `${n} 个地区数据不足，不参与排名（逐行列于下方）`,
     treatedColumns: (list: string) => `异常值处理：${list}`,
+    referenceScaling: (year: number) =>
+      `按 ${year} 年各指标的最小值、最大值标准化：100 × (x − 最小值) / (最大值 − 最小值)，越小越好的指标反向；不截断，高于 100 表示超过 ${year} 年的最好水平；分指数不再缩放到最大值 100（否则失去共同标尺）`,
     growth: "增长率",
     growthFromLevels: (names: string) =>
       `${names}：表中没有这一列，按相邻两年的水平计算（本年 − 上年）/ |上年|，地区按区划代码或省、市、区县名称对应；当年新出现或上年为 0、缺失的地区取当年最低的增长率（缺失数据从不抬高得分），第一年没有增长率`,
@@ -120,6 +122,8 @@ export const METHOD_NOTE_TEXT = {
     leftMissing: (n: number) => `${n} missing cell(s) left missing: a sub-index is the weighted mean of the indicators a region has (weights renormalised)`,
     screenedRows: (n: number) => `${n} region(s) with too little data are not ranked (each listed below)`,
     treatedColumns: (list: string) => `Outliers treated: ${list}`,
+    referenceScaling: (year: number) =>
+      `On ${year}'s minimum and maximum of each indicator: 100 × (x − min) / (max − min), reversed where less is better; not clamped, so above 100 is beyond ${year}'s best; sub-indices not rescaled to a maximum of 100 (which would undo the common scale)`,
     growth: "Growth rates",
     growthFromLevels: (names: string) =>
       `${names}: not in the table, computed from the levels of consecutive years as (this year − last year) / |last year|, regions matched by their code or province, city and district; a region new that year, or whose last year is 0 or missing, takes that year's lowest rate (missing data never raises a score); the first year has none`,

@@ -5,6 +5,10 @@
  */
 import { Cell, ExcelRuntime, isCustomFunctionError, loadSourceRuntime } from "../helpers/excel-runtime";
 import { FRAMEWORK, INDICATOR_IDS, prng, TWO_YEAR_WEIGHTS, twoYearPanel } from "../helpers/fixtures";
+import { readPanel } from "../../src/core/panel";
+import { readPipelineOptions } from "../../src/core/options";
+import { planBlock } from "../../src/plans/plan";
+import { planRankChangeSheet } from "../../src/plans/rank-change-sheet";
 
 let rt: ExcelRuntime;
 beforeAll(async () => {
@@ -344,5 +348,30 @@ describe("tables of several years as analysts have them (found by a new-user tri
     ok.slice(21).forEach((r, k) => expect(r[0] as number).toBeCloseTo(expected[k], 10));
     const refused = rt.call("LIVEINDEX", cells, null, null, null, [["year", 2020]]);
     expect(isCustomFunctionError(refused) && refused.message).toContain("has no value at all in 2020");
+  });
+});
+
+describe("rows that are no region in a table of several years (found by the second trial)", () => {
+  it("leaves a 合计 row of each year and a note row out of the rank change", () => {
+    const cells = panel();
+    const sum = (year: number | string) => [year, "合计", "", "", ...W.map(() => 100)];
+    const withTotals = [...cells, sum(2020), sum("2021年"), ["2021年", "注：数据为虚构", "", "", "", "", "", "", ""]];
+    const out = rt.call("LIVERANKCHANGE", withTotals) as Cell[][];
+    expect(out.map((r) => r[0]).filter((p) => p !== "浙江省" && p !== "Province")).toEqual([]);
+    expect(out.length).toBe((rt.call("LIVERANKCHANGE", cells) as Cell[][]).length);
+  });
+
+  it("says in the note of a rank change on a reference year's scale that the scores are not clamped", () => {
+    const plan = planRankChangeSheet(readPanel(rawPanel(), { pipeline: readPipelineOptions("panel=reference=2020") }), 2020, 2021, {
+      lang: "en",
+      topN: 5,
+      source: "t",
+    });
+    const note = planBlock(plan, "note")
+      .values.map((r) => r.join(" "))
+      .join(" ")
+      .replace(/\s+/g, " ");
+    expect(note).toContain("On 2020's minimum and maximum of each indicator");
+    expect(note).not.toContain("clamped to 0–100");
   });
 });

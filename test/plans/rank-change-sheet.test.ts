@@ -52,7 +52,7 @@ describe("the rank change sheet", () => {
     const note = planBlock(plan, "note")
       .values.map((r) => r.join(" "))
       .join("\n");
-    expect(note).toContain("2020 年与 2021 年，各年分别计算和排名");
+    expect(note).toContain("2020 年与 2021 年，各年分别排名");
     expect(note).toContain("各年分别标准化");
     const both = [...b.keys()].filter((k) => a.has(k));
     const up = both.filter((k) => a.get(k)! > b.get(k)!).length;
