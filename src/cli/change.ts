@@ -7,7 +7,8 @@
  */
 import { existsSync } from "fs";
 import { extname, resolve } from "path";
-import { UserError } from "../core/errors";
+import { formatError, UserError } from "../core/errors";
+import { explainRejected } from "../core/workflow";
 import type { PipelineOptions } from "../core/options";
 import { rankChangeRows, rankChanges, readPanel, topMoves } from "../core/panel";
 import type { SheetPlan } from "../plans/plan";
@@ -35,6 +36,9 @@ export interface ChangeArgs {
   readonly sheet?: string;
   readonly force: boolean;
 }
+
+/** Skipped rows named per year on the terminal (the sheet's note names them all). */
+const LISTED_SKIPPED = 20;
 
 export interface ChangeIO {
   readonly out: (line: string) => void;
@@ -83,7 +87,10 @@ export async function changeCommand(args: ChangeArgs, io: ChangeIO): Promise<num
   // Rows left out of either year (a bad value, a totals row): their regions have no rank there.
   for (const y of panel.years.filter((x) => x.year === from || x.year === to)) {
     const n = y.run.ranking.rejected.length;
-    if (n) io.out(`  ${t.skipped(y.year, n)}`);
+    if (!n) continue;
+    io.out(`  ${t.skipped(y.year, n)}`);
+    // Each row named, as the rank command names them (a .csv has no note to read them in).
+    for (const m of explainRejected(y.run).slice(0, LISTED_SKIPPED)) io.out(`    ${formatError(m, args.lang)}`);
   }
   if (args.out !== undefined) {
     const path = resolve(io.cwd, args.out);

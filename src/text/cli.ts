@@ -389,7 +389,7 @@ export const CHANGE_CLI_TEXT = {
     entering: (n: number, names: string[]) => `进入前 ${n} 名：${names.length ? names.join("、") : "无"}`,
     leaving: (n: number, names: string[]) => `跌出前 ${n} 名：${names.length ? names.join("、") : "无"}`,
     written: (path: string) => `已写入 ${path}`,
-    skipped: (year: number, n: number) => `${year} 年跳过 ${n} 行（数据有误或不是地区，如合计行；写出的工作表的方法说明逐行列出）`,
+    skipped: (year: number, n: number) => `${year} 年跳过 ${n} 行（数据有误或不是地区，如合计行；写出的工作表的方法说明也逐行列出）：`,
     writtenSheet: (path: string, sheet: string) => `已写入 ${path}（工作表“${sheet}”：两年排名、▲/▼ 变化、进出前 N 名、斜率图）`,
   },
   en: {
@@ -402,7 +402,8 @@ export const CHANGE_CLI_TEXT = {
     entering: (n: number, names: string[]) => `Entering the top ${n}: ${names.length ? names.join(", ") : "none"}`,
     leaving: (n: number, names: string[]) => `Leaving the top ${n}: ${names.length ? names.join(", ") : "none"}`,
     written: (path: string) => `Written ${path}`,
-    skipped: (year: number, n: number) => `${year}: ${n} row(s) skipped (bad data, or not a region such as a totals row; the written sheet's note lists them)`,
+    skipped: (year: number, n: number) =>
+      `${year}: ${n} row(s) skipped (bad data, or not a region such as a totals row; the written sheet's note lists them too):`,
     writtenSheet: (path: string, sheet: string) =>
       `Written ${path} (sheet "${sheet}": both years' ranks, ▲/▼ changes, entering and leaving the top N, a slope chart)`,
   },

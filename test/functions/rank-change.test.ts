@@ -322,7 +322,7 @@ describe("tables of several years as analysts have them (found by a new-user tri
     const out = rt.call("LIVERANKCHANGE", cells) as Cell[][];
     const row = out.find((r) => r[2] === "区4")!;
     expect(row[3]).toBe("");
-    expect(row[6]).toBe("not ranked (bad data: see the note)");
+    expect(row[6]).toBe("not ranked (a bad value that year)");
     expect(out.filter((r) => r[6] === "new").map((r) => r[2])).toEqual(["区12"]);
   });
 
