@@ -10,7 +10,7 @@ import { extname, resolve } from "path";
 import { formatError, UserError } from "../core/errors";
 import { explainRejected } from "../core/workflow";
 import type { PipelineOptions } from "../core/options";
-import { rankChangeRows, rankChanges, readPanel, topMoves } from "../core/panel";
+import { rankChangeRows, rankChanges, readPanel, regionText, topMoves } from "../core/panel";
 import type { SheetPlan } from "../plans/plan";
 import { planRankChangeSheet } from "../plans/rank-change-sheet";
 import type { ScalingMethodName } from "../core/scaling";
@@ -64,24 +64,23 @@ export async function changeCommand(args: ChangeArgs, io: ChangeIO): Promise<num
   const changes = rankChanges(panel, from, to);
   const t = CHANGE_CLI_TEXT[args.lang];
   const words = RANK_CHANGE_TEXT[args.lang];
-  const name = (key: string) => key.split("|").filter(Boolean).join(" ");
   io.out(t.title(table.source, from, to));
   const shown = changes.filter((c) => c.to !== null && c.to <= args.top);
   const arrow = (c: (typeof changes)[number]) => (c.change === null ? "" : c.change > 0 ? `▲${c.change}` : c.change < 0 ? `▼${-c.change}` : "–");
-  const rows = shown.map((c) => [String(c.to), name(c.names), c.from === null ? "—" : String(c.from), arrow(c), words.status[c.status]]);
+  const rows = shown.map((c) => [String(c.to), regionText(c.names), c.from === null ? "—" : String(c.from), arrow(c), words.status[c.status]]);
   for (const line of padCells([[t.rankTo(to), t.region, t.rankFrom(from), t.change, t.status], ...rows])) io.out(`  ${line}`);
   const { entering, leaving } = topMoves(changes, args.top);
   io.out("");
   io.out(
     `  ${t.entering(
       args.top,
-      entering.map((c) => name(c.names)),
+      entering.map((c) => regionText(c.names)),
     )}`,
   );
   io.out(
     `  ${t.leaving(
       args.top,
-      leaving.map((c) => name(c.names)),
+      leaving.map((c) => regionText(c.names)),
     )}`,
   );
   // Rows left out of either year (a bad value, a totals row): their regions have no rank there.
@@ -96,13 +95,19 @@ export async function changeCommand(args: ChangeArgs, io: ChangeIO): Promise<num
     const path = resolve(io.cwd, args.out);
     io.out("");
     if (extname(path).toLowerCase() === ".xlsx" && io.write) {
-      const plan = planRankChangeSheet(panel, from, to, {
-        lang: args.lang,
-        topN: args.top,
-        source: table.source,
-        generatedAt: localDateTime(io.now?.() ?? new Date(), args.lang),
-        version: version(),
-      });
+      const plan = planRankChangeSheet(
+        panel,
+        from,
+        to,
+        {
+          lang: args.lang,
+          topN: args.top,
+          source: table.source,
+          generatedAt: localDateTime(io.now?.() ?? new Date(), args.lang),
+          version: version(),
+        },
+        changes,
+      );
       const [written] = await io.write([plan], path, args.force);
       io.out(t.writtenSheet(path, written.sheetName));
     } else {

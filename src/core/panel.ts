@@ -6,6 +6,8 @@
 import type { Cells } from "./dataset";
 import { UserError } from "./errors";
 import { regionKey, regionNames, rowYears } from "./years";
+
+export { regionText } from "./years";
 import { regionIdColumn } from "./headers";
 
 export { readYear } from "./years";
@@ -161,14 +163,6 @@ export function topMoves(changes: readonly RankChange[], n: number): { entering:
   const entering = known.filter((c) => c.to !== null && c.to <= n && (c.from === null || c.from > n));
   const leaving = known.filter((c) => c.from !== null && c.from <= n && (c.to === null || c.to > n)).sort((a, b) => a.from! - b.from!);
   return { entering, leaving };
-}
-
-/** A region's key as people read it: "浙江省 杭州市 滨江区" (a "-" city left out). */
-export function regionOfKey(key: string): string {
-  return key
-    .split("|")
-    .filter((x) => x && x !== "-")
-    .join(" ");
 }
 
 /**

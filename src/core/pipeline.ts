@@ -117,9 +117,9 @@ function yearStep(given: Cells, options: IndexOptions): { cells: Cells; options:
     options = { ...options, columns: { ...map, indicators, labels: [...map.labels, ...derivedGrowth.map((i) => INDICATORS[i].zh)] } };
   }
   if (years.years.length > 1) {
-    const columns = options.columns ?? mapColumns(cells).columns;
-    checkRegions(cells, years, columns);
-    checkYearColumns(cells, years, columns, derivedGrowth, pipeline.year);
+    const mapped = mapColumns(cells, options.columns);
+    checkRegions(cells, years, mapped.columns);
+    checkYearColumns(cells, years, mapped, derivedGrowth, pipeline.year);
   }
   const rows = rowsOfYear(cells, pipeline.year, years);
   const otherYears = otherYearRows(years, pipeline.year);

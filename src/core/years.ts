@@ -172,9 +172,9 @@ export function withGrowthFromLevels(cells: Cells, years: RowYears, given?: Colu
  * construction). `only`: the year computed, when one is chosen: a column missing from another year
  * is no matter then.
  */
-export function checkYearColumns(cells: Cells, years: RowYears, columns: ColumnMap, skip: readonly number[] = [], only?: number): void {
+export function checkYearColumns(cells: Cells, years: RowYears, mapped: ReturnType<typeof mapColumns>, skip: readonly number[] = [], only?: number): void {
   if (years.years.length < 2) return;
-  const level = columns.dimensions.some((c) => c >= 0) && columns.indicators.every((c) => c < 0) ? "dimension" : "indicator";
+  const { columns, level } = mapped;
   const items = level === "dimension" ? DIMENSIONS : INDICATORS;
   const positions = level === "dimension" ? columns.dimensions : columns.indicators;
   positions.forEach((c, i) => {
@@ -201,6 +201,19 @@ export function regionKey(row: readonly unknown[], names: ColumnMap["names"], id
   return id ? `id:${id}` : regionNames(row, names);
 }
 
+/**
+ * A region's names ("province|city|district", {@link regionNames}) as people read them: "浙江省 杭州市 滨江区".
+ *
+ * @example
+ * regionText("浙江省||滨江区") // → "浙江省 滨江区"
+ */
+export function regionText(names: string): string {
+  return names
+    .split("|")
+    .filter((x) => x && x !== "-")
+    .join(" ");
+}
+
 /** A region's names as "province|city|district" (a "-" city as none), for display. */
 export function regionNames(row: readonly unknown[], names: ColumnMap["names"]): string {
   const at = (c: number | undefined) => (c === undefined ? "" : cleanText(String(row[c] ?? "")).trim());
@@ -225,7 +238,7 @@ export function checkRegions(cells: Cells, years: RowYears, columns: ColumnMap):
     const key = `${year}|${regionKey(row, columns.names, idColumn)}`;
     const before = seen.get(key);
     if (before !== undefined) {
-      const region = regionNames(row, columns.names).split("|").filter(Boolean).join(" ") || key.split("|id:")[1] || "";
+      const region = regionText(regionNames(row, columns.names)) || key.split("|id:")[1] || "";
       throw new UserError("PANEL_DUPLICATE", { region, year, rows: `${before + 1}, ${r + 1}` });
     }
     seen.set(key, r);

@@ -5,7 +5,7 @@
  * years, the counts, the regions entering and leaving the top N and the later year's method; and a
  * slope chart of the top N's ranks between the years (a line per region, rank 1 at the top).
  */
-import { Panel, RankChange, rankChangeRows, rankChanges, regionOfKey, topMoves } from "../core/panel";
+import { Panel, RankChange, rankChangeRows, rankChanges, regionText, topMoves } from "../core/panel";
 import { Lang, METHOD_NOTE_TEXT, RANK_CHANGE_TEXT, WORDS } from "../text";
 import { rejectedRows, runNoteLines, stampLines, wrapNoteRows, NOTE_LINE_WIDTH } from "./method-note";
 import { CHAR_POINTS, columnsFor, planPage, PrintArea, rowsUnder } from "./page";
@@ -37,10 +37,16 @@ const SLOPE_WIDTH = 420;
  * @example
  * const plan = planRankChangeSheet(readPanel(cells), 2020, 2021, { lang: "zh", topN: 10, source: "数据!A1:Z201" });
  */
-export function planRankChangeSheet(panel: Panel, from: number, to: number, o: RankChangeSheetOptions): SheetPlan {
+export function planRankChangeSheet(
+  panel: Panel,
+  from: number,
+  to: number,
+  o: RankChangeSheetOptions,
+  /** The changes when the caller has them already (the pane tells their counts): computed once. */
+  changes: readonly RankChange[] = rankChanges(panel, from, to),
+): SheetPlan {
   const t = RANK_CHANGE_TEXT[o.lang];
   const n = Math.max(1, Math.floor(o.topN));
-  const changes = rankChanges(panel, from, to);
   const { entering, leaving } = topMoves(changes, n);
   const flag = (c: RankChange) => (entering.includes(c) ? t.enteringTop(n) : leaving.includes(c) ? t.leavingTop(n) : "");
   const rows = rankChangeRows(changes, from, to, o.lang);
@@ -56,7 +62,7 @@ export function planRankChangeSheet(panel: Panel, from: number, to: number, o: R
   const later = panel.years.find((y) => y.year === to)!;
   const earlier = panel.years.find((y) => y.year === from)!;
   const reference = later.run.result.preparation.options.referenceYear;
-  const names = (list: readonly RankChange[]) => list.map((c) => regionOfKey(c.names)).join(WORDS.listSeparator[o.lang]);
+  const names = (list: readonly RankChange[]) => list.map((c) => regionText(c.names)).join(WORDS.listSeparator[o.lang]);
   const count = (s: RankChange["status"]) => changes.filter((c) => c.status === s).length;
   const side = TABLE_COLUMNS + 1;
   const note: CellBlock = {

@@ -194,14 +194,15 @@ class PaneUi {
         rescale: rescaleChecked(this.doc),
         pipeline: { ...pipelineChoice(this.doc), year: undefined },
       });
-      const plan = planRankChangeSheet(panel, from, to, {
-        lang: this.env.lang,
-        topN: n,
-        source: source.address,
-        generatedAt: this.env.now(),
-        version: this.env.version,
-      });
-      const moves = topMoves(rankChanges(panel, from, to), n);
+      const changes = rankChanges(panel, from, to);
+      const plan = planRankChangeSheet(
+        panel,
+        from,
+        to,
+        { lang: this.env.lang, topN: n, source: source.address, generatedAt: this.env.now(), version: this.env.version },
+        changes,
+      );
+      const moves = topMoves(changes, n);
       const written = await applySheetPlan(ctx, plan, { onProgress: progress });
       return { sheetName: written.sheetName, entering: moves.entering.length, leaving: moves.leaving.length };
     });
