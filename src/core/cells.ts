@@ -45,6 +45,10 @@ export function isDashCell(v: unknown): boolean {
 export function readCell(v: unknown): CellReading {
   if (typeof v === "number") return Number.isFinite(v) ? v : NON_FINITE_PROBLEM;
   if (v === null || v === undefined || v === "") return BLANK;
+  if (typeof v === "object") {
+    const plain = plainValue(v);
+    return plain === v ? TEXT_PROBLEM : readCell(plain);
+  }
   if (typeof v !== "string") return TEXT_PROBLEM;
   // NFKC folds full-width digits and signs; the Unicode minus sign (U+2212) needs folding by hand.
   const t = v
@@ -64,8 +68,53 @@ export function readCell(v: unknown): CellReading {
   return percent ? x / 100 : x;
 }
 
+/**
+ * A cell as a plain value. Excel's custom functions get a formatted number or a data-type cell as an
+ * object: custom-functions-metadata sets `allowCustomDataForDataTypeAny` for `any` parameters
+ * (learn.microsoft.com: "Custom functions and data types"). A formatted number is read by its
+ * `basicValue`, an entity (a linked 杭州市) by its text; anything else, and every other kind of
+ * value, is returned as it is (and reported where it is read).
+ *
+ * @example
+ * plainValue({ type: "FormattedNumber", basicValue: 12.5, numberFormat: "0.0" }) // → 12.5
+ * plainValue({ type: "Entity", text: "杭州市", properties: {} })                 // → "杭州市"
+ */
+export function plainValue(v: unknown): unknown {
+  if (typeof v !== "object" || v === null) return v;
+  const o = v as Record<string, unknown>;
+  const basic = o.basicValue;
+  if (typeof basic === "number" || typeof basic === "string" || typeof basic === "boolean") return basic;
+  if (o.type === "Entity" && typeof o.text === "string") return o.text;
+  return v;
+}
+
+/**
+ * A range with every value object made plain ({@link plainValue}); the range itself when it has
+ * none, else a copy (the range is never changed). With `from` and `columns`, only those columns
+ * are looked at from row `from` on (every column above it): the cells left are for a reader that
+ * makes them plain as it reads them ({@link readCell}), so that a large table is walked once.
+ */
+export function plainCells<T>(range: T, from = 0, columns?: readonly number[]): T {
+  if (!Array.isArray(range)) return range;
+  let copy: unknown[][] | null = null;
+  for (let r = 0; r < range.length; r++) {
+    const row: unknown = range[r];
+    if (!Array.isArray(row)) continue;
+    const only = columns && r >= from ? columns : null;
+    for (let k = 0, n = only ? only.length : row.length; k < n; k++) {
+      const c = only ? only[k] : k;
+      const v: unknown = row[c];
+      if (typeof v !== "object" || v === null) continue;
+      copy ??= range.map((x: unknown) => (Array.isArray(x) ? [...x] : x)) as unknown[][];
+      copy[r][c] = plainValue(v);
+    }
+  }
+  return (copy ?? range) as T;
+}
+
 /** True for a cell that holds nothing: null, undefined, or a string of white space. */
-export function isBlankCell(v: unknown): boolean {
+export function isBlankCell(cell: unknown): boolean {
+  const v = plainValue(cell);
   return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 }
 
@@ -78,7 +127,7 @@ export function isBlankCell(v: unknown): boolean {
  */
 export function isBlankRow(row: readonly unknown[]): boolean {
   for (let i = 0; i < row.length; i++) {
-    const v = row[i];
+    const v = plainValue(row[i]);
     if (v !== 0 && !isBlankCell(v)) return false;
   }
   return true;
@@ -97,7 +146,8 @@ const NO = new Set(["无", "否", "没有", "n", "no", "false", "×", "✗"]);
  * readYesNo(false)  // → 0
  * readYesNo("3")    // → null
  */
-export function readYesNo(v: unknown): 0 | 1 | null {
+export function readYesNo(cell: unknown): 0 | 1 | null {
+  const v = plainValue(cell);
   if (typeof v === "boolean") return v ? 1 : 0;
   if (typeof v !== "string") return null;
   const t = v.normalize("NFKC").trim().toLowerCase();

@@ -3,10 +3,10 @@
  * detection, column matching, level detection (five sub-indices or 19 raw indicators), cell
  * coercion with the missing-data rule, and per-row errors.
  */
-import { BLANK, isBlankCell, isBlankRow, isDashCell, readCell, readYesNo } from "./cells";
+import { BLANK, isBlankCell, isBlankRow, isDashCell, plainCells, plainValue, readCell, readYesNo } from "./cells";
 import { UserError } from "./errors";
 import { DIMENSIONS, INDICATORS, namesOf } from "./framework";
-import { ColumnMap, describeHeaders, findHeaderRow, looksLikeHeader, mapHeaderRow, positionalColumnMap } from "./headers";
+import { ColumnMap, describeHeaders, findHeaderRow, HEADER_SEARCH_ROWS, looksLikeHeader, mapHeaderRow, positionalColumnMap } from "./headers";
 import { columnLetter, isTotalLabel, showValue } from "./text";
 import type { WeightTable } from "./weights";
 
@@ -59,6 +59,30 @@ export function checkShape(cells: Cells): number {
   }
   if (empty) throw new UserError("EMPTY_RANGE");
   return width;
+}
+
+/**
+ * A table as the pipeline reads it, with its value objects (formatted numbers, data types: see
+ * {@link plainValue}) made plain: every cell of the rows where a header may be and of every other
+ * column, but not the index columns' cells below, which {@link readIndexInput} reads as it reads
+ * every cell ({@link readCell}). A large table is then walked once, not once here and once there.
+ * Tables whose columns cannot be found are made plain everywhere (their error comes later).
+ *
+ * @example
+ * plainTable([["区县", "直播商品消费指数"], [{ type: "Entity", text: "余杭区" }, 85.2]]) // → [["区县", "直播商品消费指数"], ["余杭区", 85.2]]
+ */
+export function plainTable(cells: Cells): Cells {
+  if (!Array.isArray(cells) || !Array.isArray(cells[0])) return plainCells(cells);
+  const top = plainCells(cells, HEADER_SEARCH_ROWS, []);
+  let columns: ColumnMap;
+  try {
+    columns = mapColumns(top).columns;
+  } catch {
+    return plainCells(cells);
+  }
+  const index = new Set([...columns.dimensions, ...columns.indicators].filter((c) => c >= 0));
+  const others = Array.from({ length: cells[0].length }, (_, c) => c).filter((c) => !index.has(c));
+  return plainCells(top, HEADER_SEARCH_ROWS, others);
 }
 
 /** Finds the columns of a table and its level without reading the values. */
@@ -139,7 +163,9 @@ export function readIndexInput(cells: Cells, weights: WeightTable, target?: numb
     // Only a row whose read cells are all blank or 0 can be a blank row: the whole row (names too) is checked then.
     let anyValue = false;
     for (let c = 0; c < k; c++) {
-      const v = row[cols[c]];
+      let v = row[cols[c]];
+      // A value object (plainTable leaves the index cells to this loop) is read as its plain value.
+      if (typeof v === "object" && v !== null) v = plainValue(v);
       if (typeof v === "number" && v - v === 0) {
         outs[c][r] = v;
         if (v !== 0) anyValue = true;
@@ -187,7 +213,7 @@ export function readIndexInput(cells: Cells, weights: WeightTable, target?: numb
       for (const marks of noneMarks) if (marks) marks[r] = 0;
       for (const marks of missingMarks) marks[r] = 0;
       if (isBlankRow(row)) status[r] = ROW_BLANK;
-      else if (indexCols.every((c) => isBlankCell(row[c]) || row[c] === 0)) {
+      else if (indexCols.every((c) => isBlankCell(row[c]) || plainValue(row[c]) === 0)) {
         // Names or a note but no value in any index column (a footnote below the table, a region left empty): not a region to rank at 0.
         status[r] = ROW_ERROR;
         errors.set(r, new UserError("NO_VALUES", { row: r + firstDataRow + 1 }));

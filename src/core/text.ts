@@ -6,6 +6,8 @@
  * comparison of a user-typed name goes through {@link normaliseName} so that all of these meet.
  */
 
+import { plainValue } from "./cells";
+
 const STRIP_PREFIXES = ["该区县", "区县"];
 const STRIP_SUFFIXES = ["指数", "index"];
 /** A bracketed unit or note at a header's end or inside it: （元）, (场), （2020年）, (达人+机构). */
@@ -72,7 +74,8 @@ export function isTotalLabel(v: unknown): boolean {
 }
 
 /** Shows a cell value in a message: strings quoted and cut to 40 characters. */
-export function showValue(v: unknown): string {
+export function showValue(cell: unknown): string {
+  const v = plainValue(cell);
   if (typeof v === "string") {
     const cut = v.length > 40 ? `${v.slice(0, 40)}…` : v;
     return `"${cut}"`;

@@ -12,7 +12,8 @@ import { getScalingMethod, parseGoalposts } from "../core/scaling";
 import { readSensitivityOptions, SensitivityOptions } from "../core/sensitivity";
 import { showValue } from "../core/text";
 import { NameLanguage, parseWeightTable, REPORT_WEIGHT_TABLE, WeightTable } from "../core/weights";
-import { isOmittedRange, optionArg, plainCells, scalarArg } from "./host";
+import { plainCells } from "../core/cells";
+import { isOmittedRange, optionArg, scalarArg } from "./host";
 
 /** Reads the shared optional arguments weights, method and rescale into core options. */
 export function parseCall(weights: unknown, method: unknown, rescale: unknown): IndexOptions {

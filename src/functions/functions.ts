@@ -31,7 +31,7 @@ import {
   weightsCells,
   withPipeline,
 } from "./arguments";
-import { byYear, guard, isOmittedRange, optionArg, plainCells, scalarArg, toColumn, toColumns, toExcelError, withBlankOptionCells } from "./host";
+import { byYear, guard, isOmittedRange, optionArg, scalarArg, toColumn, toColumns, toExcelError, withBlankOptionCells } from "./host";
 import { checkFormulaWork, describeWhere, indexLabel, rankScores, sensitivityLabels, severityLabel, weightDiffRows } from "./results";
 import { correlationMatrix, dimensionCoherence, runAudit } from "../core/audit";
 import { combineWeights, dataWeights } from "../core/data-weights";
@@ -41,7 +41,8 @@ import { readAssumptions } from "../core/assumptions";
 import { coveringPolicies, readPolicyTable } from "../core/policies";
 import { growthRate, readGrowthRule } from "../core/growth";
 import { rankChangeRows, rankChanges, readPanel, readYear } from "../core/panel";
-import { BLANK, readCell } from "../core/cells";
+import { BLANK, plainCells, readCell } from "../core/cells";
+import { plainTable } from "../core/dataset";
 import { POLICY_HEADERS, REPORT_POLICIES_2020 } from "../data/policies2020";
 import { normaliseName, showValue } from "../core/text";
 import { DEFAULT_SOBOL_N, finish, modelOfTable, sobolRows, startSobol, startUncertainty } from "../core/uncertainty";
@@ -63,7 +64,7 @@ import { UserError } from "../core/errors";
  */
 export function liveIndex(data: any[][], weights?: any[][], method?: any[][], rescale?: any, options?: any[][]): any[][] {
   return guard((lang) => {
-    const cells = plainCells(data) as unknown[][];
+    const cells = plainTable(data) as unknown[][];
     return byYear(cells, withPipeline(parseCall(weights, method, rescale), options), (o) => {
       const result = computeIndex(cells, o);
       return toColumn(result.total, result.input.columns.hasHeader ? indexLabel(null, lang) : null, result.input, lang);
@@ -85,7 +86,7 @@ export function liveIndex(data: any[][], weights?: any[][], method?: any[][], re
 export function liveSubIndex(data: any[][], dimension: string, weights?: any[][], method?: any[][], rescale?: any, options?: any[][]): any[][] {
   return guard((lang) => {
     const target = parseDimensionArg(dimension);
-    const cells = plainCells(data) as unknown[][];
+    const cells = plainTable(data) as unknown[][];
     return byYear(cells, withPipeline(parseCall(weights, method, rescale), options), (o) => {
       const { input, values } = computeSubIndex(cells, target, o);
       return toColumn(values, input.columns.hasHeader ? indexLabel(target, lang) : null, input, lang);
@@ -105,7 +106,8 @@ export function liveSubIndex(data: any[][], dimension: string, weights?: any[][]
 export function rankDistrict(scores: any[][], order?: any, ties?: string, groups?: any[][]): any[][] {
   return guard((lang) =>
     rankScores(
-      plainCells(scores),
+      // Read as they come: rankScores makes value objects plain as it reads them, in one walk of the range.
+      scores,
       parseRankOrder(scalarArg(order)),
       parseTieMethod(scalarArg(ties)),
       lang,
@@ -182,7 +184,7 @@ export function liveSensitivity(
   const compute = (blank: ReadonlySet<number>) =>
     guard((lang) => {
       const mc = parseSensitivityArgs(runs, blank.has(SPREAD_ARG) ? null : spread, blank.has(SEED_ARG) ? null : seed);
-      const result = computeIndex(plainCells(data) as unknown[][], withPipeline(parseCall(weights, null, null), options));
+      const result = computeIndex(plainTable(data) as unknown[][], withPipeline(parseCall(weights, null, null), options));
       checkFormulaWork(mc.runs, result.include);
       const s = getSensitivity(result, mc);
       return toColumns([s.median, s.p5, s.p95], result.input.columns.hasHeader ? sensitivityLabels(lang) : null, result.input, lang);
@@ -204,7 +206,7 @@ const SEED_ARG = 4;
  */
 export function liveStats(data: any[][], options?: any[][]): any[][] {
   return guard((lang) => {
-    const audit = runAudit(plainCells(data) as unknown[][], { pipeline: withPipeline({}, options).pipeline });
+    const audit = runAudit(plainTable(data) as unknown[][], { pipeline: withPipeline({}, options).pipeline });
     const before = statsTable(audit.columns, lang);
     if (!audit.treated) return before;
     // With treat set: a blank row, a title row, then the same table after the treatment (a spill is rectangular: rows padded).
@@ -224,7 +226,7 @@ export function liveStats(data: any[][], options?: any[][]): any[][] {
  */
 export function liveCorr(data: any[][], options?: any[][], kind?: any, level?: any): any[][] {
   return guard((lang) => {
-    const result = computeIndex(plainCells(data) as unknown[][], withPipeline({}, options));
+    const result = computeIndex(plainTable(data) as unknown[][], withPipeline({}, options));
     return correlationTable(correlationMatrix(result, parseCorrelationKind(kind), parseCorrelationLevel(level)), lang);
   });
 }
@@ -239,7 +241,7 @@ export function liveCorr(data: any[][], options?: any[][], kind?: any, level?: a
  */
 export function liveCoherence(data: any[][], weights?: any[][], options?: any[][]): any[][] {
   return guard((lang) =>
-    coherenceTable(dimensionCoherence(computeIndex(plainCells(data) as unknown[][], withPipeline(parseCall(weights, null, null), options))), lang),
+    coherenceTable(dimensionCoherence(computeIndex(plainTable(data) as unknown[][], withPipeline(parseCall(weights, null, null), options))), lang),
   );
 }
 
@@ -254,7 +256,7 @@ export function liveCoherence(data: any[][], weights?: any[][], options?: any[][
  */
 export function liveDataWeights(data: any[][], method?: any, levels?: any, options?: any[][]): any[][] {
   return guard((lang) => {
-    const result = computeIndex(plainCells(data) as unknown[][], withPipeline({}, options));
+    const result = computeIndex(plainTable(data) as unknown[][], withPipeline({}, options));
     return weightTableToCells(lang, dataWeights(result, parseDataWeightMethod(method), parseLevels(levels)).table);
   });
 }
@@ -331,7 +333,7 @@ const ALPHA_ARG = 2;
  */
 export function liveTopsis(data: any[][], weights?: any[][], options?: any[][]): any[][] {
   return guard((lang) => {
-    const cells = plainCells(data) as unknown[][];
+    const cells = plainTable(data) as unknown[][];
     return byYear(cells, withPipeline(parseCall(weights, null, null), options), (o) => {
       const result = computeIndex(cells, o);
       return toColumn(textbookTopsis(result), result.input.columns.hasHeader ? TOPSIS_LABEL[lang] : null, result.input, lang);
@@ -363,7 +365,7 @@ export function liveUncertainty(
   const compute = (blank: ReadonlySet<number>) =>
     guard((lang) => {
       const mc = parseSensitivityArgs(runs, null, blank.has(UNCERTAINTY_SEED_ARG) ? null : seed);
-      const model = modelOfTable(plainCells(data) as unknown[][], parseCall(weights, null, null), readAssumptions(plainCells(assumptions)));
+      const model = modelOfTable(plainTable(data) as unknown[][], parseCall(weights, null, null), readAssumptions(plainCells(assumptions)));
       checkFormulaWork(mc.runs, model.nominal.include);
       const u = finish(startUncertainty(model, mc.runs, mc.seed));
       return toColumns([u.median, u.p5, u.p95], model.nominal.input.columns.hasHeader ? sensitivityLabels(lang) : null, model.nominal.input, lang);
@@ -398,7 +400,7 @@ export function liveSobol(
   const compute = (blank: ReadonlySet<number>) =>
     guard((lang) => {
       const mc = parseSensitivityArgs(optionArg(n, true) ?? DEFAULT_SOBOL_N, null, blank.has(UNCERTAINTY_SEED_ARG) ? null : seed);
-      const model = modelOfTable(plainCells(data) as unknown[][], parseCall(weights, null, null), readAssumptions(plainCells(assumptions)));
+      const model = modelOfTable(plainTable(data) as unknown[][], parseCall(weights, null, null), readAssumptions(plainCells(assumptions)));
       if (model.factors.length === 0) throw new UserError("NO_ASSUMPTIONS");
       checkFormulaWork(mc.runs * (model.factors.length + 2), model.nominal.include);
       const { indices } = finish(startSobol(model, mc.runs, mc.seed));
@@ -498,7 +500,7 @@ export function liveGrowth(current: any[][], previous: any[][], rule?: any): any
  */
 export function liveRankChange(data: any[][], options?: any[][], from?: any, to?: any): any[][] {
   return guard((lang) => {
-    const panel = readPanel(plainCells(data) as unknown[][], withPipeline({}, options));
+    const panel = readPanel(plainTable(data) as unknown[][], withPipeline({}, options));
     const years = panel.years.map((y) => y.year);
     if (years.length < 2) throw new UserError("PANEL_ONE_YEAR", { year: years[0] ?? "—" });
     // Read as the year column is; a year the data lacks (or cannot be one) is refused listing the years.

@@ -190,36 +190,6 @@ export function optionArg(v: unknown, zeroIsBlank: boolean): unknown {
 }
 
 /**
- * A range as plain cells. custom-functions-metadata sets `allowCustomDataForDataTypeAny` for `any`
- * parameters, so on current builds a formatted number or a data-type cell arrives as an object
- * (learn.microsoft.com: "Custom functions and data types"): a formatted number is read by its
- * `basicValue`, an entity (a linked 杭州市) by its text; anything else stays as it is and is
- * reported where it is read.
- */
-export function plainCells(range: unknown): unknown {
-  if (!Array.isArray(range)) return range;
-  let copy: unknown[][] | null = null;
-  for (let r = 0; r < range.length; r++) {
-    const row = range[r];
-    if (!Array.isArray(row)) continue;
-    for (let c = 0; c < row.length; c++) {
-      const v = row[c];
-      if (typeof v !== "object" || v === null) continue;
-      copy ??= range.map((x) => (Array.isArray(x) ? [...x] : x)) as unknown[][];
-      copy[r][c] = basicValueOf(v as Record<string, unknown>);
-    }
-  }
-  return copy ?? range;
-}
-
-function basicValueOf(v: Record<string, unknown>): unknown {
-  const basic = v.basicValue;
-  if (typeof basic === "number" || typeof basic === "string" || typeof basic === "boolean") return basic;
-  if (v.type === "Entity" && typeof v.text === "string") return v.text;
-  return v;
-}
-
-/**
  * A one-value-per-row result of a table that may hold several years (core/years.ts): without a
  * year in the options, each year computed on its own rows (scaled on its own, or on the reference
  * year's scale) and each row given its own year's result, so that LIVEINDEX of a panel is the

@@ -2,7 +2,7 @@
  * Result builders of the custom functions: ranks in the shape of the scores, findings with real
  * cell addresses, the weight differences, the header labels. Each turns a core result into cells.
  */
-import { BLANK, readCell } from "../core/cells";
+import { BLANK, plainValue, readCell } from "../core/cells";
 import { checkShape } from "../core/dataset";
 import { UserError } from "../core/errors";
 import { DIMENSIONS } from "../core/framework";
@@ -35,7 +35,8 @@ export function rankScores(scores: unknown, order: RankOrder, ties: TieMethod, l
   // must rank the totals, not call the label a bad score). Only null and "" are blank here: 0 is a score.
   let lead = 0;
   while (lead < cells.length - 1 && cells[lead].every((c) => c === null || c === undefined || c === "")) lead++;
-  const header = cells.length > lead + 1 && looksLikeHeader(cells[lead]);
+  // The cells are read as they come (readCell makes a value object plain as it reads it): only the header's are made plain here.
+  const header = cells.length > lead + 1 && looksLikeHeader(cells[lead].map(plainValue));
   const start = header ? lead + 1 : 0;
   const n = (cells.length - start) * width;
   const values = new Float64Array(n);
