@@ -3,7 +3,8 @@
  * Times are medians of several runs after a warm-up; nothing here asserts a time.
  *
  * 1. engine    LIVEINDEX + RANKDISTRICT through the built bundle's entry points, input as Excel passes it
- * 2. floor     the same arithmetic as one tight loop over typed arrays (what the machine can do)
+ * 2. floor     the same arithmetic as one tight loop over typed arrays (what the machine can do), timed
+ *              in turns with the engine on the same table: their ratio is the median of the pairs
  * 3. sheet     the spreadsheet way: per-row SUMPRODUCT and a COUNTIF rank in HyperFormula; RANK.EQ in LibreOffice
  * 4. office    context.sync() calls and the largest payload per sync to write a ranked sheet (in-memory Excel)
  * 5. bundles   production bundle sizes, minified and gzipped
@@ -35,6 +36,8 @@ export interface BenchRow {
   readonly ms: number;
   /** Nanoseconds per input value, where the input is a table. */
   readonly nsPerValue?: number;
+  /** The engine's time over its floor's, each run timed beside a run of the floor: the median of the ratios. */
+  readonly floorRatio?: number;
   readonly note?: string;
 }
 
@@ -57,6 +60,17 @@ export function timeIt(fn: () => unknown, runs: number, warmup = 1): number {
   return median(samples);
 }
 
+/**
+ * A table as a message from the host gives it: parsed from its JSON text. Built in place, its rows'
+ * element kinds would depend on what the process ran before (V8's allocation-site feedback): after
+ * the engine had run at smaller sizes, the rows of 10⁶ raw regions held boxed numbers (494 MB) in
+ * place of unboxed doubles (209 MB), and the same case took 3.7 s in place of 1.6 s. Parsed, they
+ * are the same every time.
+ */
+function asPassed(rows: unknown[][]): unknown[][] {
+  return JSON.parse(JSON.stringify(rows)) as unknown[][];
+}
+
 /** n regions × 19 raw indicators as Excel passes a range: rows of cells, header of ids, some blanks and "-". */
 export function rawTable(n: number, seed = 1): unknown[][] {
   const rnd = mulberry32(seed);
@@ -68,7 +82,7 @@ export function rawTable(n: number, seed = 1): unknown[][] {
       row[c] = rnd() < 0.01 && INDICATORS[c].direction === 1 ? 0 : Math.round(rnd() * 1e6) / 100 + (INDICATORS[c].direction === 1 ? 0 : 0.01);
     out.push(row);
   }
-  return out;
+  return asPassed(out);
 }
 
 /** n regions × the five sub-indices (Top-100 order, printed headers), two decimals. */
@@ -76,24 +90,73 @@ export function subIndexTable(n: number, seed = 2): unknown[][] {
   const rnd = mulberry32(seed);
   const out: unknown[][] = [TOP100_DIMENSION_ORDER.map((id) => DIMENSIONS[dimensionIndex(id)].zh)];
   for (let r = 0; r < n; r++) out.push([0, 1, 2, 3, 4].map(() => Math.round(rnd() * 10000) / 100));
-  return out;
+  return asPassed(out);
 }
 
-/** 1. The engine through the custom functions, as Excel calls them. */
+/** Milliseconds of one call. */
+function once(fn: () => unknown): number {
+  const t = performance.now();
+  fn();
+  return performance.now() - t;
+}
+
+/**
+ * 1 and 2. The engine through the custom functions, as Excel calls them, and its floor, on the same
+ * table and in turns: each run of the engine is timed beside a run of the floor (which goes first
+ * alternates), so that both see the same state of the machine, whose speed moves by half from one
+ * minute to the next. The ratio is the median of the pairs' ratios. Each table is made in its own
+ * call, so that one case's million-row table is not alive (and marked by every collection) while
+ * the next is timed.
+ */
 export function benchEngine(rt: ExcelRuntime, sizes: readonly number[], runs: number): BenchRow[] {
   const liveIndex = rt.impl("LIVEINDEX");
   const rankDistrict = rt.impl("RANKDISTRICT");
   const rows: BenchRow[] = [];
-  // Each table made in its own call, so that one case's million-row table is not alive (and marked by every collection) while the next is timed.
-  const timeOn = (table: () => unknown[][]) => {
-    const cells = table();
-    return timeIt(() => rankDistrict(liveIndex(cells, null, null, null), null, null), runs);
+  const effective = getEffectiveWeights(REPORT_WEIGHT_TABLE);
+  const directions = INDICATORS.map((i) => i.direction);
+  const subWeights = TOP100_DIMENSION_ORDER.map((id) => REPORT_WEIGHT_TABLE.dimensions[dimensionIndex(id)]);
+  const measure = (n: number, raw: boolean) => {
+    const cells = raw ? rawTable(n) : subIndexTable(n);
+    const width = raw ? INDICATORS.length : subWeights.length;
+    const cols = Array.from({ length: width }, (_, c) => Float64Array.from({ length: n }, (__, r) => Number(cells[r + 1][c])));
+    const floor = raw ? () => floorIndexRank(cols, directions, effective) : () => floorSubIndexRank(cols, subWeights);
+    const engine = () => rankDistrict(liveIndex(cells, null, null, null), null, null);
+    engine();
+    floor();
+    const e: number[] = [];
+    const f: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      if (i % 2) {
+        f.push(once(floor));
+        e.push(once(engine));
+      } else {
+        e.push(once(engine));
+        f.push(once(floor));
+      }
+    }
+    const ms = median(e);
+    const floorMs = median(f);
+    const nsPerValue = (m: number) => (m * 1e6) / (n * width);
+    const name = raw ? "19 raw indicators" : "5 sub-indices";
+    rows.push({
+      group: "engine",
+      name: `LIVEINDEX + RANKDISTRICT, ${name}`,
+      size: n,
+      ms,
+      nsPerValue: nsPerValue(ms),
+      floorRatio: median(e.map((t, k) => t / f[k])),
+    });
+    rows.push({
+      group: "floor",
+      name: raw ? "typed-array loop: scale, weight, rank" : "typed-array loop: 5 sub-indices, weight, rank",
+      size: n,
+      ms: floorMs,
+      nsPerValue: nsPerValue(floorMs),
+    });
   };
   for (const n of sizes) {
-    const ms = timeOn(() => rawTable(n));
-    rows.push({ group: "engine", name: "LIVEINDEX + RANKDISTRICT, 19 raw indicators", size: n, ms, nsPerValue: (ms * 1e6) / (n * INDICATORS.length) });
-    const ms5 = timeOn(() => subIndexTable(n));
-    rows.push({ group: "engine", name: "LIVEINDEX + RANKDISTRICT, 5 sub-indices", size: n, ms: ms5, nsPerValue: (ms5 * 1e6) / (n * 5) });
+    measure(n, true);
+    measure(n, false);
   }
   return rows;
 }
@@ -146,17 +209,6 @@ function floorRanks(total: Float64Array): Float64Array {
   return rank;
 }
 
-export function benchFloor(sizes: readonly number[], runs: number): BenchRow[] {
-  const effective = getEffectiveWeights(REPORT_WEIGHT_TABLE);
-  const directions = INDICATORS.map((i) => i.direction);
-  return sizes.map((n) => {
-    const table = rawTable(n);
-    const cols = INDICATORS.map((_, c) => Float64Array.from({ length: n }, (__, r) => table[r + 1][c] as number));
-    const ms = timeIt(() => floorIndexRank(cols, directions, effective), runs);
-    return { group: "floor", name: "typed-array loop: scale, weight, rank", size: n, ms, nsPerValue: (ms * 1e6) / (n * INDICATORS.length) };
-  });
-}
-
 /**
  * 2b. The sub-index path's floor: the five sub-indices (the report's table shape) weighted and
  * ranked in one tight loop over typed arrays, as floorIndexRank without the scaling.
@@ -170,17 +222,6 @@ export function floorSubIndexRank(cols: readonly Float64Array[], weights: readon
     for (let r = 0; r < n; r++) total[r] += w * x[r];
   }
   return floorRanks(total);
-}
-
-export function benchSubIndexFloor(sizes: readonly number[], runs: number): BenchRow[] {
-  // The Top-100 order of the columns (supply, viewing, goods, quality, industry) and their weights.
-  const weights = TOP100_DIMENSION_ORDER.map((id) => REPORT_WEIGHT_TABLE.dimensions[dimensionIndex(id)]);
-  return sizes.map((n) => {
-    const table = subIndexTable(n);
-    const cols = weights.map((_, c) => Float64Array.from({ length: n }, (__, r) => Number(table[r + 1][c])));
-    const ms = timeIt(() => floorSubIndexRank(cols, weights), runs);
-    return { group: "floor", name: "typed-array loop: 5 sub-indices, weight, rank", size: n, ms, nsPerValue: (ms * 1e6) / (n * 5) };
-  });
 }
 
 /** The check that the floor computes what the engine computes (same totals and ranks). */

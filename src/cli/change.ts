@@ -16,7 +16,7 @@ import { planRankChangeSheet } from "../plans/rank-change-sheet";
 import type { ScalingMethodName } from "../core/scaling";
 import type { WeightTable } from "../core/weights";
 import { readTable } from "../files/read-table";
-import { CHANGE_CLI_TEXT, Lang, localDateTime, RANK_CHANGE_TEXT } from "../text";
+import { CHANGE_CLI_TEXT, Lang, localDateTime, RANK_CHANGE_CELLS } from "../text";
 import { version } from "./version";
 import { writeCsvFile } from "./starting-files";
 import { padCells } from "./table-text";
@@ -63,7 +63,7 @@ export async function changeCommand(args: ChangeArgs, io: ChangeIO): Promise<num
   const to = args.to ?? years[years.length - 1];
   const changes = rankChanges(panel, from, to);
   const t = CHANGE_CLI_TEXT[args.lang];
-  const words = RANK_CHANGE_TEXT[args.lang];
+  const words = RANK_CHANGE_CELLS[args.lang];
   io.out(t.title(table.source, from, to));
   const shown = changes.filter((c) => c.to !== null && c.to <= args.top);
   const arrow = (c: (typeof changes)[number]) => (c.change === null ? "" : c.change > 0 ? `▲${c.change}` : c.change < 0 ? `▼${-c.change}` : "–");

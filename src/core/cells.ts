@@ -97,7 +97,9 @@ export function plainValue(v: unknown): unknown {
 export function plainCells<T>(range: T, from = 0, columns?: readonly number[]): T {
   if (!Array.isArray(range)) return range;
   let copy: unknown[][] | null = null;
-  for (let r = 0; r < range.length; r++) {
+  // With no column to look at below `from`, the rows there are not walked.
+  const end = columns && columns.length === 0 ? Math.min(from, range.length) : range.length;
+  for (let r = 0; r < end; r++) {
     const row: unknown = range[r];
     if (!Array.isArray(row)) continue;
     const only = columns && r >= from ? columns : null;

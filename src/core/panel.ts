@@ -14,7 +14,7 @@ export { readYear } from "./years";
 import { IndexRequest, IndexRun, runIndex } from "./workflow";
 import { DEFAULT_PIPELINE } from "./options";
 import { ROW_OK } from "./dataset";
-import { Lang, RANK_CHANGE_TEXT } from "../text";
+import { Lang, RANK_CHANGE_CELLS } from "../text";
 
 export interface PanelYear {
   readonly year: number;
@@ -170,7 +170,7 @@ export function topMoves(changes: readonly RankChange[], n: number): { entering:
  * province, city ("-" for none), district, both ranks, the change and the status.
  */
 export function rankChangeRows(changes: readonly RankChange[], from: number, to: number, lang: Lang): (string | number)[][] {
-  const t = RANK_CHANGE_TEXT[lang];
+  const t = RANK_CHANGE_CELLS[lang];
   return [
     [...t.header(from, to)],
     ...changes.map((c) => {

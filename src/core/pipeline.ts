@@ -200,8 +200,7 @@ export function scaleIndicators(
 
 /** The scores of a read table: masked sub-indices, or indicators in affine or scaled form. */
 function scoreInput(input: IndexInput, options: IndexOptions): Scores {
-  const include = new Uint8Array(input.rowCount);
-  for (let r = 0; r < input.rowCount; r++) include[r] = input.status[r] === ROW_OK ? 1 : 0;
+  const include = includedRows(input.status);
   if (input.level === "dimension") return { kind: "dimension", include, dimensions: input.values.map((col) => (col ? maskRows(col, include) : null)) };
   const method = options.method ?? DEFAULT_SCALING;
   // Cells left missing (missing=none): each column is scaled over the rows that have a value, and dimensions average what a row has.
@@ -228,6 +227,16 @@ function affineScores(input: IndexInput, include: Uint8Array, method: ScalingMet
     out.push(a);
   }
   return out;
+}
+
+/**
+ * 1 for each row that is computed (ROW_OK), else 0. A loop in a function of its own: at the head of
+ * scoreInput, the loop's optimised code was dropped on most calls at the code after it.
+ */
+function includedRows(status: Uint8Array): Uint8Array {
+  const include = new Uint8Array(status.length);
+  for (let r = 0; r < status.length; r++) include[r] = status[r] === ROW_OK ? 1 : 0;
+  return include;
 }
 
 function maskRows(col: Float64Array, include: Uint8Array): Float64Array {

@@ -22,6 +22,28 @@ export function indexLabel(dimension: number | null, lang: Lang): string {
 }
 
 /**
+ * The scores of rows `start` on, row by row, into `values`; NaN and an error in `bad` for a cell that is
+ * no number (blank cells are NaN without one). Cells that are not finite numbers are read by
+ * {@link readOtherScore}, which loads the cell itself, so that what this loop loads stays an unboxed double.
+ */
+function readScores(cells: unknown[][], start: number, width: number, values: Float64Array, bad: Map<number, UserError>): void {
+  for (let r = start, k = 0; r < cells.length; r++) {
+    const row = cells[r];
+    for (let c = 0; c < width; c++, k++) {
+      const cell = row[c];
+      values[k] = typeof cell === "number" && cell - cell === 0 ? cell : readOtherScore(row, c, k, bad);
+    }
+  }
+}
+
+function readOtherScore(row: unknown[], c: number, k: number, bad: Map<number, UserError>): number {
+  const v = readCell(row[c]);
+  if (typeof v === "number") return v;
+  if (v !== BLANK) bad.set(k, new UserError("BAD_SCORE", { value: showValue(row[c]) }));
+  return NaN;
+}
+
+/**
  * Ranks every numeric cell of a range among all of them; the result has the range's shape.
  * A first row made only of text is a header: its first cell becomes the label 排名 / Rank. Blank
  * rows above it (the title rows beside which LIVEINDEX leaves blanks) stay blank.
@@ -38,25 +60,9 @@ export function rankScores(scores: unknown, order: RankOrder, ties: TieMethod, l
   // The cells are read as they come (readCell makes a value object plain as it reads it): only the header's are made plain here.
   const header = cells.length > lead + 1 && looksLikeHeader(cells[lead].map(plainValue));
   const start = header ? lead + 1 : 0;
-  const n = (cells.length - start) * width;
-  const values = new Float64Array(n);
+  const values = new Float64Array((cells.length - start) * width);
   const bad = new Map<number, UserError>();
-  for (let r = start; r < cells.length; r++) {
-    for (let c = 0; c < width; c++) {
-      const k = (r - start) * width + c;
-      const cell = cells[r][c];
-      if (typeof cell === "number" && cell - cell === 0) {
-        values[k] = cell;
-        continue;
-      }
-      const v = readCell(cell);
-      if (typeof v === "number") values[k] = v;
-      else {
-        values[k] = NaN;
-        if (v !== BLANK) bad.set(k, new UserError("BAD_SCORE", { value: showValue(cells[r][c]) }));
-      }
-    }
-  }
+  readScores(cells, start, width, values, bad);
   const ranks = groups ? rankWithinGroups(values, width, start, cells.length, groups, order, ties) : rankDistricts(values, order, ties);
   const rows = cells.length - start;
   const out: ResultCell[][] = new Array(rows + start);

@@ -175,8 +175,6 @@ export const GROWTH_LABEL = { zh: "增长率", en: "Growth rate" } as const sati
 /** LIVERANKCHANGE's header and statuses. */
 export const RANK_CHANGE_TEXT = {
   zh: {
-    header: (from: number, to: number) => ["省", "市", "区县", `${from} 年排名`, `${to} 年排名`, "名次变化（正为上升）", "状态"],
-    status: { new: "新进", left: "退出", up: "上升", down: "下降", same: "不变", unranked: "未排名（该年数据有误）" },
     skippedIn: (year: number) => `${year} 年跳过的行`,
     topColumn: (n: number) => `前 ${n} 名`,
     enteringTop: (n: number) => `进入前 ${n}`,
@@ -199,8 +197,6 @@ export const RANK_CHANGE_TEXT = {
     rule: "说明",
   },
   en: {
-    header: (from: number, to: number) => ["Province", "City", "District", `Rank ${from}`, `Rank ${to}`, "Change (positive = up)", "Status"],
-    status: { new: "new", left: "left", up: "up", down: "down", same: "same", unranked: "not ranked (a bad value that year)" },
     skippedIn: (year: number) => `Rows skipped in ${year}`,
     topColumn: (n: number) => `Top ${n}`,
     enteringTop: (n: number) => `entered the top ${n}`,

@@ -5,11 +5,9 @@
  */
 import {
   benchEngine,
-  benchFloor,
   benchHyperFormula,
   benchSensitivity,
   benchSobol,
-  benchSubIndexFloor,
   benchSyncs,
   floorAgreesWithEngine,
   floorSubIndexRank,
@@ -40,18 +38,20 @@ describe("the benchmark's helpers", () => {
 });
 
 describe("the measurements at tiny sizes", () => {
-  it("times the engine through the bundle for raw indicators and sub-indices", () => {
-    const rows = benchEngine(loadExcelRuntime(), [50], 1);
-    expect(rows.map((r) => [r.group, r.size])).toEqual([
-      ["engine", 50],
-      ["engine", 50],
+  it("times the engine through the bundle and its floor in turns, for raw indicators and sub-indices", () => {
+    const rows = benchEngine(loadExcelRuntime(), [50], 3);
+    expect(rows.map((r) => [r.group, r.size, r.name.includes("5 sub")])).toEqual([
+      ["engine", 50, false],
+      ["floor", 50, false],
+      ["engine", 50, true],
+      ["floor", 50, true],
     ]);
     expect(rows.every((r) => Number.isFinite(r.ms) && Number.isFinite(r.nsPerValue!))).toBe(true);
+    expect(rows.filter((r) => r.group === "engine").every((r) => r.floorRatio! > 0 && Number.isFinite(r.floorRatio!))).toBe(true);
   });
 
   it("has a floor that computes the engine's totals", () => {
     expect(floorAgreesWithEngine(3000)).toBe(true);
-    expect(benchFloor([40], 1).every((r) => Number.isFinite(r.ms))).toBe(true);
   });
 
   it("writes spreadsheet formulas that HyperFormula evaluates to the engine's totals and ranks", () => {
@@ -91,6 +91,5 @@ describe("the measurements at tiny sizes", () => {
     const weights = TOP100_DIMENSION_ORDER.map((id) => REPORT_WEIGHT_TABLE.dimensions[dimensionIndex(id)]);
     const cols = weights.map((_, c) => Float64Array.from({ length: 200 }, (__, r) => Number(cells[r + 1][c])));
     expect(Array.from(floorSubIndexRank(cols, weights))).toEqual(Array.from(rankDistricts(computeIndex(cells).total)));
-    expect(benchSubIndexFloor([100], 1)[0].name).toContain("5 sub-indices");
   });
 });
