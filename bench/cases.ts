@@ -103,7 +103,7 @@ function once(fn: () => unknown): number {
 /**
  * 1 and 2. The engine through the custom functions, as Excel calls them, and its floor, on the same
  * table and in turns: each run of the engine is timed beside a run of the floor (which goes first
- * alternates), so that both see the same state of the machine, whose speed moves by half from one
+ * alternates), so that both see the same state of the machine, whose speed moves from one
  * minute to the next. The ratio is the median of the pairs' ratios. Each table is made in its own
  * call, so that one case's million-row table is not alive (and marked by every collection) while
  * the next is timed.
