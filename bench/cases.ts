@@ -71,7 +71,10 @@ function asPassed(rows: unknown[][]): unknown[][] {
   return JSON.parse(JSON.stringify(rows)) as unknown[][];
 }
 
-/** n regions × 19 raw indicators as Excel passes a range: rows of cells, header of ids, some blanks and "-". */
+/**
+ * n regions × 19 raw indicators as Excel passes a range: rows of numbers under a header of ids, 1% of
+ * them 0 (Excel desktop's blank) where more is better. No text cells: the floor reads numbers only.
+ */
 export function rawTable(n: number, seed = 1): unknown[][] {
   const rnd = mulberry32(seed);
   const out: unknown[][] = [INDICATORS.map((i) => i.id)];
