@@ -1,6 +1,6 @@
 /**
  * The benchmark's measurements, as functions of their sizes so that a test can run them small.
- * Times are medians of several runs after a warm-up; nothing here asserts a time.
+ * Times are medians of several runs; nothing here asserts a time.
  *
  * 1. engine    LIVEINDEX + RANKDISTRICT through the built bundle's entry points, input as Excel passes it
  * 2. floor     the same arithmetic as one tight loop over typed arrays (what the machine can do), timed
