@@ -1,20 +1,18 @@
 /**
  * Several years in one table (a panel): a year column (年份, 年度, year) beside the index columns.
  * Each year is computed on its own rows, scaled on its own (as a single-year report is), and a
- * region is matched across years by its names (province + city + district), never by its position.
+ * region is matched across years by its region code or its names (province + city + district),
+ * never by its position (core/years.ts).
  */
-import type { Cells } from "./dataset";
+import { ROW_OK, type Cells } from "./dataset";
 import { UserError } from "./errors";
-import { regionKey, regionNames, rowYears } from "./years";
-
-export { regionText } from "./years";
 import { regionIdColumn } from "./headers";
-
-export { readYear } from "./years";
-import { IndexRequest, IndexRun, runIndex } from "./workflow";
 import { DEFAULT_PIPELINE } from "./options";
-import { ROW_OK } from "./dataset";
+import { IndexRequest, IndexRun, runIndex } from "./workflow";
+import { regionKey, regionNames, rowYears } from "./years";
 import { Lang, RANK_CHANGE_CELLS } from "../text";
+
+export { readYear, regionText } from "./years";
 
 export interface PanelYear {
   readonly year: number;

@@ -10,7 +10,7 @@ import { INDICATORS, nameOf, namesOf } from "./framework";
 import { checkRegions, checkYearColumns, otherYearRows, rowsOfYear, rowYears, withGrowthFromLevels } from "./years";
 import { PIPELINE_OPTION_WORDS } from "../text";
 import type { ColumnMap } from "./headers";
-import { Affine, DEFAULT_SCALING, getScalingMethod, Goalposts, ScalingMethodName } from "./scaling";
+import { Affine, DEFAULT_SCALING, getScalingMethod, Goalposts, minMaxOf, ScalingMethodName } from "./scaling";
 import { REPORT_WEIGHT_TABLE, WeightTable } from "./weights";
 import { AggregateRule, DEFAULT_PIPELINE, PipelineOptions } from "./options";
 import { prepareInput, Preparation } from "./prepare";
@@ -140,13 +140,7 @@ function yearStep(given: Cells, options: IndexOptions): { cells: Cells; options:
   const goalposts = new Map<number, Goalposts>();
   input.values.forEach((x, i) => {
     if (!x) return;
-    let low = Infinity;
-    let high = -Infinity;
-    for (let r = 0; r < x.length; r++) {
-      if (!include[r]) continue;
-      if (x[r] < low) low = x[r];
-      if (x[r] > high) high = x[r];
-    }
+    const { min: low, max: high } = minMaxOf(x, include);
     if (!(high > low)) {
       // Growth computed from levels has no value in the table's first year: that year cannot be the scale.
       if (derivedGrowth.includes(i) && reference === years.years[0])

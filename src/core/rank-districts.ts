@@ -200,7 +200,7 @@ function argsortStable(values: Float64Array): Uint32Array {
   if (m < 2048) return idx.sort((a, b) => values[a] - values[b] || a - b);
   const keys = new Uint32Array(m * 2);
   const bits = new Uint32Array(values.buffer, values.byteOffset, m * 2);
-  for (let k = 0; k < m; k++) sortKeyInto(bits, keys, k, false);
+  for (let k = 0; k < m; k++) sortKeyInto(bits, keys, k);
   let tmp = new Uint32Array(m);
   const count = new Uint32Array(65536);
   for (let pass = 0; pass < 4; pass++) {
@@ -214,21 +214,14 @@ function argsortStable(values: Float64Array): Uint32Array {
 
 /**
  * The order-preserving unsigned key of the double whose two 32-bit words are words[2j], words[2j+1],
- * written to keys[2j], keys[2j+1] (the same array is fine): all bits of a negative flipped, only
- * the sign bit of the rest; `descending` inverts the key, so that the largest sorts first.
+ * written to keys[2j], keys[2j+1]: all bits of a negative flipped, only the sign bit of the rest.
  */
-function sortKeyInto(words: Uint32Array, keys: Uint32Array, j: number, descending: boolean): void {
+function sortKeyInto(words: Uint32Array, keys: Uint32Array, j: number): void {
   const lo = words[2 * j];
   const hi = words[2 * j + 1];
   const neg = hi >>> 31;
-  let klo = neg ? ~lo >>> 0 : lo;
-  let khi = neg ? ~hi >>> 0 : (hi | 0x80000000) >>> 0;
-  if (descending) {
-    klo = ~klo >>> 0;
-    khi = ~khi >>> 0;
-  }
-  keys[2 * j] = klo;
-  keys[2 * j + 1] = khi;
+  keys[2 * j] = neg ? ~lo >>> 0 : lo;
+  keys[2 * j + 1] = neg ? ~hi >>> 0 : (hi | 0x80000000) >>> 0;
 }
 
 /**

@@ -109,7 +109,8 @@ export function getScalingMethod(name: unknown): ScalingMethod {
 
 // ---- kernels ---------------------------------------------------------------------------------
 
-function minMaxOf(x: Float64Array, include: Uint8Array): { min: number; max: number } {
+/** The least and greatest included value of a column (Infinity and −Infinity when none is). */
+export function minMaxOf(x: Float64Array, include: Uint8Array): { min: number; max: number } {
   rangeInto(x, include, RANGE);
   return { min: RANGE[0], max: RANGE[1] };
 }

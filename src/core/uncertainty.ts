@@ -183,8 +183,7 @@ export class UncertaintyModel {
         if (runs) runs.push(k);
         else groups.set(form, [k]);
       } else {
-        const dimW = this.dimW.subarray(k * DIMENSIONS.length, (k + 1) * DIMENSIONS.length);
-        const indW = this.indW.subarray(k * INDICATORS.length, (k + 1) * INDICATORS.length);
+        const { dimW, indW } = this.weightsOf(k);
         this.totals.set(totalsInto(result.scores, dimW, indW, this.rescale, aggregate, this.work), k * n);
       }
     }
@@ -195,8 +194,9 @@ export class UncertaintyModel {
         continue;
       }
       runs.forEach((k, j) => {
-        this.groupD.set(this.dimW.subarray(k * DIMENSIONS.length, (k + 1) * DIMENSIONS.length), j * DIMENSIONS.length);
-        this.groupI.set(this.indW.subarray(k * INDICATORS.length, (k + 1) * INDICATORS.length), j * INDICATORS.length);
+        const { dimW, indW } = this.weightsOf(k);
+        this.groupD.set(dimW, j * DIMENSIONS.length);
+        this.groupI.set(indW, j * INDICATORS.length);
       });
       linearTotalsInto(form, this.groupD, this.groupI, runs.length, this.groupTotals, this.coefficients);
       runs.forEach((k, j) => this.totals.set(this.groupTotals.subarray(j * n, (j + 1) * n), k * n));
@@ -237,8 +237,7 @@ export class UncertaintyModel {
       else aggregate = pick(a.aggregate!);
       at++;
     }
-    const dimW = this.dimW.subarray(k * DIMENSIONS.length, (k + 1) * DIMENSIONS.length);
-    const indW = this.indW.subarray(k * INDICATORS.length, (k + 1) * INDICATORS.length);
+    const { dimW, indW } = this.weightsOf(k);
     if (noiseAt >= 0) {
       // As LIVESENSITIVITY perturbs: each first-level weight, then each indicator's in framework order, × (1 + p·(2u − 1)).
       const p = a.weights;
@@ -251,6 +250,14 @@ export class UncertaintyModel {
       indW.set(weights.indicators);
     }
     return { result: this.resultFor(scaling, treat, missing), aggregate };
+  }
+
+  /** Run k's slot of the batch's weights: its first-level weights and its indicator weights. */
+  private weightsOf(k: number): { dimW: Float64Array; indW: Float64Array } {
+    return {
+      dimW: this.dimW.subarray(k * DIMENSIONS.length, (k + 1) * DIMENSIONS.length),
+      indW: this.indW.subarray(k * INDICATORS.length, (k + 1) * INDICATORS.length),
+    };
   }
 
   /** The scores of a result laid out for the batched kernel, once per result (null: not suited, or too large to copy). */

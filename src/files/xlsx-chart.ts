@@ -135,26 +135,26 @@ export function chartXml(c: XlsxChart): string {
   const fill = (k: number) => SERIES_FILLS[shownIndex(c, k) % SERIES_FILLS.length];
   // A line's colour, and its marker's: one of a wider palette, as a slope chart has a line per region.
   const lineFill = (k: number) => LINE_COLOURS[k % LINE_COLOURS.length];
+  // The schema's order within a series: index, order, name, look, (bars: invertIfNegative), labels, categories, values, (lines: smooth).
   const series = c.series
-    .map((s, k) =>
-      line
-        ? `<c:ser><c:idx val="${k}"/><c:order val="${k}"/>` +
-          `<c:tx><c:strRef><c:f>${esc(s.name)}</c:f></c:strRef></c:tx>` +
-          `<c:spPr><a:ln w="22225" cap="rnd"><a:solidFill><a:srgbClr val="${lineFill(k)}"/></a:solidFill><a:round/></a:ln></c:spPr>` +
+    .map((s, k) => {
+      const look = line
+        ? `<c:spPr><a:ln w="22225" cap="rnd"><a:solidFill><a:srgbClr val="${lineFill(k)}"/></a:solidFill><a:round/></a:ln></c:spPr>` +
           `<c:marker><c:symbol val="circle"/><c:size val="6"/><c:spPr><a:solidFill><a:srgbClr val="${lineFill(k)}"/></a:solidFill></c:spPr></c:marker>` +
-          labels(false) +
-          `<c:cat><c:strRef><c:f>${esc(c.categories)}</c:f>${strCache(c.categoryCache)}</c:strRef></c:cat>` +
-          `<c:val><c:numRef><c:f>${esc(s.values)}</c:f>${numCache(s.valueCache)}</c:numRef></c:val>` +
-          '<c:smooth val="0"/></c:ser>'
-        : `<c:ser><c:idx val="${k}"/><c:order val="${k}"/>` +
-          `<c:tx><c:strRef><c:f>${esc(s.name)}</c:f></c:strRef></c:tx>` +
-          (s.hidden ? "<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>" : `<c:spPr><a:solidFill><a:srgbClr val="${fill(k)}"/></a:solidFill></c:spPr>`) +
+          labels(false)
+        : (s.hidden ? "<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>" : `<c:spPr><a:solidFill><a:srgbClr val="${fill(k)}"/></a:solidFill></c:spPr>`) +
           '<c:invertIfNegative val="0"/>' +
-          labels(!s.hidden) +
-          `<c:cat><c:strRef><c:f>${esc(c.categories)}</c:f>${strCache(c.categoryCache)}</c:strRef></c:cat>` +
-          `<c:val><c:numRef><c:f>${esc(s.values)}</c:f>${numCache(s.valueCache)}</c:numRef></c:val>` +
-          "</c:ser>",
-    )
+          labels(!s.hidden);
+      return (
+        `<c:ser><c:idx val="${k}"/><c:order val="${k}"/>` +
+        `<c:tx><c:strRef><c:f>${esc(s.name)}</c:f></c:strRef></c:tx>` +
+        look +
+        `<c:cat><c:strRef><c:f>${esc(c.categories)}</c:f>${strCache(c.categoryCache)}</c:strRef></c:cat>` +
+        `<c:val><c:numRef><c:f>${esc(s.values)}</c:f>${numCache(s.valueCache)}</c:numRef></c:val>` +
+        (line ? '<c:smooth val="0"/>' : "") +
+        "</c:ser>"
+      );
+    })
     .join("");
   return (
     XML_HEAD +
