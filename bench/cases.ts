@@ -21,6 +21,8 @@ import { getSensitivity } from "../src/core/sensitivity";
 import { mulberry32 } from "../src/core/random";
 import { readAssumptions } from "../src/core/assumptions";
 import { finish, modelOfTable, startSobol } from "../src/core/uncertainty";
+import { useFasterKernels } from "../src/core/batch-kernels";
+import { installWasmKernels } from "../src/core/wasm-kernels";
 import { REPORT_WEIGHT_TABLE, getEffectiveWeights } from "../src/core/weights";
 import { applySheetPlan } from "../src/excel/apply-plan";
 import { sampleTableCells } from "../src/plans/sample-sheet";
@@ -361,9 +363,32 @@ export const SOBOL_ASSUMPTIONS = "weights=25%; weightset=given,entropy; scaling=
 export function benchSobol(regions: number, n: number, runs: number): BenchRow[] {
   const cells = rawTable(regions);
   const assumptions = readAssumptions(SOBOL_ASSUMPTIONS);
-  const ms = timeIt(() => finish(startSobol(modelOfTable(cells, {}, assumptions), n, 7)), Math.max(1, Math.min(runs, 3)), 0);
-  return [{ group: "assumptions", name: `Sobol, 5 assumptions, N = ${n} (${(n * 7).toLocaleString("en-US")} runs), 19 raw indicators`, size: regions, ms }];
+  return withKernels((kernels) => ({
+    group: "assumptions",
+    name: `Sobol, 5 assumptions, N = ${n} (${(n * 7).toLocaleString("en-US")} runs), 19 raw indicators${kernels}`,
+    size: regions,
+    ms: timeIt(() => finish(startSobol(modelOfTable(cells, {}, assumptions), n, 7)), Math.max(1, Math.min(runs, 3)), 0),
+  }));
 }
+
+/**
+ * A Monte Carlo row twice: with the WebAssembly kernels, as the pane's worker and the command line
+ * run it (the issue's budgets), then with the JavaScript kernels, as the custom functions do
+ * (core/batch-kernels.ts). The same numbers either way; the name says which.
+ */
+function withKernels(row: (kernels: string) => BenchRow): BenchRow[] {
+  if (!installWasmKernels()) throw new Error("this Node runs no WebAssembly SIMD: the benchmark would time the JavaScript kernels twice");
+  const wasm = row("");
+  useFasterKernels(null);
+  try {
+    return [wasm, row(JS_KERNELS)];
+  } finally {
+    installWasmKernels();
+  }
+}
+
+/** The suffix of a Monte Carlo row timed with the JavaScript kernels (the custom functions' path). */
+export const JS_KERNELS = " (JavaScript kernels: the custom functions)";
 
 export function benchSensitivity(sizes: readonly number[], runs: number): BenchRow[] {
   const out: BenchRow[] = [];
@@ -377,12 +402,14 @@ export function benchSensitivity(sizes: readonly number[], runs: number): BenchR
   for (const n of sizes) {
     const result = computeIndex(rawTable(n));
     for (const mc of [1000, 10000]) {
-      out.push({
-        group: "weights",
-        name: `Monte Carlo, ${mc.toLocaleString("en-US")} runs, 19 raw indicators`,
-        size: n,
-        ms: timeIt(() => getSensitivity(result, { runs: mc }), Math.max(1, Math.min(runs, 3)), 0),
-      });
+      out.push(
+        ...withKernels((kernels) => ({
+          group: "weights",
+          name: `Monte Carlo, ${mc.toLocaleString("en-US")} runs, 19 raw indicators${kernels}`,
+          size: n,
+          ms: timeIt(() => getSensitivity(result, { runs: mc }), Math.max(1, Math.min(runs, 3)), 0),
+        })),
+      );
     }
   }
   return out;

@@ -38,6 +38,10 @@ import type { SheetPlan } from "../plans/plan";
 import { planRankedSheet, RankedSheetPlan, SheetMode } from "../plans/ranked-sheet";
 import { CLI_ERROR_TEXT, HELP, Lang, localDateTime, LocalText, RANK_TEXT, SCALING_LABELS, SEVERITY_LABELS, WeightsSource } from "../text";
 import { CheckWeightsArgs, checkWeightsCommand } from "./check-weights";
+import { installWasmKernels } from "../core/wasm-kernels";
+
+// The Monte Carlo's WebAssembly kernels (robustness, check-weights): the same numbers, faster.
+installWasmKernels();
 import { AuditArgs, auditCommand } from "./audit";
 import { version } from "./version";
 

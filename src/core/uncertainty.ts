@@ -19,7 +19,8 @@
  */
 import { UserError } from "./errors";
 import { activeAssumptions, AssumptionKey, Assumptions, WeightSetName } from "./assumptions";
-import { LinearScores, linearScores, linearTotalsInto, totalsInto, totalsWork } from "./aggregate";
+import { LinearScores, linearScores, totalsInto, totalsWork } from "./aggregate";
+import { BATCH, BatchKernels, batchKernels, MAX_LINEAR_TERMS } from "./batch-kernels";
 import { dataWeights } from "./data-weights";
 import { DIMENSIONS, INDICATORS } from "./framework";
 import { AggregateRule, MissingRule, TreatRule } from "./options";
@@ -35,14 +36,11 @@ import { normaliseWeights, REPORT_WEIGHT_TABLE, WeightTable } from "./weights";
 import { percentText } from "./text";
 import { ASSUMPTION_WORDS, Lang, UNCERTAINTY_TEXT, WORDS } from "../text";
 
+/** Rows whose ranks RankCollector.result counts together, reading each run's ranks of them as one stretch. */
+const ROW_BLOCK = 64;
+
 /** LIVESOBOL's base samples when none are given: 500 × (d + 2) runs. */
 export const DEFAULT_SOBOL_N = 500;
-
-/** Runs evaluated together (UncertaintyModel.evaluate): each row of the scores read once for all of them. */
-export const BATCH = 16;
-
-/** The largest copy of a table's scores the batched kernel makes (8 bytes each: 32 MB); larger tables take the run-by-run kernel. */
-const MAX_LINEAR_TERMS = 4_000_000;
 
 /** Uniform numbers the weights' noise takes per run: one per first-level weight, then one per indicator. */
 const NOISE_COLUMNS = DIMENSIONS.length + INDICATORS.length;
@@ -100,18 +98,16 @@ export class UncertaintyModel {
   private readonly forms = new Map<IndexResult, LinearScores | null>();
   private readonly weightSets: readonly WeightTable[];
   private readonly work;
-  private readonly ranks;
+  /** The batch's totals and rankings (core/batch-kernels.ts: WebAssembly where the host has it). */
+  private readonly kernels: BatchKernels;
   /** A batch's weights, run by run (five first-level weights, then nineteen indicator weights each). */
   private readonly dimW = new Float64Array(BATCH * DIMENSIONS.length);
   private readonly indW = new Float64Array(BATCH * INDICATORS.length);
   private readonly givenD = new Float64Array(DIMENSIONS.length);
   private readonly givenI = new Float64Array(INDICATORS.length);
-  /** A batch's totals, run by run, and the buffers of one group of runs on the batched kernel. */
-  private readonly totals: Float64Array;
-  private readonly groupTotals: Float64Array;
+  /** The weights of one group of runs on the batched kernel. */
   private readonly groupD = new Float64Array(BATCH * DIMENSIONS.length);
   private readonly groupI = new Float64Array(BATCH * INDICATORS.length);
-  private readonly coefficients = new Float64Array(BATCH * INDICATORS.length);
   /** Rows with a nominal rank. */
   readonly rows: Int32Array;
 
@@ -130,6 +126,8 @@ export class UncertaintyModel {
     base: Partial<Choice> = {},
     /** The workbook's weight tables a weight set may name (`table:<name>`). */
     tables: ReadonlyMap<string, WeightTable> = new Map(),
+    /** false: the JavaScript kernels even where WebAssembly runs (the same numbers; for tests and the benchmark). */
+    wasm = true,
   ) {
     this.base = {
       scaling: DEFAULT_SCALING,
@@ -149,9 +147,7 @@ export class UncertaintyModel {
     this.weightSets = (assumptions.weightSet ?? ["given"]).map((w) => weightSet(w, nominal, tables));
     const n = nominal.include.length;
     this.work = totalsWork(n);
-    this.ranks = rankWork(n);
-    this.totals = new Float64Array(BATCH * n);
-    this.groupTotals = new Float64Array(BATCH * n);
+    this.kernels = batchKernels(n, wasm);
     this.nominalRanks = Float64Array.from(rankDescInto(nominal.total, rankWork(n)));
     const rows: number[] = [];
     for (let r = 0; r < n; r++) if (this.nominalRanks[r] === this.nominalRanks[r]) rows.push(r);
@@ -166,14 +162,14 @@ export class UncertaintyModel {
 
   /**
    * A batch of runs, `count` ≤ {@link BATCH} of them, run k's uniform numbers at u[k·width …]: for
-   * each run in order, `each(ranks, shift, k)` with the ranks of every row (reused between calls:
-   * copy what must be kept) and the mean absolute shift from the nominal ranks over the rows ranked
-   * in both. The runs of a batch that share their scores and take the weighted mean have their
+   * each run in order, `each(ranks, k)` with the ranks of every row (reused between calls: copy
+   * what must be kept; {@link shift} gives the run's output). The runs of a batch that share their scores and take the weighted mean have their
    * totals computed together (aggregate.ts linearTotalsInto); the others one by one.
    */
-  evaluate(u: ArrayLike<number>, count: number, each: (ranks: Float64Array, shift: number, k: number) => void): void {
+  evaluate(u: ArrayLike<number>, count: number, each: (ranks: Float64Array, k: number) => void): void {
     const n = this.nominalRanks.length;
     const width = this.width;
+    const kernels = this.kernels;
     const groups = new Map<LinearScores, number[]>();
     for (let k = 0; k < count; k++) {
       const { result, aggregate } = this.choose(u, k * width, k);
@@ -184,13 +180,13 @@ export class UncertaintyModel {
         else groups.set(form, [k]);
       } else {
         const { dimW, indW } = this.weightsOf(k);
-        this.totals.set(totalsInto(result.scores, dimW, indW, this.rescale, aggregate, this.work), k * n);
+        kernels.totals.set(totalsInto(result.scores, dimW, indW, this.rescale, aggregate, this.work), k * n);
       }
     }
     for (const [form, runs] of groups) {
       if (runs.length === count) {
         // Every run of the batch on the same scores (the weights-only analysis, for one): straight into the totals.
-        linearTotalsInto(form, this.dimW, this.indW, count, this.totals, this.coefficients);
+        kernels.linear(form, this.dimW, this.indW, count, "totals");
         continue;
       }
       runs.forEach((k, j) => {
@@ -198,23 +194,33 @@ export class UncertaintyModel {
         this.groupD.set(dimW, j * DIMENSIONS.length);
         this.groupI.set(indW, j * INDICATORS.length);
       });
-      linearTotalsInto(form, this.groupD, this.groupI, runs.length, this.groupTotals, this.coefficients);
-      runs.forEach((k, j) => this.totals.set(this.groupTotals.subarray(j * n, (j + 1) * n), k * n));
+      kernels.linear(form, this.groupD, this.groupI, runs.length, "group");
+      const { totals, group } = kernels;
+      runs.forEach((k, j) => totals.set(group.subarray(j * n, (j + 1) * n), k * n));
     }
+    const totals = kernels.totals;
+    for (let k = 0; k < count; k++) each(kernels.rank(totals.subarray(k * n, (k + 1) * n)), k);
+  }
+
+  /**
+   * A run's output: the mean absolute shift of its ranks from the nominal ranks, over the rows
+   * ranked in both. With `into`, also each row's rank at into[at + j] (row j of {@link rows}; 0
+   * where the run could not rank it), in the same pass (RankCollector).
+   */
+  shift(ranks: Float64Array, into?: Uint16Array | Uint32Array, at = 0): number {
     const { rows, nominalRanks } = this;
-    for (let k = 0; k < count; k++) {
-      const ranks = rankDescInto(this.totals.subarray(k * n, (k + 1) * n), this.ranks);
-      let sum = 0;
-      let counted = 0;
-      for (let j = 0; j < rows.length; j++) {
-        const r = rows[j];
-        const x = ranks[r];
-        if (x !== x) continue;
+    let sum = 0;
+    let counted = 0;
+    for (let j = 0; j < rows.length; j++) {
+      const r = rows[j];
+      const x = ranks[r];
+      if (x === x) {
         sum += Math.abs(x - nominalRanks[r]);
         counted++;
       }
-      each(ranks, counted ? sum / counted : 0, k);
+      if (into) into[at + j] = x === x ? x : 0;
     }
+    return counted ? sum / counted : 0;
   }
 
   /** Run k of a batch: its choices from u[at …], its weights into the batch's slot k; the scores they give. */
@@ -296,10 +302,12 @@ export function modelOfTable(
   tables: ReadonlyMap<string, WeightTable> = new Map(),
   /** The nominal run when the caller has it already (it names the regions too): computed once. */
   nominal: IndexRun = runIndex(cells, request),
+  /** false: the JavaScript kernels even where WebAssembly runs (UncertaintyModel). */
+  wasm = true,
 ): UncertaintyModel {
   const pipeline = request.pipeline ?? DEFAULT_PIPELINE;
   const recompute: Recompute = (c) => runIndex(cells, { ...request, method: c.scaling, pipeline: { ...pipeline, treat: c.treat, missing: c.missing } }).result;
-  return new UncertaintyModel(nominal.result, assumptions, recompute, { scaling: nominal.method?.name ?? DEFAULT_SCALING }, tables);
+  return new UncertaintyModel(nominal.result, assumptions, recompute, { scaling: nominal.method?.name ?? DEFAULT_SCALING }, tables, wasm);
 }
 
 /**
@@ -328,7 +336,7 @@ export function startUncertainty(model: UncertaintyModel, runs: number, seed: nu
       while (completed < end) {
         const count = Math.min(BATCH, end - completed);
         for (let c = 0; c < count * model.width; c++) u[c] = random();
-        model.evaluate(u, count, (ranks, shift) => collect.add(ranks, shift));
+        model.evaluate(u, count, (ranks) => collect.add(ranks));
         completed += count;
       }
       return completed;
@@ -368,9 +376,8 @@ export function startSobol(model: UncertaintyModel, n: number, seed: number): An
         const first = completed % n;
         const count = Math.min(BATCH, end - completed, n - first);
         for (let k = 0; k < count; k++) u.set(design.sample(block, first + k), k * model.width);
-        model.evaluate(u, count, (ranks, shift, k) => {
-          y[block][first + k] = shift;
-          if (block < 2) collect.add(ranks, shift);
+        model.evaluate(u, count, (ranks, k) => {
+          y[block][first + k] = block < 2 ? collect.add(ranks) : model.shift(ranks);
         });
         completed += count;
       }
@@ -393,65 +400,43 @@ export function finish<T>(run: AnalysisRun<T>): T {
 // ---- helpers ---------------------------------------------------------------------------------
 
 /**
- * Each run's ranks of the rows with a nominal rank, kept row by row (each row's ranks over the runs
- * contiguous, as the intervals read them), and the per-run shifts. The runs arrive one by one;
- * {@link BATCH} of them are staged and then written to each row's place together, so that each
- * write fills a run of neighbouring entries instead of one entry per row.
+ * Each run's ranks of the rows with a nominal rank, kept run by run (written as the run's shift is
+ * computed, in one pass, each run's ranks one stretch of memory), and the per-run shifts; at the
+ * end, each row's ranks counted to give its percentiles.
  */
 class RankCollector {
   private readonly rows: Int32Array;
+  /** Run t's rank of row j at [t·m + j]; 0: not ranked in that run. */
   private readonly ranks: Uint16Array | Uint32Array;
-  private readonly stage: Uint16Array | Uint32Array;
   private readonly shifts: Float64Array;
   private count = 0;
-  private written = 0;
 
   constructor(
     private readonly model: UncertaintyModel,
-    private readonly runs: number,
+    runs: number,
   ) {
     this.rows = model.rows;
     const m = this.rows.length;
     // Ranks are 1 … m (0: not ranked in that run): two bytes each while m fits.
     const Ranks = m < 65536 ? Uint16Array : Uint32Array;
     this.ranks = new Ranks(m * runs);
-    this.stage = new Ranks(m * BATCH);
     this.shifts = new Float64Array(runs);
   }
 
-  add(ranks: Float64Array, shift: number): void {
-    const rows = this.rows;
-    const stage = this.stage;
-    const m = rows.length;
-    const s = this.count - this.written;
-    // 0 for a row a run could not rank (a combination that screens it out).
-    for (let k = 0; k < m; k++) {
-      const x = ranks[rows[k]];
-      stage[k * BATCH + s] = x === x ? x : 0;
-    }
+  /** A run's ranks kept; its shift, returned. */
+  add(ranks: Float64Array): number {
+    const shift = this.model.shift(ranks, this.ranks, this.count * this.rows.length);
     this.shifts[this.count++] = shift;
-    if (s === BATCH - 1) this.flush();
-  }
-
-  /** The staged runs to each row's place. */
-  private flush(): void {
-    const { ranks, stage, runs, written } = this;
-    const m = this.rows.length;
-    const width = this.count - written;
-    for (let k = 0; k < m; k++) {
-      const to = k * runs + written;
-      const from = k * BATCH;
-      for (let j = 0; j < width; j++) ranks[to + j] = stage[from + j];
-    }
-    this.written = this.count;
+    return shift;
   }
 
   /**
-   * Per row the percentiles of its ranks (PERCENTILE.INC) and its mean shift, each row's ranks
-   * counted (ranks are whole numbers from 1 to m, so a count per rank sorts them in O(runs + m)).
+   * Per row the percentiles of its ranks (PERCENTILE.INC) and its mean shift, from a count of its
+   * ranks (ranks are whole numbers from 1 to m, so a count per rank sorts them in O(runs + m)).
+   * The rows are counted {@link ROW_BLOCK} at a time, so that each run's ranks of them are read as
+   * one stretch rather than one entry per row far apart.
    */
   result(seed: number): UncertaintyResult {
-    this.flush();
     const n = this.model.nominalRanks.length;
     const m = this.rows.length;
     const runs = this.count;
@@ -459,31 +444,42 @@ class RankCollector {
     const p5 = new Float64Array(n).fill(NaN);
     const p95 = new Float64Array(n).fill(NaN);
     const meanShift = new Float64Array(n).fill(NaN);
-    const counts = new Uint32Array(m + 1);
+    const stride = m + 1;
+    const block = Math.max(1, Math.min(m, ROW_BLOCK));
+    // Row b of a block: its count of rank x at counts[b·stride + x] (x = 0: the runs that did not rank it).
+    const counts = new Uint32Array(block * stride);
+    const lo = new Int32Array(block);
+    const hi = new Int32Array(block);
     const ranks = this.ranks;
-    for (let k = 0; k < m; k++) {
-      const r = this.rows[k];
-      const nominal = this.model.nominalRanks[r];
-      let lo = m;
-      let hi = 0;
-      let c = 0;
-      let shift = 0;
-      const end = k * this.runs + runs;
-      for (let j = k * this.runs; j < end; j++) {
-        const x = ranks[j];
-        if (x === 0) continue;
-        counts[x]++;
-        if (x < lo) lo = x;
-        if (x > hi) hi = x;
-        shift += Math.abs(x - nominal);
-        c++;
+    for (let first = 0; first < m; first += block) {
+      const width = Math.min(block, m - first);
+      lo.fill(stride);
+      hi.fill(0);
+      for (let t = 0; t < runs; t++) {
+        const at = t * m + first;
+        for (let b = 0; b < width; b++) {
+          const x = ranks[at + b];
+          counts[b * stride + x]++;
+          if (x < lo[b]) lo[b] = x;
+          if (x > hi[b]) hi[b] = x;
+        }
       }
-      if (c === 0) continue;
-      median[r] = countedPercentile(counts, lo, hi, c, 0.5);
-      p5[r] = countedPercentile(counts, lo, hi, c, 0.05);
-      p95[r] = countedPercentile(counts, lo, hi, c, 0.95);
-      meanShift[r] = shift / c;
-      counts.fill(0, lo, hi + 1);
+      for (let b = 0; b < width; b++) {
+        const r = this.rows[first + b];
+        const row = counts.subarray(b * stride, (b + 1) * stride);
+        const c = runs - row[0];
+        const from = Math.max(1, lo[b]);
+        if (c > 0) {
+          median[r] = countedPercentile(row, from, hi[b], c, 0.5);
+          p5[r] = countedPercentile(row, from, hi[b], c, 0.05);
+          p95[r] = countedPercentile(row, from, hi[b], c, 0.95);
+          const nominal = this.model.nominalRanks[r];
+          let shift = 0;
+          for (let x = from; x <= hi[b]; x++) shift += row[x] * Math.abs(x - nominal);
+          meanShift[r] = shift / c;
+        }
+        row.fill(0, 0, hi[b] + 1);
+      }
     }
     return { runs, seed, nominal: Float64Array.from(this.model.nominalRanks), median, p5, p95, meanShift, shifts: this.shifts.slice(0, runs) };
   }
