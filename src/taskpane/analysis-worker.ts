@@ -17,8 +17,13 @@ interface WorkerScope {
 
 const scope = self as unknown as WorkerScope;
 
-// The Monte Carlo's WebAssembly kernels where the webview runs them (the same numbers, faster).
-installWasmKernels();
+// The Monte Carlo's WebAssembly kernels where the webview runs them (the same numbers, faster). A
+// dedicated worker loaded from its own URL takes the Content-Security-Policy of its response, not the
+// pane's <meta> (HTML's "initialize worker policy container"; Chromium since CL 3168339), so the
+// pane's policy, which has no 'wasm-unsafe-eval', does not refuse the compile here. Where a policy
+// or the engine does, the JavaScript kernels run. Which ones, this scope says (developer tools, the
+// browser test).
+(self as unknown as { analysisKernels: string }).analysisKernels = installWasmKernels() ? "WebAssembly" : "JavaScript";
 
 scope.onmessage = (event: MessageEvent) => {
   const message = event.data as { type: "start"; job: AnalysisJob };

@@ -449,8 +449,11 @@ describeBrowser("the task pane in Chromium", () => {
     fs.mkdirSync(SHOTS, { recursive: true });
     await page.locator("#robust").screenshot({ path: path.join(SHOTS, "taskpane-robust-part-zh.png") });
     await page.fill("#mc-runs", "2000");
+    const started = page.waitForEvent("worker");
     await page.click("#run-robust");
     await page.waitForFunction(() => /已完成 \d+ \/ 8000 次/.test(document.querySelector("#robust-text")?.textContent ?? ""), null, { timeout: 30_000 });
+    // Chromium runs the WebAssembly kernels in the worker (the pane's own policy would refuse them).
+    expect(await (await started).evaluate(() => (self as unknown as { analysisKernels: string }).analysisKernels)).toBe("WebAssembly");
     // The pane answers while the runs go on: a click on the details opens them at once.
     const t0 = Date.now();
     await page.click("#from-data summary");
