@@ -137,6 +137,28 @@ describe("rankDistricts on large inputs (the radix-sorted path, above 2,048 scor
   }
 });
 
+describe("rankDistricts' competition ranks of 2,048 scores or more (the bucket sort, and what it hands to the radix sort)", () => {
+  const rnd = prng(2048);
+  const spread = (n: number) => Array.from({ length: n }, () => Math.round(rnd() * 1e6) / 1e4);
+  const cases: [string, number[]][] = [
+    ["spread scores with exact ties, -0 beside 0 and NaN (insertion within buckets)", [...spread(2900), 0, -0, NaN, NaN, 5, 5, 5, 100]],
+    ["60% zeros (one bucket of one score, not sorted)", [...Array.from({ length: 3000 }, () => 0), ...spread(2000)]],
+    ["a far outlier (most scores in a few buckets: the radix sort at once)", [...spread(3000), 1e9]],
+    [
+      "zeros as the fullest bucket and a cluster of 400 distinct scores in another (the radix sort from the walk)",
+      [...spread(2000), ...Array.from({ length: 1000 }, () => 0), ...Array.from({ length: 400 }, (_, k) => 50 + k * 1e-9)],
+    ],
+    [
+      "a cluster of 100 distinct scores in one bucket (a comparison sort of that bucket)",
+      [...spread(3000), ...Array.from({ length: 100 }, (_, k) => 42 - k * 1e-9)],
+    ],
+  ];
+  it.each(cases)("%s", (_, xs) => {
+    same(rankDistricts(xs), naiveRank(xs, "desc", "min"));
+    same(rankDescInto(xs, rankWork(xs.length)), naiveRank(xs, "desc", "min"));
+  });
+});
+
 describe("parseTieMethod", () => {
   it("throws BAD_OPTION naming the argument for an unknown method", () => {
     let err: unknown;
