@@ -83,8 +83,8 @@ export interface RankWork {
 }
 
 export function rankWork(rows: number): RankWork {
-  // Up to one bucket per row (a power of two, at most 2¹⁶).
-  const b = Math.min(1 << 16, 2 ** Math.floor(Math.log2(Math.max(1, rows))));
+  // Up to one bucket per row (a power of two, at most 2²⁰: 4 MB of counts).
+  const b = Math.min(1 << 20, 2 ** Math.floor(Math.log2(Math.max(1, rows))));
   return {
     values: new Float64Array(rows),
     rows: new Uint32Array(rows),
@@ -148,7 +148,7 @@ export function rankDescInto(scores: ArrayLike<number>, work: RankWork): Float64
   const last = b - 1;
   counts.fill(0, 0, b + 1);
   for (let k = 0; k < m; k++) {
-    // (max − v) · scale is ≥ 0 and below 2¹⁶ + 1: `| 0` is its floor.
+    // (max − v) · scale is ≥ 0 and below 2²⁰ + 1: `| 0` is its floor.
     const q = ((max - values[k]) * scale) | 0;
     const at = q < last ? q : last;
     buckets[k] = at;
