@@ -360,11 +360,12 @@ export function linearScores(scores: Scores, rescale: boolean): LinearScores | n
 }
 
 /**
- * The weighted-mean totals of `runs` weightings at once: run k's first-level weights at
- * dimensionWeights[5k …] and indicator weights at indicatorWeights[19k …] (each level summing to 1,
- * as normaliseWeights gives them), its totals into out[k·n …] (`coefficients`: 19 × runs of room). The same operations in the same order
- * as {@link totalsInto}, so the same totals; written out for the framework's shape, each row's terms
- * read once into locals for the whole batch.
+ * The totals of `runs` weightings at once: run k's first-level weights at dimensionWeights[5k …]
+ * and indicator weights at indicatorWeights[19k …] (each level summing to 1, as normaliseWeights
+ * gives them), its totals into out[k·n …] (`coefficients`: 19 × runs of room). The same operations
+ * in the same order as {@link totalsInto} for the weighted mean, and as {@link geometricTotal} of
+ * the dimensions for the geometric mean of raw indicators (`geometric`), so the same totals;
+ * written out for the framework's shape, each row's terms read once into locals for the whole batch.
  */
 export function linearTotalsInto(
   form: LinearScores,
@@ -373,9 +374,11 @@ export function linearTotalsInto(
   runs: number,
   out: Float64Array,
   coefficients: Float64Array,
+  geometric = false,
 ): void {
   const n = form.rows;
   const { matrix, include } = form;
+  if (geometric && form.kind === "dimension") throw new Error("linearTotalsInto: geometric needs raw indicators");
   if (form.kind === "dimension") {
     for (let r = 0; r < n; r++) {
       const b = r * 5;
@@ -418,14 +421,32 @@ export function linearTotalsInto(
       for (let k = 0; k < runs; k++) {
         const i = k * 19;
         const w = k * 5;
-        out[k * n + r] =
-          dimensionWeights[w] * (c[i] * t0 + c[i + 1] * t1 + c[i + 2] * t2 + c[i + 3] * t3) +
-          dimensionWeights[w + 1] * (c[i + 4] * t4 + c[i + 5] * t5 + c[i + 6] * t6 + c[i + 7] * t7 + c[i + 8] * t8 + c[i + 9] * t9) +
-          dimensionWeights[w + 2] * (c[i + 10] * t10 + c[i + 11] * t11 + c[i + 12] * t12) +
-          dimensionWeights[w + 3] * (c[i + 13] * t13 + c[i + 14] * t14 + c[i + 15] * t15 + c[i + 16] * t16) +
-          dimensionWeights[w + 4] * (c[i + 17] * t17 + c[i + 18] * t18);
+        // The five dimensions, each Σ wᵢ·fᵢ·(xᵢ − shiftᵢ) left to right as accumulateDimension adds them.
+        const d0 = c[i] * t0 + c[i + 1] * t1 + c[i + 2] * t2 + c[i + 3] * t3;
+        const d1 = c[i + 4] * t4 + c[i + 5] * t5 + c[i + 6] * t6 + c[i + 7] * t7 + c[i + 8] * t8 + c[i + 9] * t9;
+        const d2 = c[i + 10] * t10 + c[i + 11] * t11 + c[i + 12] * t12;
+        const d3 = c[i + 13] * t13 + c[i + 14] * t14 + c[i + 15] * t15 + c[i + 16] * t16;
+        const d4 = c[i + 17] * t17 + c[i + 18] * t18;
+        out[k * n + r] = geometric
+          ? geometricOf(dimensionWeights, w, d0, d1, d2, d3, d4)
+          : dimensionWeights[w] * d0 +
+            dimensionWeights[w + 1] * d1 +
+            dimensionWeights[w + 2] * d2 +
+            dimensionWeights[w + 3] * d3 +
+            dimensionWeights[w + 4] * d4;
       }
     }
   }
   for (let r = 0; r < n; r++) if (!include[r]) for (let k = 0; k < runs; k++) out[k * n + r] = NaN;
+}
+
+/** One row's weighted geometric mean of its five dimensions, as {@link geometricTotal} sums the logarithms: a dimension of weight 0 left out. */
+function geometricOf(weights: Float64Array, w: number, d0: number, d1: number, d2: number, d3: number, d4: number): number {
+  let log = 0;
+  if (weights[w] !== 0) log += weights[w] * Math.log(Math.max(d0, GEOMETRIC_FLOOR));
+  if (weights[w + 1] !== 0) log += weights[w + 1] * Math.log(Math.max(d1, GEOMETRIC_FLOOR));
+  if (weights[w + 2] !== 0) log += weights[w + 2] * Math.log(Math.max(d2, GEOMETRIC_FLOOR));
+  if (weights[w + 3] !== 0) log += weights[w + 3] * Math.log(Math.max(d3, GEOMETRIC_FLOOR));
+  if (weights[w + 4] !== 0) log += weights[w + 4] * Math.log(Math.max(d4, GEOMETRIC_FLOOR));
+  return Math.exp(log);
 }

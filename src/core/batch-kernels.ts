@@ -26,11 +26,11 @@ export interface BatchKernels {
   /** The totals of one group of the batch's runs (those that share their scores), laid out as `totals`. */
   readonly group: Float64Array;
   /**
-   * The weighted-mean totals of `runs` ≤ BATCH weightings of `form` into `into`: run k's first-level
-   * weights at dimensionWeights[5k …], its indicator weights at indicatorWeights[19k …]
-   * (linearTotalsInto's contract).
+   * The weighted-mean totals (`geometric`: the geometric mean of raw indicators') of `runs` ≤ BATCH
+   * weightings of `form` into `into`: run k's first-level weights at dimensionWeights[5k …], its
+   * indicator weights at indicatorWeights[19k …] (linearTotalsInto's contract).
    */
-  linear(form: LinearScores, dimensionWeights: Float64Array, indicatorWeights: Float64Array, runs: number, into: "totals" | "group"): void;
+  linear(form: LinearScores, dimensionWeights: Float64Array, indicatorWeights: Float64Array, runs: number, into: "totals" | "group", geometric?: boolean): void;
   /** The competition ranks, largest first, of `scores` (a subarray of `totals`, or any array of `rows` numbers); valid until the next call. */
   rank(scores: Float64Array): Float64Array;
 }
@@ -63,8 +63,8 @@ class JsKernels implements BatchKernels {
     this.work = rankWork(rows);
   }
 
-  linear(form: LinearScores, dimensionWeights: Float64Array, indicatorWeights: Float64Array, runs: number, into: "totals" | "group"): void {
-    linearTotalsInto(form, dimensionWeights, indicatorWeights, runs, this[into], this.coefficients);
+  linear(form: LinearScores, dimensionWeights: Float64Array, indicatorWeights: Float64Array, runs: number, into: "totals" | "group", geometric = false): void {
+    linearTotalsInto(form, dimensionWeights, indicatorWeights, runs, this[into], this.coefficients, geometric);
   }
 
   rank(scores: Float64Array): Float64Array {

@@ -163,40 +163,47 @@ export class UncertaintyModel {
   /**
    * A batch of runs, `count` ≤ {@link BATCH} of them, run k's uniform numbers at u[k·width …]: for
    * each run in order, `each(ranks, k)` with the ranks of every row (reused between calls: copy
-   * what must be kept; {@link shift} gives the run's output). The runs of a batch that share their scores and take the weighted mean have their
-   * totals computed together (aggregate.ts linearTotalsInto); the others one by one.
+   * what must be kept; {@link shift} gives the run's output). The runs of a batch that share their
+   * scores and their aggregation (the weighted mean; the geometric mean of raw indicators) have
+   * their totals computed together (aggregate.ts linearTotalsInto); the others one by one.
    */
   evaluate(u: ArrayLike<number>, count: number, each: (ranks: Float64Array, k: number) => void): void {
     const n = this.nominalRanks.length;
     const width = this.width;
     const kernels = this.kernels;
-    const groups = new Map<LinearScores, number[]>();
+    // Runs grouped by their scores, under each aggregation the batched kernel takes.
+    const groups = { mean: new Map<LinearScores, number[]>(), geometric: new Map<LinearScores, number[]>() };
     for (let k = 0; k < count; k++) {
       const { result, aggregate } = this.choose(u, k * width, k);
-      const form = aggregate === "mean" ? this.formOf(result) : null;
-      if (form) {
-        const runs = groups.get(form);
+      const batched = aggregate === "mean" || aggregate === "geometric" ? aggregate : null;
+      const form = batched ? this.formOf(result) : null;
+      if (batched && form && (batched === "mean" || form.kind === "indicator")) {
+        const group = groups[batched];
+        const runs = group.get(form);
         if (runs) runs.push(k);
-        else groups.set(form, [k]);
+        else group.set(form, [k]);
       } else {
         const { dimW, indW } = this.weightsOf(k);
         kernels.totals.set(totalsInto(result.scores, dimW, indW, this.rescale, aggregate, this.work), k * n);
       }
     }
-    for (const [form, runs] of groups) {
-      if (runs.length === count) {
-        // Every run of the batch on the same scores (the weights-only analysis, for one): straight into the totals.
-        kernels.linear(form, this.dimW, this.indW, count, "totals");
-        continue;
+    for (const rule of ["mean", "geometric"] as const) {
+      const geometric = rule === "geometric";
+      for (const [form, runs] of groups[rule]) {
+        if (runs.length === count) {
+          // Every run of the batch on the same scores (the weights-only analysis, for one): straight into the totals.
+          kernels.linear(form, this.dimW, this.indW, count, "totals", geometric);
+          continue;
+        }
+        runs.forEach((k, j) => {
+          const { dimW, indW } = this.weightsOf(k);
+          this.groupD.set(dimW, j * DIMENSIONS.length);
+          this.groupI.set(indW, j * INDICATORS.length);
+        });
+        kernels.linear(form, this.groupD, this.groupI, runs.length, "group", geometric);
+        const { totals, group } = kernels;
+        runs.forEach((k, j) => totals.set(group.subarray(j * n, (j + 1) * n), k * n));
       }
-      runs.forEach((k, j) => {
-        const { dimW, indW } = this.weightsOf(k);
-        this.groupD.set(dimW, j * DIMENSIONS.length);
-        this.groupI.set(indW, j * INDICATORS.length);
-      });
-      kernels.linear(form, this.groupD, this.groupI, runs.length, "group");
-      const { totals, group } = kernels;
-      runs.forEach((k, j) => totals.set(group.subarray(j * n, (j + 1) * n), k * n));
     }
     const totals = kernels.totals;
     for (let k = 0; k < count; k++) each(kernels.rank(totals.subarray(k * n, (k + 1) * n)), k);

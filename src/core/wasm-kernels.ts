@@ -13,7 +13,7 @@
  * Deprecate module size limit for WebAssembly.Module()", 2023): it loads on any thread.
  */
 import { BATCH, BatchKernels, MAX_LINEAR_TERMS, useFasterKernels } from "./batch-kernels";
-import { LinearScores } from "./aggregate";
+import { LinearScores, linearTotalsInto } from "./aggregate";
 import { DIMENSIONS, INDICATORS } from "./framework";
 import { rankDescInto, RankWork, rankWork } from "./rank-districts";
 import { KERNELS_WASM } from "./wasm/kernels-bytes";
@@ -79,6 +79,7 @@ class WasmKernels implements BatchKernels {
     number
   >;
   private readonly forms = new Map<LinearScores, number>();
+  private readonly coefficients = new Float64Array(BATCH * INDICATORS.length);
   private end: number;
   private buffer: ArrayBuffer | null = null;
   private views!: { totals: Float64Array; group: Float64Array; pairs: Float64Array; dimPairs: Float64Array; out: Float64Array; scratch: Float64Array };
@@ -125,7 +126,9 @@ class WasmKernels implements BatchKernels {
     return this.view().group;
   }
 
-  linear(form: LinearScores, dimensionWeights: Float64Array, indicatorWeights: Float64Array, runs: number, into: "totals" | "group"): void {
+  linear(form: LinearScores, dimensionWeights: Float64Array, indicatorWeights: Float64Array, runs: number, into: "totals" | "group", geometric = false): void {
+    // WebAssembly has no logarithm of its own: the geometric mean stays with JavaScript's Math.log and Math.exp.
+    if (geometric) return linearTotalsInto(form, dimensionWeights, indicatorWeights, runs, this.view()[into], this.coefficients, true);
     const matrix = this.place(form);
     const { pairs, dimPairs } = this.view();
     // Pair p holds runs 2p and 2p + 1 side by side: [w(2p), w(2p + 1)] per weight.

@@ -8,6 +8,7 @@ import {
   benchHyperFormula,
   benchSensitivity,
   benchSobol,
+  JS_KERNELS,
   benchSyncs,
   floorAgreesWithEngine,
   floorSubIndexRank,
@@ -76,16 +77,21 @@ describe("the measurements at tiny sizes", () => {
     expect(rows.map((r) => r.note)).toEqual([expect.stringMatching(/^4 syncs, /), expect.stringMatching(/^4 syncs, /)]);
   });
 
-  it("times the Monte Carlo analysis (1,000 and 10,000 runs), the Sobol analysis and the sub-index floor", () => {
+  it("times the Monte Carlo analysis (1,000 and 10,000 runs) and the Sobol analysis with both kernels, and the sub-index floor", () => {
     const rows = benchSensitivity([50], 1);
-    expect(rows.map((r) => [r.size, r.name.match(/[\d,]+ runs/)?.[0]])).toEqual([
-      [100, "1,000 runs"],
-      [50, "1,000 runs"],
-      [50, "10,000 runs"],
+    expect(rows.map((r) => [r.size, r.name.match(/[\d,]+ runs/)?.[0], r.name.endsWith(JS_KERNELS)])).toEqual([
+      [100, "1,000 runs", false],
+      [50, "1,000 runs", false],
+      [50, "1,000 runs", true],
+      [50, "10,000 runs", false],
+      [50, "10,000 runs", true],
     ]);
     expect(rows.every((r) => Number.isFinite(r.ms))).toBe(true);
     const sobol = benchSobol(40, 10, 1);
-    expect(sobol.map((r) => [r.group, r.size, r.name.includes("70 runs")])).toEqual([["assumptions", 40, true]]);
+    expect(sobol.map((r) => [r.group, r.size, r.name.includes("70 runs"), r.name.endsWith(JS_KERNELS)])).toEqual([
+      ["assumptions", 40, true, false],
+      ["assumptions", 40, true, true],
+    ]);
     // The sub-index floor ranks as the engine does: the same ranks as RANKDISTRICT of LIVEINDEX on the same table.
     const cells = subIndexTable(200);
     const weights = TOP100_DIMENSION_ORDER.map((id) => REPORT_WEIGHT_TABLE.dimensions[dimensionIndex(id)]);

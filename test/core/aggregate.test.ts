@@ -1,4 +1,4 @@
-import { aggregateDimension, aggregateTotal, linearScores, linearTotalsInto, Scores, totalsInto, totalsWork } from "../../src/core/aggregate";
+import { aggregateDimension, aggregateScores, aggregateTotal, linearScores, linearTotalsInto, Scores, totalsInto, totalsWork } from "../../src/core/aggregate";
 import { DIMENSIONS } from "../../src/core/framework";
 import { parseWeightTable, REPORT_WEIGHT_TABLE, weightTableToCells, WeightTable } from "../../src/core/weights";
 import { REPORT_TOP100_2020, REPORT_WEIGHTS_2020 } from "../../src/data/report2020";
@@ -202,6 +202,45 @@ describe("linearTotalsInto (the Monte Carlo's batched totals)", () => {
     check({ kind: "scaled", include, scaled }, 5);
     const dimensions = Array.from({ length: 5 }, (_, d) => (d === 3 ? null : Float64Array.from({ length: n }, (__, r) => (include[r] ? rnd() * 100 : NaN))));
     check({ kind: "dimension", include, dimensions }, 16);
+  });
+
+  it("gives the geometric mean of aggregateScores bit for bit on raw scores (a first-level weight of 0 left out, sub-indices below the floor)", () => {
+    // Scores from −20 to 80: some dimensions fall below the floor of 1, where the product takes the floor.
+    const scaled = Array.from({ length: 19 }, () => Float64Array.from({ length: n }, () => rnd() * 100 - 20));
+    const values = Array.from({ length: 19 }, (_, c) => (c === 11 ? null : Float64Array.from({ length: n }, () => rnd() * 1e4)));
+    const affines = values.map((v) => (v ? { factor: 100 / (1 + rnd() * 1e4), shift: rnd() * 10 } : null));
+    for (const scores of [
+      { kind: "scaled", include, scaled },
+      { kind: "affine", include, values, affines },
+    ] as Scores[]) {
+      const runs = 7;
+      const form = linearScores(scores, false)!;
+      const { d, i } = randomWeights(runs);
+      // Run 2 drops the quality dimension (first-level weight 0), as leave-one-out does.
+      d[2 * 5 + 3] = 0;
+      const out = new Float64Array(runs * n);
+      linearTotalsInto(form, d, i, runs, out, new Float64Array(runs * 19), true);
+      let belowFloor = 0;
+      for (let k = 0; k < runs; k++) {
+        const dw = d.subarray(k * 5, k * 5 + 5);
+        const iw = i.subarray(k * 19, k * 19 + 19);
+        const one = aggregateScores(scores, dw, iw, false, "geometric");
+        for (let r = 0; r < n; r++) expect(Object.is(out[k * n + r], one[r])).toBe(true);
+        belowFloor += DIMENSIONS.filter((dim) => aggregateDimension(scores, dim.index, iw, false).some((x) => x < 1)).length;
+      }
+      expect(belowFloor).toBeGreaterThan(0);
+    }
+    expect(() =>
+      linearTotalsInto(
+        linearScores({ kind: "dimension", include, dimensions: [] }, false)!,
+        new Float64Array(5),
+        new Float64Array(19),
+        1,
+        new Float64Array(n),
+        new Float64Array(19),
+        true,
+      ),
+    ).toThrow();
   });
 
   it("declines scores it would not total the same way: rescaled or partial dimensions, a missing term in a row with a result", () => {
