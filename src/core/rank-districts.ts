@@ -107,8 +107,9 @@ const INSERTION_LIMIT = 16;
 const BUCKET_LIMIT = 256;
 
 /**
- * Competition ranks, largest first (RANK.EQ, `rankDistricts(scores)`), for the Monte Carlo's
- * thousands of rankings of one table, without allocating:
+ * Competition ranks, largest first (RANK.EQ, `rankDistricts(scores)`), for RANKDISTRICT and the
+ * Monte Carlo's thousands of rankings of one table, without allocating (but for the tables it hands
+ * to the radix sort):
  * 1. a bucket sort: each score's bucket is ⌊(max − score) · B / (max − min)⌋ for about one bucket
  *    per row, which never puts a larger score in a later bucket (subtraction and multiplication by
  *    a positive number round monotonically), so one counting pass and one scatter order the rows
@@ -118,7 +119,7 @@ const BUCKET_LIMIT = 256;
  *    more than {@link BUCKET_LIMIT} (clustered scores, a range that is not finite: then everything
  *    is one bucket) the whole ranking by the radix sort;
  * 3. one pass that gives each group of equal scores the rank of its first.
- * The result is `work.out` (NaN for NaN scores). Same ranks as {@link rankDistricts}.
+ * The result is `work.out` (NaN for NaN scores). The same ranks as the radix sort's.
  *
  * @example
  * rankDescInto(Float64Array.of(9, 7, 7, 5), rankWork(4)) // → [1, 2, 2, 4]

@@ -134,6 +134,28 @@ describe("totals: WebAssembly against JavaScript, bit for bit", () => {
   });
 });
 
+describe("the WebAssembly kernels when the host will not grow their memory", () => {
+  it("total a new table with the JavaScript kernel, the same numbers, and keep the tables placed before", () => {
+    const rnd = prng(17);
+    const rows = 500;
+    const [placed, refused] = [randomForm(rows, "indicator", rnd), randomForm(rows, "indicator", rnd)];
+    const wasm = batchKernels(rows);
+    const js = batchKernels(rows, false);
+    const { dims, inds } = randomWeights(BATCH, rnd);
+    wasm.linear(placed, dims, inds, BATCH, "totals");
+    // As a host at its limit answers Memory.prototype.grow: a RangeError.
+    const memory = (wasm as unknown as { exports: { memory: WebAssembly.Memory } }).exports.memory;
+    memory.grow = () => {
+      throw new RangeError("WebAssembly.Memory.grow(): Maximum memory size exceeded");
+    };
+    for (const form of [refused, placed]) {
+      wasm.linear(form, dims, inds, BATCH, "totals");
+      js.linear(form, dims, inds, BATCH, "totals");
+      expectSameBits(wasm.totals, js.totals);
+    }
+  });
+});
+
 describe("ranks: WebAssembly against JavaScript and RANK.EQ written out", () => {
   const cases: [string, (rnd: () => number) => number][] = [
     ["spread scores", (rnd) => rnd() * 100],
