@@ -363,28 +363,39 @@ export const SOBOL_ASSUMPTIONS = "weights=25%; weightset=given,entropy; scaling=
 export function benchSobol(regions: number, n: number, runs: number): BenchRow[] {
   const cells = rawTable(regions);
   const assumptions = readAssumptions(SOBOL_ASSUMPTIONS);
-  return withKernels((kernels) => ({
-    group: "assumptions",
-    name: `Sobol, 5 assumptions, N = ${n} (${(n * 7).toLocaleString("en-US")} runs), 19 raw indicators${kernels}`,
-    size: regions,
-    ms: timeIt(() => finish(startSobol(modelOfTable(cells, {}, assumptions), n, 7)), Math.max(1, Math.min(runs, 3)), 0),
-  }));
+  const [wasm, js] = inTurns(() => finish(startSobol(modelOfTable(cells, {}, assumptions), n, 7)), Math.max(1, Math.min(runs, 3)));
+  const name = `Sobol, 5 assumptions, N = ${n} (${(n * 7).toLocaleString("en-US")} runs), 19 raw indicators`;
+  return [
+    { group: "assumptions", name, size: regions, ms: wasm },
+    { group: "assumptions", name: name + JS_KERNELS, size: regions, ms: js },
+  ];
 }
 
 /**
- * A Monte Carlo row twice: with the WebAssembly kernels, as the pane's worker and the command line
- * run it (the issue's budgets), then with the JavaScript kernels, as the custom functions do
- * (core/batch-kernels.ts). The same numbers either way; the name says which.
+ * An analysis timed with both kernels, in turns (which goes first alternating, as the engine and
+ * its floor are timed): with the WebAssembly kernels, as the pane's worker and the command line run
+ * it (the issue's budgets), and with the JavaScript kernels, as the custom functions do
+ * (core/batch-kernels.ts). The same numbers either way. The medians, WebAssembly's first; no
+ * warm-up (the runs are long), so whichever ran first in a turn carries the compiler's start.
  */
-function withKernels(row: (kernels: string) => BenchRow): BenchRow[] {
+function inTurns(fn: () => unknown, runs: number): [number, number] {
   if (!installWasmKernels()) throw new Error("this Node runs no WebAssembly SIMD: the benchmark would time the JavaScript kernels twice");
-  const wasm = row("");
-  useFasterKernels(null);
+  const wasm: number[] = [];
+  const js: number[] = [];
+  const timeWith = (fast: boolean, into: number[]) => {
+    if (fast) installWasmKernels();
+    else useFasterKernels(null);
+    into.push(timeIt(fn, 1, 0));
+  };
   try {
-    return [wasm, row(JS_KERNELS)];
+    for (let i = 0; i < runs; i++) {
+      timeWith(i % 2 === 0, i % 2 === 0 ? wasm : js);
+      timeWith(i % 2 !== 0, i % 2 !== 0 ? wasm : js);
+    }
   } finally {
     installWasmKernels();
   }
+  return [median(wasm), median(js)];
 }
 
 /** The suffix of a Monte Carlo row timed with the JavaScript kernels (the custom functions' path). */
@@ -402,14 +413,9 @@ export function benchSensitivity(sizes: readonly number[], runs: number): BenchR
   for (const n of sizes) {
     const result = computeIndex(rawTable(n));
     for (const mc of [1000, 10000]) {
-      out.push(
-        ...withKernels((kernels) => ({
-          group: "weights",
-          name: `Monte Carlo, ${mc.toLocaleString("en-US")} runs, 19 raw indicators${kernels}`,
-          size: n,
-          ms: timeIt(() => getSensitivity(result, { runs: mc }), Math.max(1, Math.min(runs, 3)), 0),
-        })),
-      );
+      const [wasm, js] = inTurns(() => getSensitivity(result, { runs: mc }), Math.max(1, Math.min(runs, 3)));
+      const name = `Monte Carlo, ${mc.toLocaleString("en-US")} runs, 19 raw indicators`;
+      out.push({ group: "weights", name, size: n, ms: wasm }, { group: "weights", name: name + JS_KERNELS, size: n, ms: js });
     }
   }
   return out;

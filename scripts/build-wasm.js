@@ -2,7 +2,7 @@
 /**
  * `npm run build:wasm`: compiles src/core/wasm/kernels.wat (the Monte Carlo's WebAssembly kernels)
  * with wabt and writes the bytes, base64, to src/core/wasm/kernels-bytes.ts, which the bundles and
- * the command line import. test/core/wasm-kernels.test.ts compiles the .wat again and fails when
+ * the command line import. test/core/batch-kernels.test.ts compiles the .wat again and fails when
  * the two differ, so the committed bytes cannot drift from their source.
  * `node scripts/build-wasm.js --print` writes the base64 to stdout and nothing to disk.
  */

@@ -66,7 +66,9 @@ function expectSameBits(a: ArrayLike<number>, b: ArrayLike<number>): void {
 describe("the kernels' module", () => {
   it("is the compiled kernels.wat (run `npm run build:wasm` after editing it)", async () => {
     const bytes = await compileKernels();
-    expect(KERNELS_WASM).toBe(bytes.toString("base64"));
+    // Until the bytes are rebuilt, the other tests here check the module as it was: say so plainly.
+    if (KERNELS_WASM !== bytes.toString("base64"))
+      throw new Error("src/core/wasm/kernels-bytes.ts is not src/core/wasm/kernels.wat compiled: run `npm run build:wasm`, then these tests again");
     const committed = require("fs").readFileSync(require("path").join(__dirname, "../../src/core/wasm/kernels-bytes.ts"), "utf8");
     expect(committed).toBe(source(bytes.toString("base64"), bytes.length));
   });

@@ -4,7 +4,7 @@
 ;; fused multiply-add), so the numbers are the same on every host, with or without WebAssembly:
 ;;   totals19 / totals5 ↔ aggregate.ts linearTotalsInto
 ;;   rank               ↔ rank-districts.ts rankDescInto
-;; test/core/wasm-kernels.test.ts checks both, bit for bit, and that this file compiles to the bytes
+;; test/core/batch-kernels.test.ts checks both, bit for bit, and that this file compiles to the bytes
 ;; in kernels-bytes.ts. After editing it: `npm run build:wasm`.
 ;;
 ;; Memory is the caller's: every pointer is a byte offset into the exported memory, laid out by
