@@ -352,6 +352,8 @@ export const ROBUSTNESS_CLI_TEXT = {
     design: (n: number, runs: number, seed: number) =>
       `Saltelli 设计：N = ${n}，共 ${runs.toLocaleString("en-US")} 次模拟（其中 ${(2 * n).toLocaleString("en-US")} 次随机组合给出名次区间），种子 ${seed}`,
     notScaled: "注意：输入为五个分指数，标准化方法（scaling）不适用，其指数为 0。",
+    skipped: (n: number) => `跳过 ${n} 行（数据有误或不是地区，如合计行），不参与分析（写出的工作表的方法说明也逐行列出）：`,
+    more: (n: number) => `…… 另有 ${n} 行`,
     progress: (done: number, total: number) => `已完成 ${done.toLocaleString("en-US")} / ${total.toLocaleString("en-US")} 次模拟`,
     widest: (n: number, top: number) => `前 ${top} 名中名次区间最宽的 ${n} 个地区（第 5 至第 95 百分位）：`,
     nominal: "名义名次",
@@ -367,6 +369,9 @@ export const ROBUSTNESS_CLI_TEXT = {
     design: (n: number, runs: number, seed: number) =>
       `Saltelli's design: N = ${n}, ${runs.toLocaleString("en-US")} runs (${(2 * n).toLocaleString("en-US")} of them random combinations, which give the rank intervals), seed ${seed}`,
     notScaled: "Note: the input is the five sub-indices, which are not scaled: the scaling method cannot change a rank, and its indices are 0.",
+    skipped: (n: number) =>
+      `${n} row(s) skipped (bad data, or not a region such as a totals row), not in the analysis (the written sheet's note lists them too):`,
+    more: (n: number) => `… and ${n} more`,
     progress: (done: number, total: number) => `${done.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} runs done`,
     widest: (n: number, top: number) => `The ${n} regions of the top ${top} with the widest rank intervals (5th to 95th percentile):`,
     nominal: "Nominal rank",

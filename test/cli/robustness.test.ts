@@ -48,6 +48,25 @@ describe("live-index robustness", () => {
     expect(cells.some((row) => row.includes("总效应指数 S_Tᵢ"))).toBe(true);
   });
 
+  it("says where the header was found and names each row it left out, in the language asked for", async () => {
+    const { writeFileSync } = await import("fs");
+    // The example file as it is: a title line and a blank line above the header (row 3).
+    const lines = readFileSync(RAW, "utf8").split("\n");
+    expect(lines[2].startsWith("省份,")).toBe(true);
+    const bad = lines[5].split(",");
+    // A unit in a cell ("12.5万"): not a number the reader takes, so the row is left out, as `rank` leaves it.
+    bad[3] = "12.5万";
+    lines[5] = bad.join(",");
+    writeFileSync(join(dir, "titled.csv"), lines.join("\n"));
+    for (const lang of ["zh", "en"] as const) {
+      const r = await cli(["robustness", "titled.csv", "--runs", "20", "--lang", lang], dir);
+      expect(r.code).toBe(0);
+      expect(r.out).toContain(lang === "zh" ? "标题行在第 3 行" : "the header is row 3");
+      expect(r.out).toContain(lang === "zh" ? "跳过 1 行" : "1 row(s) skipped");
+      expect(r.out).toContain("12.5万");
+    }
+  });
+
   it("refuses unknown assumptions and a clash, by their words", async () => {
     expect((await cli(["robustness", RAW, "--assumptions", "scale=rank"], dir)).err).toContain('There is no assumption "scale"');
     const clash = await cli(["robustness", RAW, "--assumptions", "scaling=zscore; aggregate=geometric"], dir);
