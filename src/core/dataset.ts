@@ -252,11 +252,8 @@ function readOther(t: RowReader, row: readonly unknown[], c: number, r: number):
   const value = isBlankCell(v) ? NO_VALUE : HAS_VALUE;
   const read = readCell(v);
   if (typeof read === "number" || read === BLANK) {
-    outs[c][r] = read === BLANK ? 0 : read;
-    // readCell reads "-" (and every dash) as 0: one test covers "-", blank and 0.
-    const none = t.noneMarks[c];
-    if (none && (read === BLANK || read === 0)) none[r] = 1;
-    if (!yesNo[c] && (read === BLANK || read === 0)) t.missingMarks[c][r] = 1;
+    // readCell reads "-" (and every dash) as 0: a blank is 0 too, and readNumber marks 0 as missing.
+    readNumber(t, c, r, read === BLANK ? 0 : read);
     return value;
   }
   const answer = yesNo[c] ? readYesNo(v) : null;
