@@ -28,7 +28,7 @@ import type { IndexResult } from "./pipeline";
 import type { Cells } from "./dataset";
 import { IndexRequest, IndexRun, runIndex } from "./workflow";
 import { DEFAULT_PIPELINE } from "./options";
-import { rankDescInto, rankWork } from "./rank-districts";
+import { rankDistricts } from "./rank-districts";
 import { DEFAULT_SCALING, ScalingMethodName } from "./scaling";
 import { mulberry32 } from "./random";
 import { saltelliDesign, SobolIndices, sobolIndices } from "./sobol";
@@ -148,7 +148,7 @@ export class UncertaintyModel {
     const n = nominal.include.length;
     this.work = totalsWork(n);
     this.kernels = batchKernels(n, wasm);
-    this.nominalRanks = Float64Array.from(rankDescInto(nominal.total, rankWork(n)));
+    this.nominalRanks = rankDistricts(nominal.total);
     const rows: number[] = [];
     for (let r = 0; r < n; r++) if (this.nominalRanks[r] === this.nominalRanks[r]) rows.push(r);
     this.rows = Int32Array.from(rows);
