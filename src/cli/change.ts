@@ -8,7 +8,6 @@
 import { existsSync } from "fs";
 import { extname, resolve } from "path";
 import { formatError, UserError } from "../core/errors";
-import { explainRejected } from "../core/workflow";
 import type { PipelineOptions } from "../core/options";
 import { rankChangeRows, rankChanges, readPanel, regionText, topMoves } from "../core/panel";
 import type { SheetPlan } from "../plans/plan";
@@ -19,7 +18,7 @@ import { readTable } from "../files/read-table";
 import { CHANGE_CLI_TEXT, Lang, localDateTime, RANK_CHANGE_CELLS } from "../text";
 import { version } from "./version";
 import { writeCsvFile } from "./starting-files";
-import { padCells } from "./table-text";
+import { padCells, skippedRows } from "./table-text";
 
 export interface ChangeArgs {
   readonly input: string;
@@ -36,9 +35,6 @@ export interface ChangeArgs {
   readonly sheet?: string;
   readonly force: boolean;
 }
-
-/** Skipped rows named per year on the terminal (the sheet's note names them all). */
-const LISTED_SKIPPED = 20;
 
 export interface ChangeIO {
   readonly out: (line: string) => void;
@@ -89,7 +85,7 @@ export async function changeCommand(args: ChangeArgs, io: ChangeIO): Promise<num
     if (!n) continue;
     io.out(`  ${t.skipped(y.year, n)}`);
     // Each row named, as the rank command names them (a .csv has no note to read them in).
-    for (const m of explainRejected(y.run).slice(0, LISTED_SKIPPED)) io.out(`    ${formatError(m, args.lang)}`);
+    for (const line of skippedRows(y.run, (m) => `    ${formatError(m, args.lang)}`)) io.out(line);
   }
   if (args.out !== undefined) {
     const path = resolve(io.cwd, args.out);

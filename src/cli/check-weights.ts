@@ -20,12 +20,12 @@ import type { PipelineOptions } from "../core/options";
 import type { SheetPlan } from "../plans/plan";
 import { changeName, compareWeights, indicatorWeightChanges } from "../core/weight-compare";
 import { checkWeights, REPORT_WEIGHT_TABLE, WeightFinding, WeightTable } from "../core/weights";
-import { explainRejected, IndexRun, runIndex } from "../core/workflow";
+import { IndexRun, runIndex } from "../core/workflow";
 import { readTable } from "../files/read-table";
 import { percentText } from "../core/text";
 import { planImpactSheet, planRobustnessSheet } from "../plans/analysis-sheets";
 import { CHECK_WEIGHTS_TEXT, indicatorWeightsIgnored, Lang, localDateTime, WeightsSource, WORDS } from "../text";
-import { padCells } from "./table-text";
+import { padCells, skippedRows } from "./table-text";
 import { version } from "./version";
 
 export interface CheckWeightsArgs {
@@ -160,9 +160,13 @@ function printImpact(source: string, after: IndexRun, impact: RankImpact, args: 
   // A top group of every region: nothing can enter or leave it, and the report says why.
   if (args.top >= impact.compared && impact.compared > 0) io.out(`  ${t.topAll(args.top, impact.compared)}`);
   // The rows left out, each named with its reason (the same rows under both weight tables: the data decides).
-  const explained = explainRejected(after);
-  for (const m of explained.slice(0, MAX_LISTED)) io.out(`    ${formatError(m, args.lang)}`);
-  if (explained.length > MAX_LISTED) io.out(`    ${t.moreRows(explained.length - MAX_LISTED)}`);
+  const rows = skippedRows(
+    after,
+    (m) => `    ${formatError(m, args.lang)}`,
+    (n) => `    ${t.moreRows(n)}`,
+    MAX_LISTED,
+  );
+  for (const line of rows) io.out(line);
   const list = (title: string, moves: readonly RankMove[]) => {
     io.out(`  ${title}${t.colon}${moves.length ? "" : t.none}`.trimEnd());
     for (const line of padCells(moves.map((m) => [`    ${name(m)}`, `${m.from} → ${m.to}`, m.up > 0 ? `(+${m.up})` : `(${m.up})`]))) io.out(line);

@@ -30,7 +30,7 @@ import { RobustnessArgs, robustnessCommand } from "./robustness";
 import { ChangeArgs, changeCommand } from "./change";
 import { readYear, yearRows } from "../core/panel";
 import { readAssumptions } from "../core/assumptions";
-import { explainRejected, IndexRun, runIndex } from "../core/workflow";
+import { IndexRun, runIndex } from "../core/workflow";
 import { PUBLISHED_NAME_NOTES } from "../data/report2020";
 import { readTable } from "../files/read-table";
 import { writePlansXlsx } from "../files/xlsx-writer";
@@ -38,6 +38,7 @@ import type { SheetPlan } from "../plans/plan";
 import { planRankedSheet, RankedSheetPlan, SheetMode } from "../plans/ranked-sheet";
 import { CLI_ERROR_TEXT, HELP, Lang, localDateTime, LocalText, RANK_TEXT, SCALING_LABELS, SEVERITY_LABELS, WeightsSource } from "../text";
 import { CheckWeightsArgs, checkWeightsCommand } from "./check-weights";
+import { skippedRows } from "./table-text";
 import { installWasmKernels } from "../core/wasm-kernels";
 
 // The Monte Carlo's WebAssembly kernels (robustness, check-weights): the same numbers, faster.
@@ -270,9 +271,7 @@ function printRankSummary(run: IndexRun, source: string, io: CliIO): void {
   if (columns.hasHeader && columns.headerRow > 0) printBoth(io.out, RANK_TEXT.headerRow(columns.headerRow + 1), "lines");
   if (columns.names.district === undefined) printBoth(io.out, RANK_TEXT.noDistrict, "lines");
   printBoth(io.out, RANK_TEXT.ranked(ranking.districts.length, bad, ranking.blankRows), "lines");
-  const explained = explainRejected(run);
-  for (const m of explained.slice(0, 20)) io.out(`  ${formatError(m, "zh")} / ${formatError(m, "en")}`);
-  if (explained.length > 20) io.out(RANK_TEXT.more(explained.length - 20));
+  for (const line of skippedRows(run, (m) => `  ${formatError(m, "zh")} / ${formatError(m, "en")}`, RANK_TEXT.more)) io.out(line);
   const top = ranking.districts[0];
   const name = [top.province, top.city, top.district].filter((x) => x && x !== "-").join(" ") || `#${top.dataRow + 1}`;
   io.out(RANK_TEXT.first(name, top.total.toFixed(2)));

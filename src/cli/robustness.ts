@@ -15,12 +15,12 @@ import type { PipelineOptions } from "../core/options";
 import type { ScalingMethodName } from "../core/scaling";
 import { modelOfTable, sobolReading, sobolRows, startSobol } from "../core/uncertainty";
 import type { WeightTable } from "../core/weights";
-import { explainRejected, runIndex } from "../core/workflow";
+import { runIndex } from "../core/workflow";
 import { readTable } from "../files/read-table";
 import { planUncertaintySheet } from "../plans/analysis-sheets";
 import type { SheetPlan } from "../plans/plan";
 import { Lang, localDateTime, RANK_TEXT, ROBUSTNESS_CLI_TEXT, WeightsSource } from "../text";
-import { padCells } from "./table-text";
+import { padCells, skippedRows } from "./table-text";
 import { version } from "./version";
 
 export interface RobustnessArgs {
@@ -58,9 +58,6 @@ function rank(x: number): string {
 /** Regions of the top N listed with their intervals, widest first. */
 const LISTED = 10;
 
-/** Rows left out that are named one by one (as `rank` and `change` name them). */
-const LISTED_SKIPPED = 20;
-
 /** Runs the analysis; returns 0. Throws UserError for a file, a table or assumptions it cannot use. */
 export async function robustnessCommand(args: RobustnessArgs, io: RobustnessIO): Promise<number> {
   const t = ROBUSTNESS_CLI_TEXT[args.lang];
@@ -80,11 +77,14 @@ export async function robustnessCommand(args: RobustnessArgs, io: RobustnessIO):
   // What was read: a header below title lines, and the rows left out, each named (a .csv has no note to read them in).
   const { columns } = nominal.result.input;
   if (columns.hasHeader && columns.headerRow > 0) io.out(`  ${RANK_TEXT.headerRow(columns.headerRow + 1)[args.lang]}`);
-  const skipped = explainRejected(nominal);
   if (nominal.ranking.rejected.length) {
     io.out(`  ${t.skipped(nominal.ranking.rejected.length)}`);
-    for (const m of skipped.slice(0, LISTED_SKIPPED)) io.out(`    ${formatError(m, args.lang)}`);
-    if (skipped.length > LISTED_SKIPPED) io.out(`    ${t.more(skipped.length - LISTED_SKIPPED)}`);
+    for (const line of skippedRows(
+      nominal,
+      (m) => `    ${formatError(m, args.lang)}`,
+      (n) => `    ${t.more(n)}`,
+    ))
+      io.out(line);
   }
   // Progress on the error stream (the report itself stays clean), a line per quarter.
   let quarter = 0;
