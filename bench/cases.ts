@@ -106,6 +106,25 @@ function once(fn: () => unknown): number {
 }
 
 /**
+ * `runs` calls of `a` and of `b` in turns, which goes first alternating, so that both see the
+ * same state of the machine (its speed moves from one minute to the next): their times, pair by pair.
+ */
+function inTurns(a: () => unknown, b: () => unknown, runs: number): [number[], number[]] {
+  const ta: number[] = [];
+  const tb: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    if (i % 2) {
+      tb.push(once(b));
+      ta.push(once(a));
+    } else {
+      ta.push(once(a));
+      tb.push(once(b));
+    }
+  }
+  return [ta, tb];
+}
+
+/**
  * 1 and 2. The engine through the custom functions, as Excel calls them, and its floor, on the same
  * table and in turns: each run of the engine is timed beside a run of the floor (which goes first
  * alternates), so that both see the same state of the machine, whose speed moves from one
@@ -128,17 +147,7 @@ export function benchEngine(rt: ExcelRuntime, sizes: readonly number[], runs: nu
     const engine = () => rankDistrict(liveIndex(cells, null, null, null), null, null);
     engine();
     floor();
-    const e: number[] = [];
-    const f: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      if (i % 2) {
-        f.push(once(floor));
-        e.push(once(engine));
-      } else {
-        e.push(once(engine));
-        f.push(once(floor));
-      }
-    }
+    const [e, f] = inTurns(engine, floor, runs);
     const ms = median(e);
     const floorMs = median(f);
     const nsPerValue = (m: number) => (m * 1e6) / (n * width);
@@ -363,7 +372,7 @@ export const SOBOL_ASSUMPTIONS = "weights=25%; weightset=given,entropy; scaling=
 export function benchSobol(regions: number, n: number, runs: number): BenchRow[] {
   const cells = rawTable(regions);
   const assumptions = readAssumptions(SOBOL_ASSUMPTIONS);
-  const [wasm, js] = inTurns(() => finish(startSobol(modelOfTable(cells, {}, assumptions), n, 7)), Math.max(1, Math.min(runs, 3)));
+  const [wasm, js] = withEachKernels(() => finish(startSobol(modelOfTable(cells, {}, assumptions), n, 7)), Math.max(1, Math.min(runs, 3)));
   const name = `Sobol, 5 assumptions, N = ${n} (${(n * 7).toLocaleString("en-US")} runs), 19 raw indicators`;
   return [
     { group: "assumptions", name, size: regions, ms: wasm },
@@ -372,30 +381,28 @@ export function benchSobol(regions: number, n: number, runs: number): BenchRow[]
 }
 
 /**
- * An analysis timed with both kernels, in turns (which goes first alternating, as the engine and
- * its floor are timed): with the WebAssembly kernels, as the pane's worker and the command line run
- * it (the issue's budgets), and with the JavaScript kernels, as the custom functions do
- * (core/batch-kernels.ts). The same numbers either way. The medians, WebAssembly's first; no
- * warm-up (the runs are long), so whichever ran first in a turn carries the compiler's start.
+ * An analysis timed with both kernels, in turns ({@link inTurns}): with the WebAssembly kernels, as
+ * the pane's worker and the command line run it (the issue's budgets), and with the JavaScript
+ * kernels, as the custom functions do (core/batch-kernels.ts). The same numbers either way. The
+ * medians, WebAssembly's first; no warm-up (the runs are long), so whichever ran first in a turn
+ * carries the compiler's start.
  */
-function inTurns(fn: () => unknown, runs: number): [number, number] {
+function withEachKernels(fn: () => unknown, runs: number): [number, number] {
   if (!installWasmKernels()) throw new Error("this Node runs no WebAssembly SIMD: the benchmark would time the JavaScript kernels twice");
-  const wasm: number[] = [];
-  const js: number[] = [];
-  const timeWith = (fast: boolean, into: number[]) => {
-    if (fast) installWasmKernels();
-    else useFasterKernels(null);
-    into.push(timeIt(fn, 1, 0));
-  };
   try {
-    for (let i = 0; i < runs; i++) {
-      timeWith(i % 2 === 0, i % 2 === 0 ? wasm : js);
-      timeWith(i % 2 !== 0, i % 2 !== 0 ? wasm : js);
-    }
+    const withWasm = () => {
+      installWasmKernels();
+      return fn();
+    };
+    const withJs = () => {
+      useFasterKernels(null);
+      return fn();
+    };
+    const [wasm, js] = inTurns(withWasm, withJs, runs);
+    return [median(wasm), median(js)];
   } finally {
     installWasmKernels();
   }
-  return [median(wasm), median(js)];
 }
 
 /** The suffix of a Monte Carlo row timed with the JavaScript kernels (the custom functions' path). */
@@ -413,7 +420,7 @@ export function benchSensitivity(sizes: readonly number[], runs: number): BenchR
   for (const n of sizes) {
     const result = computeIndex(rawTable(n));
     for (const mc of [1000, 10000]) {
-      const [wasm, js] = inTurns(() => getSensitivity(result, { runs: mc }), Math.max(1, Math.min(runs, 3)));
+      const [wasm, js] = withEachKernels(() => getSensitivity(result, { runs: mc }), Math.max(1, Math.min(runs, 3)));
       const name = `Monte Carlo, ${mc.toLocaleString("en-US")} runs, 19 raw indicators`;
       out.push({ group: "weights", name, size: n, ms: wasm }, { group: "weights", name: name + JS_KERNELS, size: n, ms: js });
     }
